@@ -1,0 +1,1 @@
+"""Accounts: users, roles, merchant filing (备案) and authentication."""

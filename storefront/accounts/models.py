@@ -1,0 +1,124 @@
+"""User and merchant (exporter company) models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from storefront.core.content import Localized, pick
+from storefront.extensions import db
+
+
+class Role(StrEnum):
+    """What a user account is for."""
+
+    BUYER = "buyer"
+    MERCHANT = "merchant"
+    PROVIDER = "provider"
+    OPERATOR = "operator"
+
+
+ROLE_LABELS = {
+    Role.BUYER: _l("Buyer"),
+    Role.MERCHANT: _l("Merchant (exporter)"),
+    Role.PROVIDER: _l("Service provider"),
+    Role.OPERATOR: _l("Operator"),
+}
+
+
+class FilingStatus(StrEnum):
+    """Review state of a company filing (备案)."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+FILING_LABELS = {
+    FilingStatus.PENDING: _l("Pending review"),
+    FilingStatus.APPROVED: _l("Approved"),
+    FilingStatus.REJECTED: _l("Rejected"),
+}
+
+
+class User(UserMixin, db.Model):
+    """A person who signs in: buyer, merchant staff, provider staff or operator."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Login name, stored lower-case.
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(16), default=Role.BUYER.value, index=True)
+    #: Preferred UI language, used for e-mails.
+    locale: Mapped[str] = mapped_column(String(5), default="en")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    merchant: Mapped[Merchant | None] = relationship(back_populates="owner", uselist=False)
+
+    def set_password(self, password: str) -> None:
+        """Store a salted hash of the password."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """True when the password matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login
+        return self.active
+
+    def has_role(self, *roles: str) -> bool:
+        """True when the user has one of the roles."""
+        return self.role in roles
+
+
+class Merchant(db.Model):
+    """A provincial exporter company selling on the platform."""
+
+    __tablename__ = "merchants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), unique=True)
+    #: Company name per language ({"zh": ..., "en": ...}); zh and en are required for filing.
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+    descriptions: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: Unified social credit code (统一社会信用代码), 18 characters, GB 32100-2015.
+    uscc: Mapped[str] = mapped_column(String(18), default="")
+    #: Customs registration code (海关注册编码), 10 characters.
+    customs_code: Mapped[str] = mapped_column(String(10), default="")
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"), index=True)
+    city_slug: Mapped[str | None] = mapped_column(ForeignKey("cities.slug"))
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    founded: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default=FilingStatus.PENDING.value, index=True)
+    rejection_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    owner: Mapped[User | None] = relationship(back_populates="merchant")
+    cluster = relationship("Cluster")
+    city = relationship("City")
+
+    @property
+    def is_approved(self) -> bool:
+        """Only approved merchants' products are public."""
+        return self.status == FilingStatus.APPROVED.value
+
+    def name(self, lang: str) -> Localized:
+        """Company name in the language, with fallback."""
+        return pick(self.names, lang)
+
+    def description(self, lang: str) -> Localized:
+        """Company description in the language, with fallback."""
+        return pick(self.descriptions, lang)

@@ -1,0 +1,31 @@
+"""Application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from storefront.config import ROOT, load_config
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Create the Flask app: config, extensions, blueprints, CLI. No queries or network here."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.update(load_config())
+    if config:
+        app.config.update(config)
+    Path(app.config["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+
+    from storefront import web
+
+    web.init_extensions(app)
+    web.init_blueprints(app)
+    web.init_templates(app)
+    web.init_errors(app)
+    web.init_cli(app)
+    return app

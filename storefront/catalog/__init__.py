@@ -1,0 +1,1 @@
+"""Catalogue: industry clusters, categories, products, translations, images and customs data."""

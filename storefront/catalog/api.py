@@ -1,0 +1,86 @@
+"""JSON read API for the catalogue."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request, url_for
+from sqlalchemy import select
+
+from storefront.catalog import queries
+from storefront.catalog.models import Category, Cluster, Product
+from storefront.core.locales import DEFAULT_LANG, LANGS
+from storefront.extensions import db
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def api_lang() -> str:
+    """The ``lang`` query parameter (a known language, else the default)."""
+    lang = request.args.get("lang", DEFAULT_LANG)
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def product_json(product: Product, lang: str) -> dict:
+    """Public JSON shape of a product (shared by the products and search APIs)."""
+    name = product.name(lang)
+    description = product.text("description", lang)
+    return {
+        "id": product.id,
+        "sku": product.sku,
+        "name": str(name),
+        "name_lang": name.lang,
+        "description": str(description),
+        "description_lang": description.lang,
+        "price": {
+            "amount": _fen_str(product.price_fen),
+            "currency": "CNY",
+            "minor": product.price_fen,
+        },
+        "tiers": [{"min_qty": t.min_qty, "amount": _fen_str(t.price_fen)} for t in product.tiers],
+        "moq": product.moq,
+        "stock": product.stock,
+        "hs_code": product.hs_code,
+        "origin_city": product.origin_city_slug,
+        "category": product.category.slug,
+        "cluster": product.category.cluster.slug,
+        "merchant": {
+            "id": product.merchant.id,
+            "slug": product.merchant.slug,
+            "name": str(product.merchant.name(lang)),
+        },
+        "url": url_for("catalog.product", lang=lang, product_id=product.id, _external=True),
+    }
+
+
+def _fen_str(fen: int) -> str:
+    return f"{fen // 100}.{fen % 100:02d}"
+
+
+@bp.get("/products")
+def products():
+    """Public products, paginated, filtered by cluster/category slug."""
+    lang = api_lang()
+    page = queries.parse_page(request.args.get("page"))
+    stmt = queries.public_products()
+    if slug := request.args.get("cluster"):
+        stmt = stmt.join(Product.category).join(Category.cluster).where(Cluster.slug == slug)
+    if slug := request.args.get("category"):
+        ids = select(Category.id).where(Category.slug == slug)
+        stmt = stmt.where(Product.category_id.in_(ids))
+    per_page = min(max(request.args.get("per_page", 24, type=int) or 24, 1), 100)
+    result = queries.paginate(stmt, page, per_page, queries.SORTS["newest"])
+    return jsonify(
+        {
+            "lang": lang,
+            "page": result.page,
+            "pages": result.pages,
+            "total": result.total,
+            "items": [product_json(p, lang) for p in result.items],
+        }
+    )
+
+
+@bp.get("/products/<int:product_id>")
+def product(product_id: int):
+    """One public product."""
+    lang = api_lang()
+    return jsonify(product_json(queries.get_public_product(product_id), lang))

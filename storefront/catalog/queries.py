@@ -1,0 +1,178 @@
+"""Catalogue queries: public products, listings with filters, sorting and pagination."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from flask import abort
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, func, select
+
+from storefront.accounts.models import FilingStatus, Merchant
+from storefront.catalog.models import Category, Product
+from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, parse_amount
+from storefront.extensions import db
+
+SORTS = {
+    "newest": (Product.created_at.desc(), Product.id.desc()),
+    "price_asc": (Product.price_fen.asc(), Product.id.asc()),
+    "price_desc": (Product.price_fen.desc(), Product.id.desc()),
+}
+SORT_LABELS = {"newest": _l("Newest"), "price_asc": _l("Price: low to high"), "price_desc": _l("Price: high to low")}
+MAX_PAGE = 100_000
+
+
+def public_products() -> Select:
+    """Products buyers may see: not hidden, merchant approved."""
+    return (
+        select(Product)
+        .join(Product.merchant)
+        .where(Product.hidden.is_(False), Merchant.status == FilingStatus.APPROVED.value)
+    )
+
+
+def get_public_product(product_id: int) -> Product:
+    """A public product or 404."""
+    product = db.session.scalars(public_products().where(Product.id == product_id)).first()
+    if product is None:
+        abort(404)
+    return product
+
+
+@dataclass
+class Filters:
+    """Listing filters as typed by the buyer, their parsed values and any errors."""
+
+    raw: dict[str, str] = field(default_factory=dict)
+    min_fen: int | None = None
+    max_fen: int | None = None
+    max_moq: int | None = None
+    city: str | None = None
+    sort: str = "newest"
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def active(self) -> bool:
+        """True when a filter narrows the listing."""
+        return any(v is not None for v in (self.min_fen, self.max_fen, self.max_moq, self.city))
+
+
+def parse_filters(args, currency: str) -> Filters:
+    """Read filters from the query string; bad values are reported, not fatal."""
+    keys = ("min_price", "max_price", "moq", "city", "sort")
+    raw = {k: (args.get(k) or "")[:40] for k in keys}
+    f = Filters(raw=raw)
+    rates = current_rates()
+    for key, attr in (("min_price", "min_fen"), ("max_price", "max_fen")):
+        try:
+            minor = parse_amount(raw[key], currency)
+        except ValueError:
+            f.errors[key] = str(_l("Enter a number, for example 100 or 99.50."))
+            continue
+        if minor is not None:
+            setattr(f, attr, convert(Money(minor, currency), BASE_CURRENCY, rates).minor)
+    if raw["moq"]:
+        if raw["moq"].isdigit() and 0 < int(raw["moq"]) < 10**9:
+            f.max_moq = int(raw["moq"])
+        else:
+            f.errors["moq"] = str(_l("Enter a whole number of units."))
+    f.city = raw["city"] or None
+    f.sort = raw["sort"] if raw["sort"] in SORTS else "newest"
+    return f
+
+
+def apply_filters(stmt: Select, f: Filters) -> Select:
+    """Narrow a product query with the parsed filters."""
+    if f.min_fen is not None:
+        stmt = stmt.where(Product.price_fen >= f.min_fen)
+    if f.max_fen is not None:
+        stmt = stmt.where(Product.price_fen <= f.max_fen)
+    if f.max_moq is not None:
+        stmt = stmt.where(Product.moq <= f.max_moq)
+    if f.city:
+        stmt = stmt.where(Product.origin_city_slug == f.city)
+    return stmt
+
+
+def parse_page(value: str | None) -> int:
+    """A page number from the query string; anything but a positive integer is a 404."""
+    if value is None or value == "":
+        return 1
+    if not value.isdigit() or not 0 < int(value) <= MAX_PAGE:
+        abort(404)
+    return int(value)
+
+
+@dataclass
+class Page:
+    """One page of results."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """Number of pages (at least 1)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        """True when there is a previous page."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """True when there is a next page."""
+        return self.page < self.pages
+
+
+def paginate(stmt: Select, page: int, per_page: int, order_by=()) -> Page:
+    """Run a count and one page of a query; a page past the end is a 404."""
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    if page > 1 and (page - 1) * per_page >= total:
+        abort(404)
+    items = list(db.session.scalars(stmt.order_by(*order_by).limit(per_page).offset((page - 1) * per_page)))
+    return Page(items, page, per_page, total)
+
+
+def listing(category_ids: list[int] | None, f: Filters, page: int, per_page: int) -> Page:
+    """Public products of some categories (or all), filtered, sorted, paginated."""
+    stmt = public_products()
+    if category_ids is not None:
+        stmt = stmt.where(Product.category_id.in_(category_ids))
+    return paginate(apply_filters(stmt, f), page, per_page, SORTS[f.sort])
+
+
+def cities_in(category_ids: list[int] | None) -> list[str]:
+    """Origin city slugs that have public products in the categories."""
+    stmt = public_products().with_only_columns(Product.origin_city_slug).distinct()
+    if category_ids is not None:
+        stmt = stmt.where(Product.category_id.in_(category_ids))
+    return sorted(db.session.scalars(stmt))
+
+
+def featured(limit: int = 8) -> list[Product]:
+    """Featured public products for the home page."""
+    stmt = public_products().where(Product.featured.is_(True)).order_by(Product.id).limit(limit)
+    return list(db.session.scalars(stmt))
+
+
+def category_counts() -> dict[int, int]:
+    """Number of public products per category."""
+    stmt = (
+        public_products()
+        .with_only_columns(Product.category_id, func.count())
+        .group_by(Product.category_id)
+    )
+    return dict(db.session.execute(stmt).all())
+
+
+def merchant_categories(merchant_id: int) -> list[Category]:
+    """Categories a merchant sells in."""
+    stmt = select(Category).where(
+        Category.id.in_(select(Product.category_id).where(Product.merchant_id == merchant_id))
+    )
+    return list(db.session.scalars(stmt))

@@ -1,0 +1,103 @@
+"""Storefront pages: home, cluster and category listings, product and merchant pages."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, session, url_for
+from sqlalchemy import select
+
+from storefront.accounts.models import FilingStatus, Merchant
+from storefront.catalog import queries
+from storefront.catalog.models import Category, City, Cluster, Product
+from storefront.core.money import DISPLAY_CURRENCIES, display_currency
+from storefront.core.security import safe_next_url
+from storefront.extensions import db
+
+bp = Blueprint("catalog", __name__, url_prefix="/<lang>")
+
+
+def _clusters() -> list[Cluster]:
+    return list(db.session.scalars(select(Cluster).order_by(Cluster.position)))
+
+
+def _cities() -> dict[str, City]:
+    return {c.slug: c for c in db.session.scalars(select(City))}
+
+
+@bp.get("/")
+def home():
+    """Home: the industry clusters and featured products."""
+    return render_template(
+        "catalog/home.html",
+        clusters=_clusters(),
+        counts=queries.category_counts(),
+        featured=queries.featured(8),
+    )
+
+
+def _listing(cluster: Cluster, category: Category | None):
+    """Shared listing view for a cluster or one of its categories."""
+    page = queries.parse_page(request.args.get("page"))
+    f = queries.parse_filters(request.args, display_currency())
+    ids = [category.id] if category else [c.id for c in cluster.categories]
+    result = queries.listing(ids, f, page, current_app.config["PAGE_SIZE"])
+    cities = _cities()
+    return render_template(
+        "catalog/listing.html",
+        cluster=cluster,
+        category=category,
+        result=result,
+        filters=f,
+        sorts=queries.SORT_LABELS,
+        city_options=[cities[s] for s in queries.cities_in(ids) if s in cities],
+        clusters=_clusters(),
+    )
+
+
+@bp.get("/c/<slug>/")
+def cluster(slug: str):
+    """All products of an industry cluster."""
+    found = db.session.scalars(select(Cluster).where(Cluster.slug == slug)).first() or abort(404)
+    return _listing(found, None)
+
+
+@bp.get("/c/<slug>/<category_slug>/")
+def category(slug: str, category_slug: str):
+    """Products of one category."""
+    found = db.session.scalars(
+        select(Category).join(Category.cluster).where(Cluster.slug == slug, Category.slug == category_slug)
+    ).first() or abort(404)
+    return _listing(found.cluster, found)
+
+
+@bp.get("/p/<int:product_id>")
+def product(product_id: int):
+    """Product page: gallery, tiers, MOQ, stock, origin, merchant card."""
+    item = queries.get_public_product(product_id)
+    related = db.session.scalars(
+        queries.public_products()
+        .where(Product.category_id == item.category_id, Product.id != item.id)
+        .order_by(Product.id)
+        .limit(4)
+    ).all()
+    return render_template("catalog/product.html", product=item, related=related)
+
+
+@bp.get("/m/<slug>")
+def merchant(slug: str):
+    """Merchant page: company card and its public products."""
+    found = db.session.scalars(
+        select(Merchant).where(Merchant.slug == slug, Merchant.status == FilingStatus.APPROVED.value)
+    ).first() or abort(404)
+    page = queries.parse_page(request.args.get("page"))
+    stmt = queries.public_products().where(Product.merchant_id == found.id)
+    result = queries.paginate(stmt, page, current_app.config["PAGE_SIZE"], queries.SORTS["newest"])
+    return render_template("catalog/merchant.html", merchant=found, result=result)
+
+
+@bp.post("/currency")
+def set_currency():
+    """Remember the buyer's display currency and go back to the page."""
+    code = request.form.get("currency", "")
+    if code in DISPLAY_CURRENCIES:
+        session["currency"] = code
+    return redirect(safe_next_url(request.form.get("next")) or url_for("catalog.home", lang=g.lang))

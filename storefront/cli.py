@@ -1,0 +1,81 @@
+"""Flask CLI commands: seed-demo, create-operator, translate."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+
+from storefront.config import ROOT
+from storefront.extensions import db
+
+
+@click.command("seed-demo")
+@with_appcontext
+def seed_demo_command():
+    """Load the demo catalogue (safe to run twice: updates in place)."""
+    from storefront.demo.seed import seed_demo
+
+    stats = seed_demo()
+    db.session.commit()
+    click.echo(", ".join(f"{k}: {v}" for k, v in stats.items()))
+
+
+@click.command("create-operator")
+@click.argument("email")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, envvar="OPERATOR_PASSWORD")
+@click.option("--name", default="Operator")
+@with_appcontext
+def create_operator_command(email: str, password: str, name: str):
+    """Create a platform operator account (or promote an existing user)."""
+    from storefront.accounts import operations as ops
+    from storefront.accounts.models import Role
+
+    if len(password) < 10:
+        raise click.BadParameter("use at least 10 characters", param_hint="--password")
+    user = ops.find_user(email)
+    if user is None:
+        user = ops.create_user(email, password, name=name, role=Role.OPERATOR.value, locale="zh")
+    else:
+        user.role = Role.OPERATOR.value
+        user.set_password(password)
+    db.session.commit()
+    click.echo(f"operator {user.email} ready (id {user.id})")
+
+
+@click.group("translate")
+def translate_group():
+    """Translation commands wrapping pybabel."""
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)  # noqa: S603
+
+
+@translate_group.command("update")
+def translate_update():
+    """Extract messages and update every catalogue."""
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-o", "translations/messages.pot", ".")
+    _pybabel("update", "-i", "translations/messages.pot", "-d", "translations", "--no-fuzzy-matching")
+
+
+@translate_group.command("compile")
+def translate_compile():
+    """Compile .po files to .mo."""
+    _pybabel("compile", "-d", "translations")
+
+
+@translate_group.command("init")
+@click.argument("lang")
+def translate_init(lang: str):
+    """Start a new language."""
+    _pybabel("init", "-i", "translations/messages.pot", "-d", "translations", "-l", lang)
+
+
+def register(app: Flask) -> None:
+    """Add the commands to the app's CLI."""
+    for command in (seed_demo_command, create_operator_command, translate_group):
+        app.cli.add_command(command)

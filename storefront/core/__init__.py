@@ -1,0 +1,1 @@
+"""Core: locales and content fallback, money and exchange rates, security helpers."""

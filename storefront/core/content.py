@@ -1,0 +1,51 @@
+"""Per-locale content with a visible fallback (requested → en → zh)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from storefront.core.locales import CONTENT_FALLBACK
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A piece of content and the language it is actually in."""
+
+    value: Any
+    lang: str | None
+    requested: str
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the content is not in the requested language."""
+        return self.lang is not None and self.lang != self.requested
+
+    def __str__(self) -> str:
+        return "" if self.value is None else str(self.value)
+
+    def __html__(self) -> str:
+        from markupsafe import escape
+
+        return str(escape(str(self)))
+
+
+def fallback_order(lang: str) -> list[str]:
+    """Languages to try for content requested in ``lang``."""
+    order = [lang]
+    order += [code for code in CONTENT_FALLBACK if code != lang]
+    return order
+
+
+def pick(values: Mapping[str, Any] | None, lang: str) -> Localized:
+    """Choose the best available value from a {lang: value} mapping."""
+    values = values or {}
+    for code in fallback_order(lang):
+        value = values.get(code)
+        if value:
+            return Localized(value, code, lang)
+    for code, value in values.items():
+        if value:
+            return Localized(value, code, lang)
+    return Localized(None, None, lang)

@@ -1,0 +1,1 @@
+"""Demo data: multilingual catalogue content, generated images and the idempotent seeder."""

@@ -1,0 +1,135 @@
+"""Load the demo catalogue idempotently: every row is found by its natural key and updated in place."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storefront.accounts import operations as accounts
+from storefront.accounts.models import FilingStatus, Merchant, Role
+from storefront.catalog.images import save_image
+from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.core.models import ExchangeRate
+from storefront.core.money import SEED_RATES
+from storefront.extensions import db
+
+#: Password of every demo account (documented in the README; demo data only).
+DEMO_PASSWORD = "kuajing-demo-2026"  # noqa: S105 - public demo credential
+DEMO_OPERATOR = "operator@demo.kuajing.example"
+DEMO_BUYER = "buyer@demo.kuajing.example"
+
+
+def _one(model, **keys):
+    """Existing row by natural key, or a new pending one."""
+    row = db.session.scalars(select(model).filter_by(**keys)).first()
+    if row is None:
+        row = model(**keys)
+        db.session.add(row)
+    return row
+
+
+def _user(email: str, name: str, role: str, locale: str):
+    user = accounts.find_user(email)
+    if user is None:
+        user = accounts.create_user(email, DEMO_PASSWORD, name=name, role=role, locale=locale)
+    return user
+
+
+def seed_rates() -> None:
+    """Exchange rates (only missing ones: operators' edits are kept)."""
+    existing = set(db.session.scalars(select(ExchangeRate.currency)))
+    for code, rate in SEED_RATES.items():
+        if code not in existing:
+            db.session.add(ExchangeRate(currency=code, rate=rate))
+
+
+def seed_clusters(content) -> dict[str, Category]:
+    """Clusters, categories and cities; returns categories by slug."""
+    categories: dict[str, Category] = {}
+    for slug, names in content.CITIES.items():
+        _one(City, slug=slug).names = names
+    for pos, data in enumerate(content.CLUSTERS):
+        cluster = _one(Cluster, slug=data["slug"])
+        cluster.names, cluster.descriptions = data["name"], data["description"]
+        cluster.color, cluster.position = data["color"], pos
+        db.session.flush()
+        for cpos, cat in enumerate(data["categories"]):
+            category = _one(Category, cluster_id=cluster.id, slug=cat["slug"])
+            category.names, category.position = cat["name"], cpos
+            categories[cat["slug"]] = category
+    db.session.flush()
+    return categories
+
+
+def seed_merchants(content, clusters: dict[str, int]) -> dict[str, Merchant]:
+    """Merchant companies, each with an owner account, approved."""
+    merchants = {}
+    for data in content.MERCHANTS:
+        owner = _user(f"{data['slug']}@demo.kuajing.example", data["name"]["en"], Role.MERCHANT.value, "zh")
+        m = _one(Merchant, slug=data["slug"])
+        m.owner = owner
+        m.names, m.descriptions = data["name"], data["description"]
+        m.uscc, m.customs_code = data["uscc"], data["customs_code"]
+        m.cluster_id, m.city_slug = clusters[data["cluster"]], data["city"]
+        m.contact_email, m.phone, m.founded = data["contact_email"], data["phone"], data.get("founded")
+        m.status = FilingStatus.APPROVED.value
+        merchants[data["slug"]] = m
+    db.session.flush()
+    return merchants
+
+
+def _sync_tiers(product: Product, tiers: list) -> None:
+    """Make the product's tiers equal to [[min_qty, price_fen], ...]."""
+    wanted = {int(q): int(fen) for q, fen in tiers}
+    for tier in list(product.tiers):
+        if tier.min_qty not in wanted:
+            product.tiers.remove(tier)
+    have = {t.min_qty: t for t in product.tiers}
+    for qty, fen in wanted.items():
+        if qty in have:
+            have[qty].price_fen = fen
+        else:
+            product.tiers.append(PriceTier(min_qty=qty, price_fen=fen))
+
+
+def seed_products(content, categories, merchants) -> int:
+    """Products with translations, tiers and a generated image."""
+    from storefront.demo.images import render_product_image
+
+    colors = {c["slug"]: c["color"] for c in content.CLUSTERS}
+    cluster_of = {cat["slug"]: c["slug"] for c in content.CLUSTERS for cat in c["categories"]}
+    for data in content.PRODUCTS:
+        merchant = merchants[data["merchant"]]
+        p = _one(Product, merchant_id=merchant.id, sku=data["sku"])
+        p.category_id = categories[data["category"]].id
+        p.hs_code, p.customs_name, p.customs_unit = data["hs_code"], data["customs_name"], data["customs_unit"]
+        p.model, p.origin_city_slug = data["model"], data["origin_city"]
+        p.net_weight_g, p.gross_weight_g = data["net_weight_g"], data["gross_weight_g"]
+        p.price_fen, p.moq, p.stock = data["price_fen"], data["moq"], data["stock"]
+        p.featured, p.hidden = data.get("featured", False), False
+        for lang, text in data["text"].items():
+            t = p.translations.get(lang) or ProductTranslation(locale=lang)
+            t.name, t.description, t.specs = text["name"], text["description"], text.get("specs", [])
+            p.translations[lang] = t
+        for lang in set(p.translations) - set(data["text"]):
+            del p.translations[lang]
+        _sync_tiers(p, data["tiers"])
+        if not p.images:
+            image = render_product_image(data, colors[cluster_of[data["category"]]])
+            stem, w, h = save_image(image)
+            p.images.append(ProductImage(stem=stem, width=w, height=h, position=0, alt=data["text"]["en"]["name"]))
+    db.session.flush()
+    return len(content.PRODUCTS)
+
+
+def seed_demo() -> dict[str, int]:
+    """Load everything; safe to run again (updates in place, adds nothing twice)."""
+    from storefront.demo import content
+
+    seed_rates()
+    categories = seed_clusters(content)
+    clusters = {c.slug: c.id for c in db.session.scalars(select(Cluster))}
+    merchants = seed_merchants(content, clusters)
+    products = seed_products(content, categories, merchants)
+    _user(DEMO_OPERATOR, "Platform operator", Role.OPERATOR.value, "zh")
+    _user(DEMO_BUYER, "Anna Petrova", Role.BUYER.value, "ru")
+    return {"clusters": len(content.CLUSTERS), "merchants": len(merchants), "products": products}

@@ -1,0 +1,132 @@
+"""The small init_* steps the factory runs: extensions, blueprints, templates, errors, CLI."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from flask import Flask, g, jsonify, redirect, render_template, request, send_from_directory, url_for
+from flask_babel import format_date, format_datetime, format_decimal
+from sqlalchemy import text
+
+from storefront.core import locales
+from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+def init_extensions(app: Flask) -> None:
+    """Bind the extensions to the app."""
+    from storefront import models  # noqa: F401  (register every table on the metadata)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    babel.init_app(app, locale_selector=locales.current_lang)
+    csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message_category = "info"
+
+    from flask_babel import lazy_gettext as _l
+
+    login_manager.login_message = _l("Please sign in to see this page.")
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from storefront.accounts.models import User
+
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+    if app.config.get("PROXY_FIX"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+
+
+def init_blueprints(app: Flask) -> None:
+    """Register blueprints and the few root routes."""
+    from storefront.accounts.routes import bp as accounts_bp
+    from storefront.catalog.api import bp as api_bp
+    from storefront.catalog.routes import bp as catalog_bp
+
+    locales.init_app(app)
+    app.register_blueprint(catalog_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+
+    @app.get("/")
+    def root():
+        """Send the visitor to their language."""
+        lang = locales.negotiate(request.headers.get("Accept-Language"))
+        response = redirect(url_for("catalog.home", lang=lang), code=302)
+        response.headers["Vary"] = "Accept-Language"
+        return response
+
+    @app.get("/healthz")
+    def healthz():
+        """Liveness plus database status, as JSON."""
+        try:
+            db.session.execute(text("SELECT 1"))
+            database = "ok"
+        except Exception as exc:  # noqa: BLE001 - health must report, not raise
+            database = f"error: {type(exc).__name__}"
+        status = 200 if database == "ok" else 503
+        return jsonify({"status": "ok" if status == 200 else "degraded", "database": database}), status
+
+    @app.get("/media/<path:filename>")
+    def media(filename: str):
+        """Generated images under DATA_DIR/media (immutable names, cached for a year)."""
+        return send_from_directory(Path(app.config["DATA_DIR"]) / "media", filename, max_age=31536000)
+
+
+def init_templates(app: Flask) -> None:
+    """Template globals and filters."""
+    from storefront.catalog.images import image_url, scaled
+    from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display
+
+    app.jinja_env.globals.update(
+        price_for_display=price_for_display,
+        display_currency=display_currency,
+        DISPLAY_CURRENCIES=DISPLAY_CURRENCIES,
+        image_url=image_url,
+        scaled=scaled,
+        now=lambda: datetime.now(timezone.utc),
+    )
+    app.jinja_env.filters.update(
+        date=format_date,
+        datetime=format_datetime,
+        number=format_decimal,
+        split_paragraphs=lambda value: [p.strip() for p in str(value or "").split("\n") if p.strip()],
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def init_errors(app: Flask) -> None:
+    """Translated error pages; the API answers JSON."""
+
+    def page(code: int):
+        def handler(_exc):
+            if request.path.startswith("/api/"):
+                return jsonify({"error": code}), code
+            if not g.get("lang"):
+                g.lang = locales.negotiate(request.headers.get("Accept-Language"))
+            return render_template(f"errors/{code}.html"), code
+
+        return handler
+
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        app.register_error_handler(code, page(code))
+
+    @app.teardown_request
+    def rollback_on_error(exc):
+        if exc is not None:
+            db.session.rollback()
+
+
+def init_cli(app: Flask) -> None:
+    """CLI commands."""
+    from storefront.cli import register
+
+    register(app)

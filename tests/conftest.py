@@ -1,0 +1,210 @@
+"""Shared fixtures: one app per session, a clean database per test, a seeded read-only demo app,
+a live server and a headless Chromium for browser tests, a throwaway PostgreSQL cluster."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+
+import pytest
+from sqlalchemy import text
+
+from storefront import create_app
+from storefront.extensions import db
+from tests import factories
+from tests.pg import Cluster, pg_bindir
+
+#: TEST_DB=postgres runs the whole suite against a throwaway PostgreSQL cluster.
+USE_PG = os.environ.get("TEST_DB", "sqlite") == "postgres"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL cluster for the session (skipped when the server is not installed)."""
+    if pg_bindir() is None:
+        pytest.skip("PostgreSQL server binaries not found; install the 'postgresql' package")
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+def _database_url(request, tmp_path, name: str) -> str:
+    if USE_PG:
+        return request.getfixturevalue("pg_cluster").createdb(name)
+    return f"sqlite:///{tmp_path / (name + '.sqlite3')}"
+
+
+def make_app(data_dir, url: str, **extra):
+    """An app configured for tests."""
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "DATA_DIR": str(data_dir),
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": None,
+    }
+    config.update(extra)
+    return create_app(config)
+
+
+def migrate_schema(app) -> None:
+    """Create the schema through the Alembic migrations (tests the migrations too)."""
+    from flask_migrate import upgrade
+
+    with app.app_context():
+        upgrade()
+
+
+@pytest.fixture(scope="session")
+def app(request, tmp_path_factory):
+    """The app under test, with a migrated, empty database."""
+    data_dir = tmp_path_factory.mktemp("data")
+    application = make_app(data_dir, _database_url(request, data_dir, "kj_test"))
+    migrate_schema(application)
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+def _wipe(application) -> None:
+    with application.app_context():
+        db.session.remove()
+        tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+        with db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    conn.execute(text(f'DELETE FROM "{table}"'))
+
+
+@pytest.fixture(autouse=True)
+def _clean_db(request):
+    """Every test that uses ``app`` starts and ends with empty tables."""
+    if "app" not in request.fixturenames:
+        yield
+        return
+    application = request.getfixturevalue("app")
+    yield
+    _wipe(application)
+
+
+@pytest.fixture
+def ctx(app):
+    """An application context (and request context for url_for) for service-level tests."""
+    with app.test_request_context("/en/"):
+        from flask import g
+
+        g.lang = "en"
+        yield app
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app):
+    """HTTP client for the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """CLI runner for the app."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(ctx):
+    """Factories bound to the test database."""
+    return factories
+
+
+@pytest.fixture(scope="session")
+def demo_app(request, tmp_path_factory):
+    """A second app whose database holds the demo data, seeded once. Tests must not write to it."""
+    data_dir = tmp_path_factory.mktemp("demo")
+    application = make_app(data_dir, _database_url(request, data_dir, "kj_demo"))
+    migrate_schema(application)
+    with application.app_context():
+        from storefront.demo.seed import seed_demo
+
+        seed_demo()
+        db.session.commit()
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def demo_client(demo_app):
+    """HTTP client on the demo data."""
+    return demo_app.test_client()
+
+
+class LiveServer:
+    """A real HTTP server on an ephemeral port, serving an app in a thread."""
+
+    def __init__(self, application):
+        from werkzeug.serving import make_server
+
+        self.server = make_server("127.0.0.1", 0, application, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_demo(demo_app):
+    """Live server on the demo database, with CSRF protection on (as in production)."""
+    application = make_app(
+        demo_app.config["DATA_DIR"], demo_app.config["SQLALCHEMY_DATABASE_URI"], WTF_CSRF_ENABLED=True
+    )
+    server = LiveServer(application).start()
+    yield server
+    server.stop()
+
+
+def _chromium_paths():
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    driver = shutil.which("chromedriver")
+    return browser, driver
+
+
+@pytest.fixture
+def browser_factory(tmp_path):
+    """Start headless Chromium with a given Accept-Language; quits them all at the end."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    binary, driver_path = _chromium_paths()
+    if not binary or not driver_path:
+        pytest.skip("Chromium/chromedriver not installed (Debian packages chromium, chromium-driver)")
+    drivers = []
+
+    def start(accept_language: str = "en-US"):
+        options = webdriver.ChromeOptions()
+        options.binary_location = binary
+        for arg in (
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--window-size=1280,1000", f"--user-data-dir={tmp_path / f'profile{len(drivers)}'}",
+            f"--lang={accept_language.split(',')[0]}",
+        ):
+            options.add_argument(arg)
+        options.add_experimental_option("prefs", {"intl.accept_languages": accept_language})
+        driver = webdriver.Chrome(service=Service(driver_path), options=options)
+        driver.set_page_load_timeout(30)
+        drivers.append(driver)
+        return driver
+
+    yield start
+    for driver in drivers:
+        driver.quit()

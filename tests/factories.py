@@ -1,0 +1,104 @@
+"""Factories for test rows (flush, not commit: the test decides)."""
+
+from __future__ import annotations
+
+import itertools
+
+from storefront.accounts.models import FilingStatus, Merchant, Role, User
+from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductTranslation
+from storefront.core.models import ExchangeRate
+from storefront.core.money import SEED_RATES
+from storefront.core.validators import uscc_check_char
+from storefront.extensions import db
+
+_seq = itertools.count(1)
+
+
+def rates() -> None:
+    """The seed exchange rates."""
+    for code, rate in SEED_RATES.items():
+        if db.session.get(ExchangeRate, code) is None:
+            db.session.add(ExchangeRate(currency=code, rate=rate))
+    db.session.flush()
+
+
+def user(role: str = Role.BUYER.value, email: str | None = None, password: str = "correct-horse-battery", **kw) -> User:
+    """A user with a known password."""
+    n = next(_seq)
+    u = User(email=email or f"user{n}@example.com", name=kw.pop("name", f"User {n}"), role=role, **kw)
+    u.set_password(password)
+    db.session.add(u)
+    db.session.flush()
+    return u
+
+
+def valid_uscc(n: int) -> str:
+    """A syntactically valid USCC (Dalian division code) with a correct check character."""
+    first17 = f"91210200{n:09d}"
+    return first17 + uscc_check_char(first17)
+
+
+def city(slug: str = "dalian") -> City:
+    """An origin city."""
+    row = db.session.get(City, slug)
+    if row is None:
+        row = City(slug=slug, names={"zh": "大连", "en": "Dalian", "ru": "Далянь", "ko": "다롄"})
+        db.session.add(row)
+        db.session.flush()
+    return row
+
+
+def category(slug: str | None = None, cluster_slug: str = "steel") -> Category:
+    """A category inside a cluster (created as needed)."""
+    cl = db.session.query(Cluster).filter_by(slug=cluster_slug).first()
+    if cl is None:
+        cl = Cluster(slug=cluster_slug, names={"zh": "特钢", "en": "Special steel", "ru": "Спецсталь", "ko": "특수강"},
+                     descriptions={}, color="#334155")
+        db.session.add(cl)
+        db.session.flush()
+    n = next(_seq)
+    cat = Category(cluster_id=cl.id, slug=slug or f"cat-{n}",
+                   names={"zh": f"类别{n}", "en": f"Category {n}", "ru": f"Категория {n}", "ko": f"카테고리 {n}"})
+    db.session.add(cat)
+    db.session.flush()
+    return cat
+
+
+def merchant(status: str = FilingStatus.APPROVED.value, owner: User | None = None, **kw) -> Merchant:
+    """A merchant company with an owner account."""
+    n = next(_seq)
+    owner = owner or user(Role.MERCHANT.value)
+    city(kw.get("city_slug", "dalian"))
+    m = Merchant(
+        slug=kw.pop("slug", f"merchant-{n}"), owner=owner,
+        names=kw.pop("names", {"zh": f"大连测试{n}有限公司", "en": f"Dalian Test {n} Co., Ltd."}),
+        descriptions={}, uscc=valid_uscc(n), customs_code=f"2102{n:06d}", status=status,
+        city_slug=kw.pop("city_slug", "dalian"), **kw,
+    )
+    db.session.add(m)
+    db.session.flush()
+    return m
+
+
+def product(merchant_: Merchant | None = None, texts: dict | None = None, tiers=(), **kw) -> Product:
+    """A product with zh + en text by default."""
+    n = next(_seq)
+    merchant_ = merchant_ or merchant()
+    cat = kw.pop("category_", None) or category()
+    city(kw.get("origin_city_slug", "dalian"))
+    p = Product(
+        merchant_id=merchant_.id, category_id=cat.id, sku=kw.pop("sku", f"SKU-{n}"),
+        hs_code=kw.pop("hs_code", "7228300000"), customs_name=kw.pop("customs_name", "合金钢圆钢"),
+        customs_unit=kw.pop("customs_unit", "035"), model="Φ50", origin_city_slug=kw.pop("origin_city_slug", "dalian"),
+        net_weight_g=kw.pop("net_weight_g", 1000), gross_weight_g=kw.pop("gross_weight_g", 1100),
+        price_fen=kw.pop("price_fen", 10000), moq=kw.pop("moq", 1), stock=kw.pop("stock", 100), **kw,
+    )
+    texts = texts or {"zh": {"name": f"合金钢圆钢{n}"}, "en": {"name": f"Alloy steel bar {n}"}}
+    for lang, t in texts.items():
+        p.translations[lang] = ProductTranslation(locale=lang, name=t["name"], description=t.get("description", ""),
+                                                  specs=t.get("specs", []))
+    for qty, fen in tiers:
+        p.tiers.append(PriceTier(min_qty=qty, price_fen=fen))
+    db.session.add(p)
+    db.session.flush()
+    return p
