@@ -20,6 +20,8 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     Path(app.config["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    if app.config.get("SECRET_KEY_IS_EPHEMERAL") and not app.config.get("TESTING"):
+        app.logger.warning("SECRET_KEY is not set: using a random key (sessions end on restart; set it in production)")
 
     from storefront import web
 

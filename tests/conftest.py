@@ -55,7 +55,7 @@ def migrate_schema(app) -> None:
     from flask_migrate import upgrade
 
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,103 @@
+"""Every UI string ships translated in zh, ru and ko, and rendered pages carry no English UI text."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from lxml import html
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_LANGS = ("zh", "ru", "ko")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+#: msgids that are the same in every language by nature (names, codes, symbols).
+SAME_EVERYWHERE = {"Kuajing", "SKU", "CSV", "XLSX", "USCC", "DAP", "FOB", "T/T", "HS", "Stripe", "E-mail"}
+
+
+def catalog(lang):
+    with open(ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+def ui_messages(lang):
+    """(msgid, msgstr) pairs of a language, plural forms flattened."""
+    for message in catalog(lang):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strs = message.string if isinstance(message.string, tuple) else (message.string,)
+        yield message, ids, strs
+
+
+@pytest.mark.parametrize("lang", UI_LANGS)
+def test_po_complete_and_not_fuzzy(lang):
+    problems = []
+    for message, ids, strs in ui_messages(lang):
+        if message.fuzzy:
+            problems.append(f"fuzzy: {ids[0]!r}")
+        if not all(s.strip() for s in strs):
+            problems.append(f"untranslated: {ids[0]!r}")
+        elif ids[0] not in SAME_EVERYWHERE and re.search(r"[A-Za-z]{3}", ids[0]) and strs[0] == ids[0]:
+            problems.append(f"English copy: {ids[0]!r}")
+        wanted = set(PLACEHOLDER.findall(" ".join(ids)))
+        for s in strs:
+            if s and set(PLACEHOLDER.findall(s)) - wanted:
+                problems.append(f"unknown placeholder in {ids[0]!r}: {s!r}")
+            if s and len(ids) == 1 and set(PLACEHOLDER.findall(s)) != wanted:
+                problems.append(f"placeholders differ in {ids[0]!r}: {s!r}")
+    assert problems == []
+
+
+def _english_ui_strings():
+    """Literal fragments of every msgid long enough to be recognisable in a page."""
+    fragments = set()
+    for message, ids, _strs in ui_messages("ru"):
+        for msgid in ids:
+            if msgid in SAME_EVERYWHERE:
+                continue
+            for part in PLACEHOLDER.split(msgid)[::2]:
+                part = part.strip(" .,:;!?—–-()→←")
+                if re.search(r"[A-Za-z]{4}", part):
+                    fragments.add(part)
+    return fragments
+
+
+def _visible_text(page: str, lang: str) -> str:
+    """Text a user reads: text nodes and labelling attributes, minus content marked as another language."""
+    tree = html.fromstring(page)
+    for bad in tree.xpath("//script|//style|//code"):
+        bad.drop_tree()
+    for el in tree.xpath("//*[@lang]"):
+        if el.tag != "html" and not el.get("lang", "").startswith(lang[:2]):
+            el.drop_tree()
+    parts = [tree.text_content()]
+    for attr in ("title", "aria-label", "placeholder", "alt", "value"):
+        parts += tree.xpath(f"//@{attr}")
+    return "\n".join(parts)
+
+
+def _pages(client):
+    api = client.get("/api/v1/products?lang=en&per_page=1").json
+    pid = api["items"][0]["id"]
+    slug = api["items"][0]["merchant"]["slug"]
+    cluster = api["items"][0]["cluster"]
+    urls = ["/{l}/", f"/{{l}}/c/{cluster}/", f"/{{l}}/c/{cluster}/?min_price=abc", f"/{{l}}/p/{pid}",
+            f"/{{l}}/m/{slug}", "/{l}/account/login", "/{l}/account/register", "/{l}/no-such-page"]
+    for extra in ("/{l}/search?q=steel", "/{l}/search?q=zzzzqqq", "/{l}/cart/"):
+        urls.append(extra)
+    return urls
+
+
+@pytest.mark.parametrize("lang", UI_LANGS)
+def test_rendered_pages_have_no_english_ui_text(demo_client, lang):
+    fragments = _english_ui_strings()
+    leftovers = {}
+    for url in _pages(demo_client):
+        response = demo_client.get(url.format(l=lang))
+        if response.status_code == 404 and "no-such-page" not in url and "search" not in url and "cart" not in url:
+            pytest.fail(f"{url} is 404")
+        text = _visible_text(response.get_data(as_text=True), lang)
+        found = sorted(f for f in fragments if re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", text))
+        if found:
+            leftovers[url.format(l=lang)] = found
+    assert leftovers == {}
