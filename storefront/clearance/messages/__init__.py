@@ -1,0 +1,37 @@
+"""CEB export message builders (303/403/505/603/509/701), their input dataclasses, and receipt parsers."""
+
+from storefront.clearance.messages.common import new_guid
+from storefront.clearance.messages.data import (
+    Company,
+    Declaration,
+    DepartureData,
+    OrderData,
+    OrderLine,
+    Party,
+    Payment,
+    Shipment,
+    SummaryApplyData,
+    Transfer,
+)
+from storefront.clearance.messages.declarations import build_ceb509, build_ceb603, build_ceb701
+from storefront.clearance.messages.orders import build_ceb303, build_ceb403, build_ceb505
+
+__all__ = [
+    "Company",
+    "Declaration",
+    "DepartureData",
+    "OrderData",
+    "OrderLine",
+    "Party",
+    "Payment",
+    "Shipment",
+    "SummaryApplyData",
+    "Transfer",
+    "build_ceb303",
+    "build_ceb403",
+    "build_ceb505",
+    "build_ceb509",
+    "build_ceb603",
+    "build_ceb701",
+    "new_guid",
+]
