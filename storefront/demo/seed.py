@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
 from sqlalchemy import select
 
 from storefront.accounts import operations as accounts
 from storefront.accounts.models import FilingStatus, Merchant, Role
-from storefront.catalog.images import save_image
+from storefront.catalog.images import SIZES, media_dir, save_image
+from storefront.config import ROOT
 from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
 from storefront.core.models import ExchangeRate
 from storefront.core.money import SEED_RATES
@@ -91,6 +98,37 @@ def _sync_tiers(product: Product, tiers: list) -> None:
             product.tiers.append(PriceTier(min_qty=qty, price_fen=fen))
 
 
+def _image_cache() -> Path:
+    """Where rendered demo images are kept between seeds (rendering all of them takes ~15 s)."""
+    path = Path(os.environ.get("DEMO_IMAGE_CACHE") or ROOT / ".cache" / "demo-images")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _demo_image(data: dict, color: str, render) -> tuple[str, int, int]:
+    """Thumbnails of a demo product's generated image, rendered once and then copied from the cache."""
+    import storefront.demo.images as images_module
+
+    key = hashlib.sha256(
+        Path(images_module.__file__).read_bytes() + json.dumps([data["sku"], data["category"], color]).encode()
+    ).hexdigest()[:20]
+    cached = _image_cache() / key
+    meta = cached.with_suffix(".json")
+    if meta.exists() and all((cached.parent / f"{key}-{w}.webp").exists() for w in SIZES):
+        from secrets import token_hex
+
+        stem = token_hex(8)
+        for width in SIZES:
+            shutil.copyfile(cached.parent / f"{key}-{width}.webp", media_dir() / f"{stem}-{width}.webp")
+        w, h = json.loads(meta.read_text())
+        return stem, w, h
+    stem, w, h = save_image(render(data, color))
+    for width in SIZES:
+        shutil.copyfile(media_dir() / f"{stem}-{width}.webp", cached.parent / f"{key}-{width}.webp")
+    meta.write_text(json.dumps([w, h]))
+    return stem, w, h
+
+
 def seed_products(content, categories, merchants) -> int:
     """Products with translations, tiers and a generated image."""
     from storefront.demo.images import render_product_image
@@ -114,8 +152,7 @@ def seed_products(content, categories, merchants) -> int:
             del p.translations[lang]
         _sync_tiers(p, data["tiers"])
         if not p.images:
-            image = render_product_image(data, colors[cluster_of[data["category"]]])
-            stem, w, h = save_image(image)
+            stem, w, h = _demo_image(data, colors[cluster_of[data["category"]]], render_product_image)
             p.images.append(ProductImage(stem=stem, width=w, height=h, position=0, alt=data["text"]["en"]["name"]))
     db.session.flush()
     return len(content.PRODUCTS)
