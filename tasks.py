@@ -3,6 +3,7 @@
 
     python3 tasks.py run     # venv + install + translations + migrate + demo data, serve http://127.0.0.1:5000
     python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
+    python3 tasks.py serve   # production: migrate, then gunicorn (WEB_CONCURRENCY workers) + the clearance worker
 """
 
 from __future__ import annotations
@@ -44,17 +45,77 @@ def flask(*args, env=None) -> None:
     sh(BIN / "flask", "--app", "wsgi", *args, env=env)
 
 
+def _free_port(preferred: int) -> int:
+    """``preferred`` if it is free on the loopback interface, else any free port."""
+    import socket
+
+    for candidate in (preferred, 0):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError("no free port")
+
+
+def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
+    """Without a real STRIPE_SECRET_KEY: run localstripe in the background, its webhooks to the app."""
+    import json
+    import time
+    import urllib.request
+
+    if env.get("STRIPE_SECRET_KEY"):
+        return None
+    port = _free_port(int(env.get("LOCALSTRIPE_PORT", "8420")))
+    base = f"http://127.0.0.1:{port}"
+    env["STRIPE_API_BASE"] = base
+    env.pop("STRIPE_JS_URL", None)
+    env.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_localstripe_dev")
+    proc = subprocess.Popen([str(PY), "-m", "storefront.payments.devstripe", "--port", str(port)], cwd=ROOT)  # noqa: S603
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/js.stripe.com/v3/", timeout=2):  # noqa: S310
+                break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.terminate()
+                raise SystemExit("localstripe did not start") from None
+            time.sleep(0.1)
+    hook = json.dumps({"url": f"http://127.0.0.1:{app_port}/webhooks/stripe",
+                       "secret": env["STRIPE_WEBHOOK_SECRET"],
+                       "events": ["payment_intent.succeeded", "payment_intent.payment_failed"]}).encode()
+    request = urllib.request.Request(f"{base}/_config/webhooks/kuajing-dev", data=hook,  # noqa: S310
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    urllib.request.urlopen(request, timeout=5).close()  # noqa: S310
+    print(f"  fake Stripe (localstripe) at {base}  (test card 4242 4242 4242 4242)")
+    return proc
+
+
 def run(argv: list[str]) -> None:
     """Migrate, load demo data and serve the site (development server, SQLite by default)."""
     ensure_env()
     env = dict(os.environ)
     env.setdefault("SECRET_KEY", "dev-only-" + hashlib.sha256(str(ROOT).encode()).hexdigest()[:32])
-    flask("db", "upgrade", env=env)
+    flask("db", "upgrade", "heads", env=env)
     flask("seed-demo", env=env)
     port = env.get("PORT", "5000")
+    stripe_proc = start_dev_stripe(env, port)
     print(f"\n  Kuajing is running at http://127.0.0.1:{port}/  (Ctrl+C to stop)\n")
-    os.execve(str(BIN / "flask"), [str(BIN / "flask"), "--app", "wsgi", "run", "--host", "127.0.0.1",
-                                    "--port", port, *argv], env)
+    command = [str(BIN / "flask"), "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", port, *argv]
+    if stripe_proc is None:
+        os.execve(command[0], command, env)  # noqa: S606
+    try:
+        subprocess.run(command, cwd=ROOT, env=env)  # noqa: S603
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stripe_proc.terminate()
+        try:
+            stripe_proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            stripe_proc.kill()
 
 
 def test(argv: list[str]) -> None:
@@ -64,9 +125,43 @@ def test(argv: list[str]) -> None:
     sys.exit(result.returncode)
 
 
+def serve(argv: list[str]) -> None:
+    """Production serving: migrations, gunicorn with gunicorn.conf.py, and the clearance worker beside it."""
+    import signal
+
+    ensure_env()
+    env = dict(os.environ)
+    if not env.get("SECRET_KEY"):
+        sys.exit("serve: set SECRET_KEY (and DATABASE_URL for PostgreSQL) first; see docs/operations.md")
+    flask("db", "upgrade", "heads", env=env)
+    procs = [
+        subprocess.Popen([str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app", *argv], cwd=ROOT, env=env),  # noqa: S603
+        subprocess.Popen([str(BIN / "flask"), "--app", "wsgi", "clearance", "run"], cwd=ROOT, env=env),  # noqa: S603
+    ]
+
+    def stop(*_args):
+        for proc in procs:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        while all(proc.poll() is None for proc in procs):
+            try:
+                procs[0].wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                pass
+    finally:
+        stop()
+        for proc in procs:
+            proc.wait(timeout=30)
+    sys.exit(max(proc.returncode or 0 for proc in procs))
+
+
 def main() -> None:
     """Dispatch ``run`` or ``test``."""
-    commands = {"run": run, "test": test}
+    commands = {"run": run, "test": test, "serve": serve}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         sys.exit(2)

@@ -75,7 +75,45 @@ def translate_init(lang: str):
     _pybabel("init", "-i", "translations/messages.pot", "-d", "translations", "-l", lang)
 
 
+@click.group("search")
+def search_group():
+    """Product search index commands."""
+
+
+@search_group.command("reindex")
+@with_appcontext
+def search_reindex():
+    """Build a complete new index from the database and swap it in (searches keep working meanwhile)."""
+    import time
+
+    from storefront import search
+
+    started = time.perf_counter()
+    count = search.reindex()
+    click.echo(f"search: indexed {count} products in {time.perf_counter() - started:.1f} s")
+
+
+@search_group.command("status")
+@with_appcontext
+def search_status():
+    """Show where the index is and how many products it holds."""
+    from flask import current_app
+
+    from storefront import search
+
+    click.echo(f"{current_app.config['SEARCH_DIR']}: {search.get_index().doc_count()} products")
+
+
 def register(app: Flask) -> None:
     """Add the commands to the app's CLI."""
-    for command in (seed_demo_command, create_operator_command, translate_group):
+    for command in (seed_demo_command, create_operator_command, translate_group, search_group):
         app.cli.add_command(command)
+    from storefront.ordering.cli import orders_group
+
+    app.cli.add_command(orders_group)
+    from storefront.catalog.cli import catalog_group
+
+    app.cli.add_command(catalog_group)  # catalog import/export (spreadsheets)
+    from storefront.clearance.cli import clearance_group
+
+    app.cli.add_command(clearance_group)  # clearance run/summarize/retry/status

@@ -42,12 +42,23 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "16")) * 1024 * 1024,
+        "DOCUMENT_MAX_BYTES": int(env.get("DOCUMENT_MAX_MB", "8")) * 1024 * 1024,
+        "IMAGE_MAX_BYTES": int(env.get("IMAGE_MAX_MB", "8")) * 1024 * 1024,
+        "SHEET_MAX_BYTES": int(env.get("SHEET_MAX_MB", "12")) * 1024 * 1024,
         "PAGE_SIZE": int(env.get("PAGE_SIZE", "24")),
+        #: Search index directory; empty means DATA_DIR/search (resolved by storefront.search.init_app).
+        "SEARCH_DIR": env.get("SEARCH_DIR", ""),
+        #: Seconds an index writer waits for another process's write lock.
+        "SEARCH_WRITE_TIMEOUT": float(env.get("SEARCH_WRITE_TIMEOUT", "10")),
+        #: Writer processes for a full search reindex; 0 means min(4, CPU count).
+        "SEARCH_INDEX_PROCS": int(env.get("SEARCH_INDEX_PROCS", "0")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE")),
         "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
         "PROXY_FIX": _bool(env.get("PROXY_FIX")),
+        **_commerce(env),
+        **_clearance(env),
     }
 
 
@@ -60,4 +71,108 @@ def _engine_options(url: str, env: dict[str, str]) -> dict:
         "max_overflow": int(env.get("DB_MAX_OVERFLOW", "5")),
         "pool_pre_ping": True,
         "pool_recycle": 1800,
+    }
+
+
+#: Where the development Stripe fake (localstripe) listens when no real key is configured.
+LOCALSTRIPE_DEFAULT = "http://127.0.0.1:8420"
+
+
+def _commerce(env: dict[str, str]) -> dict:
+    """Cart, checkout, Stripe, bank transfer and mail settings (ordering and payments)."""
+    real_default = "https://api.stripe.com" if env.get("STRIPE_SECRET_KEY") else LOCALSTRIPE_DEFAULT
+    stripe_base = (env.get("STRIPE_API_BASE") or real_default).rstrip("/")
+    real_stripe = "api.stripe.com" in stripe_base
+    return {
+        # Stripe: localstripe and fake keys unless STRIPE_SECRET_KEY is set (then api.stripe.com by default).
+        "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY", "sk_test_12345"),
+        "STRIPE_PUBLISHABLE_KEY": env.get("STRIPE_PUBLISHABLE_KEY", "pk_test_12345"),
+        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET", "whsec_localstripe_dev"),
+        "STRIPE_API_BASE": stripe_base,
+        "STRIPE_JS_URL": env.get("STRIPE_JS_URL")
+        or ("https://js.stripe.com/v3/" if real_stripe else stripe_base + "/js.stripe.com/v3/"),
+        "STRIPE_TIMEOUT": float(env.get("STRIPE_TIMEOUT", "20")),
+        # Checkout: currencies a buyer may be charged in (ISO codes), and the fallback one.
+        "CHARGE_CURRENCIES": tuple(
+            code.strip().upper()
+            for code in env.get("CHARGE_CURRENCIES", "CNY,USD,EUR,KRW,RUB").split(",")
+            if code.strip()
+        ),
+        "DEFAULT_CHARGE_CURRENCY": env.get("DEFAULT_CHARGE_CURRENCY", "USD").upper(),
+        # Card confirmations per client address (slows down card testing).
+        "PAY_RATE_LIMIT": env.get("PAY_RATE_LIMIT", "20 per minute"),
+        # Stock held for an unpaid order: card payments (minutes), bank transfers (hours).
+        "RESERVATION_MINUTES": int(env.get("RESERVATION_MINUTES", "30")),
+        "TRANSFER_RESERVATION_HOURS": int(env.get("TRANSFER_RESERVATION_HOURS", "120")),
+        # Bank transfer (T/T): shown on the order page and in the e-mail.
+        "BANK_TRANSFER_DETAILS": env.get(
+            "BANK_TRANSFER_DETAILS",
+            "Beneficiary: Kuajing Cross-border Platform Co., Ltd. (demo)\n"
+            "Bank: Bank of China, Dalian Branch · SWIFT BKCHCNBJ810\n"
+            "Account: 0000 0000 0000 0000 (demo)",
+        ),
+        # Mail: SMTP when SMTP_HOST is set, else .eml files under DATA_DIR/mail.
+        "MAIL_BACKEND": env.get("MAIL_BACKEND") or ("smtp" if env.get("SMTP_HOST") else "file"),
+        "MAIL_FROM": env.get("MAIL_FROM", "Kuajing <no-reply@kuajing.example>"),
+        "SMTP_HOST": env.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(env.get("SMTP_PORT", "587")),
+        "SMTP_USER": env.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": env.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": _bool(env.get("SMTP_STARTTLS"), True),
+        "SMTP_SSL": _bool(env.get("SMTP_SSL")),
+        "SMTP_TIMEOUT": float(env.get("SMTP_TIMEOUT", "20")),
+        # Absolute links in e-mails sent outside a request (CLI, webhooks); else the request's host.
+        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "").rstrip("/"),
+    }
+
+
+def _clearance(env: dict[str, str]) -> dict:
+    """Customs clearance: platform identity, customs offices, transport, signing, worker limits."""
+    return {
+        # Official CEB 2022 XSDs (never copied into the repository).
+        "CEB_XSD_DIR": env.get("CEB_XSD_DIR") or str(ROOT.parent / "shared/customs/ceb-2022/xsd"),
+        # Validate messages before they enter the outbox: auto (when the XSDs are present), 1 (always), 0.
+        "CLEARANCE_VALIDATE": env.get("CLEARANCE_VALIDATE", "auto").lower(),
+        # The platform (e-commerce platform, ebp), also the transmitting enterprise (copCode, dxpId).
+        "CLEARANCE_EBP_CODE": env.get("CLEARANCE_EBP_CODE", "91210200DEMO00001A"),
+        "CLEARANCE_EBP_NAME": env.get("CLEARANCE_EBP_NAME", "辽宁特产跨境电商平台（演示）"),
+        "CLEARANCE_DXP_ID": env.get("CLEARANCE_DXP_ID", "DXPENTDEMO000001"),
+        # Declaring agent (申报企业 / 报关单位); defaults to the platform itself.
+        "CLEARANCE_AGENT_CODE": env.get("CLEARANCE_AGENT_CODE", ""),
+        "CLEARANCE_AGENT_NAME": env.get("CLEARANCE_AGENT_NAME", ""),
+        # Customs office of declaration and exit port (4-digit customs codes), transport mode (1 char).
+        "CLEARANCE_CUSTOMS_CODE": env.get("CLEARANCE_CUSTOMS_CODE", "0901"),
+        "CLEARANCE_PORT_CODE": env.get("CLEARANCE_PORT_CODE", "0901"),
+        "CLEARANCE_TRAF_MODE": env.get("CLEARANCE_TRAF_MODE", "5"),
+        # Logistics enterprises: "key=code:name;…" (key matched against the carrier the merchant names),
+        # and the default one used for other carriers.
+        "CLEARANCE_CARRIERS": env.get("CLEARANCE_CARRIERS", ""),
+        "CLEARANCE_LOGISTICS_CODE": env.get("CLEARANCE_LOGISTICS_CODE", "91210200DEMO00003C"),
+        "CLEARANCE_LOGISTICS_NAME": env.get("CLEARANCE_LOGISTICS_NAME", "辽东国际快递有限公司（演示）"),
+        # Payment enterprise named on the payment receipt (CEB403).
+        "CLEARANCE_PAY_NAME": env.get("CLEARANCE_PAY_NAME", "Stripe Payments"),
+        # Transport: simulator (default), folder or http.
+        "CLEARANCE_TRANSPORT": env.get("CLEARANCE_TRANSPORT", "simulator").lower(),
+        "CLEARANCE_SIM_INSPECT_OVER": env.get("CLEARANCE_SIM_INSPECT_OVER", ""),
+        # Folder transport (defaults under DATA_DIR/eport/…).
+        "CLEARANCE_SEND_DIR": env.get("CLEARANCE_SEND_DIR", ""),
+        "CLEARANCE_RECEIVE_DIR": env.get("CLEARANCE_RECEIVE_DIR", ""),
+        "CLEARANCE_ARCHIVE_DIR": env.get("CLEARANCE_ARCHIVE_DIR", ""),
+        "CLEARANCE_QUARANTINE_DIR": env.get("CLEARANCE_QUARANTINE_DIR", ""),
+        # HTTP transport.
+        "CLEARANCE_HTTP_URL": env.get("CLEARANCE_HTTP_URL", ""),
+        "CLEARANCE_HTTP_RECEIPTS_URL": env.get("CLEARANCE_HTTP_RECEIPTS_URL", ""),
+        "CLEARANCE_HTTP_TOKEN": env.get("CLEARANCE_HTTP_TOKEN", ""),
+        "CLEARANCE_HTTP_TIMEOUT": float(env.get("CLEARANCE_HTTP_TIMEOUT", "10")),
+        # Signing: none or rsa (PEM key and certificate files; see docs/customs.md for SM2).
+        "CLEARANCE_SIGNER": env.get("CLEARANCE_SIGNER", "none").lower(),
+        "CLEARANCE_SIGN_KEY": env.get("CLEARANCE_SIGN_KEY", ""),
+        "CLEARANCE_SIGN_CERT": env.get("CLEARANCE_SIGN_CERT", ""),
+        # Worker: attempts before a dead letter, backoff (s, doubling, capped), claim lease, batch, poll.
+        "CLEARANCE_MAX_ATTEMPTS": int(env.get("CLEARANCE_MAX_ATTEMPTS", "8")),
+        "CLEARANCE_BACKOFF_SECONDS": float(env.get("CLEARANCE_BACKOFF_SECONDS", "30")),
+        "CLEARANCE_BACKOFF_MAX_SECONDS": float(env.get("CLEARANCE_BACKOFF_MAX_SECONDS", "3600")),
+        "CLEARANCE_LEASE_SECONDS": float(env.get("CLEARANCE_LEASE_SECONDS", "300")),
+        "CLEARANCE_BATCH": int(env.get("CLEARANCE_BATCH", "50")),
+        "CLEARANCE_POLL_SECONDS": float(env.get("CLEARANCE_POLL_SECONDS", "5")),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask, g, jsonify, redirect, render_template, request, send_from_directory, url_for
@@ -42,6 +42,31 @@ def init_extensions(app: Flask) -> None:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
+    from storefront import search
+
+    search.init_app(app)  # product search: engine config and the after-commit index hook
+    _sqlite_pragmas_on_connect()
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    """SQLite only: WAL (readers never block the writer), enforced foreign keys, safe-enough fsync."""
+    import sqlite3
+
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+
+def _sqlite_pragmas_on_connect() -> None:
+    """Install the SQLite pragma listener once for every engine (a no-op on PostgreSQL)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    if not event.contains(Engine, "connect", _set_sqlite_pragmas):
+        event.listen(Engine, "connect", _set_sqlite_pragmas)
+
 
 def init_blueprints(app: Flask) -> None:
     """Register blueprints and the few root routes."""
@@ -53,6 +78,32 @@ def init_blueprints(app: Flask) -> None:
     app.register_blueprint(catalog_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(api_bp)
+    from storefront.merchant.routes import bp as merchant_bp
+    from storefront.operator.routes import bp as operator_bp
+
+    app.register_blueprint(merchant_bp)  # merchant back office (filing, products, spreadsheets, orders)
+    app.register_blueprint(operator_bp)  # operator console (filings, moderation, rates, audit)
+    from storefront.search.routes import bp as search_bp
+
+    app.register_blueprint(search_bp)
+    from storefront import ordering
+    from storefront.ordering.cart_routes import bp as cart_bp
+    from storefront.ordering.routes import bp as ordering_bp
+    from storefront.payments.webhooks import bp as webhooks_bp
+
+    app.register_blueprint(cart_bp)
+    app.register_blueprint(ordering_bp)
+    app.register_blueprint(webhooks_bp)
+    csrf.exempt(webhooks_bp)  # authenticated by the Stripe signature instead
+    ordering.init_app(app)
+    from storefront import clearance
+    from storefront.clearance.routes import bp as clearance_bp
+
+    app.register_blueprint(clearance_bp)  # clearance: operator monitor, merchant cases and declarations
+    clearance.init_app(app)  # order_paid / order_shipped → clearance outbox
+    import services_market
+
+    services_market.init_app(app)  # service marketplace: its blueprints, package search, payable kind, CLI
     csrf.exempt(api_bp)
 
     @app.get("/")
@@ -91,7 +142,7 @@ def init_templates(app: Flask) -> None:
         DISPLAY_CURRENCIES=DISPLAY_CURRENCIES,
         image_url=image_url,
         scaled=scaled,
-        now=lambda: datetime.now(timezone.utc),
+        now=lambda: datetime.now(UTC),
     )
     app.jinja_env.filters.update(
         date=format_date,

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from storefront import create_app
+from storefront.config import _engine_options
 from storefront.extensions import db
 from tests import factories
 from tests.pg import Cluster, pg_bindir
@@ -42,6 +43,7 @@ def make_app(data_dir, url: str, **extra):
         "SECRET_KEY": "test-secret-key",
         "DATA_DIR": str(data_dir),
         "SQLALCHEMY_DATABASE_URI": url,
+        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(url, {}),  # the URL's backend, not the environment's
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,
@@ -92,6 +94,20 @@ def _clean_db(request):
     _wipe(application)
 
 
+@pytest.fixture(autouse=True)
+def _clean_search(request):
+    """Tests that use ``app`` end with an empty search index (the wipe above bypasses the ORM hooks)."""
+    if "app" not in request.fixturenames:
+        yield
+        return
+    application = request.getfixturevalue("app")
+    yield
+    with application.app_context():
+        from storefront import search
+
+        search.clear()
+
+
 @pytest.fixture
 def ctx(app):
     """An application context (and request context for url_for) for service-level tests."""
@@ -132,6 +148,9 @@ def demo_app(request, tmp_path_factory):
 
         seed_demo()
         db.session.commit()
+        from storefront import search
+
+        search.reindex()
     yield application
     with application.app_context():
         db.engine.dispose()
@@ -208,3 +227,22 @@ def browser_factory(tmp_path):
     yield start
     for driver in drivers:
         driver.quit()
+
+
+@pytest.fixture(scope="session")
+def localstripe(tmp_path_factory):
+    """localstripe (fake Stripe API and Stripe.js) on a free port for the session; see tests/stripe_server.py."""
+    from tests.stripe_server import LocalStripe
+
+    server = LocalStripe(tmp_path_factory.mktemp("stripe") / "localstripe.log").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def stripe_app(app, localstripe):
+    """The test app pointed at localstripe for one test (settings restored afterwards)."""
+    saved = {key: app.config.get(key) for key in localstripe.config()}
+    app.config.update(localstripe.config())
+    yield app
+    app.config.update(saved)

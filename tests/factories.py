@@ -102,3 +102,81 @@ def product(merchant_: Merchant | None = None, texts: dict | None = None, tiers=
     db.session.add(p)
     db.session.flush()
     return p
+
+
+def order(lines, *, currency: str = "USD", country: str = "RU", pay_method: str = "card",
+          user_: User | None = None, email: str = "buyer@example.com", lang: str = "en", terms: str = "DAP"):
+    """A placed, unpaid order made by the checkout service; ``lines`` is [(product, qty), ...]."""
+    from storefront.ordering.cart import Cart, CartLine, MerchantGroup
+    from storefront.ordering.operations import CheckoutData, place_order
+
+    rates()
+    groups: dict[int, MerchantGroup] = {}
+    for product_, qty in lines:
+        groups.setdefault(product_.merchant_id, MerchantGroup(merchant=product_.merchant)).lines.append(
+            CartLine(product=product_, qty=qty))
+    data = CheckoutData(email=email, contact_name="Ivan Petrov", country=country, city="Москва",
+                        address_line1="ул. Тверская, 1", postal_code="125009", currency=currency,
+                        terms=terms, pay_method=pay_method)
+    user_id = user_.id if user_ else None
+    return place_order(Cart(groups=list(groups.values())), data, user_id=user_id, lang=lang, actor="test")
+
+
+# --- service marketplace ------------------------------------------------------------------------------------------
+
+
+def service_provider(status: str = FilingStatus.APPROVED.value, owner: User | None = None, **kw):
+    """A service provider company with an owner account (approved by default)."""
+    from services_market.models import Provider
+
+    n = next(_seq)
+    owner = owner or user(Role.PROVIDER.value)
+    p = Provider(
+        slug=kw.pop("slug", f"provider-{n}"), owner_id=owner.id,
+        names=kw.pop("names", {"zh": f"服务商{n}有限公司", "en": f"Provider {n} Co., Ltd."}), descriptions={},
+        uscc=kw.pop("uscc", valid_uscc(500000 + n)), categories=kw.pop("categories", ["translation"]),
+        languages=kw.pop("languages", ["zh", "ru", "en"]), regions=kw.pop("regions", ["russia"]),
+        contact_name="Li Wei", contact_email=f"provider{n}@example.com", status=status, **kw,
+    )
+    db.session.add(p)
+    db.session.flush()
+    return p
+
+
+def service_package(provider_=None, *, category: str = "translation", texts: dict | None = None, tiers=None,
+                    languages=("zh", "ru"), published: bool = True):
+    """A package with zh + en text and basic/standard tiers by default (through the package operations)."""
+    from services_market.packages import PackageData, TierData, create_package
+
+    n = next(_seq)
+    provider_ = provider_ or service_provider()
+    texts = texts or {"zh": (f"中俄翻译服务{n}", "产品目录俄语翻译"),
+                      "en": (f"Chinese-Russian translation {n}", "")}
+    tiers = tiers or [("basic", 80000, 5, 1), ("standard", 150000, 7, 2)]
+    deliverables = {"zh": ["交付物一", "交付物二"], "en": ["Deliverable"]}
+    data = PackageData(
+        category=category, texts=texts, languages=list(languages), published=published,
+        tiers=[TierData(level, fen, days, revisions, deliverables) for level, fen, days, revisions in tiers],
+    )
+    return create_package(provider_, data)
+
+
+def voucher(merchant_: Merchant | None = None, *, kind: str = "full", amount_fen: int | None = None,
+            categories=(), cities=(), clusters=(), days: int = 30, code: str | None = None):
+    """One voucher in a new batch (assigned to ``merchant_`` when given); expires in ``days`` days."""
+    from datetime import UTC, datetime, timedelta
+
+    from services_market.voucher_models import Voucher, VoucherBatch
+    from services_market.vouchers import new_code
+
+    batch = VoucherBatch(name=f"Batch {next(_seq)}", funder="Dalian Bureau of Commerce", kind=kind,
+                         amount_fen=amount_fen if kind == "amount" else None, categories=list(categories),
+                         cities=list(cities), clusters=list(clusters),
+                         expires_at=datetime.now(UTC) + timedelta(days=days), note="")
+    db.session.add(batch)
+    db.session.flush()
+    v = Voucher(batch_id=batch.id, code=code or new_code(), merchant_id=merchant_.id if merchant_ else None,
+                amount_fen=0)
+    db.session.add(v)
+    db.session.flush()
+    return v

@@ -63,7 +63,9 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
-    merchant: Mapped[Merchant | None] = relationship(back_populates="owner", uselist=False)
+    merchant: Mapped[Merchant | None] = relationship(
+        back_populates="owner", uselist=False, foreign_keys="Merchant.owner_id"
+    )
 
     def set_password(self, password: str) -> None:
         """Store a salted hash of the password."""
@@ -105,8 +107,16 @@ class Merchant(db.Model):
     status: Mapped[str] = mapped_column(String(16), default=FilingStatus.PENDING.value, index=True)
     rejection_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    #: Person to contact about the filing and orders.
+    contact_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    #: When the filing was last (re)submitted for review.
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: When and by which operator the filing was last approved or rejected.
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
-    owner: Mapped[User | None] = relationship(back_populates="merchant")
+    owner: Mapped[User | None] = relationship(back_populates="merchant", foreign_keys=[owner_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
     cluster = relationship("Cluster")
     city = relationship("City")
 

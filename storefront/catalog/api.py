@@ -8,7 +8,6 @@ from sqlalchemy import select
 from storefront.catalog import queries
 from storefront.catalog.models import Category, Cluster, Product
 from storefront.core.locales import DEFAULT_LANG, LANGS
-from storefront.extensions import db
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -84,3 +83,56 @@ def product(product_id: int):
     """One public product."""
     lang = api_lang()
     return jsonify(product_json(queries.get_public_product(product_id), lang))
+
+
+@bp.get("/search")
+def search():
+    """Ranked public products for ?q= (same fields as /products plus ``score``), with facets."""
+    from storefront.search import service
+
+    lang = api_lang()
+    per_page = min(max(request.args.get("per_page", 24, type=int) or 24, 1), 100)
+    req = service.parse_request(request.args, lang, per_page)
+    found = service.run(req)
+    items = []
+    for product, score in service.load_products(found):
+        item = product_json(product, lang)
+        item["score"] = round(score, 4)
+        items.append(item)
+    return jsonify(
+        {
+            "lang": lang,
+            "q": req.text,
+            "sort": req.sort,
+            "page": found.page,
+            "pages": found.pages,
+            "total": found.total,
+            "relaxed": found.relaxed,
+            "suggestion": found.suggestion,
+            "facets": {
+                name: [{"value": v, "count": n} for v, n in values] for name, values in found.facets.items()
+            },
+            "items": items,
+        }
+    )
+
+
+@bp.get("/suggest")
+def suggest():
+    """Autocomplete: a JSON list of {id, name, name_lang, url} for the text typed so far."""
+    from storefront import search
+
+    lang = api_lang()
+    text = (request.args.get("q") or "")[:200]
+    limit = min(max(request.args.get("limit", 8, type=int) or 8, 1), 20)
+    return jsonify(
+        [
+            {
+                "id": s.id,
+                "name": s.name,
+                "name_lang": s.name_lang,
+                "url": url_for("catalog.product", lang=lang, product_id=s.id),
+            }
+            for s in search.suggest(text, lang, limit)
+        ]
+    )

@@ -97,6 +97,43 @@ COUNTRIES: dict[str, Country] = _countries(
     ("NZ", "NZL", "609", "新西兰", "New Zealand"),
 )
 
+# More destinations the checkout offers (storefront/ordering/shipping.py). verified=False: taken from
+# one copy of the table (they agree with the currency rule: NOK 326, SEK 330, CHF 331 and DKK 302
+# are the issuers' country codes) - confirm against the current customs parameter table before production use.
+UNVERIFIED_COUNTRIES: dict[str, Country] = {
+    iso2: Country(code, zh, en, False, iso2, iso3)
+    for iso2, iso3, code, zh, en in (
+        ("IL", "ISR", "115", "以色列", "Israel"),
+        ("KG", "KGZ", "146", "吉尔吉斯斯坦", "Kyrgyzstan"),
+        ("TJ", "TJK", "147", "塔吉克斯坦", "Tajikistan"),
+        ("TM", "TKM", "148", "土库曼斯坦", "Turkmenistan"),
+        ("BE", "BEL", "301", "比利时", "Belgium"),
+        ("DK", "DNK", "302", "丹麦", "Denmark"),
+        ("IE", "IRL", "306", "爱尔兰", "Ireland"),
+        ("GR", "GRC", "310", "希腊", "Greece"),
+        ("PT", "PRT", "311", "葡萄牙", "Portugal"),
+        ("AT", "AUT", "315", "奥地利", "Austria"),
+        ("FI", "FIN", "318", "芬兰", "Finland"),
+        ("NO", "NOR", "326", "挪威", "Norway"),
+        ("SE", "SWE", "330", "瑞典", "Sweden"),
+        ("CH", "CHE", "331", "瑞士", "Switzerland"),
+        ("EE", "EST", "334", "爱沙尼亚", "Estonia"),
+        ("LV", "LVA", "335", "拉脱维亚", "Latvia"),
+        ("LT", "LTU", "336", "立陶宛", "Lithuania"),
+        ("GE", "GEO", "337", "格鲁吉亚", "Georgia"),
+        ("AM", "ARM", "338", "亚美尼亚", "Armenia"),
+        ("AZ", "AZE", "339", "阿塞拜疆", "Azerbaijan"),
+        ("MD", "MDA", "343", "摩尔多瓦", "Moldova"),
+        ("SI", "SVN", "350", "斯洛文尼亚", "Slovenia"),
+        ("HR", "HRV", "351", "克罗地亚", "Croatia"),
+        ("SK", "SVK", "353", "斯洛伐克", "Slovakia"),
+        ("RS", "SRB", "358", "塞尔维亚", "Serbia"),
+        ("BR", "BRA", "410", "巴西", "Brazil"),
+        ("MX", "MEX", "429", "墨西哥", "Mexico"),
+    )
+}
+COUNTRIES.update(UNVERIFIED_COUNTRIES)
+
 # Customs numeric currency codes (the code of the issuing country; 300 = euro area).
 # verified=False: KRW, RUB and MNT follow that issuer-country rule but were not found in the
 # copies of the table that were checked (MNT is NOT 118 - 118 is the Kuwaiti dinar). Confirm them

@@ -169,4 +169,14 @@ def seed_demo() -> dict[str, int]:
     products = seed_products(content, categories, merchants)
     _user(DEMO_OPERATOR, "Platform operator", Role.OPERATOR.value, "zh")
     _user(DEMO_BUYER, "Anna Petrova", Role.BUYER.value, "ru")
-    return {"clusters": len(content.CLUSTERS), "merchants": len(merchants), "products": products}
+    from storefront.search.sync import reindex_after_commit
+
+    reindex_after_commit(db.session)  # a complete, fresh search index once the caller commits
+    stats = {"clusters": len(content.CLUSTERS), "merchants": len(merchants), "products": products}
+    from storefront.clearance.demo_seed import seed_clearance_demo
+
+    stats.update(seed_clearance_demo())  # demo orders in every clearance state + a summary declaration
+    from services_market.demo import seed as seed_services
+
+    stats.update(seed_services())  # service marketplace: providers, packages, reviews, voucher batches
+    return stats

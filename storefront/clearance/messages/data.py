@@ -168,8 +168,9 @@ class Shipment:
         _text(self, "logistics_no", 32)
         codes.transport_mode(self.traf_mode)
         codes.wrap_type(self.wrap_type)
+        # Zero is XSD-valid; customs (and the simulator) refuse it with a reason the merchant sees.
         for name in ("gross_weight", "net_weight"):
-            _decimal(self, name, positive=True)
+            _decimal(self, name)
         _decimal(self, "freight")
         _decimal(self, "insured_fee")
         if self.net_weight > self.gross_weight:

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Web benchmark: Kuajing's real pages against a bare Flask "hello" ceiling, same gunicorn settings, same load.
+
+    .venv/bin/python bench/web.py                    # 20,000 products on SQLite, 10 s per page
+    .venv/bin/python bench/web.py --products 5000 --duration 5
+    DATABASE_URL=postgresql://... .venv/bin/python bench/web.py   # the same against PostgreSQL
+
+Seeds a catalogue of N products in its own data directory (reused when already seeded), starts gunicorn with
+2 workers for each app, loads them with wrk (installed with apt-get when missing) at 16 connections, and prints
+requests/s, p50/p99 latency, non-2xx count and each page's ratio to the ceiling measured in the same run.
+Then a mixed run: browsing while a writer updates prices and stock and checkouts run — it counts 5xx and
+"database is locked" errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+VENV_BIN = Path(sys.executable).parent
+
+TARGETS = {  # page: (min ratio to ceiling, max p99 ms or None)
+    "home": (0.25, 60), "cluster listing": (0.25, 60), "listing page 50": (0.20, None), "product page": (0.25, 60),
+    "search ru": (0.10, 150), "search ko": (0.10, 150), "search zh": (0.10, 150), "products API": (0.25, 60),
+}
+
+
+def ensure_wrk() -> str:
+    """Path of wrk, installing the Debian package when missing."""
+    path = shutil.which("wrk")
+    if path:
+        return path
+    print("installing wrk (apt-get)…", flush=True)
+    subprocess.run(["apt-get", "update", "-qq"], check=False)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    return shutil.which("wrk") or sys.exit("wrk is not available")
+
+
+def free_port() -> int:
+    """An ephemeral loopback port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def flask(env: dict, *args: str) -> None:
+    """Run a Flask CLI command for the benchmark's data directory."""
+    subprocess.run([str(VENV_BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def seed(env: dict, products: int) -> None:
+    """Migrate, load the demo data, grow to N products and rebuild the search index (skipped when done)."""
+    marker = Path(env["DATA_DIR"]) / f"bench-seeded-{products}"
+    if marker.exists() and "DATABASE_URL" not in os.environ:
+        print(f"reusing the seeded catalogue in {env['DATA_DIR']}")
+        return
+    started = time.perf_counter()
+    flask(env, "db", "upgrade", "heads")
+    flask(env, "seed-demo")
+    code = (
+        "from storefront import create_app; from bench.catalog_gen import grow_catalog;"
+        f"app = create_app();\nwith app.app_context(): print(grow_catalog({products}))"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+    flask(env, "search", "reindex")
+    marker.write_text("ok")
+    print(f"seeded {products} products in {time.perf_counter() - started:.0f} s")
+
+
+class Server:
+    """gunicorn with the production settings file, on an ephemeral port."""
+
+    def __init__(self, app: str, env: dict, log: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        env = {**env, "BIND": f"127.0.0.1:{self.port}", "WEB_CONCURRENCY": env.get("WEB_CONCURRENCY", "2"),
+               "GUNICORN_ERROR_LOG": str(log)}
+        self.proc = subprocess.Popen([str(VENV_BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), app],
+                                     cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+
+    def wait(self, path: str = "/") -> Server:
+        """Block until the server answers (at most 60 s)."""
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + path, timeout=5) as r:  # noqa: S310
+                    if r.status < 500:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        raise SystemExit(f"server on {self.url} did not start; see {self.log}")
+
+    def stop(self) -> None:
+        """Stop gunicorn and its workers."""
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=30)
+
+
+def wrk(binary: str, url: str, duration: int, connections: int, script: str | None = None) -> dict:
+    """Run wrk and parse requests/s, p50/p99 latency (ms) and the non-2xx count."""
+    cmd = [binary, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    if script:
+        cmd += ["-s", script]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def pct(p: str) -> float:
+        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)\b", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors:.*", out)
+    return {"rps": rps, "p50": pct("50"), "p99": pct("99"), "non2xx": int(non2xx.group(1)) if non2xx else 0,
+            "socket_errors": errors.group(0) if errors else ""}
+
+
+def pages(base: str) -> dict[str, str]:
+    """The URLs measured, found from the API so that they exist in this catalogue."""
+    with urllib.request.urlopen(base + "/api/v1/products?lang=ru&per_page=1", timeout=10) as r:  # noqa: S310
+        pid = json.load(r)["items"][0]["id"]
+    return {
+        "home": "/ru/",
+        "cluster listing": "/ru/c/swimwear/",
+        "listing page 50": "/ru/c/swimwear/?page=50",
+        "product page": f"/ru/p/{pid}",
+        "search ru": "/ru/search?q=%D0%BA%D1%83%D0%BF%D0%B0%D0%BB%D1%8C%D0%BD%D0%B8%D0%BA",
+        "search ko": "/ko/search?q=%EC%88%98%EC%98%81%EB%B3%B5",
+        "search zh": "/zh/search?q=%E9%95%81%E7%A0%82",
+        "products API": "/api/v1/products?lang=ru&page=3",
+    }
+
+
+def print_table(ceiling: dict, results: dict[str, dict]) -> None:
+    """The results with ratios to the ceiling and the targets."""
+    print(f"\n{'page':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'ratio':>8}  target")
+    print(f"{'ceiling (hello)':<18}{ceiling['rps']:>9.0f}{ceiling['p50']:>9.1f}{ceiling['p99']:>9.1f}"
+          f"{ceiling['non2xx']:>9}{1:>8.2f}")
+    for name, r in results.items():
+        ratio = r["rps"] / ceiling["rps"]
+        min_ratio, max_p99 = TARGETS[name]
+        ok = ratio >= min_ratio and (max_p99 is None or r["p99"] <= max_p99) and r["non2xx"] == 0
+        target = f"≥{min_ratio:.2f}" + (f", p99≤{max_p99}" if max_p99 else "")
+        print(f"{name:<18}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['non2xx']:>9}{ratio:>8.2f}  "
+              f"{target} {'met' if ok else 'NOT met'}")
+
+
+def mixed(binary: str, server: Server, env: dict, urls: dict[str, str], duration: int, connections: int) -> None:
+    """Browsing under load while a writer changes prices/stock and places orders; count errors."""
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    paths = ", ".join(json.dumps(u) for u in urls.values())
+    script.write_text(
+        "local paths = {" + paths + "}\nlocal i = 0\n"
+        "request = function()\n  i = i + 1\n  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n"
+    )
+    writer = subprocess.Popen([sys.executable, str(ROOT / "bench" / "writer.py"), "--seconds", str(duration),
+                               "--base-url", server.url], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    result = wrk(binary, server.url, duration, connections, str(script))
+    out, _ = writer.communicate(timeout=duration + 120)
+    stats = json.loads(out.strip().splitlines()[-1])
+    locked = server.log.read_text(errors="replace").count("database is locked")
+    print(f"\nmixed load ({duration} s, {connections} connections browsing + 1 writer):")
+    print(f"  browsing: {result['rps']:.0f} req/s, p99 {result['p99']:.1f} ms, non-2xx {result['non2xx']}")
+    print(f"  writer: {stats['price_updates']} price/stock updates, {stats['orders']} checkouts placed, "
+          f"{stats['sold_out']} refused for stock, {stats['errors']} errors")
+    print(f"  'database is locked' in server log: {locked}; 5xx seen by the writer: {stats['http_5xx']}")
+    total = result["non2xx"] + stats["errors"] + locked + stats["http_5xx"]
+    print(f"  mixed load errors: {total} ({'target met' if total == 0 else 'target NOT met'})")
+
+
+def main() -> None:
+    """Seed, serve, load, print."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--products", type=int, default=20_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--data-dir", default=None)
+    parser.add_argument("--skip-mixed", action="store_true")
+    args = parser.parse_args()
+
+    binary = ensure_wrk()
+    backend = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    data_dir = Path(args.data_dir or Path(tempfile.gettempdir()) / f"kuajing-bench-{backend}-{args.products}")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "DATA_DIR": str(data_dir), "SECRET_KEY": "bench-secret-key", "WEB_CONCURRENCY": str(args.workers),
+           "RATELIMIT_ENABLED": "0", "PYTHONPATH": str(ROOT)}
+    print(f"backend: {backend}; data: {data_dir}; {args.products} products; {args.workers} workers; "
+          f"{args.connections} connections; {args.duration} s per page")
+    seed(env, args.products)
+
+    hello = Server("bench.hello_app:app", env, data_dir / "hello.log").wait()
+    try:
+        wrk(binary, hello.url + "/", 2, args.connections)  # warm-up
+        ceiling = wrk(binary, hello.url + "/", args.duration, args.connections)
+    finally:
+        hello.stop()
+
+    shop = Server("wsgi:app", env, data_dir / "kuajing.log").wait("/healthz")
+    try:
+        urls = pages(shop.url)
+        results = {}
+        for name, path in urls.items():
+            wrk(binary, shop.url + path, 2, args.connections)  # warm-up: caches, imports, jieba
+            results[name] = wrk(binary, shop.url + path, args.duration, args.connections)
+        print_table(ceiling, results)
+        if not args.skip_mixed:
+            mixed(binary, shop, env, urls, args.duration * 2, args.connections)
+    finally:
+        shop.stop()
+
+
+if __name__ == "__main__":
+    main()

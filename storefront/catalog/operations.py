@@ -1,0 +1,393 @@
+"""Product state changes used by the back office, the spreadsheet import and tests (flush, never commit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from storefront.catalog import images as image_files
+from storefront.catalog.models import Category, City, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.clearance.codes import UNITS
+from storefront.core import audit
+from storefront.core.locales import LANGS
+from storefront.core.validators import is_valid_hs_code, is_valid_sku, normalize_hs_code
+from storefront.extensions import db
+
+MAX_TIERS = 10
+MAX_SPECS = 30
+#: Upper bounds that keep values inside 32-bit integer columns and sane.
+MAX_PRICE_FEN = 2_000_000_000
+MAX_QTY = 1_000_000_000
+MAX_WEIGHT_G = 100_000_000
+#: Product fields recorded in the audit log when an operator moderates.
+MODERATION_FIELDS = ("hidden", "moderation_reason")
+
+
+class ProductError(ValueError):
+    """A product change the rules do not allow; ``errors`` maps fields to messages."""
+
+    def __init__(self, errors: dict[str, object]) -> None:
+        super().__init__(", ".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class TextInput:
+    """A product's text in one language."""
+
+    name: str = ""
+    description: str = ""
+    #: Specification rows: [[label, value], ...].
+    specs: list[list[str]] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        """True when nothing was entered for the language."""
+        return not (self.name or self.description or self.specs)
+
+
+@dataclass
+class ProductInput:
+    """Everything a merchant sets on a product, already parsed into Python values."""
+
+    sku: str = ""
+    category_id: int | None = None
+    hs_code: str = ""
+    customs_name: str = ""
+    customs_unit: str = ""
+    model: str = ""
+    origin_city_slug: str = ""
+    net_weight_g: int | None = None
+    gross_weight_g: int | None = None
+    price_fen: int | None = None
+    moq: int | None = 1
+    stock: int | None = 0
+    hidden: bool = False
+    texts: dict[str, TextInput] = field(default_factory=dict)
+    #: Wholesale tiers as (min_qty, price_fen), ascending.
+    tiers: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def from_product(cls, p: Product) -> ProductInput:
+        """The current values of a product."""
+        return cls(
+            sku=p.sku,
+            category_id=p.category_id,
+            hs_code=p.hs_code,
+            customs_name=p.customs_name,
+            customs_unit=p.customs_unit,
+            model=p.model,
+            origin_city_slug=p.origin_city_slug,
+            net_weight_g=p.net_weight_g,
+            gross_weight_g=p.gross_weight_g,
+            price_fen=p.price_fen,
+            moq=p.moq,
+            stock=p.stock,
+            hidden=p.hidden,
+            texts={
+                code: TextInput(t.name, t.description, [list(r) for r in t.specs or []])
+                for code, t in p.translations.items()
+            },
+            tiers=[(t.min_qty, t.price_fen) for t in p.tiers],
+        )
+
+    def normalized(self) -> ProductInput:
+        """Trimmed text, normalised HS code, empty languages dropped, tiers sorted."""
+        texts = {}
+        for code, t in self.texts.items():
+            specs = [[str(a).strip(), str(b).strip()] for a, b in t.specs if str(a).strip() or str(b).strip()]
+            clean = TextInput(t.name.strip(), t.description.strip().replace("\r\n", "\n"), specs)
+            if not clean.is_empty():
+                texts[code] = clean
+        return ProductInput(
+            sku=self.sku.strip(),
+            category_id=self.category_id,
+            hs_code=normalize_hs_code(self.hs_code),
+            customs_name=self.customs_name.strip(),
+            customs_unit=self.customs_unit.strip(),
+            model=self.model.strip(),
+            origin_city_slug=self.origin_city_slug.strip(),
+            net_weight_g=self.net_weight_g,
+            gross_weight_g=self.gross_weight_g,
+            price_fen=self.price_fen,
+            moq=self.moq,
+            stock=self.stock,
+            hidden=self.hidden,
+            texts=texts,
+            tiers=sorted(self.tiers),
+        )
+
+
+@dataclass
+class Refs:
+    """Reference data the checks need, loaded once (a form submit or a whole import)."""
+
+    categories: dict[int, Category]
+    cities: set[str]
+
+    @classmethod
+    def load(cls) -> Refs:
+        """Load the categories and cities."""
+        return cls(
+            categories={c.id: c for c in db.session.scalars(select(Category))},
+            cities=set(db.session.scalars(select(City.slug))),
+        )
+
+
+def _int_in(value: int | None, low: int, high: int) -> bool:
+    return isinstance(value, int) and low <= value <= high
+
+
+def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[str, object]:
+    """Field → message for every rule a (normalised) product input breaks; empty when it is acceptable.
+
+    Keys are the spreadsheet column names (``sku``, ``price``, ``name_zh``, …), shared by forms and imports.
+    """
+    e: dict[str, object] = {}
+    if not is_valid_sku(data.sku):
+        e["sku"] = _l("SKU: 1–20 letters, digits, dots, dashes or underscores.")
+    elif sku_taken:
+        e["sku"] = _l("You already have a product with this SKU.")
+    if data.category_id not in refs.categories:
+        e["category"] = _l("Choose a category from the list.")
+    if not is_valid_hs_code(data.hs_code):
+        e["hs_code"] = _l("The HS code has 10 digits and starts with an HS chapter (01–97).")
+    if not data.customs_name or len(data.customs_name) > 250:
+        e["customs_name"] = _l("Enter the name declared to customs (in Chinese, up to 250 characters).")
+    if data.customs_unit not in UNITS:
+        e["customs_unit"] = _l("Choose a customs unit code (e.g. 011 for pieces, 035 for kilograms).")
+    if len(data.model) > 250:
+        e["model"] = _l("Use at most 250 characters.")
+    if data.origin_city_slug not in refs.cities:
+        e["origin_city"] = _l("Choose an origin city from the list.")
+    if not _int_in(data.net_weight_g, 1, MAX_WEIGHT_G):
+        e["net_weight_g"] = _l("Enter the net weight in grams (a whole number above 0).")
+    if not _int_in(data.gross_weight_g, 1, MAX_WEIGHT_G):
+        e["gross_weight_g"] = _l("Enter the gross weight in grams (a whole number above 0).")
+    elif "net_weight_g" not in e and data.gross_weight_g < data.net_weight_g:
+        e["gross_weight_g"] = _l("The gross weight cannot be less than the net weight.")
+    if not _int_in(data.price_fen, 1, MAX_PRICE_FEN):
+        e["price"] = _l("Enter a price above 0 in yuan, for example 128.50.")
+    if not _int_in(data.moq, 1, MAX_QTY):
+        e["moq"] = _l("The minimum order is a whole number, at least 1.")
+    if not _int_in(data.stock, 0, MAX_QTY):
+        e["stock"] = _l("Stock is a whole number, 0 or more.")
+    _check_texts(data, e)
+    _check_tiers(data, e)
+    return e
+
+
+def _check_texts(data: ProductInput, e: dict[str, object]) -> None:
+    for code, t in data.texts.items():
+        if code not in LANGS:
+            e[f"name_{code}"] = _l("Unknown language.")
+            continue
+        if not t.name:
+            e[f"name_{code}"] = _l("Enter a name for this language, or leave the whole language empty.")
+        elif len(t.name) > 250:
+            e[f"name_{code}"] = _l("Use at most 250 characters.")
+        if len(t.description) > 20000:
+            e[f"description_{code}"] = _l("Use at most 20,000 characters.")
+        if len(t.specs) > MAX_SPECS or any(len(a) > 100 or len(b) > 500 or not a for a, b in t.specs):
+            e[f"specs_{code}"] = _l("Up to 30 lines of “label: value”, each with a label.")
+    if not any(code in data.texts for code in ("zh", "en")):
+        e.setdefault("name_zh", _l("Give the product a name in Chinese or English."))
+
+
+def _check_tiers(data: ProductInput, e: dict[str, object]) -> None:
+    if not data.tiers:
+        return
+    if len(data.tiers) > MAX_TIERS:
+        e["tiers"] = _l("Use at most 10 price tiers.")
+        return
+    last_qty, last_price = data.moq or 1, data.price_fen or MAX_PRICE_FEN + 1
+    for qty, fen in data.tiers:
+        if not _int_in(qty, 2, MAX_QTY) or not _int_in(fen, 1, MAX_PRICE_FEN):
+            e["tiers"] = _l("Each tier needs a quantity and a price above 0.")
+            return
+        if qty <= last_qty:
+            e["tiers"] = _l("Tier quantities must be above the minimum order and all different.")
+            return
+        if fen >= last_price:
+            e["tiers"] = _l("Each tier must be cheaper than the base price and the tier before it.")
+            return
+        last_qty, last_price = qty, fen
+
+
+def sku_taken(merchant_id: int, sku: str, product_id: int | None = None) -> bool:
+    """True when the merchant has another product with this SKU."""
+    stmt = (
+        select(func.count())
+        .select_from(Product)
+        .where(Product.merchant_id == merchant_id, Product.sku == sku)
+    )
+    if product_id is not None:
+        stmt = stmt.where(Product.id != product_id)
+    return bool(db.session.scalar(stmt))
+
+
+def _set(obj, name: str, value) -> bool:
+    """Assign only when the value differs (so unchanged rows are never rewritten)."""
+    if getattr(obj, name) != value:
+        setattr(obj, name, value)
+        return True
+    return False
+
+
+SCALARS = (
+    "sku",
+    "category_id",
+    "hs_code",
+    "customs_name",
+    "customs_unit",
+    "model",
+    "origin_city_slug",
+    "net_weight_g",
+    "gross_weight_g",
+    "price_fen",
+    "moq",
+    "stock",
+)
+
+
+def apply(product: Product, data: ProductInput) -> bool:
+    """Write checked input onto a product; returns True when anything changed. Does not flush."""
+    changed = False
+    for name in SCALARS:
+        changed |= _set(product, name, getattr(data, name))
+    if not product.moderation_reason:
+        changed |= _set(product, "hidden", data.hidden)
+    for code in list(product.translations):
+        if code not in data.texts:
+            del product.translations[code]
+            changed = True
+    for code, t in data.texts.items():
+        row = product.translations.get(code)
+        if row is None:
+            product.translations[code] = ProductTranslation(
+                locale=code, name=t.name, description=t.description, specs=t.specs
+            )
+            changed = True
+        else:
+            changed |= _set(row, "name", t.name) | _set(row, "description", t.description)
+            changed |= _set(row, "specs", t.specs)
+    wanted = dict(data.tiers)
+    for tier in list(product.tiers):
+        if tier.min_qty not in wanted:
+            product.tiers.remove(tier)
+            changed = True
+        else:
+            changed |= _set(tier, "price_fen", wanted.pop(tier.min_qty))
+    for qty, fen in sorted(wanted.items()):
+        product.tiers.append(PriceTier(min_qty=qty, price_fen=fen))
+        changed = True
+    if changed:
+        product.tiers.sort(key=lambda t: t.min_qty)
+    return changed
+
+
+def create_product(merchant, data: ProductInput, refs: Refs | None = None) -> Product:
+    """Check and add a product for a merchant."""
+    data = data.normalized()
+    errors = check(data, refs or Refs.load(), sku_taken=sku_taken(merchant.id, data.sku))
+    if errors:
+        raise ProductError(errors)
+    product = Product(merchant_id=merchant.id, moderation_reason="", featured=False)
+    apply(product, data)
+    db.session.add(product)
+    db.session.flush()
+    return product
+
+
+def update_product(product: Product, data: ProductInput, refs: Refs | None = None) -> bool:
+    """Check and change a product; returns True when anything changed."""
+    data = data.normalized()
+    errors = check(data, refs or Refs.load(), sku_taken=sku_taken(product.merchant_id, data.sku, product.id))
+    if product.moderation_reason and not data.hidden and product.hidden:
+        errors["hidden"] = _l("An operator hid this product; it stays hidden until they restore it.")
+    if errors:
+        raise ProductError(errors)
+    changed = apply(product, data)
+    db.session.flush()
+    return changed
+
+
+def set_hidden(product: Product, hidden: bool) -> None:
+    """Hide or show a product (the merchant's choice); moderated products stay hidden."""
+    if not hidden and product.moderation_reason:
+        raise ProductError(
+            {"hidden": _l("An operator hid this product; it stays hidden until they restore it.")}
+        )
+    product.hidden = hidden
+    db.session.flush()
+
+
+def delete_product(product: Product) -> None:
+    """Delete a product and its image files."""
+    stems = [img.stem for img in product.images]
+    db.session.delete(product)
+    db.session.flush()
+    for stem in stems:
+        image_files.delete_files(stem)
+
+
+def add_image(product: Product, image, alt: str = "") -> ProductImage:
+    """Save thumbnails of an opened, checked image and append it to the product's gallery."""
+    stem, width, height = image_files.save_image(image)
+    position = max((img.position for img in product.images), default=-1) + 1
+    row = ProductImage(stem=stem, width=width, height=height, position=position, alt=alt.strip()[:500])
+    product.images.append(row)
+    db.session.flush()
+    return row
+
+
+def _renumber(product: Product) -> None:
+    for pos, img in enumerate(sorted(product.images, key=lambda i: (i.position, i.id))):
+        img.position = pos
+    product.images.sort(key=lambda i: i.position)
+
+
+def move_image(product: Product, image_id: int, offset: int) -> None:
+    """Move an image earlier (-1) or later (+1) in the gallery."""
+    _renumber(product)
+    ordered = list(product.images)
+    index = next((i for i, img in enumerate(ordered) if img.id == image_id), None)
+    if index is None:
+        raise ProductError({"image": _l("This image does not belong to the product.")})
+    target = index + offset
+    if 0 <= target < len(ordered):
+        ordered[index].position, ordered[target].position = target, index
+        product.images.sort(key=lambda i: i.position)
+    db.session.flush()
+
+
+def delete_image(product: Product, image_id: int) -> None:
+    """Remove an image from the gallery and delete its files."""
+    img = next((i for i in product.images if i.id == image_id), None)
+    if img is None:
+        raise ProductError({"image": _l("This image does not belong to the product.")})
+    product.images.remove(img)
+    db.session.flush()
+    image_files.delete_files(img.stem)
+    _renumber(product)
+    db.session.flush()
+
+
+def moderate_hide(product: Product, operator, reason: str) -> None:
+    """Operator hides a product with a reason its owner sees (audited)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ProductError({"reason": _l("Give a reason the merchant will see.")})
+    before = audit.snapshot(product, *MODERATION_FIELDS)
+    product.hidden, product.moderation_reason = True, reason
+    db.session.flush()
+    audit.record(operator, "product.hide", product, before, audit.snapshot(product, *MODERATION_FIELDS))
+
+
+def moderate_restore(product: Product, operator) -> None:
+    """Operator lifts a moderation hide (audited)."""
+    before = audit.snapshot(product, *MODERATION_FIELDS)
+    product.hidden, product.moderation_reason = False, ""
+    db.session.flush()
+    audit.record(operator, "product.restore", product, before, audit.snapshot(product, *MODERATION_FIELDS))

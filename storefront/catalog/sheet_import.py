@@ -1,0 +1,374 @@
+"""Catalogue import and export by spreadsheet: every problem by row and column, then all or nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import insert, select
+
+from storefront.catalog import operations as ops
+from storefront.catalog import spreadsheet as sheets
+from storefront.catalog.models import PriceTier, Product, ProductTranslation
+from storefront.core.money import parse_amount
+from storefront.extensions import db
+
+_TRUE = {"yes", "y", "true", "1", "是", "隐藏"}
+_FALSE = {"", "no", "n", "false", "0", "否", "显示"}
+_TIER_SPLIT = re.compile(r"[;；\n]+")
+_PAIR_SPLIT = re.compile(r"\s*[:：]\s*")
+_ORDER = {key: i for i, key in enumerate(sheets.COLUMN_KEYS)}
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did."""
+
+    fmt: str
+    dry_run: bool
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    #: (spreadsheet row, column, message); row 0 is about the whole file.
+    errors: list[tuple[int, str, object]] = field(default_factory=list)
+    #: True when the changes were written (a real import without errors).
+    applied: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem was found."""
+        return not self.errors
+
+    @property
+    def bad_rows(self) -> list[int]:
+        """Row numbers with at least one problem."""
+        return sorted({row for row, _col, _msg in self.errors if row})
+
+    def lines(self) -> list[str]:
+        """Every problem as one line of text (for the command line)."""
+        out = []
+        for row, column, message in self.errors:
+            where = str(_l("row %(row)s", row=row)) if row else str(_l("file"))
+            out.append(f"{where}, {column}: {message}" if column else f"{where}: {message}")
+        return out
+
+
+def fen_text(fen: int) -> str:
+    """Fen as a yuan amount with two decimals ('12850' → '128.50')."""
+    return f"{Decimal(fen).scaleb(-2):.2f}"
+
+
+def _int(text: str) -> int | None:
+    cleaned = text.strip()
+    if cleaned.endswith(".0"):
+        cleaned = cleaned[:-2]
+    if not cleaned.isdigit() or len(cleaned) > 12:
+        raise ValueError(text)
+    return int(cleaned)
+
+
+def _specs(text: str) -> list[list[str]]:
+    rows = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        parts = _PAIR_SPLIT.split(line.strip(), maxsplit=1)
+        rows.append([parts[0], parts[1] if len(parts) > 1 else ""])
+    return rows
+
+
+def _tiers(text: str) -> list[tuple[int, int]]:
+    tiers = []
+    for chunk in _TIER_SPLIT.split(text.strip()):
+        if not chunk.strip():
+            continue
+        qty, _sep, price = chunk.partition(":") if ":" in chunk else chunk.partition("：")
+        fen = parse_amount(price, "CNY")
+        if fen is None:
+            raise ValueError(chunk)
+        tiers.append((_int(qty), fen))
+    return tiers
+
+
+class _Row:
+    """Parses one row on top of a product's current values (or the defaults for a new product)."""
+
+    def __init__(
+        self,
+        number: int,
+        values: dict[str, str],
+        existing: Product | None,
+        paths: dict[str, int],
+        numeric: set[tuple[int, str]],
+    ):
+        self.number, self.values, self.existing = number, values, existing
+        self.paths, self.numeric = paths, numeric
+        self.errors: dict[str, object] = {}
+        self.data = ops.ProductInput.from_product(existing) if existing else ops.ProductInput()
+
+    def parse(self) -> ops.ProductInput:
+        """Overlay the row's cells; missing columns keep the current value."""
+        v, d = self.values, self.data
+        if self.existing is None:
+            for column in sheets.COLUMNS:
+                if column.required_for_new and not v.get(column.key):
+                    self.errors[column.key] = _l("Required for a new product.")
+        d.sku = v.get("sku", "")
+        if "category" in v:
+            d.category_id = self.paths.get(v["category"].strip().lower().replace(" ", ""))
+            if d.category_id is None and v["category"]:
+                self.errors["category"] = _l(
+                    "Unknown category “%(path)s”: write cluster/category as in the list.", path=v["category"]
+                )
+        if "hs_code" in v:
+            d.hs_code = v["hs_code"]
+            if (self.number, "hs_code") in self.numeric and len(d.hs_code) == 9:
+                d.hs_code = "0" + d.hs_code  # a numeric cell lost the leading zero of chapters 01–09
+        for key in ("customs_name", "customs_unit", "model"):
+            if key in v:
+                setattr(d, key, v[key])
+        if "origin_city" in v:
+            d.origin_city_slug = v["origin_city"].strip().lower()
+        self._number("net_weight_g", "net_weight_g", _l("Enter a whole number of grams."))
+        self._number("gross_weight_g", "gross_weight_g", _l("Enter a whole number of grams."))
+        self._number("moq", "moq", _l("Enter a whole number."), default=1)
+        self._number("stock", "stock", _l("Enter a whole number."), default=0)
+        if "price" in v:
+            try:
+                d.price_fen = parse_amount(v["price"], "CNY")
+            except ValueError:
+                self.errors.setdefault("price", _l("Enter a price in yuan, for example 128.50."))
+        if "hidden" in v:
+            flag = v["hidden"].strip().lower()
+            if flag in _TRUE | _FALSE:
+                d.hidden = flag in _TRUE
+            else:
+                self.errors["hidden"] = _l("Write yes or no.")
+        if "tiers" in v:
+            try:
+                d.tiers = _tiers(v["tiers"])
+            except ValueError:
+                self.errors["tiers"] = _l(
+                    "Write tiers as quantity:price pairs separated by ;, e.g. 50:118.00; 200:109.00"
+                )
+        self._texts()
+        return d
+
+    def _number(self, key: str, attr: str, message, default: int | None = None) -> None:
+        if key not in self.values:
+            return
+        text = self.values[key]
+        try:
+            setattr(self.data, attr, _int(text) if text.strip() else default)
+        except ValueError:
+            self.errors.setdefault(key, message)
+
+    def _texts(self) -> None:
+        for code in sheets.LANGS:
+            keys = (f"name_{code}", f"description_{code}", f"specs_{code}")
+            if not any(k in self.values for k in keys):
+                continue
+            current = self.data.texts.get(code) or ops.TextInput()
+            text = ops.TextInput(
+                name=self.values.get(keys[0], current.name),
+                description=self.values.get(keys[1], current.description),
+                specs=_specs(self.values[keys[2]]) if keys[2] in self.values else current.specs,
+            )
+            self.data.texts[code] = text
+
+
+def category_paths(refs: ops.Refs) -> dict[str, int]:
+    """'cluster/category' → category id."""
+    return {f"{c.cluster.slug}/{c.slug}": c.id for c in refs.categories.values()}
+
+
+def _existing(merchant_id: int) -> dict[str, Product]:
+    stmt = select(Product).where(Product.merchant_id == merchant_id)
+    return {p.sku: p for p in db.session.scalars(stmt)}
+
+
+def validate(
+    merchant, sheet: sheets.Sheet
+) -> tuple[ImportReport, list[tuple[Product | None, ops.ProductInput]]]:
+    """Check every row; returns the report and, per valid row, (product to change or None for new, data)."""
+    report = ImportReport(fmt="", dry_run=True, errors=list(sheet.errors))
+    refs = ops.Refs.load()
+    paths = category_paths(refs)
+    existing = _existing(merchant.id)
+    seen: dict[str, int] = {}
+    reported_rows = {number for number, _key in sheet.reported}
+    plan = []
+    for number, values in sheet.rows:
+        report.rows += 1
+        sku = values.get("sku", "").strip()
+        product = existing.get(sku)
+        row = _Row(number, values, product, paths, sheet.numeric)
+        data = row.parse().normalized()
+        errors = {**ops.check(data, refs), **row.errors}
+        if sku and sku in seen:
+            errors["sku"] = _l("This SKU is already used on row %(row)s.", row=seen[sku])
+        seen.setdefault(sku, number)
+        if product is not None and product.moderation_reason and not data.hidden:
+            errors["hidden"] = _l("An operator hid this product; it stays hidden until they restore it.")
+        errors = {key: msg for key, msg in errors.items() if (number, key) not in sheet.reported}
+        for key in sorted(errors, key=lambda k: _ORDER.get(k, 99)):
+            report.errors.append((number, key, errors[key]))
+        if number in reported_rows:
+            continue
+        if errors:
+            continue
+        if product is None:
+            report.created += 1
+        elif data == ops.ProductInput.from_product(product).normalized():
+            report.unchanged += 1
+            continue
+        else:
+            report.updated += 1
+        plan.append((product, data))
+    if not sheet.rows and not report.errors:
+        report.errors.append((0, "", _l("The file has no product rows.")))
+    return report, plan
+
+
+def import_sheet(merchant, data: bytes, fmt: str, *, dry_run: bool) -> ImportReport:
+    """Import a CSV/XLSX file for a merchant: a dry run only reports; a real import writes all or none."""
+    sheet = sheets.read(data, fmt)
+    report, plan = validate(merchant, sheet)
+    report.fmt, report.dry_run = fmt, dry_run
+    if dry_run or report.errors:
+        return report
+    # Everything was checked above; the rows are written in the caller's one transaction (flush, no commit),
+    # so an unexpected database error rolls back the whole import with the request or command.
+    for product, values in plan:
+        if product is not None:
+            ops.apply(product, values)
+    db.session.flush()
+    _create_all(merchant.id, [values for product, values in plan if product is None])
+    report.applied = True
+    return report
+
+
+def _create_all(merchant_id: int, datas: list[ops.ProductInput]) -> None:
+    """Insert new products with their texts and tiers in a few bulk statements (checked data only)."""
+    if not datas:
+        return
+    from storefront.search.sync import mark_changed
+
+    rows = [
+        {
+            "merchant_id": merchant_id,
+            "moderation_reason": "",
+            "featured": False,
+            "hidden": d.hidden,
+            **{name: getattr(d, name) for name in ops.SCALARS},
+        }
+        for d in datas
+    ]
+    stmt = insert(Product).returning(Product.id, sort_by_parameter_order=True)
+    ids = list(db.session.scalars(stmt, rows))
+    texts = [
+        {"product_id": pid, "locale": code, "name": t.name, "description": t.description, "specs": t.specs}
+        for pid, d in zip(ids, datas, strict=True)
+        for code, t in d.texts.items()
+    ]
+    tiers = [
+        {"product_id": pid, "min_qty": qty, "price_fen": fen}
+        for pid, d in zip(ids, datas, strict=True)
+        for qty, fen in d.tiers
+    ]
+    if texts:
+        db.session.execute(insert(ProductTranslation), texts)
+    if tiers:
+        db.session.execute(insert(PriceTier), tiers)
+    mark_changed(db.session, ids)
+
+
+def product_row(product: Product, paths_by_id: dict[int, str]) -> dict[str, object]:
+    """One product as a spreadsheet row."""
+    row: dict[str, object] = {
+        "sku": product.sku,
+        "category": paths_by_id.get(product.category_id, ""),
+        "hs_code": product.hs_code,
+        "customs_name": product.customs_name,
+        "customs_unit": product.customs_unit,
+        "model": product.model,
+        "origin_city": product.origin_city_slug,
+        "net_weight_g": product.net_weight_g,
+        "gross_weight_g": product.gross_weight_g,
+        "price": Decimal(fen_text(product.price_fen)),
+        "moq": product.moq,
+        "stock": product.stock,
+        "hidden": "yes" if product.hidden else "no",
+        "tiers": "; ".join(f"{t.min_qty}:{fen_text(t.price_fen)}" for t in product.tiers),
+    }
+    for code, t in product.translations.items():
+        row[f"name_{code}"] = t.name
+        row[f"description_{code}"] = t.description
+        row[f"specs_{code}"] = "\n".join(f"{a}: {b}" for a, b in (t.specs or []))
+    return row
+
+
+def export_rows(merchant_id: int) -> list[dict[str, object]]:
+    """All of a merchant's products as spreadsheet rows, by SKU."""
+    paths = {cid: path for path, cid in category_paths(ops.Refs.load()).items()}
+    stmt = select(Product).where(Product.merchant_id == merchant_id).order_by(Product.sku)
+    return [product_row(p, paths) for p in db.session.scalars(stmt)]
+
+
+def export_sheet(merchant_id: int, fmt: str) -> bytes:
+    """A merchant's catalogue as CSV or XLSX bytes."""
+    rows = export_rows(merchant_id)
+    return sheets.write_xlsx(rows, sheets.instructions()) if fmt == "xlsx" else sheets.write_csv(rows)
+
+
+def example_rows(refs: ops.Refs | None = None) -> list[dict[str, object]]:
+    """Example rows for the downloadable example, using categories and cities that exist."""
+    refs = refs or ops.Refs.load()
+    paths = sorted(category_paths(refs))
+    city = sorted(refs.cities)[0] if refs.cities else "dalian"
+    category = paths[0] if paths else "cluster/category"
+    return [
+        {
+            "sku": "EX-001",
+            "category": category,
+            "hs_code": "6112410000",
+            "customs_name": "女式泳衣",
+            "customs_unit": "011",
+            "model": "M-2025",
+            "origin_city": city,
+            "net_weight_g": 180,
+            "gross_weight_g": 230,
+            "price": Decimal("128.50"),
+            "moq": 10,
+            "stock": 500,
+            "hidden": "no",
+            "tiers": "50:118.00; 200:109.00",
+            "name_zh": "女式连体泳衣",
+            "name_en": "Women's one-piece swimsuit",
+            "name_ru": "Женский слитный купальник",
+            "name_ko": "여성 원피스 수영복",
+            "description_en": "Chlorine-resistant fabric.\nSizes S–XL.",
+            "specs_en": "Material: nylon 82%\nSizes: S-XL",
+            "specs_zh": "面料: 锦纶82%\n尺码: S-XL",
+        },
+        {
+            "sku": "EX-002",
+            "category": category,
+            "hs_code": "7228300000",
+            "customs_name": "合金钢圆钢",
+            "customs_unit": "035",
+            "model": "Φ50",
+            "origin_city": city,
+            "net_weight_g": 1000,
+            "gross_weight_g": 1050,
+            "price": Decimal("12.00"),
+            "moq": 100,
+            "stock": 20000,
+            "hidden": "yes",
+            "name_zh": "合金钢圆钢 Φ50",
+            "name_en": "Alloy steel round bar Φ50",
+        },
+    ]

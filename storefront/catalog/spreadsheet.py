@@ -1,0 +1,322 @@
+"""Catalogue spreadsheets: the column template, reading CSV/XLSX files safely and writing them back out.
+
+Row semantics (validation and the import itself) live in ``storefront.catalog.sheet_import``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from storefront.core.locales import LANGS
+
+#: Name the products sheet must have in an XLSX workbook.
+SHEET_NAME = "Products"
+#: Largest number of product rows one file may hold.
+MAX_ROWS = 20_000
+FORMATS = ("csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One spreadsheet column: its header key, whether new products need it, and its help text."""
+
+    key: str
+    required_for_new: bool
+    help: object
+    text: bool = True
+
+
+def _lang_columns() -> list[Column]:
+    cols = []
+    for code in LANGS:
+        cols += [
+            Column(f"name_{code}", False, _l("Product name in this language (%(code)s).", code=code)),
+            Column(f"description_{code}", False, _l("Description in this language; line breaks are kept.")),
+            Column(f"specs_{code}", False, _l("Specifications, one “label: value” per line.")),
+        ]
+    return cols
+
+
+COLUMNS: list[Column] = [
+    Column(
+        "sku",
+        True,
+        _l(
+            "Your product code, unique in your catalogue (1–20 letters, digits, . _ -). "
+            "A row with a known SKU updates that product; a new SKU creates one."
+        ),
+    ),
+    Column("category", True, _l("cluster/category, e.g. swimwear/swimsuits (see the list of categories).")),
+    Column("hs_code", True, _l("10-digit Chinese tariff code, e.g. 6112410000.")),
+    Column("customs_name", True, _l("Name declared to customs, in Chinese.")),
+    Column("customs_unit", True, _l("Customs unit code: 011 pieces, 035 kilograms, 025 pairs, …")),
+    Column("model", False, _l("Model / specification as declared (规格型号).")),
+    Column("origin_city", True, _l("Origin city, e.g. dalian, xingcheng, dandong.")),
+    Column("net_weight_g", True, _l("Net weight per unit in grams."), text=False),
+    Column("gross_weight_g", True, _l("Gross weight per unit in grams (not less than net)."), text=False),
+    Column("price", True, _l("Base unit price in yuan (CNY), e.g. 128.50."), text=False),
+    Column("moq", False, _l("Minimum order quantity (default 1)."), text=False),
+    Column("stock", False, _l("Units in stock (default 0)."), text=False),
+    Column("hidden", False, _l("yes to hide the product from buyers, no (or empty) to show it.")),
+    Column(
+        "tiers",
+        False,
+        _l("Wholesale prices as quantity:price pairs separated by ;, e.g. 50:118.00; 200:109.00"),
+    ),
+    *_lang_columns(),
+]
+COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
+#: Columns holding codes that a spreadsheet must not turn into numbers.
+CODE_COLUMNS = frozenset({"sku", "hs_code", "customs_unit"})
+BY_KEY = {c.key: c for c in COLUMNS}
+
+
+@dataclass
+class Sheet:
+    """The cells of a products sheet as text, with file-level problems.
+
+    ``rows`` holds (spreadsheet row number, {column key: text}) for every non-empty data row.
+    ``errors`` holds (row, column, message); row 0 means the whole file.
+    """
+
+    header: list[str] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    errors: list[tuple[int, str, object]] = field(default_factory=list)
+    #: Column keys whose cells came from numeric XLSX cells, by (row, key) (to restore HS code zeros).
+    numeric: set[tuple[int, str]] = field(default_factory=set)
+    #: (row, key) of cells already reported (formulas): no second message for them.
+    reported: set[tuple[int, str]] = field(default_factory=set)
+
+
+def format_of(filename: str) -> str | None:
+    """'csv' or 'xlsx' from a file name's extension, else None."""
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return ext if ext in FORMATS else None
+
+
+def cell_text(value) -> str:
+    """The text of a cell value (numbers without a spurious '.0', dates as ISO)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value).strip()
+
+
+def _check_header(sheet: Sheet, raw_header: list[str]) -> None:
+    header = [h.strip().lower() for h in raw_header]
+    while header and not header[-1]:
+        header.pop()
+    sheet.header = header
+    seen: set[str] = set()
+    for index, key in enumerate(header, start=1):
+        letter = get_column_letter(index)
+        if not key:
+            sheet.errors.append((1, letter, _l("A column has no header. Remove it or name it.")))
+        elif key not in BY_KEY:
+            sheet.errors.append(
+                (1, key, _l("Unknown column “%(name)s”. Use the columns of the template.", name=key))
+            )
+        elif key in seen:
+            sheet.errors.append((1, key, _l("The column “%(name)s” appears twice.", name=key)))
+        seen.add(key)
+    if "sku" not in seen:
+        sheet.errors.append((1, "sku", _l("The sheet needs a “sku” column.")))
+
+
+def _add_rows(sheet: Sheet, rows, numeric_cells=None) -> None:
+    for number, cells in rows:
+        values = {}
+        for index, key in enumerate(sheet.header):
+            if index < len(cells) and key in BY_KEY:
+                values[key] = cells[index]
+        extra = [c for c in cells[len(sheet.header) :] if c]
+        if extra:
+            sheet.errors.append(
+                (
+                    number,
+                    get_column_letter(len(sheet.header) + 1),
+                    _l("This row has values beyond the last named column."),
+                )
+            )
+        if any(values.values()):
+            sheet.rows.append((number, values))
+        if len(sheet.rows) > MAX_ROWS:
+            sheet.errors.append((0, "", _l("The file has more than %(n)s rows; split it.", n=MAX_ROWS)))
+            return
+
+
+def read_csv(data: bytes) -> Sheet:
+    """Read a CSV (UTF-8, with or without BOM, or GB18030 as saved by Chinese Excel)."""
+    sheet = Sheet()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        sheet.errors.append((0, "", _l("The file is not UTF-8 or GB18030 text.")))
+        return sheet
+    first_line = text.split("\n", 1)[0]
+    delimiter = ","
+    if "," not in first_line:
+        delimiter = "\t" if "\t" in first_line else ";" if ";" in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        raw = [[cell.strip() for cell in row] for row in reader]
+    except csv.Error as exc:
+        sheet.errors.append((reader.line_num, "", _l("The CSV file is malformed: %(error)s", error=str(exc))))
+        return sheet
+    if not raw:
+        sheet.errors.append((0, "", _l("The file is empty.")))
+        return sheet
+    _check_header(sheet, raw[0])
+    _add_rows(sheet, enumerate(raw[1:], start=2))
+    return sheet
+
+
+def read_xlsx(data: bytes) -> Sheet:
+    """Read the 'Products' sheet of an XLSX workbook; formulas and merged cells are refused."""
+    sheet = Sheet()
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        sheet.errors.append(
+            (0, "", _l("This is not a valid XLSX workbook. Save it from Excel or WPS as .xlsx."))
+        )
+        return sheet
+    if SHEET_NAME not in workbook.sheetnames:
+        sheet.errors.append(
+            (
+                0,
+                "",
+                _l(
+                    "The workbook has no sheet named “%(name)s” (it has: %(names)s). "
+                    "Rename the sheet with your products.",
+                    name=SHEET_NAME,
+                    names=", ".join(workbook.sheetnames),
+                ),
+            )
+        )
+        return sheet
+    ws = workbook[SHEET_NAME]
+    for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        sheet.errors.append(
+            (
+                merged.min_row,
+                get_column_letter(merged.min_col),
+                _l("Cells %(range)s are merged. Unmerge them and fill every cell.", range=merged.coord),
+            )
+        )
+    rows = []
+    numeric: list[tuple[int, int]] = []
+    formulas: list[tuple[int, int]] = []
+    for row in ws.iter_rows():
+        texts = []
+        for cell in row:
+            if cell.data_type == "f":
+                sheet.errors.append(
+                    (
+                        cell.row,
+                        get_column_letter(cell.column),
+                        _l(
+                            "Cell %(cell)s contains a formula. Paste the values instead.",
+                            cell=cell.coordinate,
+                        ),
+                    )
+                )
+                formulas.append((cell.row, cell.column - 1))
+                texts.append("")
+                continue
+            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                numeric.append((cell.row, cell.column - 1))
+            texts.append(cell_text(cell.value))
+        rows.append((row[0].row if row else 0, texts))
+    if not rows:
+        sheet.errors.append((0, "", _l("The sheet “%(name)s” is empty.", name=SHEET_NAME)))
+        return sheet
+    _check_header(sheet, rows[0][1])
+    _add_rows(sheet, rows[1:])
+    for number, index in numeric:
+        if index < len(sheet.header):
+            sheet.numeric.add((number, sheet.header[index]))
+    for number, index in formulas:
+        if index < len(sheet.header):
+            sheet.reported.add((number, sheet.header[index]))
+    return sheet
+
+
+def read(data: bytes, fmt: str) -> Sheet:
+    """Read a CSV or XLSX file into a Sheet."""
+    return read_xlsx(data) if fmt == "xlsx" else read_csv(data)
+
+
+def write_csv(rows: list[dict[str, object]]) -> bytes:
+    """A UTF-8 CSV (with BOM, so Excel shows Chinese correctly) with the template's columns."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMN_KEYS)
+    for row in rows:
+        writer.writerow([cell_text(row.get(key)) for key in COLUMN_KEYS])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write_xlsx(rows: list[dict[str, object]], instructions: list[tuple[str, str]] | None = None) -> bytes:
+    """An XLSX workbook with a 'Products' sheet (and an optional 'Instructions' sheet)."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = SHEET_NAME
+    ws.append(list(COLUMN_KEYS))
+    bold = Font(bold=True)
+    for cell in ws[1]:
+        cell.font = bold
+        cell.fill = PatternFill("solid", fgColor="EEF2F6")
+    for row in rows:
+        ws.append([row.get(key) if not BY_KEY[key].text else cell_text(row.get(key)) for key in COLUMN_KEYS])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, key in enumerate(COLUMN_KEYS, start=1):
+        letter = get_column_letter(index)
+        ws.column_dimensions[letter].width = 14 if not BY_KEY[key].text else 22
+        if key in CODE_COLUMNS or key.startswith(("description_", "specs_")):
+            for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
+                if key in CODE_COLUMNS:
+                    cell.number_format = "@"  # codes stay text when edited in Excel (no lost leading zeros)
+                else:
+                    cell.alignment = wrap
+    ws.freeze_panes = "B2"
+    if instructions:
+        help_ws = workbook.create_sheet("Instructions")
+        help_ws.append(["column", "meaning"])
+        for cell in help_ws[1]:
+            cell.font = bold
+        for key, text in instructions:
+            help_ws.append([key, text])
+        help_ws.column_dimensions["A"].width = 18
+        help_ws.column_dimensions["B"].width = 100
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def instructions() -> list[tuple[str, str]]:
+    """(column, help) for every column, in the current language, marking those new products need."""
+    required = str(_l("required for new products"))
+    return [(c.key, f"{c.help} ({required})" if c.required_for_new else str(c.help)) for c in COLUMNS]

@@ -1,0 +1,120 @@
+"""Demo clearance: orders of the demo buyer in every clearance state and one completed summary declaration.
+
+The orders are placed, paid and shipped through the ordering operations, so the clearance outbox is written by
+the real signal receivers; the simulator then plays customs inside the seeding transaction (``_pump`` does
+what the worker does, without committing). Idempotent: demo orders carry a ``demo-clearance:`` note and are
+made once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from storefront.clearance import ingest, summary
+from storefront.clearance.messages.common import china_time
+from storefront.clearance.models import ClearanceCase, OutboxMessage, SummaryDeclaration, to_utc, utcnow
+from storefront.clearance.status import MessageStatus
+from storefront.clearance.transports import Outgoing
+from storefront.clearance.transports.simulator import Simulator, db_lookup
+from storefront.extensions import db
+
+NOTE = "demo-clearance:"
+#: (key, destination, charge currency, merchant index, what happens after payment).
+PLAN = (
+    ("closed-1", "RU", "USD", 0, "close"),
+    ("closed-2", "RU", "USD", 0, "close"),
+    ("closed-3", "RU", "EUR", 0, "close"),
+    ("declared", "KR", "KRW", 1, "pay"),
+    ("released", "MN", "USD", 1, "release"),
+    ("rejected", "RU", "EUR", 1, "reject"),
+)
+
+
+def _pump(now: Callable[[], datetime], rounds: int = 5) -> None:
+    """Send pending messages to the simulator and apply its receipts, in this transaction."""
+    simulator = Simulator(lookup=db_lookup, clock=now)
+    for _ in range(rounds):
+        pending = db.session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.status == MessageStatus.PENDING.value)
+            .order_by(OutboxMessage.id)
+        ).all()
+        if not pending:
+            return
+        for message in pending:
+            simulator.send(Outgoing(message.guid, message.kind, message.business_key, message.payload))
+            message.status, message.sent_at, message.attempts = MessageStatus.SENT.value, to_utc(now()), 1
+        db.session.flush()
+        for incoming in simulator.receive():
+            ingest.ingest(incoming.data, source="demo", now=now())
+
+
+def _place(buyer, product, qty: int, country: str, currency: str, key: str):
+    """Place the demo buyer's order for one product through the checkout service."""
+    from storefront.ordering.cart import Cart, CartLine, MerchantGroup
+    from storefront.ordering.operations import CheckoutData, place_order
+
+    data = CheckoutData(
+        email=buyer.email,
+        contact_name=buyer.name or "Demo buyer",
+        country=country,
+        city="Demo City",
+        address_line1="1 Demo Street",
+        postal_code="000000",
+        currency=currency,
+        note=f"{NOTE}{key}",
+    )
+    group = MerchantGroup(merchant=product.merchant, lines=[CartLine(product=product, qty=qty)])
+    return place_order(Cart(groups=[group]), data, user_id=buyer.id, lang="ru", actor="demo")
+
+
+def _products():
+    """One sellable demo product for each of the first two merchants that have one."""
+    from storefront.catalog.models import Product
+
+    chosen: dict[int, Product] = {}
+    for product in db.session.scalars(select(Product).where(Product.hidden.is_(False)).order_by(Product.id)):
+        if product.merchant_id not in chosen and product.stock >= 3 * product.moq + 10:
+            chosen[product.merchant_id] = product
+        if len(chosen) == 2:
+            break
+    return list(chosen.values())
+
+
+def seed_clearance_demo() -> dict[str, int]:
+    """Create the demo clearance orders and summary declaration once; return what exists."""
+    from storefront.accounts.operations import find_user
+    from storefront.demo.seed import DEMO_BUYER
+    from storefront.ordering.models import Order
+    from storefront.ordering.operations import mark_paid, ship_order
+
+    exists = db.session.scalar(select(func.count()).select_from(Order).where(Order.note.like(f"{NOTE}%")))
+    buyer, products = find_user(DEMO_BUYER), _products()
+    if not exists and buyer is not None and len(products) == 2:
+        orders = {}
+        for key, country, currency, index, _fate in PLAN:
+            product = products[index]
+            order = _place(buyer, product, product.moq, country, currency, key)
+            mark_paid(order, payment_ref=f"pi_demo_{key}", cause="payment_succeeded", actor="demo")
+            orders[key] = order
+        _pump(utcnow)
+        for key, *_rest, fate in PLAN:
+            sub = orders[key].sub_orders[0]
+            if fate == "reject":  # as if the product had no HS code when it was sold
+                case = db.session.scalar(select(ClearanceCase).where(ClearanceCase.sub_order_id == sub.id))
+                case.lines[0].gcode = ""
+            if fate in ("close", "reject"):
+                ship_order(sub, "EMS", f"EE{sub.id:09d}CN", actor="demo")
+        _pump(utcnow)
+        summary.summarize(china_time(utcnow()).strftime("%Y-%m"))
+        _pump(utcnow)
+        released = orders["released"].sub_orders[0]
+        ship_order(released, "China Post", f"RR{released.id:09d}CN", actor="demo")
+        _pump(utcnow, rounds=1)  # released; its departure waits for the worker
+    return {
+        "clearance cases": db.session.scalar(select(func.count()).select_from(ClearanceCase)) or 0,
+        "summary declarations": db.session.scalar(select(func.count()).select_from(SummaryDeclaration)) or 0,
+    }

@@ -1,0 +1,265 @@
+"""ORM → message dataclasses: the platform's customs identity from config, list snapshots from sub-orders,
+and the one ``build()`` that turns a case into CEB303/403/505/603/509 bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from flask import current_app
+
+from storefront.clearance import codes, xsd
+from storefront.clearance.messages import (
+    Company,
+    Declaration,
+    DepartureData,
+    OrderData,
+    OrderLine,
+    Payment,
+    Shipment,
+    Transfer,
+    build_ceb303,
+    build_ceb403,
+    build_ceb505,
+    build_ceb509,
+    build_ceb603,
+)
+from storefront.clearance.messages.common import china_time
+from storefront.clearance.models import CaseLine, ClearanceCase
+from storefront.core.money import exponent
+from storefront.core.validators import normalize_hs_code
+
+#: Sent when a product has no usable 10-digit HS code (no such heading): customs refuses it with a reason.
+MISSING_GCODE = "0000000000"
+#: Customs units measured by weight, and grams per unit.
+WEIGHT_UNITS = {"035": Decimal(1000), "036": Decimal(1), "070": Decimal(1_000_000)}
+#: Specification sent when a product has no model (the field is required).
+NO_MODEL = "无"
+ORDER_KINDS = ("CEB303", "CEB403")
+SHIPPING_KINDS = ("CEB505", "CEB603")
+
+
+class DataProblem(ValueError):
+    """The data cannot make a valid message (the case is rejected locally with this text)."""
+
+
+@dataclass(frozen=True)
+class Platform:
+    """The platform's customs identity and defaults, read from the app config."""
+
+    ebp: Company
+    agent: Company
+    transfer: Transfer
+    customs_code: str
+    port_code: str
+    traf_mode: str
+    logistics: Company
+    carriers: Mapping[str, Company] = field(default_factory=dict)
+
+    def logistics_for(self, carrier: str) -> Company:
+        """The logistics enterprise declared for a carrier the merchant named (else the default one)."""
+        key = (carrier or "").strip().lower()
+        for name, company in self.carriers.items():
+            if name in key or key == company.name.lower():
+                return company
+        return self.logistics
+
+
+def _carriers(text: str) -> dict[str, Company]:
+    """Parse ``key=code:name;key2=code:name``."""
+    carriers = {}
+    for item in filter(None, (part.strip() for part in (text or "").split(";"))):
+        key, _, rest = item.partition("=")
+        code, _, name = rest.partition(":")
+        carriers[key.strip().lower()] = Company(code.strip(), name.strip())
+    return carriers
+
+
+def platform(config: Mapping | None = None) -> Platform:
+    """The platform identity from ``CLEARANCE_*`` settings."""
+    config = current_app.config if config is None else config
+    ebp = Company(config["CLEARANCE_EBP_CODE"], config["CLEARANCE_EBP_NAME"])
+    agent = Company(
+        config.get("CLEARANCE_AGENT_CODE") or ebp.code, config.get("CLEARANCE_AGENT_NAME") or ebp.name
+    )
+    return Platform(
+        ebp=ebp,
+        agent=agent,
+        transfer=Transfer(cop_code=ebp.code, cop_name=ebp.name, dxp_id=config["CLEARANCE_DXP_ID"]),
+        customs_code=config["CLEARANCE_CUSTOMS_CODE"],
+        port_code=config["CLEARANCE_PORT_CODE"],
+        traf_mode=config["CLEARANCE_TRAF_MODE"],
+        logistics=Company(config["CLEARANCE_LOGISTICS_CODE"], config["CLEARANCE_LOGISTICS_NAME"]),
+        carriers=_carriers(config.get("CLEARANCE_CARRIERS", "")),
+    )
+
+
+def to_major(minor: int, currency: str) -> Decimal:
+    """Integer minor units → exact major-unit Decimal."""
+    return Decimal(int(minor)).scaleb(-exponent(currency))
+
+
+def kilograms(grams: int) -> Decimal:
+    """Grams → exact kilograms."""
+    return Decimal(int(grams)) / 1000
+
+
+def merchant_company(merchant) -> Company:
+    """The merchant as shipper: customs registration code (else USCC) and Chinese name."""
+    code = (merchant.customs_code or merchant.uscc or "").strip()
+    name = (merchant.names or {}).get("zh") or (merchant.names or {}).get("en") or ""
+    if not code:
+        raise DataProblem("merchant has no customs registration code or USCC (商户未备案海关编码)")
+    return Company(code, name[:100] or code)
+
+
+def snapshot_line(gnum: int, line) -> CaseLine:
+    """A list line from an order line snapshot: declared quantity in the customs unit, exact value."""
+    unit = line.customs_unit
+    qty = Decimal(int(line.qty))
+    if unit in WEIGHT_UNITS:
+        qty = qty * int(line.net_weight_g) / WEIGHT_UNITS[unit]
+    return CaseLine(
+        gnum=gnum,
+        item_no=(line.sku or "")[:20],
+        item_name=(line.customs_name or "")[:250],
+        gcode=normalize_hs_code(line.hs_code)[:10],
+        gmodel=(line.model or "")[:250],
+        unit=unit,
+        qty=qty,
+        unit1=unit,
+        qty1=qty,
+        unit2=None,
+        qty2=None,
+        total_minor=int(line.unit_price_minor) * int(line.qty),
+    )
+
+
+def _order_line(case: ClearanceCase, line: CaseLine) -> OrderLine:
+    """A message line from a list line: exact total, unit price to 5 decimals, placeholder for no HS code."""
+    total = to_major(line.total_minor, case.currency)
+    qty = Decimal(line.qty)
+    price = (total / qty).quantize(Decimal("0.00001"), rounding=ROUND_HALF_UP) if qty > 0 else total
+    gcode = line.gcode if len(line.gcode) == 10 and line.gcode.isdigit() else MISSING_GCODE
+    return OrderLine(
+        gnum=line.gnum,
+        item_no=line.item_no or f"L{line.gnum}",
+        item_name=line.item_name or NO_MODEL,
+        gcode=gcode,
+        gmodel=line.gmodel or NO_MODEL,
+        qty=qty,
+        unit=line.unit,
+        qty1=Decimal(line.qty1),
+        unit1=line.unit1,
+        qty2=Decimal(line.qty2) if line.qty2 is not None else None,
+        unit2=line.unit2,
+        price=price,
+        total=total,
+    )
+
+
+def order_data(case: ClearanceCase, plat: Platform) -> OrderData:
+    """Everything the order-level builders need; shipment and declaration once the merchant shipped."""
+    currency = case.currency
+    shipment = declaration = None
+    if case.logistics_no:
+        shipment = Shipment(
+            logistics=Company(case.logistics_code, case.logistics_name),
+            logistics_no=case.logistics_no,
+            traf_mode=case.traf_mode,
+            gross_weight=Decimal(case.gross_weight),
+            net_weight=Decimal(case.net_weight),
+            freight=to_major(case.freight_minor, currency),
+        )
+        declaration = Declaration(
+            customs_code=case.customs_code,
+            port_code=case.port_code,
+            ie_date=china_time(case.shipped_at or datetime.now().astimezone()).date(),
+            cop_no=case.cop_no,
+            agent=plat.agent,
+            pod=codes.country_code(case.destination),
+            owner=Company(case.owner_code, case.ebc_name),
+            pre_no=case.pre_no,
+            invt_no=case.invt_no,
+        )
+    return OrderData(
+        order_no=case.order_no,
+        ebp=plat.ebp,
+        ebc=Company(case.ebc_code, case.ebc_name),
+        destination=case.destination,
+        currency=currency,
+        lines=tuple(_order_line(case, line) for line in case.lines),
+        freight=to_major(case.freight_minor, currency),
+        payment=Payment(
+            pay_name=current_app.config.get("CLEARANCE_PAY_NAME") or "Stripe Payments",
+            pay_no=(case.pay_no or None) and case.pay_no[:60],
+            charge=to_major(case.goods_minor + case.freight_minor, currency),
+            accounting_time=case.paid_at or datetime.now().astimezone(),
+        ),
+        shipment=shipment,
+        declaration=declaration,
+    )
+
+
+def departure_cop_no(case: ClearanceCase) -> str:
+    """Enterprise number of the departure of one case's parcel."""
+    return f"D-{case.cop_no}"[:30]
+
+
+def ref_for(kind: str, case: ClearanceCase) -> str:
+    """The document number receipts for this kind carry (what the outbox row is matched by)."""
+    return {
+        "CEB303": case.order_no,
+        "CEB403": case.order_no,
+        "CEB505": case.logistics_no or "",
+        "CEB603": case.cop_no,
+        "CEB509": departure_cop_no(case),
+    }[kind]
+
+
+def build(
+    kind: str, case: ClearanceCase, plat: Platform, *, guid: str, app_type: str, when: datetime
+) -> bytes:
+    """Build one message for a case; raises ``DataProblem`` when the data cannot make a valid message."""
+    try:
+        if kind == "CEB509":
+            departure = DepartureData(
+                customs_code=case.port_code,
+                cop_no=departure_cop_no(case),
+                logistics=Company(case.logistics_code, case.logistics_name),
+                traf_mode=case.traf_mode,
+                leave_time=when,
+                logistics_nos=(case.logistics_no or "",),
+            )
+            xml = build_ceb509(departure, guid=guid, app_type=app_type, transfer=plat.transfer, app_time=when)
+        else:
+            builder = {
+                "CEB303": build_ceb303,
+                "CEB403": build_ceb403,
+                "CEB505": build_ceb505,
+                "CEB603": build_ceb603,
+            }
+            xml = builder[kind](
+                order_data(case, plat), guid=guid, app_type=app_type, transfer=plat.transfer, app_time=when
+            )
+    except codes.UnknownCode as exc:
+        raise DataProblem(str(exc)) from exc
+    except ValueError as exc:
+        raise DataProblem(str(exc)) from exc
+    check(xml)
+    return xml
+
+
+def check(xml: bytes) -> None:
+    """Validate against the official XSD as configured (``CLEARANCE_VALIDATE``: auto, 1 or 0)."""
+    mode = current_app.config.get("CLEARANCE_VALIDATE", "auto")
+    directory = current_app.config.get("CEB_XSD_DIR")
+    if mode in ("0", "false", "no", "off"):
+        return
+    if mode == "auto" and not xsd.xsd_available(directory):
+        return
+    errors = xsd.validate(xml, directory=directory)
+    if errors:
+        raise DataProblem("; ".join(errors[:3]))

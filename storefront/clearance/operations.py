@@ -1,0 +1,262 @@
+"""Case operations (flush, never commit): open cases when an order is paid, declare the list when the merchant
+ships, move cases with receipts, reject, correct and resubmit."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from decimal import Decimal
+
+from blinker import Namespace
+from sqlalchemy import select
+
+from storefront.clearance import mapping, outbox
+from storefront.clearance.messages import new_guid
+from storefront.clearance.messages.receipts import Receipt
+from storefront.clearance.models import CaseEvent, ClearanceCase, OutboxMessage, to_utc, utcnow
+from storefront.clearance.status import RANK, RECEIPT_FOR, CaseStatus, is_refusal, list_status
+from storefront.extensions import db
+
+log = logging.getLogger(__name__)
+_signals = Namespace()
+#: Sent (inside the transaction) when a case is rejected; sender: the case.
+case_rejected = _signals.signal("clearance-case-rejected")
+#: Sent when a case changes status; sender: the case, keyword ``previous``.
+case_status_changed = _signals.signal("clearance-case-status-changed")
+
+
+class ClearanceError(ValueError):
+    """An operation that the case's state does not allow."""
+
+
+def case_for(sub_order_id: int) -> ClearanceCase | None:
+    """The case of a sub-order."""
+    return db.session.scalar(select(ClearanceCase).where(ClearanceCase.sub_order_id == sub_order_id))
+
+
+def _event(
+    case: ClearanceCase,
+    status: str,
+    source: str,
+    at: datetime,
+    *,
+    previous: str | None = None,
+    return_status: int | None = None,
+    info: str = "",
+) -> None:
+    """Append a history event (status after, status before, what caused it)."""
+    case.events.append(
+        CaseEvent(
+            status=status,
+            previous=case.status if previous is None else previous,
+            source=source,
+            return_status=return_status,
+            info=info[:2000],
+            at=to_utc(at),
+        )
+    )
+
+
+def _move(case: ClearanceCase, status: CaseStatus, source: str, at: datetime, **event) -> None:
+    """Change status with a history event and the signal."""
+    previous = case.status
+    _event(case, status.value, source, at, previous=previous, **event)
+    case.status = status.value
+    if previous != status.value:
+        case_status_changed.send(case, previous=previous)
+
+
+def open_case(sub_order, *, payment_ref: str = "", now: datetime | None = None) -> ClearanceCase:
+    """Create the case of a paid sub-order and write its order (CEB303) and payment (CEB403) to the outbox."""
+    now = now or utcnow()
+    existing = case_for(sub_order.id)
+    if existing is not None:
+        return existing
+    plat = mapping.platform()
+    order, merchant = sub_order.order, sub_order.merchant
+    try:
+        ebc = mapping.merchant_company(merchant)
+        ebc_code, ebc_name = ebc.code, ebc.name
+    except mapping.DataProblem:
+        ebc_code, ebc_name = "", ((merchant.names or {}).get("zh") or "")[:100]
+    case = ClearanceCase(
+        sub_order_id=sub_order.id,
+        merchant_id=sub_order.merchant_id,
+        order_no=sub_order.number,
+        cop_no=sub_order.number,
+        ebc_code=ebc_code,
+        ebc_name=ebc_name,
+        owner_code=ebc_code,
+        destination=order.country,
+        currency=order.currency,
+        customs_code=plat.customs_code,
+        port_code=plat.port_code,
+        traf_mode=plat.traf_mode,
+        goods_minor=sub_order.goods_minor,
+        freight_minor=sub_order.shipping_minor,
+        pay_no=(payment_ref or "")[:60],
+        paid_at=to_utc(order.paid_at or now),
+        gross_weight=mapping.kilograms(sub_order.gross_weight_g),
+        net_weight=mapping.kilograms(sub_order.net_weight_g),
+        status=CaseStatus.DECLARED.value,
+        revision=1,
+    )
+    case.lines = [mapping.snapshot_line(gnum, line) for gnum, line in enumerate(sub_order.lines, start=1)]
+    db.session.add(case)
+    db.session.flush()
+    _event(case, CaseStatus.DECLARED.value, "paid", now, previous="")
+    declare(case, mapping.ORDER_KINDS, now=now)
+    return case
+
+
+def open_cases(order, *, payment_ref: str = "", now: datetime | None = None) -> list[ClearanceCase]:
+    """Open a case for every sub-order of a paid order."""
+    return [open_case(sub, payment_ref=payment_ref, now=now) for sub in order.sub_orders]
+
+
+def declare(case: ClearanceCase, kinds: tuple[str, ...], *, now: datetime) -> bool:
+    """Build the messages and write them to the outbox (all or none); bad data rejects the case locally."""
+    plat = mapping.platform()
+    app_type = "1" if case.revision == 1 else "2"
+    pending = []
+    for kind in kinds:
+        key = f"{kind}:{case.id}:{case.revision}"
+        guid = new_guid()
+        try:
+            if not case.ebc_code:
+                raise mapping.DataProblem(
+                    "merchant has no customs registration code or USCC (商户未备案海关编码)"
+                )
+            payload = mapping.build(kind, case, plat, guid=guid, app_type=app_type, when=now)
+        except mapping.DataProblem as exc:
+            reject(case, kind, str(exc), now, source="local")
+            return False
+        pending.append((kind, key, guid, payload))
+    for kind, key, guid, payload in pending:
+        outbox.enqueue(
+            kind,
+            guid=guid,
+            business_key=key,
+            payload=payload,
+            ref=mapping.ref_for(kind, case),
+            now=now,
+            app_type=app_type,
+            case_id=case.id,
+        )
+    return True
+
+
+def ship(sub_order, *, carrier: str, tracking_no: str, now: datetime | None = None) -> ClearanceCase:
+    """Record the carrier and waybill number; write the waybill (CEB505) and inventory list (CEB603)."""
+    now = now or utcnow()
+    case = case_for(sub_order.id) or open_case(sub_order, now=now)
+    company = mapping.platform().logistics_for(carrier)
+    case.carrier = (carrier or "")[:80]
+    case.logistics_code, case.logistics_name = company.code, company.name
+    case.logistics_no = (tracking_no or "").strip()[:40]
+    case.shipped_at = to_utc(sub_order.shipped_at or now)
+    case.gross_weight = mapping.kilograms(sub_order.gross_weight_g)
+    case.net_weight = mapping.kilograms(sub_order.net_weight_g)
+    _event(case, case.status, "shipped", now, info=f"{case.carrier} {case.logistics_no}")
+    if not case.is_rejected:  # a rejected case sends everything when it is resubmitted
+        declare(case, mapping.SHIPPING_KINDS, now=now)
+    return case
+
+
+def reject(
+    case: ClearanceCase,
+    kind: str,
+    reason: str,
+    at: datetime,
+    *,
+    source: str,
+    return_status: int | None = None,
+) -> None:
+    """Mark the case rejected with the reason and tell the merchant."""
+    case.reject_reason = reason[:2000] or "-"
+    case.rejected_kind = kind
+    _move(case, CaseStatus.REJECTED, source, at, return_status=return_status, info=reason)
+    log.warning("clearance case %s (%s) rejected on %s: %s", case.id, case.order_no, kind, reason)
+    case_rejected.send(case)
+
+
+def _dates(case: ClearanceCase, status: CaseStatus, at: datetime) -> None:
+    """Stamp when the list was released, departed and closed (first time only)."""
+    when = to_utc(at)
+    if status in (CaseStatus.RELEASED, CaseStatus.DEPARTED, CaseStatus.CLOSED) and case.released_at is None:
+        case.released_at = when
+    if status == CaseStatus.DEPARTED and case.departed_at is None:
+        case.departed_at = when
+    if status == CaseStatus.CLOSED and case.closed_at is None:
+        case.closed_at = when
+
+
+def apply_receipt(
+    case: ClearanceCase, receipt: Receipt, message: OutboxMessage | None, *, now: datetime | None = None
+) -> None:
+    """Move a case with a status receipt (CEB304/404/506/604/510): forward only, refusals reject."""
+    at, status, info = receipt.return_time, receipt.return_status, receipt.return_info
+    last = to_utc(case.last_return_at)
+    stale = last is not None and to_utc(at) < last
+    if message is not None:
+        message.receipt_status, message.answered_at = status, to_utc(at)
+    if receipt.kind == "CEB604":
+        case.pre_no = receipt.keys.get("preNo") or case.pre_no
+        case.invt_no = receipt.keys.get("invtNo") or case.invt_no
+    if is_refusal(status):
+        if stale or receipt.kind == "CEB510" or case.is_rejected:
+            _event(case, case.status, receipt.kind, at, return_status=status, info=info)
+            return
+        reject(case, RECEIPT_FOR[receipt.kind], info, at, source=receipt.kind, return_status=status)
+        case.return_status, case.return_info, case.last_return_at = status, info, to_utc(at)
+        return
+    new = list_status(status) if receipt.kind == "CEB604" else None
+    if receipt.kind == "CEB510" and status in (120, 399, 800, 899):
+        new = CaseStatus.DEPARTED
+    if new is None or case.is_rejected or RANK[new] <= RANK[CaseStatus(case.status)]:
+        _event(case, case.status, receipt.kind, at, return_status=status, info=info)
+        return
+    _dates(case, new, at)
+    _move(case, new, receipt.kind, at, return_status=status, info=info)
+    case.return_status, case.return_info = status, info
+    case.last_return_at = max(filter(None, (last, to_utc(at))))
+    if new == CaseStatus.RELEASED and case.logistics_no:
+        declare(case, ("CEB509",), now=now or utcnow())
+
+
+def correct(
+    case: ClearanceCase,
+    *,
+    lines: dict[int, dict],
+    gross_weight: Decimal | None = None,
+    net_weight: Decimal | None = None,
+) -> None:
+    """Change the declared data of a rejected case (HS code, names, units, quantities, weights)."""
+    if not case.is_rejected:
+        raise ClearanceError("only a rejected case can be corrected")
+    by_gnum = {line.gnum: line for line in case.lines}
+    for gnum, values in lines.items():
+        line = by_gnum.get(gnum)
+        if line is None:
+            raise ClearanceError(f"no line {gnum}")
+        for name in ("gcode", "item_name", "gmodel", "unit", "qty", "unit1", "qty1"):
+            if name in values and values[name] not in (None, ""):
+                setattr(line, name, values[name])
+    if gross_weight is not None:
+        case.gross_weight = gross_weight
+    if net_weight is not None:
+        case.net_weight = net_weight
+    db.session.flush()
+
+
+def resubmit(case: ClearanceCase, *, now: datetime | None = None) -> bool:
+    """Send the corrected case again (appType 2, same document numbers, new guids); False if still invalid."""
+    now = now or utcnow()
+    if not case.is_rejected:
+        raise ClearanceError("only a rejected case can be resubmitted")
+    case.revision += 1
+    case.reject_reason, case.rejected_kind = "", ""
+    case.last_return_at = to_utc(now)
+    _move(case, CaseStatus.DECLARED, "resubmit", now, info=f"revision {case.revision}")
+    kinds = mapping.ORDER_KINDS + (mapping.SHIPPING_KINDS if case.logistics_no else ())
+    return declare(case, kinds, now=now)

@@ -1,0 +1,53 @@
+"""Receivers of the ordering signals (inside the order's transaction) and the merchant's rejection e-mail."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import current_app, has_request_context, url_for
+from flask_babel import gettext as _
+
+from storefront.clearance import operations
+from storefront.clearance.models import ClearanceCase
+from storefront.extensions import db
+
+log = logging.getLogger(__name__)
+
+
+def on_order_paid(order, *, payment_ref: str = "", **_signal) -> None:
+    """``order_paid``: open a clearance case per sub-order and write CEB303/403 to the outbox."""
+    operations.open_cases(order, payment_ref=payment_ref)
+
+
+def on_order_shipped(sub_order, *, carrier: str = "", tracking_no: str = "", **_signal) -> None:
+    """``order_shipped``: write the waybill (CEB505) and the inventory list (CEB603) to the outbox."""
+    operations.ship(sub_order, carrier=carrier, tracking_no=tracking_no)
+
+
+def case_link(case: ClearanceCase, lang: str) -> str:
+    """Absolute link to the merchant's page of a case."""
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if base or not has_request_context():
+        with current_app.test_request_context(base_url=base or "http://127.0.0.1:5000"):
+            return url_for("clearance.merchant_case", lang=lang, case_id=case.id, _external=True)
+    return url_for("clearance.merchant_case", lang=lang, case_id=case.id, _external=True)
+
+
+def _subject(case: ClearanceCase, **_ctx) -> str:
+    """Subject of the rejection e-mail."""
+    return _("Customs rejected order %(number)s", number=case.order_no)
+
+
+def on_case_rejected(case: ClearanceCase, **_signal) -> None:
+    """Tell the merchant (after commit) that customs rejected a case, with the reason and a link to fix it."""
+    from storefront.core.mail import render, send_after_commit
+
+    merchant = case.merchant
+    owner = merchant.owner if merchant is not None else None
+    to = (merchant.contact_email if merchant is not None else "") or (owner.email if owner else "")
+    if not to:
+        log.warning("clearance case %s rejected but its merchant has no e-mail address", case.id)
+        return
+    lang = owner.locale if owner is not None and owner.locale else "zh"
+    mail = render("clearance_rejected", lang, to, _subject, case=case, link=case_link(case, lang))
+    send_after_commit(db.session(), mail)

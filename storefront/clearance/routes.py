@@ -1,0 +1,162 @@
+"""Clearance pages: the operator's monitor (queue, failures, dead letters, receipts) and the merchant's cases
+(correct and resubmit a rejected one) and summary declarations (CSV downloads), scoped to the merchant."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from storefront.accounts.models import Role
+from storefront.clearance import codes, operations, outbox, queries
+from storefront.clearance.models import utcnow
+from storefront.clearance.status import CaseStatus
+from storefront.core.security import roles_required
+from storefront.core.validators import is_valid_hs_code, normalize_hs_code
+from storefront.extensions import db
+from storefront.merchant.blueprint import merchant_required
+
+bp = Blueprint("clearance", __name__, url_prefix="/<lang>")
+
+
+# ------------------------------------------------------------------------------------------------- operator
+@bp.get("/operator/clearance")
+@roles_required(Role.OPERATOR.value)
+def operator_monitor():
+    """Queue depth, failing messages, dead letters with a retry button, the last receipts."""
+    return render_template("clearance/operator.html", monitor=queries.monitor(utcnow()))
+
+
+@bp.post("/operator/clearance/retry")
+@roles_required(Role.OPERATOR.value)
+def operator_retry():
+    """Put one dead letter (``id``) or all of them back in the queue."""
+    raw = request.form.get("id", "")
+    ids = None if raw == "all" else [int(raw)] if raw.isdigit() else []
+    count = outbox.retry(ids, now=utcnow()) if ids != [] else 0
+    db.session.commit()
+    flash(
+        ngettext("%(num)s message queued again.", "%(num)s messages queued again.", count),
+        "success" if count else "info",
+    )
+    return redirect(url_for("clearance.operator_monitor"))
+
+
+# ------------------------------------------------------------------------------------------------- merchant
+@bp.get("/merchant/clearance")
+@merchant_required
+def merchant_cases():
+    """The merchant's clearance cases, rejected ones first."""
+    rejected = queries.merchant_cases(g.merchant.id, status=CaseStatus.REJECTED.value)
+    recent = queries.merchant_cases(g.merchant.id, limit=50)
+    return render_template("clearance/merchant_cases.html", rejected=rejected, recent=recent)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    """A typed decimal ("1,5" or "1.5"), None when not a finite number."""
+    try:
+        value = Decimal((text or "").strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _read_corrections(case) -> tuple[dict[int, dict], Decimal | None, Decimal | None, list[str]]:
+    """Corrections typed into the case form, with the problems found."""
+    errors, lines = [], {}
+    for line in case.lines:
+        prefix = f"line-{line.gnum}-"
+        gcode = normalize_hs_code(request.form.get(prefix + "gcode", line.gcode))
+        unit = request.form.get(prefix + "unit", line.unit).strip()
+        qty = _decimal(request.form.get(prefix + "qty", str(line.qty)))
+        if not is_valid_hs_code(gcode):
+            errors.append(_("Line %(n)s: the HS code must be 10 digits of a tariff heading.", n=line.gnum))
+        if unit not in codes.UNITS:
+            errors.append(_("Line %(n)s: unknown customs unit.", n=line.gnum))
+        if qty is None or qty <= 0:
+            errors.append(_("Line %(n)s: the quantity must be greater than zero.", n=line.gnum))
+        lines[line.gnum] = {
+            "gcode": gcode,
+            "item_name": request.form.get(prefix + "item_name", line.item_name).strip()[:250],
+            "gmodel": request.form.get(prefix + "gmodel", line.gmodel).strip()[:250],
+            "unit": unit,
+            "unit1": unit,
+            "qty": qty,
+            "qty1": qty,
+        }
+    gross = _decimal(request.form.get("gross_weight", str(case.gross_weight)))
+    net = _decimal(request.form.get("net_weight", str(case.net_weight)))
+    if gross is None or net is None or net <= 0 or gross < net:
+        errors.append(_("Weights: the net weight must be above zero and not above the gross weight."))
+    return lines, gross, net, errors
+
+
+@bp.route("/merchant/clearance/<int:case_id>", methods=["GET", "POST"])
+@merchant_required
+def merchant_case(case_id: int):
+    """One case: status, history, the declared lines; correct and resubmit when customs rejected it."""
+    case = queries.merchant_case(g.merchant.id, case_id) or abort(404)
+    errors: list[str] = []
+    if request.method == "POST":
+        if not case.is_rejected:
+            abort(409)
+        lines, gross, net, errors = _read_corrections(case)
+        if not errors:
+            operations.correct(case, lines=lines, gross_weight=gross, net_weight=net)
+            sent = operations.resubmit(case)
+            db.session.commit()
+            if sent:
+                flash(_("The corrected declaration was sent to customs again."), "success")
+            else:
+                flash(
+                    _("The declaration still cannot be sent: %(reason)s", reason=case.reject_reason), "error"
+                )
+            return redirect(url_for("clearance.merchant_case", case_id=case.id))
+    return render_template("clearance/merchant_case.html", case=case, errors=errors, units=codes.UNITS)
+
+
+@bp.get("/merchant/declarations")
+@merchant_required
+def merchant_declarations():
+    """The merchant's summary declarations with their lines."""
+    return render_template(
+        "clearance/declarations.html", declarations=queries.declarations_for(g.merchant.id)
+    )
+
+
+@bp.get("/merchant/declarations/<int:declaration_id>")
+@merchant_required
+def merchant_declaration(declaration_id: int):
+    """One summary declaration."""
+    declaration = queries.declaration_for(g.merchant.id, declaration_id) or abort(404)
+    return render_template("clearance/declaration.html", declaration=declaration)
+
+
+def _csv(text: str, name: str) -> Response:
+    """A CSV download response."""
+    return Response(
+        text,
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+@bp.get("/merchant/declarations/<int:declaration_id>.csv")
+@merchant_required
+def merchant_declaration_csv(declaration_id: int):
+    """The declaration lines as CSV (tax rebate)."""
+    declaration = queries.declaration_for(g.merchant.id, declaration_id) or abort(404)
+    return _csv(queries.declaration_csv(declaration), f"{declaration.cop_no}.csv")
+
+
+@bp.get("/merchant/declarations/<int:declaration_id>/lists.csv")
+@merchant_required
+def merchant_declaration_lists_csv(declaration_id: int):
+    """Every list line of the declaration as CSV (FX reconciliation)."""
+    declaration = queries.declaration_for(g.merchant.id, declaration_id) or abort(404)
+    return _csv(queries.declaration_lists_csv(declaration), f"{declaration.cop_no}-lists.csv")

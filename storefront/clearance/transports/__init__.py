@@ -1,0 +1,69 @@
+"""Transports carry signed CEB messages to customs and bring receipts back: simulator, folder, http."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from flask import Flask
+
+
+class TransportError(RuntimeError):
+    """Sending failed; the worker retries with backoff (and dead-letters after the last attempt)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A message as the transport sees it: same guid and bytes on every attempt."""
+
+    guid: str
+    kind: str
+    business_key: str
+    data: bytes
+
+
+def _noop(ok: bool) -> None:
+    """Acknowledge nothing (transports whose receipts need no clean-up)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A raw receipt; the worker calls ``done(True)`` once it is stored, ``done(False)`` to quarantine it."""
+
+    source: str
+    data: bytes
+    done: Callable[[bool], None] = field(default=_noop)
+
+
+@runtime_checkable
+class Transport(Protocol):
+    """The interface every transport implements."""
+
+    name: str
+
+    def send(self, message: Outgoing) -> None:
+        """Deliver one message or raise ``TransportError``."""
+        ...
+
+    def receive(self) -> Iterable[Incoming]:
+        """Yield the receipts waiting to be processed."""
+        ...
+
+
+def make_transport(app: Flask) -> Transport:
+    """Build the transport named by ``CLEARANCE_TRANSPORT`` (simulator, folder or http)."""
+    kind = (app.config.get("CLEARANCE_TRANSPORT") or "simulator").strip().lower()
+    if kind == "simulator":
+        from storefront.clearance.transports.simulator import Simulator, db_lookup
+
+        return Simulator(lookup=db_lookup, inspect_over=app.config.get("CLEARANCE_SIM_INSPECT_OVER"))
+    if kind == "folder":
+        from storefront.clearance.transports.folder import FolderTransport
+
+        return FolderTransport.from_config(app.config)
+    if kind == "http":
+        from storefront.clearance.transports.http import HttpTransport
+
+        return HttpTransport.from_config(app.config)
+    raise ValueError(f"unknown CLEARANCE_TRANSPORT {kind!r} (use simulator, folder or http)")

@@ -1,0 +1,1 @@
+"""Merchant back office: filing, products, spreadsheets, orders and the dashboard."""

@@ -1,0 +1,50 @@
+"""The merchant blueprint and its access helpers: every page is for the signed-in merchant's own data."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from storefront.accounts.models import Merchant, Role
+from storefront.catalog.models import Product
+from storefront.core.security import roles_required
+from storefront.extensions import db
+
+bp = Blueprint("merchant", __name__, url_prefix="/<lang>/merchant")
+
+
+@bp.app_template_global()
+def has_endpoint(endpoint: str) -> bool:
+    """True when a view exists (back-office menus show only what is installed)."""
+    return endpoint in current_app.view_functions
+
+
+def current_merchant() -> Merchant | None:
+    """The company filed by the signed-in user (None before filing)."""
+    return db.session.scalars(select(Merchant).where(Merchant.owner_id == current_user.id)).first()
+
+
+def merchant_required(view):
+    """Signed in as a merchant with a filed company (else: log in, 403, or the filing form)."""
+
+    @wraps(view)
+    @roles_required(Role.MERCHANT.value)
+    def wrapped(*args, **kwargs):
+        merchant = current_merchant()
+        if merchant is None:
+            flash(_("File your company first: the back office opens once the filing is submitted."), "info")
+            return redirect(url_for("merchant.filing_page"))
+        g.merchant = merchant
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def own_product(product_id: int) -> Product:
+    """One of the current merchant's products, or 404 (other merchants' ids look like missing ones)."""
+    stmt = select(Product).where(Product.id == product_id, Product.merchant_id == g.merchant.id)
+    return db.session.scalars(stmt).first() or abort(404)

@@ -1,0 +1,222 @@
+"""Merchant back-office forms: filing, product (one tab per language), images, import, shipping."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, MultipleFileField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    FieldList,
+    Form,
+    FormField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from storefront.catalog.operations import ProductInput, TextInput
+from storefront.core.locales import LANGS
+from storefront.core.money import parse_amount
+
+
+class FilingForm(FlaskForm):
+    """Company filing (备案)."""
+
+    name_zh = StringField(_l("Company name in Chinese"), validators=[DataRequired(), Length(max=200)])
+    name_en = StringField(_l("Company name in English"), validators=[DataRequired(), Length(max=200)])
+    uscc = StringField(_l("Unified social credit code"), validators=[DataRequired(), Length(max=18)])
+    customs_code = StringField(_l("Customs registration code"), validators=[DataRequired(), Length(max=10)])
+    contact_name = StringField(_l("Contact person"), validators=[DataRequired(), Length(max=120)])
+    contact_email = EmailField(_l("Contact e-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
+    cluster_id = SelectField(_l("Industry cluster"), coerce=int, validators=[DataRequired()])
+    city_slug = SelectField(_l("City"), validators=[DataRequired()])
+    documents = MultipleFileField(
+        _l("Supporting documents (business licence, customs registration)"),
+        render_kw={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"},
+    )
+
+
+class TextForm(Form):
+    """A product's text in one language (a sub-form, no CSRF of its own)."""
+
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=250)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
+    specs = TextAreaField(_l("Specifications"), validators=[Optional(), Length(max=20000)])
+
+
+class TierForm(Form):
+    """One wholesale tier."""
+
+    min_qty = StringField(_l("From quantity"), validators=[Optional(), Length(max=12)])
+    price = StringField(_l("Unit price (CNY)"), validators=[Optional(), Length(max=16)])
+
+
+def _lang_fields(cls):
+    for code in LANGS:
+        setattr(cls, f"text_{code}", FormField(TextForm))
+    return cls
+
+
+@_lang_fields
+class ProductForm(FlaskForm):
+    """Create or edit a product; texts are sub-forms ``text_zh``, ``text_ru``, …"""
+
+    sku = StringField(_l("SKU"), validators=[DataRequired(), Length(max=20)])
+    category_id = SelectField(_l("Category"), coerce=int, validate_choice=False)
+    hs_code = StringField(_l("HS code"), validators=[DataRequired(), Length(max=16)])
+    customs_name = StringField(
+        _l("Name declared to customs (Chinese)"), validators=[DataRequired(), Length(max=250)]
+    )
+    customs_unit = SelectField(_l("Customs unit"), validate_choice=False)
+    model = StringField(_l("Model / specification"), validators=[Optional(), Length(max=250)])
+    origin_city = SelectField(_l("Origin city"), validate_choice=False)
+    net_weight_g = StringField(_l("Net weight per unit (g)"), validators=[DataRequired(), Length(max=12)])
+    gross_weight_g = StringField(_l("Gross weight per unit (g)"), validators=[DataRequired(), Length(max=12)])
+    price = StringField(_l("Base unit price (CNY)"), validators=[DataRequired(), Length(max=16)])
+    moq = StringField(_l("Minimum order quantity"), default="1", validators=[DataRequired(), Length(max=12)])
+    stock = StringField(_l("Stock"), default="0", validators=[DataRequired(), Length(max=12)])
+    hidden = BooleanField(_l("Hidden from buyers"))
+    tiers = FieldList(FormField(TierForm), min_entries=4, max_entries=10)
+
+    def text(self, code: str) -> FormField:
+        """The sub-form of one language."""
+        return getattr(self, f"text_{code}")
+
+    def field_for(self, key: str):
+        """The form field that shows the error of a check key (``price``, ``name_ru``, …)."""
+        if (
+            "_" in key
+            and key.rsplit("_", 1)[1] in LANGS
+            and key.split("_")[0] in ("name", "description", "specs")
+        ):
+            part, code = key.rsplit("_", 1)
+            return getattr(self.text(code).form, part)
+        aliases = {"category": "category_id", "origin_city": "origin_city"}
+        return getattr(self, aliases.get(key, key), None)
+
+    def to_input(self) -> tuple[ProductInput, dict[str, object]]:
+        """The parsed input and the errors of values that could not be parsed."""
+        errors: dict[str, object] = {}
+
+        def whole(name: str, text: str) -> int | None:
+            cleaned = (text or "").strip().replace(",", "").replace(" ", "")
+            if cleaned.isdigit() and len(cleaned) <= 12:
+                return int(cleaned)
+            errors[name] = _l("Enter a whole number.")
+            return None
+
+        price = None
+        try:
+            price = parse_amount(self.price.data, "CNY")
+        except ValueError:
+            errors["price"] = _l("Enter a price in yuan, for example 128.50.")
+        tiers = []
+        for entry in self.tiers:
+            qty_text, price_text = (
+                (entry.form.min_qty.data or "").strip(),
+                (entry.form.price.data or "").strip(),
+            )
+            if not qty_text and not price_text:
+                continue
+            try:
+                tier_price = parse_amount(price_text, "CNY")
+                qty = int(qty_text)
+                if tier_price is None:
+                    raise ValueError(price_text)
+                tiers.append((qty, tier_price))
+            except ValueError:
+                errors["tiers"] = _l("Each tier needs a whole quantity and a price in yuan.")
+        texts = {}
+        for code in LANGS:
+            sub = self.text(code).form
+            texts[code] = TextInput(
+                sub.name.data or "", sub.description.data or "", parse_specs(sub.specs.data)
+            )
+        data = ProductInput(
+            sku=self.sku.data or "",
+            category_id=self.category_id.data,
+            hs_code=self.hs_code.data or "",
+            customs_name=self.customs_name.data or "",
+            customs_unit=self.customs_unit.data or "",
+            model=self.model.data or "",
+            origin_city_slug=self.origin_city.data or "",
+            net_weight_g=whole("net_weight_g", self.net_weight_g.data),
+            gross_weight_g=whole("gross_weight_g", self.gross_weight_g.data),
+            price_fen=price,
+            moq=whole("moq", self.moq.data),
+            stock=whole("stock", self.stock.data),
+            hidden=bool(self.hidden.data),
+            texts=texts,
+            tiers=tiers,
+        )
+        return data, errors
+
+
+def parse_specs(text: str | None) -> list[list[str]]:
+    """'label: value' lines → [[label, value], ...] (a full-width colon works too)."""
+    rows = []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        sep = ":" if ":" in line else "："
+        label, _sep, value = line.partition(sep)
+        rows.append([label.strip(), value.strip()])
+    return rows
+
+
+def form_data(data: ProductInput) -> dict:
+    """Form prefill values for a product input."""
+    values = {
+        "sku": data.sku,
+        "category_id": data.category_id,
+        "hs_code": data.hs_code,
+        "customs_name": data.customs_name,
+        "customs_unit": data.customs_unit,
+        "model": data.model,
+        "origin_city": data.origin_city_slug,
+        "net_weight_g": str(data.net_weight_g or ""),
+        "gross_weight_g": str(data.gross_weight_g or ""),
+        "price": _yuan(data.price_fen),
+        "moq": str(data.moq or 1),
+        "stock": str(data.stock or 0),
+        "hidden": data.hidden,
+        "tiers": [{"min_qty": str(q), "price": _yuan(f)} for q, f in data.tiers],
+    }
+    for code in LANGS:
+        t = data.texts.get(code) or TextInput()
+        values[f"text_{code}"] = {
+            "name": t.name,
+            "description": t.description,
+            "specs": "\n".join(f"{a}: {b}" for a, b in t.specs),
+        }
+    return values
+
+
+def _yuan(fen: int | None) -> str:
+    return "" if fen is None else f"{fen // 100}.{fen % 100:02d}"
+
+
+class ImageForm(FlaskForm):
+    """Upload one product image."""
+
+    image = FileField(
+        _l("Image (JPEG, PNG or WebP)"), render_kw={"accept": "image/jpeg,image/png,image/webp"}
+    )
+    alt = StringField(_l("Short description of the image (for screen readers)"), validators=[Length(max=300)])
+
+
+class ImportForm(FlaskForm):
+    """Upload a catalogue spreadsheet."""
+
+    file = FileField(_l("Spreadsheet (.xlsx or .csv)"), render_kw={"accept": ".xlsx,.csv"})
+
+
+class ShipForm(FlaskForm):
+    """Mark a sub-order shipped."""
+
+    carrier = StringField(_l("Carrier"), validators=[DataRequired(), Length(max=80)])
+    tracking_no = StringField(_l("Tracking number"), validators=[DataRequired(), Length(max=40)])

@@ -1,0 +1,1 @@
+"""Operator console: filing review, moderation, exchange rates, audit log, platform statistics."""

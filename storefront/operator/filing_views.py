@@ -1,0 +1,99 @@
+"""Filing review: queues per kind, the filing with its documents, approve or reject with a reason."""
+
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from storefront.accounts import documents
+from storefront.accounts.models import FilingStatus
+from storefront.extensions import db
+from storefront.merchant.filing_views import send_document
+from storefront.operator.blueprint import bp, operator_required
+from storefront.operator.filings import KINDS
+from storefront.operator.forms import ReasonForm
+
+STATUSES = ("pending", "approved", "rejected", "all")
+
+
+def _kind(key: str):
+    return KINDS.get(key) or abort(404)
+
+
+@bp.get("/filings/")
+@operator_required
+def filings():
+    """Filings to review, one tab per kind, filtered by status."""
+    kind = _kind(request.args.get("kind") or next(iter(KINDS)))
+    status = request.args.get("status", FilingStatus.PENDING.value)
+    status = status if status in STATUSES else FilingStatus.PENDING.value
+    return render_template(
+        "operator/filings.html",
+        kinds=KINDS,
+        kind=kind,
+        status=status,
+        statuses=STATUSES,
+        counts={k.key: k.counts() for k in KINDS.values()},
+        rows=kind.rows(status, g.lang),
+    )
+
+
+@bp.get("/filings/<kind_key>/<int:filing_id>")
+@operator_required
+def filing_detail(kind_key: str, filing_id: int):
+    """One filing with its documents and the approve / reject forms."""
+    kind = _kind(kind_key)
+    obj = kind.get(filing_id) or abort(404)
+    return render_template(
+        "operator/filing_detail.html",
+        kind=kind,
+        obj=obj,
+        form=ReasonForm(),
+        documents=documents.documents_of(kind.document_kind, filing_id),
+    )
+
+
+@bp.post("/filings/<kind_key>/<int:filing_id>/approve")
+@operator_required
+def filing_approve(kind_key: str, filing_id: int):
+    """Approve a pending filing (audited)."""
+    kind = _kind(kind_key)
+    obj = kind.get(filing_id) or abort(404)
+    try:
+        kind.approve(obj, current_user)
+    except kind.error:
+        flash(_("Only pending filings can be approved."), "error")
+        return redirect(url_for("operator.filing_detail", kind_key=kind.key, filing_id=filing_id))
+    db.session.commit()
+    flash(_("Filing approved."), "success")
+    return redirect(url_for("operator.filings", kind=kind.key))
+
+
+@bp.post("/filings/<kind_key>/<int:filing_id>/reject")
+@operator_required
+def filing_reject(kind_key: str, filing_id: int):
+    """Reject a filing with a reason the applicant sees (audited)."""
+    kind = _kind(kind_key)
+    obj = kind.get(filing_id) or abort(404)
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        flash(_("Give a reason: the applicant sees it and corrects the filing."), "error")
+        return redirect(url_for("operator.filing_detail", kind_key=kind.key, filing_id=filing_id))
+    try:
+        kind.reject(obj, current_user, form.reason.data)
+    except kind.error:
+        flash(_("This filing cannot be rejected in its current state."), "error")
+        return redirect(url_for("operator.filing_detail", kind_key=kind.key, filing_id=filing_id))
+    db.session.commit()
+    flash(_("Filing rejected; the applicant sees your reason."), "info")
+    return redirect(url_for("operator.filings", kind=kind.key))
+
+
+@bp.get("/filings/<kind_key>/<int:filing_id>/documents/<int:doc_id>")
+@operator_required
+def filing_document(kind_key: str, filing_id: int, doc_id: int):
+    """Download a filing document."""
+    kind = _kind(kind_key)
+    doc = documents.get_document(kind.document_kind, filing_id, doc_id) or abort(404)
+    return send_document(doc)

@@ -1,0 +1,88 @@
+"""Exchange rates: edit, import a CSV (all or nothing), history. Every change is audited."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from storefront.core import rates
+from storefront.core.uploads import UploadRejected, read_limited
+from storefront.extensions import db
+from storefront.operator.blueprint import bp, operator_required
+from storefront.operator.forms import RateForm, RatesImportForm
+
+
+def _render(errors: dict | None = None, import_errors=None, form_values: dict | None = None):
+    return render_template(
+        "operator/rates.html",
+        rows=rates.current(),
+        editable=rates.EDITABLE,
+        errors=errors or {},
+        import_errors=import_errors or [],
+        values=form_values or {},
+        import_form=RatesImportForm(),
+        history=rates.history(limit=20),
+    )
+
+
+@bp.get("/rates/")
+@operator_required
+def rates_page():
+    """Current rates with an edit form, the CSV import and the latest changes."""
+    return _render()
+
+
+@bp.post("/rates/")
+@operator_required
+def rates_update():
+    """Set one rate."""
+    form = RateForm()
+    if not form.validate_on_submit():
+        return _render({"_": _("The form expired. Please try again.")}), 400
+    code = form.currency.data.upper()
+    try:
+        changed = rates.set_rate(code, rates.parse_rate(form.rate.data), current_user)
+    except rates.RateError as exc:
+        return _render({code: str(exc.message)}, form_values={code: form.rate.data}), 400
+    db.session.commit()
+    flash(
+        _("%(code)s rate saved.", code=code) if changed else _("%(code)s rate unchanged.", code=code),
+        "success",
+    )
+    return redirect(url_for("operator.rates_page"))
+
+
+@bp.post("/rates/import")
+@operator_required
+def rates_import():
+    """Import a CSV of rates: every line is checked first; nothing changes if one is wrong."""
+    form = RatesImportForm()
+    storage = form.file.data if form.validate_on_submit() else None
+    if storage is None or not getattr(storage, "filename", ""):
+        return _render(import_errors=[(0, "", _("Choose a CSV file."))]), 400
+    try:
+        data = read_limited(storage.stream, min(current_app.config["DOCUMENT_MAX_BYTES"], 1024 * 1024))
+    except UploadRejected as exc:
+        return _render(import_errors=[(0, "", exc.message)]), 400
+    result = rates.import_csv(data, current_user)
+    if result.errors:
+        db.session.rollback()
+        return _render(import_errors=result.errors), 400
+    db.session.commit()
+    flash(_("Rates imported: %(n)s changed.", n=result.changed), "success")
+    return redirect(url_for("operator.rates_page"))
+
+
+@bp.get("/rates/history")
+@operator_required
+def rates_history():
+    """Every rate change, newest first, optionally for one currency."""
+    code = (request.args.get("currency") or "").upper()
+    code = code if code in rates.EDITABLE else ""
+    return render_template(
+        "operator/rates_history.html",
+        history=rates.history(code or None, limit=500),
+        currency=code,
+        editable=rates.EDITABLE,
+    )

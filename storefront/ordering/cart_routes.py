@@ -1,0 +1,82 @@
+"""Cart pages: view, add (from the product page), change quantities, remove; plain forms, no JavaScript."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from storefront.catalog.models import Product
+from storefront.catalog.queries import public_products
+from storefront.core.security import safe_next_url
+from storefront.extensions import db
+from storefront.ordering import cart as cart_ops
+from storefront.ordering.forms import AddToCartForm
+from storefront.ordering.pricing import default_charge_currency, quote
+
+bp = Blueprint("cart", __name__, url_prefix="/<lang>/cart")
+
+
+def _public(product_id: int) -> Product | None:
+    return db.session.scalars(public_products().where(Product.id == product_id)).first()
+
+
+def _note(key: str | None) -> None:
+    if key:
+        flash(str(cart_ops.NOTES[key]), "warning")
+
+
+@bp.get("/")
+def view():
+    """The cart, grouped by merchant, with totals in the display and the charge currency."""
+    current = cart_ops.load()
+    currency = default_charge_currency()
+    preview = quote(current, currency, None, "DAP") if not current.is_empty else None
+    return render_template("ordering/cart.html", cart=current, preview=preview, notes=cart_ops.NOTES)
+
+
+@bp.post("/add")
+def add():
+    """Add a product in the chosen quantity (clamped to MOQ and stock, with a note when adjusted)."""
+    form = AddToCartForm()
+    back = safe_next_url(request.form.get("next"))
+    if not form.validate_on_submit():
+        flash(_("Enter a whole number of units."), "error")
+        return redirect(back or url_for("cart.view", lang=g.lang))
+    product = _public(int(form.product_id.data))
+    if product is None:
+        flash(str(cart_ops.NOTES["unavailable"]), "error")
+        return redirect(back or url_for("cart.view", lang=g.lang))
+    qty, note = cart_ops.add(product, form.qty.data)
+    db.session.commit()
+    _note(note)
+    if qty:
+        flash(_("Added to your cart: %(name)s × %(qty)s.", name=product.name(g.lang), qty=qty), "success")
+    return redirect(url_for("cart.view", lang=g.lang) if qty else (back or url_for("cart.view", lang=g.lang)))
+
+
+@bp.post("/update")
+def update():
+    """Apply the quantities typed in the cart form; a ``remove`` button removes one line."""
+    remove = request.form.get("remove", "")
+    if remove.isdigit():
+        cart_ops.remove(int(remove))
+        db.session.commit()
+        flash(_("Removed from your cart."), "info")
+        return redirect(url_for("cart.view", lang=g.lang))
+    items = cart_ops.raw_items()
+    errors = 0
+    for product_id in items:
+        raw = (request.form.get(f"qty-{product_id}") or "").strip()
+        if raw == "":
+            continue
+        if not raw.isdigit() or len(raw) > 9:
+            errors += 1
+            continue
+        _qty, note = cart_ops.set_qty(_public(product_id), product_id, int(raw))
+        _note(note)
+    db.session.commit()
+    if errors:
+        flash(_("Enter a whole number of units."), "error")
+    else:
+        flash(_("Your cart is updated."), "success")
+    return redirect(url_for("cart.view", lang=g.lang))

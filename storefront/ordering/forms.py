@@ -1,0 +1,63 @@
+"""Cart and checkout forms. No price, currency amount or total is ever a form field."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
+
+from storefront.ordering.cart import MAX_QTY
+from storefront.ordering.states import PAY_METHOD_LABELS, TERMS_LABELS, DeliveryTerms, PayMethod
+
+
+class AddToCartForm(FlaskForm):
+    """Add a product to the cart from its page."""
+
+    product_id = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,10}$")])
+    qty = IntegerField(_l("Quantity"), validators=[DataRequired(), NumberRange(min=1, max=MAX_QTY)])
+
+
+class CheckoutForm(FlaskForm):
+    """Contact, destination, terms, charge currency and payment method."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    contact_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    phone = StringField(
+        _l("Phone"),
+        validators=[
+            Optional(),
+            Length(max=40),
+            Regexp(r"^[0-9+()\-\s]*$", message=_l("Use digits, spaces and + ( ) - only.")),
+        ],
+    )
+    country = SelectField(
+        _l("Country"), validators=[DataRequired(message=_l("Choose the destination country."))]
+    )
+    region = StringField(_l("Region / province"), validators=[Optional(), Length(max=120)])
+    city = StringField(_l("City"), validators=[DataRequired(), Length(max=120)])
+    postal_code = StringField(_l("Postal code"), validators=[Optional(), Length(max=20)])
+    address_line1 = StringField(_l("Street and house"), validators=[DataRequired(), Length(max=200)])
+    address_line2 = StringField(
+        _l("Apartment, office, company (optional)"), validators=[Optional(), Length(max=200)]
+    )
+    terms = RadioField(
+        _l("Delivery terms"),
+        choices=[SelectChoice(t.value, TERMS_LABELS[t]) for t in DeliveryTerms],
+        default=DeliveryTerms.DAP.value,
+        validators=[DataRequired()],
+    )
+    currency = SelectField(_l("Pay in"), validators=[DataRequired()])
+    pay_method = RadioField(
+        _l("Payment method"),
+        choices=[SelectChoice(m.value, PAY_METHOD_LABELS[m]) for m in PayMethod],
+        default=PayMethod.CARD.value,
+        validators=[DataRequired()],
+    )
+    note = TextAreaField(_l("Note for the merchants (optional)"), validators=[Optional(), Length(max=1000)])
+
+    def set_choices(self, countries: list[tuple[str, str]], currencies: tuple[str, ...]) -> None:
+        """Fill the country and currency lists (server-side lists: anything else fails validation)."""
+        self.country.choices = [("", "—"), *countries]
+        self.currency.choices = [(code, code) for code in currencies]

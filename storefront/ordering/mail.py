@@ -1,0 +1,67 @@
+"""Order e-mails in the buyer's language: the confirmation once the order is paid (and T/T instructions)."""
+
+from __future__ import annotations
+
+from flask import current_app, has_request_context, url_for
+from flask_babel import gettext as _
+
+from storefront.core.mail import Mail, render, send_after_commit
+from storefront.core.money import Money
+from storefront.extensions import db
+from storefront.ordering.access import token_for
+from storefront.ordering.models import Order
+from storefront.ordering.shipping import country_name
+
+
+def order_link(order: Order) -> str:
+    """Absolute signed link to the order page (works for guests)."""
+    values = {"lang": order.lang, "number": order.number, "t": token_for(order)}
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if base or not has_request_context():
+        with current_app.test_request_context(base_url=base or "http://127.0.0.1:5000"):
+            return url_for("ordering.order_page", _external=True, **values)
+    return url_for("ordering.order_page", _external=True, **values)
+
+
+def _confirmation_subject(order: Order, **_ctx) -> str:
+    return _("Order %(number)s is paid — thank you", number=order.number)
+
+
+def _transfer_subject(order: Order, **_ctx) -> str:
+    return _("Order %(number)s: bank transfer details", number=order.number)
+
+
+def _context(order: Order) -> dict:
+    return {
+        "order": order,
+        "link": order_link(order),
+        "money": lambda minor: Money(minor, order.currency).format(order.lang),
+        "country": country_name(order.country, order.lang),
+    }
+
+
+def confirmation(order: Order) -> Mail:
+    """The rendered confirmation message for a paid order."""
+    return render("order_confirmation", order.lang, order.email, _confirmation_subject, **_context(order))
+
+
+def transfer_instructions(order: Order) -> Mail:
+    """The rendered bank-transfer instructions for a T/T order."""
+    return render(
+        "order_transfer",
+        order.lang,
+        order.email,
+        _transfer_subject,
+        bank_details=current_app.config["BANK_TRANSFER_DETAILS"],
+        **_context(order),
+    )
+
+
+def queue_confirmation(order: Order, **_signal) -> None:
+    """``order_paid`` receiver: send the confirmation after the payment's transaction commits."""
+    send_after_commit(db.session(), confirmation(order))
+
+
+def queue_transfer_instructions(order: Order) -> None:
+    """Send the T/T instructions after the order's transaction commits."""
+    send_after_commit(db.session(), transfer_instructions(order))

@@ -1,0 +1,290 @@
+"""Ordering tables: stored carts, orders, per-merchant sub-orders, line snapshots, events, reservations.
+
+Money is integer minor units: ``*_fen`` in CNY (the catalogue base), ``*_minor`` in the order's charge
+currency, converted at ``exchange_rate`` frozen when the order was placed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from storefront.core.content import Localized, pick
+from storefront.core.money import Money
+from storefront.extensions import db
+from storefront.ordering.states import OrderStatus
+
+
+class CartItem(db.Model):
+    """A line of a signed-in buyer's stored cart (guests keep theirs in the session)."""
+
+    __tablename__ = "cart_items"
+    __table_args__ = (
+        UniqueConstraint("user_id", "product_id"),
+        CheckConstraint("qty > 0", name="qty_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    qty: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Order(db.Model):
+    """What the buyer bought in one checkout and pays for at once: the payable, split into sub-orders."""
+
+    __tablename__ = "orders"
+    __table_args__ = (
+        CheckConstraint("goods_fen > 0", name="goods_positive"),
+        CheckConstraint("shipping_fen >= 0", name="shipping_not_negative"),
+        CheckConstraint("total_minor > 0", name="total_positive"),
+        CheckConstraint("exchange_rate > 0", name="rate_positive"),
+        Index("ix_orders_status_reserved", "status", "reserved_until"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Human-friendly number shown to buyers, e.g. KJ-2603-7Q4XK.
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    #: Signed-in buyer; NULL for a guest checkout.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default=OrderStatus.PENDING_PAYMENT.value, index=True)
+    #: Why the order needs an operator's attention ("" when it does not): amount_mismatch, refund_due, …
+    review_reason: Mapped[str] = mapped_column(String(40), default="", index=True)
+    #: UI language at checkout; e-mails are written in it.
+    lang: Mapped[str] = mapped_column(String(5))
+    email: Mapped[str] = mapped_column(String(254))
+    contact_name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    #: Destination country, ISO 3166-1 alpha-2.
+    country: Mapped[str] = mapped_column(String(2))
+    region: Mapped[str] = mapped_column(String(120), default="")
+    city: Mapped[str] = mapped_column(String(120))
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    address_line1: Mapped[str] = mapped_column(String(200))
+    address_line2: Mapped[str] = mapped_column(String(200), default="")
+    #: Shipping zone the freight was priced with.
+    shipping_zone: Mapped[str] = mapped_column(String(8))
+    #: Incoterm (DAP, FOB).
+    delivery_terms: Mapped[str] = mapped_column(String(3))
+    #: card or transfer.
+    pay_method: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="")
+    #: ISO 4217 code the buyer is charged in.
+    currency: Mapped[str] = mapped_column(String(3))
+    #: Units of ``currency`` per 1 CNY, frozen at checkout.
+    exchange_rate: Mapped[Decimal] = mapped_column(Numeric(20, 8))
+    goods_fen: Mapped[int] = mapped_column(Integer)
+    shipping_fen: Mapped[int] = mapped_column(Integer)
+    total_fen: Mapped[int] = mapped_column(Integer)
+    goods_minor: Mapped[int] = mapped_column(Integer)
+    shipping_minor: Mapped[int] = mapped_column(Integer)
+    #: The amount charged, in minor units of ``currency``.
+    total_minor: Mapped[int] = mapped_column(Integer)
+    #: Unpaid stock is held until then; the release job cancels the order after it.
+    reserved_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Reference of the payment that paid the order (Stripe PaymentIntent id, bank reference).
+    payment_ref: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), index=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    sub_orders: Mapped[list[SubOrder]] = relationship(
+        back_populates="order", order_by="SubOrder.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    events: Mapped[list[OrderEvent]] = relationship(
+        back_populates="order", order_by="OrderEvent.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def total(self) -> Money:
+        """The amount charged."""
+        return Money(self.total_minor, self.currency)
+
+    @property
+    def goods(self) -> Money:
+        """Goods in the charge currency."""
+        return Money(self.goods_minor, self.currency)
+
+    @property
+    def shipping(self) -> Money:
+        """Freight in the charge currency."""
+        return Money(self.shipping_minor, self.currency)
+
+    @property
+    def total_cny(self) -> Money:
+        """The total at the CNY base."""
+        return Money(self.total_fen, "CNY")
+
+    @property
+    def is_unpaid(self) -> bool:
+        """True while the order waits for money."""
+        from storefront.ordering.states import UNPAID
+
+        return self.status in UNPAID
+
+
+class SubOrder(db.Model):
+    """The part of an order one merchant ships: the unit clearance declares and the merchant fulfils."""
+
+    __tablename__ = "sub_orders"
+    __table_args__ = (
+        UniqueConstraint("order_id", "merchant_id"),
+        CheckConstraint("goods_fen > 0", name="goods_positive"),
+        CheckConstraint("shipping_fen >= 0", name="shipping_not_negative"),
+        CheckConstraint("gross_weight_g > 0", name="weight_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    #: The exporter; merchants with orders cannot be deleted.
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
+    #: Order number plus a suffix, e.g. KJ-2603-7Q4XK-1 (the e-commerce order number declared to customs).
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default=OrderStatus.PENDING_PAYMENT.value, index=True)
+    goods_fen: Mapped[int] = mapped_column(Integer)
+    shipping_fen: Mapped[int] = mapped_column(Integer)
+    goods_minor: Mapped[int] = mapped_column(Integer)
+    shipping_minor: Mapped[int] = mapped_column(Integer)
+    net_weight_g: Mapped[int] = mapped_column(Integer)
+    gross_weight_g: Mapped[int] = mapped_column(Integer)
+    carrier: Mapped[str] = mapped_column(String(80), default="")
+    tracking_no: Mapped[str] = mapped_column(String(40), default="")
+    shipped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    order: Mapped[Order] = relationship(back_populates="sub_orders")
+    merchant = relationship("Merchant", lazy="joined")
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="sub_order",
+        order_by="OrderLine.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+    @property
+    def currency(self) -> str:
+        """The order's charge currency."""
+        return self.order.currency
+
+    @property
+    def total_minor(self) -> int:
+        """Goods plus freight in the charge currency."""
+        return self.goods_minor + self.shipping_minor
+
+    @property
+    def total(self) -> Money:
+        """Goods plus freight in the charge currency."""
+        return Money(self.total_minor, self.order.currency)
+
+
+class OrderLine(db.Model):
+    """A product as sold: a snapshot of its names, customs data, weights and prices at checkout."""
+
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        CheckConstraint("qty > 0", name="qty_positive"),
+        CheckConstraint("unit_price_fen > 0", name="price_positive"),
+        CheckConstraint("unit_price_minor >= 0", name="price_minor_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sub_order_id: Mapped[int] = mapped_column(ForeignKey("sub_orders.id", ondelete="CASCADE"), index=True)
+    #: The live product (NULL once deleted; the snapshot below stays).
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
+    sku: Mapped[str] = mapped_column(String(20))
+    #: Product name per language at checkout ({"zh": …, "ru": …}).
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: 10-digit Chinese tariff code.
+    hs_code: Mapped[str] = mapped_column(String(10))
+    customs_name: Mapped[str] = mapped_column(String(250))
+    #: Customs unit-of-measure code (011 件, 035 千克, …).
+    customs_unit: Mapped[str] = mapped_column(String(3))
+    model: Mapped[str] = mapped_column(String(250), default="")
+    origin_city_slug: Mapped[str] = mapped_column(String(40), default="")
+    qty: Mapped[int] = mapped_column(Integer)
+    #: Unit price in CNY fen after the quantity tier.
+    unit_price_fen: Mapped[int] = mapped_column(Integer)
+    #: Unit price in the charge currency's minor unit.
+    unit_price_minor: Mapped[int] = mapped_column(Integer)
+    #: Weights per unit, grams.
+    net_weight_g: Mapped[int] = mapped_column(Integer)
+    gross_weight_g: Mapped[int] = mapped_column(Integer)
+
+    sub_order: Mapped[SubOrder] = relationship(back_populates="lines")
+
+    def name(self, lang: str) -> Localized:
+        """The product name as sold, in the language with fallback."""
+        return pick(self.names, lang)
+
+    @property
+    def total_fen(self) -> int:
+        """Line total in CNY fen."""
+        return self.unit_price_fen * self.qty
+
+    @property
+    def total_minor(self) -> int:
+        """Line total in the charge currency."""
+        return self.unit_price_minor * self.qty
+
+
+class OrderEvent(db.Model):
+    """One recorded change of an order (append-only): when, from what to what, why and by whom."""
+
+    __tablename__ = "order_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    #: Set when the event concerns one merchant's sub-order (e.g. shipping).
+    sub_order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sub_orders.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[str] = mapped_column(String(20), default="")
+    to_status: Mapped[str] = mapped_column(String(20))
+    #: A :class:`~storefront.ordering.states.Cause` value.
+    cause: Mapped[str] = mapped_column(String(40))
+    #: Who: "buyer:12", "guest", "stripe", "system", "operator:3", "merchant:5".
+    actor: Mapped[str] = mapped_column(String(40))
+    #: Free detail for operators (payment reference, error code, …); not shown to buyers.
+    detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    order: Mapped[Order] = relationship(back_populates="events")
+
+
+class StockReservation(db.Model):
+    """Units taken off a product's stock for an order: held until paid (consumed) or expired (released)."""
+
+    __tablename__ = "stock_reservations"
+    __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), index=True)
+    qty: Mapped[int] = mapped_column(Integer)
+    #: held, consumed (order paid) or released (stock given back).
+    state: Mapped[str] = mapped_column(String(10), default="held", index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )

@@ -1,0 +1,337 @@
+"""Order state changes. Each one is a compare-and-set on the status plus an ``order_events`` row; they flush,
+never commit (the request or CLI command commits once), and fire the order signals inside the transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
+
+from storefront.extensions import db
+from storefront.ordering import stock
+from storefront.ordering.cart import Cart
+from storefront.ordering.models import Order, OrderEvent, OrderLine, SubOrder
+from storefront.ordering.numbers import new_number
+from storefront.ordering.pricing import charge_currencies, quote
+from storefront.ordering.shipping import zone_for
+from storefront.ordering.signals import order_cancelled, order_paid, order_placed, order_shipped
+from storefront.ordering.states import TRANSITIONS, UNPAID, Cause, DeliveryTerms, OrderStatus, PayMethod
+
+
+class CheckoutError(ValueError):
+    """The cart or the checkout data cannot become an order (``code`` says why)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class CheckoutData:
+    """What the buyer typed at checkout (validated by the form; no prices or totals in here)."""
+
+    email: str
+    contact_name: str
+    country: str
+    city: str
+    address_line1: str
+    currency: str
+    phone: str = ""
+    region: str = ""
+    postal_code: str = ""
+    address_line2: str = ""
+    terms: str = DeliveryTerms.DAP.value
+    pay_method: str = PayMethod.CARD.value
+    note: str = ""
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """A stored datetime as aware UTC (SQLite returns naive UTC)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def reservation_window(pay_method: str) -> timedelta:
+    """How long unpaid stock is held for a payment method."""
+    config = current_app.config
+    if pay_method == PayMethod.TRANSFER.value:
+        return timedelta(hours=config["TRANSFER_RESERVATION_HOURS"])
+    return timedelta(minutes=config["RESERVATION_MINUTES"])
+
+
+def record_event(
+    order: Order,
+    from_status: str,
+    to_status: str,
+    cause: str,
+    actor: str,
+    detail: str = "",
+    sub_order: SubOrder | None = None,
+) -> OrderEvent:
+    """Append an order event."""
+    event = OrderEvent(
+        order_id=order.id,
+        sub_order_id=sub_order.id if sub_order else None,
+        from_status=from_status,
+        to_status=to_status,
+        cause=str(cause),
+        actor=actor[:40],
+        detail=detail,
+    )
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: str, actor: str) -> Order:
+    """Turn the cart into an order with one sub-order per merchant, taking the stock (raises OutOfStock)."""
+    if cart.is_empty:
+        raise CheckoutError("empty_cart")
+    if cart.problems:
+        raise CheckoutError("cart_problems")
+    zone = zone_for(data.country)
+    if zone is None:
+        raise CheckoutError("country")
+    if data.currency not in charge_currencies():
+        raise CheckoutError("currency")
+    terms = data.terms if data.terms in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
+    pay_method = data.pay_method if data.pay_method in {m.value for m in PayMethod} else PayMethod.CARD.value
+    q = quote(cart, data.currency, zone, terms)
+    if q.goods_fen <= 0 or q.total_minor <= 0:
+        raise CheckoutError("amount")
+    items = [(line.product.id, line.qty) for line in cart.lines]
+    stock.take_all(items)
+    now = utcnow()
+    status = (
+        OrderStatus.AWAITING_TRANSFER
+        if pay_method == PayMethod.TRANSFER.value
+        else OrderStatus.PENDING_PAYMENT
+    )
+    order = Order(
+        number=new_number(now),
+        user_id=user_id,
+        status=status.value,
+        lang=lang,
+        email=data.email.strip().lower(),
+        contact_name=data.contact_name.strip(),
+        phone=data.phone.strip(),
+        country=data.country.upper(),
+        region=data.region.strip(),
+        city=data.city.strip(),
+        postal_code=data.postal_code.strip(),
+        address_line1=data.address_line1.strip(),
+        address_line2=data.address_line2.strip(),
+        shipping_zone=zone,
+        delivery_terms=terms,
+        pay_method=pay_method,
+        note=data.note.strip(),
+        currency=q.currency,
+        exchange_rate=q.rate,
+        goods_fen=q.goods_fen,
+        shipping_fen=q.shipping_fen,
+        total_fen=q.total_fen,
+        goods_minor=q.goods_minor,
+        shipping_minor=q.shipping_minor,
+        total_minor=q.total_minor,
+        reserved_until=now + reservation_window(pay_method),
+    )
+    for position, gq in enumerate(q.groups, start=1):
+        sub = SubOrder(
+            merchant_id=gq.group.merchant.id,
+            number=f"{order.number}-{position}",
+            position=position,
+            status=status.value,
+            goods_fen=gq.goods_fen,
+            shipping_fen=gq.shipping_fen,
+            goods_minor=gq.goods_minor,
+            shipping_minor=gq.shipping_minor,
+            net_weight_g=gq.group.net_weight_g,
+            gross_weight_g=gq.group.gross_weight_g,
+        )
+        for line_no, lq in enumerate(gq.lines, start=1):
+            p = lq.line.product
+            sub.lines.append(
+                OrderLine(
+                    product_id=p.id,
+                    position=line_no,
+                    sku=p.sku,
+                    names={code: t.name for code, t in p.translations.items() if t.name},
+                    hs_code=p.hs_code,
+                    customs_name=p.customs_name,
+                    customs_unit=p.customs_unit,
+                    model=p.model or "",
+                    origin_city_slug=p.origin_city_slug,
+                    qty=lq.line.qty,
+                    unit_price_fen=lq.line.unit_fen,
+                    unit_price_minor=lq.unit_minor,
+                    net_weight_g=p.net_weight_g,
+                    gross_weight_g=p.gross_weight_g,
+                )
+            )
+        order.sub_orders.append(sub)
+    db.session.add(order)
+    db.session.flush()
+    stock.record(order, items)
+    record_event(order, "", order.status, Cause.PLACED, actor)
+    order_placed.send(order)
+    return order
+
+
+def transition(order: Order, to: OrderStatus, *, cause: str, actor: str, detail: str = "") -> bool:
+    """Move the order (and its sub-orders) to ``to`` if allowed from its current status; False otherwise."""
+    db.session.flush()
+    for _attempt in range(3):
+        db.session.refresh(order, ["status"])
+        current = order.status
+        if current not in TRANSITIONS[to]:
+            return False
+        result = db.session.execute(
+            update(Order)
+            .where(Order.id == order.id, Order.status == current)
+            .values(status=to.value, updated_at=func.now())
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount == 1:
+            set_committed_value(order, "status", to.value)
+            if to != OrderStatus.SHIPPED:
+                for sub in order.sub_orders:
+                    sub.status = to.value
+            record_event(order, current, to.value, cause, actor, detail)
+            return True
+    return False
+
+
+def flag(order: Order, reason: str, *, cause: str, actor: str, detail: str = "") -> None:
+    """Mark the order for an operator's attention (status unchanged) and record why."""
+    order.review_reason = reason[:40]
+    record_event(order, order.status, order.status, cause, actor, detail)
+
+
+def mark_paid(order: Order, *, payment_ref: str, cause: str, actor: str, _retries: int = 3) -> str:
+    """Money received and checked: paid (once), late-paid, refund due or double payment; returns which."""
+    if _retries <= 0:
+        raise RuntimeError(f"order {order.number}: status keeps changing while marking it paid")
+    db.session.flush()
+    db.session.refresh(order, ["status", "payment_ref"])
+    if order.status in {OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.REFUND_DUE}:
+        if order.payment_ref == payment_ref:
+            return "duplicate"
+        flag(order, "double_payment", cause=Cause.DOUBLE_PAYMENT, actor=actor, detail=payment_ref)
+        return "double_payment"
+    outcome = "paid"
+    if order.status == OrderStatus.CANCELLED:
+        if not stock.retake(order):
+            if transition(
+                order,
+                OrderStatus.REFUND_DUE,
+                cause=Cause.LATE_PAYMENT_NO_STOCK,
+                actor=actor,
+                detail=payment_ref,
+            ):
+                order.payment_ref = payment_ref
+                flag(order, "refund_due", cause=Cause.LATE_PAYMENT_NO_STOCK, actor=actor, detail=payment_ref)
+                return "refund_due"
+            return mark_paid(order, payment_ref=payment_ref, cause=cause, actor=actor, _retries=_retries - 1)
+        if not transition(order, OrderStatus.PAID, cause=Cause.LATE_PAYMENT, actor=actor, detail=payment_ref):
+            raise RuntimeError(
+                f"order {order.number}: could not mark a late payment"
+            )  # rolled back by caller
+        outcome = "late_paid"
+    elif transition(order, OrderStatus.PAID, cause=cause, actor=actor, detail=payment_ref):
+        stock.consume(order)
+    else:
+        # lost a race (e.g. the webhook and the buyer's return at once): re-read and decide again
+        return mark_paid(order, payment_ref=payment_ref, cause=cause, actor=actor, _retries=_retries - 1)
+    order.paid_at = utcnow()
+    order.payment_ref = payment_ref
+    db.session.flush()
+    order_paid.send(order, cause=str(cause), payment_ref=payment_ref)
+    return outcome
+
+
+def mark_payment_failed(order: Order, *, code: str, actor: str) -> bool:
+    """A card attempt was declined: the order stays payable (retry) while its reservation holds."""
+    return transition(order, OrderStatus.PAYMENT_FAILED, cause=Cause.CARD_DECLINED, actor=actor, detail=code)
+
+
+def choose_pay_method(order: Order, method: str, *, actor: str) -> bool:
+    """Switch an unpaid order between card and bank transfer (a transfer holds the stock longer)."""
+    if method == order.pay_method or order.status not in UNPAID:
+        return False
+    if method == PayMethod.TRANSFER.value:
+        moved = transition(order, OrderStatus.AWAITING_TRANSFER, cause=Cause.TRANSFER_CHOSEN, actor=actor)
+        if moved:
+            order.reserved_until = max(as_utc(order.reserved_until), utcnow() + reservation_window(method))
+    else:
+        moved = transition(order, OrderStatus.PENDING_PAYMENT, cause=Cause.CARD_CHOSEN, actor=actor)
+    if moved:
+        order.pay_method = method
+        db.session.flush()
+    return moved
+
+
+def expired_orders(now: datetime | None = None, limit: int = 500) -> list[Order]:
+    """Unpaid orders whose reservation has run out."""
+    return list(
+        db.session.scalars(
+            select(Order)
+            .where(Order.status.in_([s.value for s in UNPAID]), Order.reserved_until < (now or utcnow()))
+            .order_by(Order.reserved_until)
+            .limit(limit)
+        )
+    )
+
+
+def cancel_expired(now: datetime | None = None) -> list[Order]:
+    """Cancel unpaid orders past their reservation and give their stock back (the release job)."""
+    cancelled = []
+    for order in expired_orders(now):
+        if transition(order, OrderStatus.CANCELLED, cause=Cause.RESERVATION_EXPIRED, actor="system"):
+            stock.release(order)
+            order_cancelled.send(order, cause=str(Cause.RESERVATION_EXPIRED))
+            cancelled.append(order)
+    return cancelled
+
+
+def ship_order(sub_order: SubOrder, carrier: str, tracking_no: str, *, actor: str) -> bool:
+    """A merchant ships its sub-order; the order is shipped once every sub-order is. False if not paid."""
+    carrier, tracking_no = carrier.strip()[:80], tracking_no.strip()[:40]
+    if not carrier or not tracking_no:
+        raise ValueError("carrier and tracking number are required")
+    # one shipper per order at a time (PostgreSQL row lock; SQLite's write lock does the same)
+    db.session.execute(select(Order.id).where(Order.id == sub_order.order_id).with_for_update())
+    result = db.session.execute(
+        update(SubOrder)
+        .where(SubOrder.id == sub_order.id, SubOrder.status == OrderStatus.PAID.value)
+        .values(
+            status=OrderStatus.SHIPPED.value, carrier=carrier, tracking_no=tracking_no, shipped_at=utcnow()
+        )
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(sub_order)
+    if result.rowcount != 1:
+        return False
+    order = sub_order.order
+    record_event(
+        order,
+        OrderStatus.PAID.value,
+        OrderStatus.SHIPPED.value,
+        Cause.SHIPPED,
+        actor,
+        f"{carrier} {tracking_no}",
+        sub_order=sub_order,
+    )
+    if all(sub.status == OrderStatus.SHIPPED.value for sub in order.sub_orders):
+        transition(order, OrderStatus.SHIPPED, cause=Cause.SHIPPED, actor=actor)
+    order_shipped.send(sub_order, carrier=carrier, tracking_no=tracking_no)
+    return True

@@ -1,0 +1,287 @@
+"""Checkout, the buyer's order page and payment page, and order history."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from storefront.core.money import Money
+from storefront.extensions import db, limiter
+from storefront.ordering import access, mail
+from storefront.ordering import cart as cart_ops
+from storefront.ordering import operations as ops
+from storefront.ordering.forms import CheckoutForm
+from storefront.ordering.models import Order
+from storefront.ordering.payable import KIND
+from storefront.ordering.pricing import charge_currencies, default_charge_currency, quote
+from storefront.ordering.shipping import DEFAULT_COUNTRY, country_choices, country_name, zone_for
+from storefront.ordering.states import (
+    CAUSE_LABELS,
+    PAY_METHOD_LABELS,
+    STATUS_LABELS,
+    TERMS_LABELS,
+    DeliveryTerms,
+    OrderStatus,
+    PayMethod,
+)
+from storefront.ordering.stock import OutOfStock
+from storefront.payments import messages
+from storefront.payments import operations as pay_ops
+from storefront.payments.gateway import GatewayError, get_gateway
+
+bp = Blueprint("ordering", __name__, url_prefix="/<lang>")
+_PM_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def actor() -> str:
+    """Who is acting, for order events."""
+    return f"buyer:{current_user.id}" if getattr(current_user, "is_authenticated", False) else "guest"
+
+
+def _checkout_data(form: CheckoutForm) -> ops.CheckoutData:
+    return ops.CheckoutData(
+        email=form.email.data,
+        contact_name=form.contact_name.data,
+        phone=form.phone.data or "",
+        country=form.country.data,
+        region=form.region.data or "",
+        city=form.city.data,
+        postal_code=form.postal_code.data or "",
+        address_line1=form.address_line1.data,
+        address_line2=form.address_line2.data or "",
+        terms=form.terms.data,
+        currency=form.currency.data,
+        pay_method=form.pay_method.data,
+        note=form.note.data or "",
+    )
+
+
+@bp.route("/checkout", methods=["GET", "POST"])
+def checkout():
+    """Contact, address, terms, currency and method, with a server-computed summary; places the order."""
+    current = cart_ops.load()
+    if current.is_empty:
+        flash(_("Your cart is empty."), "info")
+        return redirect(url_for("cart.view", lang=g.lang))
+    currencies = charge_currencies()
+    form = CheckoutForm()
+    form.set_choices(country_choices(g.lang), currencies)
+    if request.method == "GET":
+        if current_user.is_authenticated:
+            form.email.data = form.email.data or current_user.email
+            form.contact_name.data = form.contact_name.data or current_user.name
+        form.country.data = DEFAULT_COUNTRY.get(g.lang, "")
+        form.currency.data = default_charge_currency()
+    country = form.country.data if zone_for(form.country.data or "") else None
+    currency = form.currency.data if form.currency.data in currencies else default_charge_currency()
+    terms = (
+        form.terms.data if form.terms.data in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
+    )
+    if request.method == "POST" and request.form.get("action") == "place" and form.validate_on_submit():
+        if current.problems:
+            stock_gone = any(line.problem != "raised_to_moq" for line in current.problems)
+            flash(
+                str(OutOfStock.message)
+                if stock_gone
+                else _("Some quantities in your cart need your attention."),
+                "error",
+            )
+            return redirect(url_for("cart.view", lang=g.lang))
+        user_id = current_user.id if current_user.is_authenticated else None
+        try:
+            order = ops.place_order(
+                current, _checkout_data(form), user_id=user_id, lang=g.lang, actor=actor()
+            )
+        except OutOfStock as exc:
+            db.session.rollback()
+            flash(str(exc.message), "error")
+            return redirect(url_for("cart.view", lang=g.lang))
+        except ops.CheckoutError as exc:
+            db.session.rollback()
+            if exc.code in {"empty_cart", "cart_problems"}:
+                flash(_("Some quantities in your cart need your attention."), "error")
+                return redirect(url_for("cart.view", lang=g.lang))
+            field = form.currency if exc.code == "currency" else form.country
+            field.errors = [*field.errors, _("Please choose from the list.")]
+        else:
+            cart_ops.clear()
+            if order.pay_method == PayMethod.TRANSFER.value:
+                mail.queue_transfer_instructions(order)
+            db.session.commit()
+            if user_id is None:
+                access.remember(order)
+            if order.pay_method == PayMethod.CARD.value:
+                return redirect(url_for("ordering.pay", lang=g.lang, number=order.number))
+            flash(_("Thank you! Your order is reserved until the bank transfer arrives."), "success")
+            return redirect(url_for("ordering.order_page", lang=g.lang, number=order.number))
+    summary = quote(current, currency, zone_for(country) if country else None, terms)
+    return render_template(
+        "ordering/checkout.html",
+        form=form,
+        cart=current,
+        quote=summary,
+        country=country,
+        country_name=country_name,
+    )
+
+
+def _order_url(order: Order, token: str | None) -> str:
+    return url_for("ordering.order_page", lang=g.lang, number=order.number, t=token)
+
+
+@bp.get("/orders/<number>")
+def order_page(number: str):
+    """The buyer's order: status timeline, merchant sub-orders, totals, what to do next."""
+    order, token = access.get_order_or_404(number)
+    if order.status in {OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED} and pay_ops.latest_intent(
+        KIND, order.id
+    ):
+        try:  # the buyer may come back before the webhook: ask Stripe (same idempotent path)
+            pay_ops.sync(KIND, order, actor=actor())
+            db.session.commit()
+        except (GatewayError, IntegrityError):
+            db.session.rollback()
+    return render_template(
+        "ordering/order.html",
+        order=order,
+        token=token,
+        status_labels=STATUS_LABELS,
+        cause_labels=CAUSE_LABELS,
+        terms_labels=TERMS_LABELS,
+        method_labels=PAY_METHOD_LABELS,
+        country_name=country_name,
+        bank_details=_bank_details(),
+        order_money=lambda minor: Money(minor, order.currency).format(),
+    )
+
+
+def _bank_details() -> list[str]:
+    return [line for line in current_app.config["BANK_TRANSFER_DETAILS"].split("\n") if line.strip()]
+
+
+@bp.get("/orders/<number>/pay")
+def pay(number: str):
+    """The card payment page (Stripe.js card element); other states go to the order page."""
+    order, token = access.get_order_or_404(number)
+    if order.status not in {OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED}:
+        return redirect(_order_url(order, token))
+    return render_template(
+        "ordering/pay.html",
+        order=order,
+        token=token,
+        stripe=get_gateway().client_config(),
+        status_labels=STATUS_LABELS,
+    )
+
+
+def _payment_method_id(value) -> str | None:
+    if not isinstance(value, str) or not 4 < len(value) <= 120 or not set(value) <= _PM_CHARS:
+        return None
+    return value if value.split("_", 1)[0] in {"pm", "card", "src"} else None
+
+
+def _pay_limit() -> str:
+    return current_app.config.get("PAY_RATE_LIMIT", "20 per minute")
+
+
+@bp.post("/orders/<number>/pay/card")
+@limiter.limit(_pay_limit)  # slows down card testing through our endpoint
+def pay_card(number: str):
+    """JSON: confirm the order's payment with a card tokenised by Stripe.js (amount from the order only)."""
+    order, token = access.get_order_or_404(number)
+    payment_method = _payment_method_id((request.get_json(silent=True) or {}).get("payment_method"))
+    if payment_method is None:
+        abort(400)
+    return_url = url_for("ordering.pay_return", lang=g.lang, number=order.number, t=token, _external=True)
+    try:
+        outcome = pay_ops.confirm_card(KIND, order, payment_method, actor=actor(), return_url=return_url)
+        db.session.commit()
+    except GatewayError:
+        db.session.rollback()
+        return jsonify({"status": "error", "message": str(messages.GATEWAY_DOWN)}), 502
+    except IntegrityError:
+        db.session.rollback()
+        return jsonify({"status": "error", "message": str(messages.TRY_AGAIN)}), 409
+    body: dict = {"status": outcome.status}
+    if outcome.status == "declined":
+        body["message"] = messages.decline_message(outcome.code)
+    elif outcome.status == "requires_action":
+        body["client_secret"] = outcome.client_secret
+    else:
+        body["redirect"] = _order_url(order, token)
+    return jsonify(body)
+
+
+@bp.route("/orders/<number>/pay/return", methods=["GET", "POST"])
+def pay_return(number: str):
+    """After 3-D Secure (Stripe.js or a redirect): ask Stripe for the result and apply it, then go on."""
+    order, token = access.get_order_or_404(number)
+    try:
+        pay_ops.sync(KIND, order, actor=actor())
+        db.session.commit()
+    except (GatewayError, IntegrityError):
+        db.session.rollback()
+    declined = order.status == OrderStatus.PAYMENT_FAILED
+    intent = pay_ops.latest_intent(KIND, order.id)
+    code = ""
+    if declined and intent is not None:
+        from storefront.payments.models import PaymentTransaction
+
+        code = (
+            db.session.scalars(
+                select(PaymentTransaction.code).where(
+                    PaymentTransaction.intent_id == intent.id, PaymentTransaction.action == "failed"
+                )
+            ).first()
+            or ""
+        )
+    if request.method == "POST":
+        if declined:
+            return jsonify({"status": "declined", "message": messages.decline_message(code)})
+        return jsonify({"status": order.status, "redirect": _order_url(order, token)})
+    if declined:
+        flash(messages.decline_message(code), "error")
+        return redirect(url_for("ordering.pay", lang=g.lang, number=order.number, t=token))
+    return redirect(_order_url(order, token))
+
+
+@bp.post("/orders/<number>/method")
+def pay_method(number: str):
+    """Switch an unpaid order between card and bank transfer."""
+    order, token = access.get_order_or_404(number)
+    method = request.form.get("method", "")
+    if method not in {m.value for m in PayMethod}:
+        abort(400)
+    if ops.choose_pay_method(order, method, actor=actor()):
+        if method == PayMethod.TRANSFER.value:
+            mail.queue_transfer_instructions(order)
+        db.session.commit()
+    if method == PayMethod.CARD.value and order.status == OrderStatus.PENDING_PAYMENT:
+        return redirect(url_for("ordering.pay", lang=g.lang, number=order.number, t=token))
+    return redirect(_order_url(order, token))
+
+
+@bp.get("/account/orders")
+@login_required
+def my_orders():
+    """The signed-in buyer's orders, newest first."""
+    orders = db.session.scalars(
+        select(Order)
+        .where(Order.user_id == current_user.id)
+        .order_by(Order.created_at.desc(), Order.id.desc())
+    ).all()
+    return render_template("ordering/orders.html", orders=orders, status_labels=STATUS_LABELS)

@@ -1,0 +1,116 @@
+"""Payment tables: gateway intents per payable, an append-only transaction log, received webhook events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storefront.core.money import Money
+from storefront.extensions import db
+
+
+class IntentStatus:
+    """Our view of a gateway intent (the gateway's own status is logged on transactions)."""
+
+    OPEN = "open"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    MISMATCH = "mismatch"
+    SUPERSEDED = "superseded"
+
+
+class PaymentIntentRecord(db.Model):
+    """One attempt to collect a payable's amount through a gateway (a Stripe PaymentIntent)."""
+
+    __tablename__ = "payment_intents"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        Index("ix_payment_intents_payable", "payable_kind", "payable_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: What is paid for: a registered payable kind ("order", "service_order", …) and its id.
+    payable_kind: Mapped[str] = mapped_column(String(20))
+    payable_id: Mapped[int] = mapped_column(Integer)
+    #: Gateway name ("stripe").
+    provider: Mapped[str] = mapped_column(String(20))
+    #: The gateway's id (Stripe ``pi_…``).
+    provider_ref: Mapped[str] = mapped_column(String(80), unique=True)
+    #: Sent with the create call; tied to the payable and the attempt number.
+    idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
+    attempt: Mapped[int] = mapped_column(Integer, default=1)
+    #: Amount requested, minor units of ``currency``.
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    #: An :class:`IntentStatus` value.
+    status: Mapped[str] = mapped_column(String(12), default=IntentStatus.OPEN, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    @property
+    def amount(self) -> Money:
+        """The amount requested."""
+        return Money(self.amount_minor, self.currency)
+
+
+class PaymentTransaction(db.Model):
+    """An append-only record of something that happened to a payment (never updated or deleted)."""
+
+    __tablename__ = "payment_transactions"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        Index("ix_payment_transactions_payable", "payable_kind", "payable_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    intent_id: Mapped[int | None] = mapped_column(ForeignKey("payment_intents.id"), index=True)
+    payable_kind: Mapped[str] = mapped_column(String(20))
+    payable_id: Mapped[int] = mapped_column(Integer)
+    #: "stripe" or "bank_transfer".
+    provider: Mapped[str] = mapped_column(String(20))
+    #: created, succeeded, failed, mismatch, manual.
+    action: Mapped[str] = mapped_column(String(12))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    #: Gateway or bank reference.
+    provider_ref: Mapped[str] = mapped_column(String(80), default="")
+    #: Webhook event that caused it ("" when it came from the buyer's return or an operator).
+    event_id: Mapped[str] = mapped_column(String(120), default="")
+    #: Where it came from: create, confirm, return, webhook, operator.
+    source: Mapped[str] = mapped_column(String(12))
+    #: Decline or mismatch code.
+    code: Mapped[str] = mapped_column(String(60), default="")
+    message: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(40), default="")
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class PaymentEvent(db.Model):
+    """A webhook event received from a gateway, kept so each is handled once."""
+
+    __tablename__ = "payment_events"
+    __table_args__ = (UniqueConstraint("provider", "event_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider: Mapped[str] = mapped_column(String(20))
+    event_id: Mapped[str] = mapped_column(String(120))
+    type: Mapped[str] = mapped_column(String(80))
+    #: What handling it did: paid, failed, mismatch, duplicate, unknown, ignored, …
+    outcome: Mapped[str] = mapped_column(String(40), default="")
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

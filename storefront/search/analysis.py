@@ -1,0 +1,301 @@
+"""Per-language text analysis: jieba for Chinese, bigrams for Korean, Snowball for Russian and English.
+
+The index side is a Whoosh analyzer per language. The query side (:func:`word_clauses`) reuses the same
+tokenizers but shapes the terms into AND/OR groups so that sub-words, inflections and particles match.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from typing import Any
+
+from whoosh.analysis import (
+    Analyzer,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    Token,
+    Tokenizer,
+)
+
+#: Languages that have their own fields in the index.
+LANGUAGES: tuple[str, ...] = ("zh", "ru", "ko", "en")
+#: A word made of letters or digits.
+_HAS_WORD = re.compile(r"[^\W_]")
+_HANGUL = "\uac00-\ud7a3"
+#: Hangul syllable runs, or runs of other letters/digits.
+_KO_PIECES = re.compile(rf"[{_HANGUL}]+|[^\W_{_HANGUL}]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Korean particles stripped from the end of query words (longest first).
+KO_PARTICLES: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "을",
+            "를",
+            "이",
+            "가",
+            "은",
+            "는",
+            "의",
+            "에",
+            "에서",
+            "로",
+            "으로",
+            "와",
+            "과",
+            "도",
+            "에게",
+            "까지",
+            "부터",
+            "처럼",
+            "보다",
+            "만",
+            "이나",
+            "하고",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+#: Function words dropped from Chinese text.
+ZH_STOPS = frozenset("的 了 和 与 及 或 是 在 为 等 之 其 并 也 而 、 个".split())
+#: Letters the spelling corrector knows about (Latin incl. accented, Cyrillic).
+_SPELL_WORD = r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]{3,}"
+
+_jieba_lock = threading.Lock()
+_jieba_ready = False
+
+
+def jieba_module() -> Any:
+    """The jieba module, initialised once (dictionary loaded, its logger quiet)."""
+    global _jieba_ready
+    import jieba
+
+    if not _jieba_ready:
+        with _jieba_lock:
+            if not _jieba_ready:
+                jieba.setLogLevel(logging.WARNING)
+                logging.getLogger("jieba").setLevel(logging.WARNING)
+                jieba.initialize()
+                _jieba_ready = True
+    return jieba
+
+
+def _set_token(
+    t: Token,
+    text: str,
+    pos: int,
+    start: int,
+    end: int,
+    positions: bool,
+    chars: bool,
+    start_pos: int,
+    start_char: int,
+) -> Token:
+    t.text = text
+    t.original = text
+    t.boost = 1.0
+    t.stopped = False
+    if positions:
+        t.pos = start_pos + pos
+    if chars:
+        t.startchar = start_char + start
+        t.endchar = start_char + end
+    return t
+
+
+class ChineseTokenizer(Tokenizer):
+    """jieba in search mode (long words and their sub-words); optionally every Han character too."""
+
+    def __init__(self, unigrams: bool = False) -> None:
+        self.unigrams = unigrams
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ChineseTokenizer) and other.unigrams == self.unigrams
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            yield _set_token(t, value, 0, 0, len(value), positions, chars, start_pos, start_char)
+            return
+        pos = 0
+        for word, start, end in jieba_module().tokenize(value, mode="search"):
+            if _HAS_WORD.search(word):
+                yield _set_token(t, word.strip(), pos, start, end, positions, chars, start_pos, start_char)
+                pos += 1
+        if self.unigrams:
+            for m in _HAN.finditer(value):
+                yield _set_token(
+                    t, m.group(0), pos, m.start(), m.end(), positions, chars, start_pos, start_char
+                )
+                pos += 1
+
+
+class KoreanTokenizer(Tokenizer):
+    """Hangul runs as character bigrams (plus every single syllable when ``unigrams``; a one-syllable word
+    always); other words whole, lower-cased."""
+
+    def __init__(self, unigrams: bool = False) -> None:
+        self.unigrams = unigrams
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, KoreanTokenizer) and other.unigrams == self.unigrams
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            yield _set_token(t, value, 0, 0, len(value), positions, chars, start_pos, start_char)
+            return
+        pos = 0
+        for m in _KO_PIECES.finditer(value):
+            piece, base = m.group(0), m.start()
+            if "\uac00" <= piece[0] <= "\ud7a3":
+                if self.unigrams or len(piece) == 1:
+                    for i, syllable in enumerate(piece):
+                        yield _set_token(
+                            t, syllable, pos, base + i, base + i + 1, positions, chars, start_pos, start_char
+                        )
+                        pos += 1
+                for i in range(len(piece) - 1):
+                    yield _set_token(
+                        t,
+                        piece[i : i + 2],
+                        pos,
+                        base + i,
+                        base + i + 2,
+                        positions,
+                        chars,
+                        start_pos,
+                        start_char,
+                    )
+                    pos += 1
+            else:
+                yield _set_token(
+                    t, piece.lower(), pos, base, m.end(), positions, chars, start_pos, start_char
+                )
+                pos += 1
+
+
+@cache
+def analyzer(lang: str, unigrams: bool = False) -> Analyzer:
+    """The index analyzer of a language's fields (``unigrams`` adds single Han/Hangul characters: names)."""
+    if lang == "zh":
+        return (
+            ChineseTokenizer(unigrams=unigrams) | LowercaseFilter() | StopFilter(stoplist=ZH_STOPS, minsize=1)
+        )
+    if lang == "ko":
+        return KoreanTokenizer(unigrams=unigrams)
+    if lang in ("ru", "en"):
+        stem_lang = "ru" if lang == "ru" else "en"
+        return (
+            RegexTokenizer(r"[^\W_]+(?:[.,][^\W_]+)*")
+            | LowercaseFilter()
+            | StopFilter(lang=stem_lang)
+            | StemFilter(lang=stem_lang)
+        )
+    raise ValueError(f"no analyzer for {lang!r}")
+
+
+@lru_cache(maxsize=1)
+def spell_analyzer() -> Analyzer:
+    """Unstemmed Latin/Cyrillic words of three letters or more (the spelling lexicon)."""
+    return RegexTokenizer(_SPELL_WORD) | LowercaseFilter()
+
+
+def terms(lang: str, text: str) -> list[str]:
+    """Index terms of a text in a language (in order, duplicates kept)."""
+    return [t.text for t in analyzer(lang)(text)]
+
+
+def spell_words(text: str) -> list[str]:
+    """Words of a text as the spelling lexicon stores them."""
+    return [t.text for t in spell_analyzer()(text)]
+
+
+def strip_particle(word: str) -> str:
+    """A Korean word without a trailing particle (only when two syllables or more remain)."""
+    for particle in KO_PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word
+
+
+def _ko_grams(word: str) -> list[str]:
+    """Bigrams that cover every syllable of a query word (every other one plus the last: fewer lists
+    to intersect, the same documents in practice)."""
+    if len(word) < 2:
+        return [word]
+    starts = list(range(0, len(word) - 1, 2))
+    if starts[-1] != len(word) - 2:
+        starts.append(len(word) - 2)
+    return [word[i : i + 2] for i in starts]
+
+
+#: A clause is OR of alternatives; an alternative is AND of terms. A word is AND of clauses.
+Clause = list[list[str]]
+
+
+def word_clauses(lang: str, word: str) -> list[Clause]:
+    """Query clauses for one user word against a language's fields (empty: the word is a stop word)."""
+    if lang == "zh":
+        jieba = jieba_module()
+        clauses: list[Clause] = []
+        for token in jieba.cut(word):
+            token = token.strip().lower()
+            if not _HAS_WORD.search(token) or token in ZH_STOPS:
+                continue
+            alternatives = [[token]]
+            parts = [w.lower() for w, _s, _e in jieba.tokenize(token, mode="search") if w.lower() != token]
+            if parts:
+                alternatives.append(parts)
+            clauses.append(alternatives)
+        return clauses
+    if lang == "ko":
+        clauses = []
+        for m in _KO_PIECES.finditer(word):
+            piece = m.group(0)
+            if "\uac00" <= piece[0] <= "\ud7a3":
+                variants = dict.fromkeys([piece, strip_particle(piece)])
+                clauses.append([_ko_grams(v) for v in variants])
+            else:
+                clauses.append([[piece.lower()]])
+        return clauses
+    return [[[t]] for t in dict.fromkeys(terms(lang, word))]
+
+
+def is_stop_word(word: str) -> bool:
+    """True for a Latin/Cyrillic word both Snowball analyzers drop (and, or, not, и, или …)."""
+    return (
+        bool(re.fullmatch(r"[A-Za-z\u0400-\u04FF]+", word))
+        and not terms("en", word)
+        and not terms("ru", word)
+    )

@@ -1,0 +1,171 @@
+"""The search interface: what the rest of the platform may ask of a search engine.
+
+Anything implementing :class:`SearchIndex` can replace Whoosh (OpenSearch, Meilisearch, PostgreSQL FTS);
+views, the API, the CLI and the commit hook only use these methods and the plain data classes below.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+#: Sort orders a search accepts.
+SORTS: tuple[str, ...] = ("relevance", "price_asc", "price_desc", "newest")
+#: Facets a search counts and filters on.
+FACETS: tuple[str, ...] = ("cluster", "category", "city", "price")
+#: Price bands in CNY fen: (key, lowest included, highest excluded or None).
+PRICE_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("0-100", 0, 10_000),
+    ("100-500", 10_000, 50_000),
+    ("500-2000", 50_000, 200_000),
+    ("2000-10000", 200_000, 1_000_000),
+    ("10000-", 1_000_000, None),
+)
+#: Longest query text considered (characters); the rest is ignored.
+MAX_QUERY_CHARS = 200
+#: Most words of a query that take part in matching.
+MAX_QUERY_WORDS = 12
+
+
+def price_band(price_fen: int) -> str:
+    """The price band key of a price."""
+    for key, low, high in PRICE_BANDS:
+        if price_fen >= low and (high is None or price_fen < high):
+            return key
+    return PRICE_BANDS[0][0]
+
+
+@dataclass
+class ProductDoc:
+    """Everything the index needs about one public product, independent of the ORM and the engine."""
+
+    id: int
+    #: Product name per language.
+    names: dict[str, str]
+    #: Description, specifications and declared data per language.
+    bodies: dict[str, str]
+    #: Category, cluster, merchant and city names per language.
+    metas: dict[str, str]
+    sku: str
+    hs_code: str
+    merchant_id: int
+    cluster: str
+    category_id: int
+    city: str
+    price_fen: int
+    #: Creation time, seconds since the epoch (for "newest").
+    created: int
+
+
+@dataclass
+class SearchQuery:
+    """A search as asked: text, buyer's language, filters, sort and page."""
+
+    text: str
+    lang: str
+    page: int = 1
+    per_page: int = 24
+    sort: str = "relevance"
+    #: Facet name → selected value (see :data:`FACETS`).
+    filters: dict[str, str] = field(default_factory=dict)
+    #: Compute a "did you mean" suggestion when there are few hits.
+    correct: bool = True
+
+
+@dataclass
+class Hit:
+    """One matching product id and its relevance score."""
+
+    id: int
+    score: float
+
+
+@dataclass
+class SearchResults:
+    """A page of hits plus counts, facets and an optional spelling suggestion."""
+
+    hits: list[Hit]
+    total: int
+    page: int
+    per_page: int
+    #: Facet name → [(value, count)], largest first.
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: Corrected query text that finds more, or None.
+    suggestion: str | None = None
+    #: True when no product had every word, so products with some of them are shown.
+    relaxed: bool = False
+    #: True when the text held nothing searchable (empty, only symbols or operators).
+    blank: bool = False
+    #: Highlighter for this query: (text, language) → escaped Markup with <mark> around matches.
+    highlighter: Callable[[str, str, int], Markup] | None = None
+
+    def highlight(self, text: str, lang: str, length: int = 220) -> Markup:
+        """A snippet of ``text`` (written in ``lang``) with the query's matches marked."""
+        if self.highlighter is None:
+            return escape(text[:length])
+        return self.highlighter(text, lang, length)
+
+    @property
+    def pages(self) -> int:
+        """Number of pages (at least 1)."""
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        """True when there is a previous page."""
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        """True when there is a next page."""
+        return self.page < self.pages
+
+
+@dataclass
+class Suggestion:
+    """An autocomplete entry: a product and its name in the asked language (or a fallback)."""
+
+    id: int
+    name: str
+    name_lang: str | None
+
+
+class SearchIndex(ABC):
+    """A product search engine behind the platform's small interface."""
+
+    @abstractmethod
+    def index(self, products: Iterable[ProductDoc]) -> int:
+        """Add or replace products; returns how many were written."""
+
+    @abstractmethod
+    def remove(self, ids: Iterable[int]) -> None:
+        """Remove products by id (unknown ids are ignored)."""
+
+    @abstractmethod
+    def query(self, request: SearchQuery) -> SearchResults:
+        """Run a search; never raises on odd user text."""
+
+    @abstractmethod
+    def suggest(self, text: str, lang: str, limit: int = 8) -> list[Suggestion]:
+        """Products whose names start like the text typed so far."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every document."""
+
+    @abstractmethod
+    def rebuild(self, products: Iterable[ProductDoc], load: Callable[[set[int]], list[ProductDoc]]) -> int:
+        """Build a complete new index from ``products`` and swap it in; ``load`` re-reads changed ids."""
+
+    def sync(self, ids: set[int], load: Callable[[set[int]], list[ProductDoc]]) -> None:
+        """Make the index agree with the database for these ids (public ones indexed, others removed)."""
+        docs = load(ids)
+        self.index(docs)
+        self.remove(ids - {d.id for d in docs})
+
+    def doc_count(self) -> int:
+        """Number of indexed products (for status output and tests)."""
+        return 0

@@ -1,0 +1,180 @@
+"""Search for views and the API: read the request, run the engine, load products, label facets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from flask import abort
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from sqlalchemy import select
+
+from storefront import search
+from storefront.catalog.models import Category, City, Cluster, Product
+from storefront.catalog.queries import parse_page, public_products
+from storefront.core.content import Localized
+from storefront.core.locales import LANGS
+from storefront.core.money import BASE_CURRENCY, Money
+from storefront.extensions import db
+from storefront.search.base import FACETS, PRICE_BANDS, SORTS, SearchQuery, SearchResults
+from storefront.search.whoosh_query import clean_text
+
+SORT_LABELS = {
+    "relevance": _l("Best match"),
+    "price_asc": _l("Price: low to high"),
+    "price_desc": _l("Price: high to low"),
+    "newest": _l("Newest"),
+}
+FACET_LABELS = {
+    "cluster": _l("Industry"),
+    "category": _l("Category"),
+    "city": _l("Origin city"),
+    "price": _l("Price"),
+}
+_MAX_FILTER_CHARS = 60
+
+
+def parse_request(args: Mapping[str, str], lang: str, per_page: int) -> SearchQuery:
+    """A search request from query-string arguments (a bad page number is a 404, as in listings)."""
+    sort = args.get("sort") or "relevance"
+    filters = {}
+    for name in FACETS:
+        value = (args.get(name) or "").strip()[:_MAX_FILTER_CHARS]
+        if value:
+            filters[name] = value
+    return SearchQuery(
+        text=clean_text(args.get("q")),
+        lang=lang if lang in LANGS else "en",
+        page=parse_page(args.get("page")),
+        per_page=per_page,
+        sort=sort if sort in SORTS else "relevance",
+        filters=filters,
+    )
+
+
+def run(request: SearchQuery) -> SearchResults:
+    """Run the search; a page past the last one is a 404."""
+    results = search.query(request)
+    if request.page > 1 and (request.page - 1) * request.per_page >= results.total:
+        abort(404)
+    return results
+
+
+def load_products(results: SearchResults) -> list[tuple[Product, float]]:
+    """The hits' products in rank order, with scores (products no longer public are left out)."""
+    ids = [h.id for h in results.hits]
+    if not ids:
+        return []
+    found = {p.id: p for p in db.session.scalars(public_products().where(Product.id.in_(ids)))}
+    return [(found[h.id], h.score) for h in results.hits if h.id in found]
+
+
+@dataclass
+class ResultItem:
+    """A product as shown on the results page: highlighted name and snippet in the buyer's language."""
+
+    product: Product
+    name: Localized
+    name_html: Markup
+    snippet: Localized
+    snippet_html: Markup
+    #: The product's name in another language where the query matched (cross-language hits), or None.
+    matched_name: Localized | None = None
+    matched_html: Markup | None = None
+
+
+def result_items(results: SearchResults, lang: str) -> list[ResultItem]:
+    """Products of the page with snippets (fallback text keeps its language, as elsewhere)."""
+    items = []
+    for product, _score in load_products(results):
+        name = product.name(lang)
+        snippet = product.text("description", lang)
+        item = ResultItem(
+            product=product,
+            name=name,
+            name_html=results.highlight(str(name), name.lang or lang, 300),
+            snippet=snippet,
+            snippet_html=results.highlight(str(snippet), snippet.lang or lang, 220),
+        )
+        if "<mark>" not in item.name_html and "<mark>" not in item.snippet_html:
+            for code, translation in product.translations.items():
+                html = results.highlight(translation.name, code, 300)
+                if code != name.lang and "<mark>" in html:
+                    item.matched_name = Localized(translation.name, code, lang)
+                    item.matched_html = html
+                    break
+        items.append(item)
+    return items
+
+
+@dataclass
+class FacetOption:
+    """One value of a facet with its count, label and whether it is the selected one."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    """A facet's options (a selected value with no hits left is still listed, so it can be removed)."""
+
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+def price_band_label(key: str) -> str:
+    """Human label of a price band in the base currency."""
+    for band, low, high in PRICE_BANDS:
+        if band == key:
+            if low == 0 and high is not None:
+                return _("Under %(amount)s", amount=Money(high, BASE_CURRENCY).format())
+            if high is None:
+                return _("%(amount)s and more", amount=Money(low, BASE_CURRENCY).format())
+            return _(
+                "%(low)s – %(high)s",
+                low=Money(low, BASE_CURRENCY).format(),
+                high=Money(high, BASE_CURRENCY).format(),
+            )
+    return key
+
+
+def _labels(name: str, values: list[str], lang: str) -> dict[str, str]:
+    if name == "cluster":
+        rows = db.session.scalars(select(Cluster).where(Cluster.slug.in_(values)))
+        return {c.slug: str(c.name(lang)) for c in rows}
+    if name == "category":
+        ids = [int(v) for v in values if v.isdigit()]
+        rows = db.session.scalars(select(Category).where(Category.id.in_(ids)))
+        return {str(c.id): str(c.name(lang)) for c in rows}
+    if name == "city":
+        return {
+            c.slug: str(c.name(lang)) for c in db.session.scalars(select(City).where(City.slug.in_(values)))
+        }
+    return {v: price_band_label(v) for v in values}
+
+
+def facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
+    """Labelled facets with counts, price bands in price order."""
+    out = []
+    for name in FACETS:
+        counts = dict(results.facets.get(name, []))
+        selected = request.filters.get(name)
+        if selected and selected not in counts:
+            counts[selected] = 0
+        if not counts:
+            continue
+        labels = _labels(name, list(counts), request.lang)
+        options = [FacetOption(v, labels.get(v, v), n, v == selected) for v, n in counts.items()]
+        if name == "price":
+            order = [key for key, _low, _high in PRICE_BANDS]
+            options.sort(key=lambda o: order.index(o.value) if o.value in order else len(order))
+        else:
+            options.sort(key=lambda o: (-o.count, o.label))
+        out.append(Facet(name, str(FACET_LABELS[name]), options))
+    return out

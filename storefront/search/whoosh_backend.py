@@ -1,0 +1,146 @@
+"""The Whoosh implementation of the search interface."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from pathlib import Path
+
+from whoosh import writing
+
+from storefront.search import whoosh_query, whoosh_run
+from storefront.search.base import ProductDoc, SearchIndex, SearchQuery, SearchResults, Suggestion
+from storefront.search.whoosh_store import WhooshStore, doc_fields
+
+log = logging.getLogger(__name__)
+
+Loader = Callable[[set[int]], list[ProductDoc]]
+#: A reindex of at least this many products uses parallel writer processes.
+PARALLEL_FROM = 2000
+
+
+class WhooshIndex(SearchIndex):
+    """Products in a Whoosh index under ``root``; safe with several processes reading and writing."""
+
+    def __init__(self, root: str | Path, write_timeout: float = 10.0, procs: int | None = None) -> None:
+        self.store = WhooshStore(root, write_timeout=write_timeout)
+        #: Writer processes for a full reindex (Whoosh's multiprocessing writer); 1 = in this process.
+        self.procs = max(1, procs if procs is not None else min(4, os.cpu_count() or 1))
+
+    @property
+    def root(self) -> Path:
+        """The directory that holds the index generations."""
+        return self.store.root
+
+    def index(self, products: Iterable[ProductDoc]) -> int:
+        """Add or replace products (one locked commit)."""
+        docs = list(products)
+        if not docs:
+            return 0
+        with self.store.writer() as w:
+            for doc in docs:
+                w.update_document(**doc_fields(doc))
+            self.store.journal_ids({d.id for d in docs})
+        return len(docs)
+
+    def remove(self, ids: Iterable[int]) -> None:
+        """Remove products by id."""
+        wanted = {int(i) for i in ids}
+        if not wanted:
+            return
+        with self.store.writer() as w:
+            for product_id in wanted:
+                w.delete_by_term("id", str(product_id))
+            self.store.journal_ids(wanted)
+
+    def sync(self, ids: set[int], load: Loader) -> None:
+        """Re-read the ids from the database *while holding the write lock*, so the last writer wins with
+        the latest committed data, then index the public ones and delete the rest."""
+        if not ids:
+            return
+        with self.store.writer() as w:
+            docs = load(ids)
+            for doc in docs:
+                w.update_document(**doc_fields(doc))
+            for product_id in ids - {d.id for d in docs}:
+                w.delete_by_term("id", str(product_id))
+            self.store.journal_ids(ids)
+
+    def clear(self) -> None:
+        """Remove every document (drops all segments)."""
+        with self.store.writer() as w:
+            w.commit(mergetype=writing.CLEAR)
+
+    def rebuild(self, products: Iterable[ProductDoc], load: Loader) -> int:
+        """Build a new generation beside the live one, replay changes made meanwhile, swap it in."""
+        with self.store.reindex_lock():
+            previous = self.store.current_path().name
+            self.store.start_journal()
+            try:
+                path = self.store.new_generation()
+                ix = self.store.open(path)
+                count = self._bulk_write(ix, iter(products))
+                with self.store.locked_live(timeout=max(60.0, self.store.write_timeout)):
+                    changed = self.store.read_journal()
+                    if changed:
+                        docs = load(changed)
+                        with ix.writer() as cw:
+                            for doc in docs:
+                                cw.update_document(**doc_fields(doc))
+                            for product_id in changed - {d.id for d in docs}:
+                                cw.delete_by_term("id", str(product_id))
+                    self.store.swap(path)
+            finally:
+                self.store.end_journal()
+            self.store.cleanup(keep={path.name, previous})
+        log.info("search: reindexed %d products into %s", count, path)
+        return count
+
+    def _bulk_write(self, ix, products: Iterator[ProductDoc]) -> int:
+        """Write all documents into a fresh index; big builds use parallel writer processes."""
+        first = list(islice(products, PARALLEL_FROM))
+        parallel = self.procs > 1 and len(first) == PARALLEL_FROM
+        w = (
+            ix.writer(procs=self.procs, limitmb=128, multisegment=True)
+            if parallel
+            else ix.writer(limitmb=256)
+        )
+        count = 0
+        try:
+            for doc in chain(first, products):
+                w.add_document(**doc_fields(doc))
+                count += 1
+        except BaseException:
+            w.cancel()
+            raise
+        w.commit()
+        return count
+
+    def query(self, request: SearchQuery) -> SearchResults:
+        """Run a search on a fresh searcher."""
+        return whoosh_run.run(self.store.searcher(), request)
+
+    def suggest(self, text: str, lang: str, limit: int = 8) -> list[Suggestion]:
+        """Autocomplete on product names."""
+        return whoosh_query.suggest(self.store.searcher(), text, lang, limit)
+
+    def doc_count(self) -> int:
+        """Number of indexed products."""
+        return self.store.searcher().doc_count()
+
+    def has(self, product_id: int) -> bool:
+        """True when the product is in the index."""
+        return self.store.searcher().document_number(id=str(product_id)) is not None
+
+    def size_bytes(self) -> int:
+        """Bytes on disk of the live generation."""
+        return self.store.size_bytes()
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Wait until no writer holds the live lock (benchmarks and tests)."""
+        deadline = time.monotonic() + timeout
+        with self.store.locked_live(timeout=max(0.0, deadline - time.monotonic())):
+            pass

@@ -1,0 +1,169 @@
+"""Run a search on a Whoosh searcher: matches and scores, filters, facet counts, sorting, spelling.
+
+Matches and scores come from posting lists (``whoosh_score``); filters, facet counts and price/date
+sorting read per-generation column caches; so one search touches each posting once and each hit a few
+times, whatever the number of facets.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter
+from functools import cached_property
+
+from whoosh.searching import Searcher
+from whoosh.support.levenshtein import distance
+
+from storefront.search.analysis import terms
+from storefront.search.base import FACETS, Hit, SearchQuery, SearchResults
+from storefront.search.whoosh_query import KIND_BOOSTS, Plan, highlight, plan, prune, split_words
+from storefront.search.whoosh_score import Scores, scores
+from storefront.search.whoosh_store import FACET_SEP
+
+#: Fewer hits than this and a spelling suggestion is looked for.
+FEW_HITS = 3
+_SPELLABLE = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]{3,}")
+
+
+class Columns:
+    """Per-document values of one searcher's index generation, read once and kept with the searcher."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.reader = searcher.reader()
+
+    def _column(self, name: str) -> list:
+        return list(self.reader.column_reader(name))
+
+    @cached_property
+    def facet_keys(self) -> list[str]:
+        """Combined facet key per document number."""
+        return self._column("facet_key")
+
+    @cached_property
+    def price(self) -> list[int]:
+        """Price in fen per document number."""
+        return self._column("price")
+
+    @cached_property
+    def created(self) -> list[int]:
+        """Creation time per document number."""
+        return self._column("created")
+
+
+def columns(searcher: Searcher) -> Columns:
+    """The column cache of a searcher (a new commit means a new searcher, so it is never stale)."""
+    cache = getattr(searcher, "_kuajing_columns", None)
+    if cache is None:
+        cache = Columns(searcher)
+        searcher._kuajing_columns = cache
+    return cache
+
+
+def _filtered(found: Scores, filters: dict[str, str], cols: Columns) -> Scores:
+    wanted = [(FACETS.index(name), value) for name, value in filters.items() if name in FACETS and value]
+    if not wanted or not found:
+        return found
+    keys = cols.facet_keys
+    out = {}
+    for d, score in found.items():
+        parts = keys[d].split(FACET_SEP)
+        if all(len(parts) > i and parts[i] == value for i, value in wanted):
+            out[d] = score
+    return out
+
+
+def _facet_counts(docs: Scores, cols: Columns) -> dict[str, list[tuple[str, int]]]:
+    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+    keys = cols.facet_keys
+    for key, n in Counter(keys[d] for d in docs).items():
+        for name, value in zip(FACETS, key.split(FACET_SEP), strict=False):
+            if value:
+                counts[name][value] += n
+    return {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items()}
+
+
+def _stored_id(searcher: Searcher, docnum: int) -> int:
+    return int(searcher.stored_fields(docnum)["id"])
+
+
+def _page_hits(searcher: Searcher, found: Scores, request: SearchQuery, cols: Columns) -> list[Hit]:
+    """The requested page: by score (ties: index order), by price or by creation time."""
+    start, stop = (request.page - 1) * request.per_page, request.page * request.per_page
+    if start >= len(found):
+        return []
+    ordered = sorted(found)
+    if request.sort in ("price_asc", "price_desc", "newest"):
+        values = cols.created if request.sort == "newest" else cols.price
+        pick = heapq.nlargest if request.sort in ("price_desc", "newest") else heapq.nsmallest
+        top = pick(stop, ordered, key=values.__getitem__)
+        return [Hit(id=_stored_id(searcher, d), score=0.0) for d in top[start:stop]]
+    top = heapq.nlargest(stop, ordered, key=found.__getitem__)
+    return [Hit(id=_stored_id(searcher, d), score=found[d]) for d in top[start:stop]]
+
+
+def run(searcher: Searcher, request: SearchQuery) -> SearchResults:
+    """Search: one page of hits, total, facet counts, relaxed fallback and spelling suggestion."""
+    p = plan(request.text, request.lang)
+    page, per_page = max(1, request.page), max(1, request.per_page)
+    out = SearchResults(
+        hits=[],
+        total=0,
+        page=page,
+        per_page=per_page,
+        highlighter=lambda text, lang, length: highlight(text, lang, p.terms, length),
+    )
+    if p.query() is None:
+        out.blank = True
+        return out
+    reader, cols = searcher.reader(), columns(searcher)
+    found = _filtered(scores(searcher, prune(p.query(), reader)), request.filters, cols)
+    if not found and len(p.word_queries) > 1:
+        found = _filtered(scores(searcher, prune(p.query(relaxed=True), reader)), request.filters, cols)
+        out.relaxed = bool(found)
+    if found:
+        out.total = len(found)
+        out.facets = _facet_counts(found, cols)
+        out.hits = _page_hits(searcher, found, request, cols)
+    if request.correct and out.total < FEW_HITS:
+        out.suggestion = correction(searcher, request, out.total)
+    return out
+
+
+def _known(searcher: Searcher, word: str) -> bool:
+    reader = searcher.reader()
+    for lang in ("ru", "en"):
+        for t in terms(lang, word):
+            if any(reader.doc_frequency(f"{kind}_{lang}", t) for kind in KIND_BOOSTS):
+                return True
+    return bool(reader.doc_frequency("spell", word.lower()))
+
+
+def _closest(searcher: Searcher, word: str) -> str | None:
+    reader = searcher.reader()
+    low = word.lower().replace("ё", "е")
+    maxdist = 1 if len(low) <= 4 else 2
+    best: tuple[int, int, str] | None = None
+    for candidate in reader.terms_within("spell", low, maxdist, prefix=1):
+        key = (distance(low, candidate), -reader.doc_frequency("spell", candidate), candidate)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def correction(searcher: Searcher, request: SearchQuery, total: int) -> str | None:
+    """A corrected query text that finds more products than ``total`` (unknown words replaced)."""
+    replaced, changed = [], False
+    for word in split_words(request.text, keep_stops=True):
+        fixed = None
+        if _SPELLABLE.fullmatch(word) and not _known(searcher, word):
+            fixed = _closest(searcher, word)
+        replaced.append(fixed or word)
+        changed = changed or bool(fixed and fixed != word.lower())
+    if not changed:
+        return None
+    suggestion = " ".join(replaced)
+    fixed_plan: Plan = plan(suggestion, request.lang)
+    reader = searcher.reader()
+    found = _filtered(scores(searcher, prune(fixed_plan.query(), reader)), request.filters, columns(searcher))
+    return suggestion if len(found) > total else None

@@ -1,0 +1,24 @@
+"""``flask clearance run --once | status | retry``."""
+
+from __future__ import annotations
+
+from storefront.clearance.status import MessageStatus
+from storefront.extensions import db
+from tests.clearance.helpers import case_of, messages, paid_order
+
+
+def test_run_once_status_and_retry(runner, ctx, make):
+    order = paid_order(make, [(make.product(make.merchant(), stock=5), 1)])
+    result = runner.invoke(args=["clearance", "run", "--once"])
+    assert result.exit_code == 0, result.output
+    assert "sent 2," in result.output and "receipts 4" in result.output
+    assert case_of(order.sub_orders[0]).events[-1].source == "CEB404"
+    message = messages()[0]
+    message.status, message.last_error = MessageStatus.DEAD.value, "boom"
+    db.session.commit()
+    result = runner.invoke(args=["clearance", "status"])
+    assert "dead 1" in result.output and f"dead #{message.id} CEB303" in result.output
+    assert runner.invoke(args=["clearance", "retry"]).exit_code != 0
+    result = runner.invoke(args=["clearance", "retry", "--all"])
+    assert "1 message(s) queued again" in result.output
+    assert messages()[0].status == MessageStatus.PENDING
