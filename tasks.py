@@ -98,7 +98,7 @@ def run(argv: list[str]) -> None:
     ensure_env()
     env = dict(os.environ)
     env.setdefault("SECRET_KEY", "dev-only-" + hashlib.sha256(str(ROOT).encode()).hexdigest()[:32])
-    flask("db", "upgrade", "heads", env=env)
+    flask("db", "upgrade", env=env)
     flask("seed-demo", env=env)
     port = env.get("PORT", "5000")
     stripe_proc = start_dev_stripe(env, port)
@@ -133,7 +133,7 @@ def serve(argv: list[str]) -> None:
     env = dict(os.environ)
     if not env.get("SECRET_KEY"):
         sys.exit("serve: set SECRET_KEY (and DATABASE_URL for PostgreSQL) first; see docs/operations.md")
-    flask("db", "upgrade", "heads", env=env)
+    flask("db", "upgrade", env=env)
     procs = [
         subprocess.Popen([str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app", *argv], cwd=ROOT, env=env),  # noqa: S603
         subprocess.Popen([str(BIN / "flask"), "--app", "wsgi", "clearance", "run"], cwd=ROOT, env=env),  # noqa: S603

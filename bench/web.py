@@ -69,7 +69,7 @@ def seed(env: dict, products: int) -> None:
         print(f"reusing the seeded catalogue in {env['DATA_DIR']}")
         return
     started = time.perf_counter()
-    flask(env, "db", "upgrade", "heads")
+    flask(env, "db", "upgrade")
     flask(env, "seed-demo")
     code = (
         "from storefront import create_app; from bench.catalog_gen import grow_catalog;"

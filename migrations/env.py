@@ -92,6 +92,11 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # Batch migrations rebuild tables; with enforced foreign keys, dropping the old copy would cascade
+            # deletes into the rows that point to it. Switch enforcement off for the migration connection
+            # (the PRAGMA must run outside a transaction, so it goes straight to the driver connection).
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),

@@ -300,6 +300,7 @@ def test_web_import_check_then_confirm(app, seller, make):
         content_type="multipart/form-data",
     ).get_data(as_text=True)
     assert "nothing was imported" in bad and "<code>price</code>" in bad
+    assert "<code>steel/bars</code>" in bad and "<code>dalian</code>" in bad  # the values the columns accept
     assert client.post("/en/merchant/import/confirm").status_code == 302
     assert db.session.scalar(db.select(db.func.count(Product.id))) == 0
     page = client.post(

@@ -1,7 +1,7 @@
 """ordering and payments
 
 Revision ID: 7c2e5a1d4b90
-Revises: 9709b412ab11
+Revises: 555ef8d44b6b
 Create Date: 2026-11-27 07:47:55.254644
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7c2e5a1d4b90'
-down_revision = '9709b412ab11'
+down_revision = '555ef8d44b6b'
 branch_labels = None
 depends_on = None
 

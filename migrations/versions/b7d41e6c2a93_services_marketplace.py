@@ -1,7 +1,7 @@
 """services marketplace: providers, packages, tiers, service orders, threads, files, reviews, vouchers
 
 Revision ID: b7d41e6c2a93
-Revises: 9709b412ab11
+Revises: c1ea7a9ce001
 Create Date: 2026-11-27 14:00:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b7d41e6c2a93'
-down_revision = '9709b412ab11'
+down_revision = 'c1ea7a9ce001'
 branch_labels = None
 depends_on = None
 

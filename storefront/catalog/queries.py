@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from flask import abort
@@ -21,6 +22,7 @@ SORTS = {
 }
 SORT_LABELS = {"newest": _l("Newest"), "price_asc": _l("Price: low to high"), "price_desc": _l("Price: high to low")}
 MAX_PAGE = 100_000
+_SLUG_RE = re.compile(r"^[a-z0-9-]{1,40}$")
 
 
 def public_products() -> Select:
@@ -77,7 +79,7 @@ def parse_filters(args, currency: str) -> Filters:
             f.max_moq = int(raw["moq"])
         else:
             f.errors["moq"] = str(_l("Enter a whole number of units."))
-    f.city = raw["city"] or None
+    f.city = raw["city"] if _SLUG_RE.match(raw["city"]) else None
     f.sort = raw["sort"] if raw["sort"] in SORTS else "newest"
     return f
 

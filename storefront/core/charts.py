@@ -138,7 +138,7 @@ def _line(chart: Chart) -> Markup:
     if len(points) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _l, _s in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>')
-    every = max(1, math.ceil(n / 12))
+    every = max(1, math.ceil(n / 6))  # at most six axis labels; every point keeps its own <title>
     for i, (x, y, label, shown) in enumerate(points):
         parts.append(
             f"<g><title>{escape(label)}: {escape(shown)}</title>"

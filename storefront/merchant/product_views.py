@@ -80,6 +80,9 @@ def _save(form: ProductForm, product: Product | None, extra: dict) -> Product | 
 
 
 def _render_form(form: ProductForm, product: Product | None, extra: dict):
+    filled = sum(1 for entry in form.tiers if entry.form.min_qty.data or entry.form.price.data)
+    while len(form.tiers) < min(max(filled + 2, 4), form.tiers.max_entries):
+        form.tiers.append_entry()  # always room for two more tiers
     tabs_with_errors = {code for code in LANGS if any(f.errors for f in form.text(code).form)}
     return render_template(
         "merchant/product_form.html",

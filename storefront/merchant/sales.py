@@ -94,6 +94,16 @@ def cny(fen: float) -> str:
     return Money(int(fen), "CNY").format()
 
 
+def yuan(fen: float | None) -> float:
+    """Fen → yuan, for chart values (axes then read in yuan)."""
+    return (fen or 0) / 100
+
+
+def cny_yuan(amount: float) -> str:
+    """A yuan chart value formatted as CNY."""
+    return cny(round(amount * 100))
+
+
 def month_keys(today: date | None = None, months: int = MONTHS) -> list[tuple[int, int]]:
     """(year, month) of the last ``months`` months, oldest first."""
     today = today or datetime.now(UTC).date()
@@ -155,22 +165,22 @@ def dashboard_charts(merchant_id: int, lang: str) -> dict:
             charts.bar_chart(
                 "chart-sales-country",
                 _("Sales by destination country"),
-                [(country_name(c, lang), v) for c, v in countries],
-                fmt=cny,
+                [(country_name(c, lang), yuan(v)) for c, v in countries],
+                fmt=cny_yuan,
                 value_label=_("Sales (CNY)"),
             ),
             charts.line_chart(
                 "chart-sales-month",
                 _("Sales by month"),
-                by_month(monthly),
-                fmt=cny,
+                [(month, yuan(v)) for month, v in by_month(monthly)],
+                fmt=cny_yuan,
                 value_label=_("Sales (CNY)"),
             ),
             charts.bar_chart(
                 "chart-top-products",
                 _("Top products"),
-                [(f"{sku} {names.get(line_id) or ''}".strip(), v) for sku, line_id, _qty, v in top],
-                fmt=cny,
+                [(f"{sku} {names.get(line_id) or ''}".strip(), yuan(v)) for sku, line_id, _qty, v in top],
+                fmt=cny_yuan,
                 value_label=_("Sales (CNY)"),
             ),
         ],

@@ -9,9 +9,13 @@ from pathlib import Path
 
 from flask import Response, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
 
 from storefront.catalog import sheet_import
 from storefront.catalog import spreadsheet as sheets
+from storefront.catalog.models import City
+from storefront.catalog.operations import Refs
+from storefront.clearance.codes import UNITS
 from storefront.core.uploads import UploadRejected, clean_filename, read_limited
 from storefront.extensions import db
 from storefront.merchant.blueprint import bp, merchant_required
@@ -55,12 +59,27 @@ def _drop_stash() -> None:
         (_stash_dir() / f"{info['token']}.{info['fmt']}").unlink(missing_ok=True)
 
 
+def _reference_values() -> dict:
+    """The category paths, city slugs and unit codes a spreadsheet may use, named in the page's language."""
+    refs = Refs.load()
+    names = {c.id: f"{c.cluster.name(g.lang)} › {c.name(g.lang)}" for c in refs.categories.values()}
+    cities = {c.slug: str(c.name(g.lang)) for c in db.session.scalars(select(City))}
+    return {
+        "category_paths": sorted(
+            (path, names[cid]) for path, cid in sheet_import.category_paths(refs).items()
+        ),
+        "city_slugs": sorted(cities.items()),
+        "units": [(code, f"{u.zh} / {u.en}") for code, u in UNITS.items()],
+    }
+
+
 def _render(form: ImportForm, report=None, filename: str = ""):
     return render_template(
         "merchant/import.html",
         form=form,
         report=report,
         filename=filename,
+        reference=_reference_values(),
         columns=sheets.COLUMNS,
         sheet_name=sheets.SHEET_NAME,
         limit_mb=current_app.config["SHEET_MAX_BYTES"] // (1024 * 1024),

@@ -13,7 +13,7 @@ from storefront.catalog.models import Cluster
 from storefront.core import charts
 from storefront.extensions import db
 from storefront.merchant import queries as merchant_queries
-from storefront.merchant.sales import SOLD, by_month, clearance_counts, cny, since_first_month
+from storefront.merchant.sales import SOLD, by_month, clearance_counts, cny, cny_yuan, since_first_month, yuan
 from storefront.operator.blueprint import bp, operator_required
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
@@ -74,22 +74,22 @@ def figures(lang: str) -> dict:
             charts.bar_chart(
                 "chart-gmv-country",
                 _("GMV by destination country"),
-                [(country_name(c, lang), v) for c, v in by_country],
-                fmt=cny,
+                [(country_name(c, lang), yuan(v)) for c, v in by_country],
+                fmt=cny_yuan,
                 value_label=_("GMV (CNY)"),
             ),
             charts.bar_chart(
                 "chart-gmv-cluster",
                 _("GMV by industry cluster"),
-                [(clusters.get(cid, "—"), v) for cid, v in by_cluster],
-                fmt=cny,
+                [(clusters.get(cid, "—"), yuan(v)) for cid, v in by_cluster],
+                fmt=cny_yuan,
                 value_label=_("GMV (CNY)"),
             ),
             charts.line_chart(
                 "chart-gmv-month",
                 _("GMV by month"),
-                by_month(gmv_month),
-                fmt=cny,
+                [(month, yuan(v)) for month, v in by_month(gmv_month)],
+                fmt=cny_yuan,
                 value_label=_("GMV (CNY)"),
             ),
             charts.line_chart(
