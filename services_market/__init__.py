@@ -34,6 +34,11 @@ def init_app(app: Flask) -> None:
     payments.register()
     filing_kind.register()
     app.cli.add_command(services_group)
+    from services_market.models import Package, PackageImage, PackageLanguage, PackageText, Provider, Tier
+    from services_market.order_models import ServiceOrder, ServiceReview
+    from storefront.core.http import watch
+
+    watch(Provider, Package, PackageText, PackageLanguage, Tier, PackageImage, ServiceOrder, ServiceReview)
 
     app.jinja_env.globals.update(_template_helpers())
 

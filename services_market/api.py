@@ -77,7 +77,7 @@ def packages():
     f = queries.Filters(category=category, sort="rating")
     per_page = min(max(request.args.get("per_page", 24, type=int) or 24, 1), 100)
     result = queries.browse(f, lang, page, per_page)
-    figures: dict = {}
+    figures = queries.providers_figures(p.provider_id for p in result.items)
     return jsonify(
         {
             "lang": lang,

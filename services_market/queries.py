@@ -164,22 +164,37 @@ class ProviderFigures:
     completed: int
 
 
+def providers_figures(provider_ids) -> dict[int, ProviderFigures]:
+    """Public figures of several providers in two grouped queries (no per-provider queries)."""
+    ids = sorted(set(provider_ids))
+    if not ids:
+        return {}
+    ratings = {
+        pid: (avg, count)
+        for pid, avg, count in db.session.execute(
+            select(ServiceReview.provider_id, func.avg(ServiceReview.rating), func.count(ServiceReview.id))
+            .where(ServiceReview.provider_id.in_(ids))
+            .group_by(ServiceReview.provider_id)
+        )
+    }
+    completed = dict(
+        db.session.execute(
+            select(ServiceOrder.provider_id, func.count(ServiceOrder.id))
+            .where(ServiceOrder.provider_id.in_(ids), ServiceOrder.status == OrderStatus.COMPLETED.value)
+            .group_by(ServiceOrder.provider_id)
+        ).all()
+    )
+    figures = {}
+    for pid in ids:
+        avg, count = ratings.get(pid, (None, 0))
+        figures[pid] = ProviderFigures(round(float(avg), 1) if avg is not None else None, count or 0,
+                                       completed.get(pid, 0))
+    return figures
+
+
 def provider_figures(provider_id: int) -> ProviderFigures:
     """Average rating over all reviews and number of completed orders."""
-    avg, count = db.session.execute(
-        select(func.avg(ServiceReview.rating), func.count(ServiceReview.id)).where(
-            ServiceReview.provider_id == provider_id
-        )
-    ).one()
-    completed = (
-        db.session.scalar(
-            select(func.count(ServiceOrder.id)).where(
-                ServiceOrder.provider_id == provider_id, ServiceOrder.status == OrderStatus.COMPLETED.value
-            )
-        )
-        or 0
-    )
-    return ProviderFigures(round(float(avg), 1) if avg is not None else None, count or 0, completed)
+    return providers_figures([provider_id])[provider_id]
 
 
 def public_provider(slug: str) -> Provider:

@@ -45,6 +45,9 @@ def init_extensions(app: Flask) -> None:
     from storefront import search
 
     search.init_app(app)  # product search: engine config and the after-commit index hook
+    from storefront.core import http
+
+    http.init_app(app)  # compression, fingerprinted static files, conditional GETs
     _sqlite_pragmas_on_connect()
 
 
