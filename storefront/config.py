@@ -48,6 +48,8 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "IMAGE_MAX_BYTES": int(env.get("IMAGE_MAX_MB", "8")) * 1024 * 1024,
         "SHEET_MAX_BYTES": int(env.get("SHEET_MAX_MB", "12")) * 1024 * 1024,
         "PAGE_SIZE": int(env.get("PAGE_SIZE", "24")),
+        #: Anonymous pages kept rendered per worker (0 turns the page cache off).
+        "PAGE_CACHE_SIZE": int(env.get("PAGE_CACHE_SIZE", "512")),
         #: Search index directory; empty means DATA_DIR/search (resolved by storefront.search.init_app).
         "SEARCH_DIR": env.get("SEARCH_DIR", ""),
         #: Seconds an index writer waits for another process's write lock.

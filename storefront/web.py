@@ -165,7 +165,8 @@ def init_errors(app: Flask) -> None:
             if request.path.startswith("/api/"):
                 return jsonify({"error": code}), code
             if not g.get("lang"):
-                g.lang = locales.negotiate(request.headers.get("Accept-Language"))
+                prefix = request.path.strip("/").split("/", 1)[0]
+                g.lang = prefix if prefix in locales.LANGS else locales.negotiate(request.headers.get("Accept-Language"))
             return render_template(f"errors/{code}.html"), code
 
         return handler

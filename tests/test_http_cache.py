@@ -75,3 +75,31 @@ def test_html_is_compressed(client, make):
     _shop(make)
     response = client.get("/en/", headers={"Accept-Encoding": "gzip"})
     assert response.headers.get("Content-Encoding") == "gzip"
+
+
+def test_bulk_stock_update_invalidates_cached_page(client, make):
+    from sqlalchemy import update
+
+    from storefront.catalog.models import Product
+
+    p = _shop(make)
+    before = client.get(f"/en/p/{p.id}")
+    assert "100 units" in before.get_data(as_text=True)
+    db.session.execute(update(Product).where(Product.id == p.id).values(stock=Product.stock - 7))
+    db.session.commit()
+    assert "93 units" in client.get(f"/en/p/{p.id}").get_data(as_text=True)
+
+
+def test_page_cache_serves_each_session_its_own_csrf_token(app, make, tmp_path):
+    from tests.conftest import make_app
+
+    _shop(make)
+    secure = make_app(tmp_path, app.config["SQLALCHEMY_DATABASE_URI"], WTF_CSRF_ENABLED=True)
+    first, second = secure.test_client(), secure.test_client()
+    tokens = []
+    for c in (first, second):
+        page = c.get("/en/").get_data(as_text=True)
+        tokens.append(re.search(r'name="csrf_token" value="([^"]+)"', page).group(1))
+        assert c.post("/en/currency", data={"currency": "EUR", "csrf_token": tokens[-1]}).status_code == 302
+    assert tokens[0] != tokens[1]
+    assert "__KJ_CSRF_TOKEN__" not in first.get("/en/").get_data(as_text=True)

@@ -57,15 +57,21 @@ def _before_flush(sess: Session, _context, _instances) -> None:
             return
 
 
-def _after_flush(sess: Session, _context) -> None:
-    if sess.info.pop("_cache_bump", False) and not sess.info.get("_cache_bumped"):
-        sess.info["_cache_bumped"] = True
+def _orm_execute(state) -> None:
+    """Bulk UPDATE/DELETE statements (e.g. the conditional stock decrement) bypass flush: watch them too."""
+    if (state.is_update or state.is_delete) and state.bind_mapper is not None:
+        if issubclass(state.bind_mapper.class_, _watched_classes()):
+            state.session.info["_cache_bump"] = True
+
+
+def _before_commit(sess: Session) -> None:
+    sess.flush()
+    if sess.info.pop("_cache_bump", False):
         bump(sess)
 
 
 def _after_transaction_end(sess: Session, transaction) -> None:
     if transaction.parent is None:
-        sess.info.pop("_cache_bumped", None)
         sess.info.pop("_cache_bump", None)
 
 
@@ -106,6 +112,36 @@ def static_hash(static_folder: str, filename: str) -> str | None:
     return digest
 
 
+_CSRF_HOLE = "__KJ_CSRF_TOKEN__"
+
+
+class PageCache:
+    """A bounded in-process cache of anonymous responses keyed by ETag (the key already holds the data version,
+    URL, language and session state). The per-session CSRF token is punched out and filled in on every hit."""
+
+    def __init__(self, size: int, max_bytes: int = 512 * 1024):
+        from collections import OrderedDict
+
+        self.size, self.max_bytes = size, max_bytes
+        self.entries: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+
+    def get(self, key: str) -> tuple[bytes, str] | None:
+        """A cached (body, mimetype), most recently used first."""
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+        return hit
+
+    def put(self, key: str, body: bytes, mimetype: str) -> None:
+        """Store a body (LRU eviction)."""
+        if self.size <= 0 or len(body) > self.max_bytes:
+            return
+        self.entries[key] = (body, mimetype)
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
 def _cacheable() -> bool:
     return (
         request.method in ("GET", "HEAD")
@@ -130,14 +166,18 @@ def init_app(app: Flask) -> None:
         "image/svg+xml", "text/csv",
     ])
     app.config.setdefault("COMPRESS_MIN_SIZE", 600)
+    app.config.setdefault("COMPRESS_STREAMS", False)  # leave send_file responses (static files) unread
     app.config.setdefault("COMPRESS_LEVEL", 6)
     app.config.setdefault("COMPRESS_BR_LEVEL", 4)
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     Compress(app)
 
+    cache = PageCache(int(app.config.get("PAGE_CACHE_SIZE", 512)))
+    app.extensions["kuajing_page_cache"] = cache
     if not event.contains(Session, "before_flush", _before_flush):
         event.listen(Session, "before_flush", _before_flush)
-        event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "do_orm_execute", _orm_execute)
+        event.listen(Session, "before_commit", _before_commit)
         event.listen(Session, "after_transaction_end", _after_transaction_end)
 
     @app.url_defaults
@@ -158,7 +198,16 @@ def init_app(app: Flask) -> None:
             response = app.response_class(status=304)
             _cache_headers(response)
             return response
-        return None
+        hit = cache.get(g.http_etag)
+        if hit is None:
+            return None
+        body, mimetype = hit
+        if _CSRF_HOLE.encode() in body:
+            from flask_wtf.csrf import generate_csrf
+
+            body = body.replace(_CSRF_HOLE.encode(), generate_csrf().encode())
+        g.http_cache_hit = True
+        return app.response_class(body, mimetype=mimetype)
 
     @app.after_request
     def cache_headers(response):
@@ -168,6 +217,12 @@ def init_app(app: Flask) -> None:
             response.cache_control.immutable = True
         elif g.get("http_etag") and response.status_code == 200 and "_flashes" not in session:
             _cache_headers(response)
+            if not g.get("http_cache_hit") and not response.direct_passthrough and not response.is_streamed:
+                body = response.get_data()
+                token = g.get("csrf_token")
+                if token:
+                    body = body.replace(token.encode(), _CSRF_HOLE.encode())
+                cache.put(g.http_etag, body, response.mimetype)
         return response
 
 

@@ -104,9 +104,9 @@ class WhooshIndex(SearchIndex):
         first = list(islice(products, PARALLEL_FROM))
         parallel = self.procs > 1 and len(first) == PARALLEL_FROM
         w = (
-            ix.writer(procs=self.procs, limitmb=128, multisegment=True)
+            ix.writer(procs=self.procs, limitmb=256, multisegment=True)
             if parallel
-            else ix.writer(limitmb=256)
+            else ix.writer(limitmb=512)
         )
         count = 0
         try:
