@@ -15,6 +15,10 @@ from storefront.extensions import babel, csrf, db, limiter, login_manager, migra
 
 def init_extensions(app: Flask) -> None:
     """Bind the extensions to the app."""
+    if app.testing:
+        # Tests that hold an app context around client requests would otherwise share ``g`` (cached locale,
+        # translations, user, rates, cache keys) between requests; each request starts clean, as in production.
+        app.url_value_preprocessor(_fresh_g)
     from storefront import models  # noqa: F401  (register every table on the metadata)
 
     db.init_app(app)
@@ -69,6 +73,11 @@ def _sqlite_pragmas_on_connect() -> None:
 
     if not event.contains(Engine, "connect", _set_sqlite_pragmas):
         event.listen(Engine, "connect", _set_sqlite_pragmas)
+
+
+def _fresh_g(_endpoint, _values) -> None:
+    for key in list(vars(g)):
+        delattr(g, key)
 
 
 def init_blueprints(app: Flask) -> None:

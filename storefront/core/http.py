@@ -151,9 +151,9 @@ def _cacheable() -> bool:
     )
 
 
-def _etag(version: int) -> str:
+def _etag(version: int, changed_at) -> str:
     state = sorted((k, repr(v)) for k, v in session.items() if k not in _IGNORED_SESSION_KEYS)
-    raw = f"{version}|{request.full_path}|{g.get('lang')}|{state}"
+    raw = f"{version}|{changed_at}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -192,7 +192,7 @@ def init_app(app: Flask) -> None:
         if not _cacheable():
             return None
         version, changed_at = current_version()
-        g.http_etag = _etag(version)
+        g.http_etag = _etag(version, changed_at)
         g.http_last_modified = changed_at
         if request.if_none_match and request.if_none_match.contains_weak(g.http_etag):
             response = app.response_class(status=304)

@@ -13,7 +13,7 @@ from whoosh import writing
 
 from storefront.search import whoosh_query, whoosh_run
 from storefront.search.base import ProductDoc, SearchIndex, SearchQuery, SearchResults, Suggestion
-from storefront.search.whoosh_store import WhooshStore, doc_fields
+from storefront.search.whoosh_store import CODEC, WhooshStore, doc_fields
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class WhooshIndex(SearchIndex):
                     changed = self.store.read_journal()
                     if changed:
                         docs = load(changed)
-                        with ix.writer() as cw:
+                        with ix.writer(codec=CODEC) as cw:
                             for doc in docs:
                                 cw.update_document(**doc_fields(doc))
                             for product_id in changed - {d.id for d in docs}:
@@ -104,9 +104,9 @@ class WhooshIndex(SearchIndex):
         first = list(islice(products, PARALLEL_FROM))
         parallel = self.procs > 1 and len(first) == PARALLEL_FROM
         w = (
-            ix.writer(procs=self.procs, limitmb=256, multisegment=True)
+            ix.writer(procs=self.procs, limitmb=256, multisegment=True, codec=CODEC)
             if parallel
-            else ix.writer(limitmb=512)
+            else ix.writer(limitmb=512, codec=CODEC)
         )
         count = 0
         try:
