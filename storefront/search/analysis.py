@@ -109,6 +109,21 @@ def _set_token(
     return t
 
 
+#: Texts up to this length (names, category/merchant/city lines, which repeat across products) are
+#: segmented once and remembered.
+_CACHED_TEXT = 160
+
+
+@lru_cache(maxsize=4096)
+def _search_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba search-mode words of a text with their offsets (word characters only)."""
+    return tuple(
+        (word.strip(), start, end)
+        for word, start, end in jieba_module().tokenize(text, mode="search")
+        if _HAS_WORD.search(word)
+    )
+
+
 class ChineseTokenizer(Tokenizer):
     """jieba in search mode (long words and their sub-words); optionally every Han character too."""
 
@@ -136,10 +151,10 @@ class ChineseTokenizer(Tokenizer):
             yield _set_token(t, value, 0, 0, len(value), positions, chars, start_pos, start_char)
             return
         pos = 0
-        for word, start, end in jieba_module().tokenize(value, mode="search"):
-            if _HAS_WORD.search(word):
-                yield _set_token(t, word.strip(), pos, start, end, positions, chars, start_pos, start_char)
-                pos += 1
+        words = _search_words(value) if len(value) <= _CACHED_TEXT else _search_words.__wrapped__(value)
+        for word, start, end in words:
+            yield _set_token(t, word, pos, start, end, positions, chars, start_pos, start_char)
+            pos += 1
         if self.unigrams:
             for m in _HAN.finditer(value):
                 yield _set_token(

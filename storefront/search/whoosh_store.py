@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import EmptyIndexError, FileIndex, LockError
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.scoring import BaseScorer, WeightingModel
 from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock, try_for
