@@ -97,6 +97,10 @@ class Package(db.Model):
     key: Mapped[str | None] = mapped_column(String(60))
     #: Shown to merchants (when the provider is approved); the provider can unpublish.
     published: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Hidden by an operator: not public whatever ``published`` says; only an operator can restore it.
+    moderated_hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Why an operator hid the package (shown to the provider); empty when not moderated.
+    moderation_reason: Mapped[str] = mapped_column(Text, default="")
     #: Cheapest tier price and fastest delivery, kept in step with the tiers (for filters and sorting).
     min_price_fen: Mapped[int] = mapped_column(Integer, default=0)
     min_delivery_days: Mapped[int] = mapped_column(Integer, default=0)
@@ -163,8 +167,8 @@ class Package(db.Model):
 
     @property
     def is_public(self) -> bool:
-        """Visible to merchants: published and the provider approved."""
-        return self.published and self.provider.is_approved
+        """Visible to merchants: published, not hidden by moderation, and the provider approved."""
+        return self.published and not self.moderated_hidden and self.provider.is_approved
 
 
 class PackageText(db.Model):

@@ -1,4 +1,4 @@
-"""Operator pages of the marketplace: service orders, voucher batches and the voucher report.
+"""Operator pages of the marketplace: service orders, package moderation, voucher batches and the report.
 
 Provider filings are reviewed in the console's filings queue (see :mod:`services_market.filing_kind`).
 """
@@ -8,19 +8,22 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from services_market import voucher_report, vouchers
+from services_market import packages, voucher_report, vouchers
 from services_market.blueprints import operator_bp as bp
 from services_market.constants import CATEGORY_LABELS, STATUS_LABELS, TIER_LABELS
 from services_market.forms import VoucherBatchForm, choices
+from services_market.models import Package, PackageText, Provider
 from services_market.order_models import ServiceOrder
 from services_market.voucher_models import VoucherBatch
 from storefront.accounts.models import Role
 from storefront.catalog.models import City, Cluster
+from storefront.catalog.queries import paginate, parse_page
 from storefront.core.money import parse_amount
 from storefront.core.security import roles_required
 from storefront.extensions import db
+from storefront.operator.forms import ReasonForm
 
 OPERATOR = Role.OPERATOR.value
 
@@ -122,3 +125,68 @@ def voucher_report_page():
         report=voucher_report.build(),
         category_labels=CATEGORY_LABELS,
     )
+
+
+# package moderation (the "Service packages" tab of the operator's moderation page) -------------------
+
+MODERATION_PER_PAGE = 30
+
+
+@bp.get("/moderation/packages/")
+@roles_required(OPERATOR)
+def package_moderation():
+    """Packages across providers, searchable; moderated ones only when asked."""
+    q = (request.args.get("q") or "").strip()[:80]
+    state = request.args.get("state", "all")
+    stmt = select(Package).join(Package.provider)
+    if q:
+        like = f"%{q}%"
+        titles = select(PackageText.package_id).where(PackageText.title.ilike(like))
+        conditions = [Package.id.in_(titles), Provider.slug.ilike(like)]
+        if q.isdigit() and len(q) < 10:
+            conditions.append(Package.id == int(q))
+        stmt = stmt.where(or_(*conditions))
+    if state == "moderated":
+        stmt = stmt.where(Package.moderated_hidden.is_(True))
+    result = paginate(stmt, parse_page(request.args.get("page")), MODERATION_PER_PAGE, (Package.id.desc(),))
+    return render_template(
+        "services/operator/moderation.html",
+        result=result,
+        q=q,
+        state=state,
+        form=ReasonForm(),
+        category_labels=CATEGORY_LABELS,
+    )
+
+
+def _package(package_id: int) -> Package:
+    return db.session.get(Package, package_id) or abort(404)
+
+
+@bp.post("/moderation/packages/<int:package_id>/hide")
+@roles_required(OPERATOR)
+def moderate_package_hide(package_id: int):
+    """Hide a package with a reason its provider sees."""
+    package = _package(package_id)
+    form = ReasonForm()
+    if not form.validate_on_submit() or not (form.reason.data or "").strip():
+        flash(_("Give a reason the provider will see."), "error")
+    else:
+        packages.moderate_hide(package, current_user, form.reason.data)
+        db.session.commit()
+        flash(_("Package #%(id)s hidden.", id=package.id), "success")
+    return redirect(url_for("services_operator.package_moderation", q=request.form.get("next_q") or None))
+
+
+@bp.post("/moderation/packages/<int:package_id>/restore")
+@roles_required(OPERATOR)
+def moderate_package_restore(package_id: int):
+    """Lift a moderation hide."""
+    package = _package(package_id)
+    if not package.moderated_hidden:
+        flash(_("This package is not hidden by moderation."), "info")
+    else:
+        packages.moderate_restore(package, current_user)
+        db.session.commit()
+        flash(_("Package #%(id)s restored.", id=package.id), "success")
+    return redirect(url_for("services_operator.package_moderation", state="moderated"))

@@ -21,12 +21,15 @@ from services_market.constants import (
 )
 from services_market.models import Package, PackageImage, PackageLanguage, PackageText, Provider, Tier
 from storefront.catalog.images import ImageRejected, delete_files, open_upload, save_image
+from storefront.core import audit
 from storefront.core.locales import LANGS
 from storefront.core.uploads import UploadRejected, read_limited
 from storefront.extensions import db
 
 #: Most images per package.
 MAX_IMAGES = 6
+#: Package fields recorded in the audit log when an operator moderates.
+MODERATION_FIELDS = ("moderated_hidden", "moderation_reason")
 
 
 class PackageError(ValueError):
@@ -198,6 +201,25 @@ def set_published(package: Package, published: bool) -> None:
     """Show or hide a package."""
     package.published = published
     db.session.flush()
+
+
+def moderate_hide(package: Package, operator, reason: str) -> None:
+    """Operator hides a package with a reason its provider sees (audited); the provider cannot undo it."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PackageError(_l("Give a reason the provider will see."))
+    before = audit.snapshot(package, *MODERATION_FIELDS)
+    package.moderated_hidden, package.moderation_reason = True, reason
+    db.session.flush()
+    audit.record(operator, "package.hide", package, before, audit.snapshot(package, *MODERATION_FIELDS))
+
+
+def moderate_restore(package: Package, operator) -> None:
+    """Operator lifts a moderation hide (audited); the package is public again if published."""
+    before = audit.snapshot(package, *MODERATION_FIELDS)
+    package.moderated_hidden, package.moderation_reason = False, ""
+    db.session.flush()
+    audit.record(operator, "package.restore", package, before, audit.snapshot(package, *MODERATION_FIELDS))
 
 
 def add_image(package: Package, storage) -> PackageImage:

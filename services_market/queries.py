@@ -40,11 +40,15 @@ MAX_SEARCH_HITS = 500
 
 
 def public_packages() -> Select:
-    """Packages merchants may see: published, provider approved."""
+    """Packages merchants may see: published, not hidden by moderation, provider approved."""
     return (
         select(Package)
         .join(Package.provider)
-        .where(Package.published.is_(True), Provider.status == FilingStatus.APPROVED.value)
+        .where(
+            Package.published.is_(True),
+            Package.moderated_hidden.is_(False),
+            Provider.status == FilingStatus.APPROVED.value,
+        )
     )
 
 
