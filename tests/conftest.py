@@ -49,7 +49,28 @@ def make_app(data_dir, url: str, **extra):
         "SERVER_NAME": None,
     }
     config.update(extra)
-    return create_app(config)
+    application = create_app(config)
+    _created_apps.append(application)
+    return application
+
+
+#: Every app made for tests; apps made inside a test have their pools closed after it (no leaked connections).
+_created_apps: list = []
+
+
+def _dispose(application) -> None:
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _dispose_test_apps():
+    """Close the connection pools of apps a test created for itself."""
+    before = len(_created_apps)
+    yield
+    while len(_created_apps) > before:
+        _dispose(_created_apps.pop())
 
 
 def migrate_schema(app) -> None:

@@ -151,3 +151,34 @@ def test_writer_waits_for_the_lock_then_gives_up(tmp_path):
         assert time.monotonic() - started < 5
     index.index([doc(2)])
     assert index.doc_count() == 2
+
+
+def test_parallel_batched_rebuild_builds_one_complete_index(tmp_path, monkeypatch):
+    from storefront.search import whoosh_backend
+
+    monkeypatch.setattr(whoosh_backend, "BATCH_PER_PROCESS", 30)
+    monkeypatch.setattr(whoosh_backend, "PARALLEL_FROM", 20)
+    index = WhooshIndex(tmp_path / "search", procs=2)
+    docs = [doc(n) for n in range(1, 131)]
+    assert index.rebuild(iter(docs), lambda ids: []) == 130
+    assert index.doc_count() == 130
+    result = index.query(SearchQuery("steel", "en", per_page=200, sort="price_asc"))
+    assert [h.id for h in result.hits] == list(range(1, 131))
+    assert result.facets["cluster"] == [("steel", 130)]
+
+
+def test_large_sync_is_committed_in_batches(tmp_path, monkeypatch):
+    from storefront.search import whoosh_backend
+
+    monkeypatch.setattr(whoosh_backend, "SYNC_BATCH", 7)
+    index = WhooshIndex(tmp_path / "search")
+    docs = {n: doc(n) for n in range(1, 31)}
+    loads = []
+
+    def load(ids):
+        loads.append(len(ids))
+        return [docs[i] for i in ids if i % 10]  # multiples of 10 are "no longer public"
+
+    index.sync(set(range(1, 31)), load)
+    assert loads == [7, 7, 7, 7, 2]
+    assert index.doc_count() == 27

@@ -192,6 +192,13 @@ def test_changes_during_a_reindex_are_replayed_into_the_new_index(make, swimsuit
     assert not (search.get_index().root / "REINDEX").exists()
 
 
+def test_index_version_changes_with_every_index_change(swimsuit):
+    before = search.index_version()
+    db.session.get(Product, swimsuit).translations["ru"].name = "Пляжное парео"
+    db.session.commit()
+    assert search.index_version() != before
+
+
 def test_clear_empties_the_index(swimsuit):
     search.clear()
     assert search.get_index().doc_count() == 0

@@ -20,6 +20,7 @@ __all__ = [
     "Suggestion",
     "clear",
     "get_index",
+    "index_version",
     "init_app",
     "query",
     "reindex",
@@ -62,6 +63,11 @@ def query(request: SearchQuery) -> SearchResults:
 def suggest(text: str, lang: str, limit: int = 8) -> list[Suggestion]:
     """Autocomplete entries for the text typed so far."""
     return get_index().suggest(text, lang, limit)
+
+
+def index_version() -> str:
+    """Changes whenever the index changes: add it to cache keys of pages that show search results."""
+    return get_index().version()
 
 
 def clear() -> None:

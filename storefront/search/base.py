@@ -169,3 +169,7 @@ class SearchIndex(ABC):
     def doc_count(self) -> int:
         """Number of indexed products (for status output and tests)."""
         return 0
+
+    def version(self) -> str:
+        """A token that changes whenever the index changes (for HTTP caches of search results)."""
+        return ""

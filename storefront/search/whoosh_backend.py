@@ -6,7 +6,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 
 from whoosh import writing
@@ -18,7 +18,11 @@ from storefront.search.whoosh_store import CODEC, WhooshStore, doc_fields
 log = logging.getLogger(__name__)
 
 Loader = Callable[[set[int]], list[ProductDoc]]
-#: A reindex of at least this many products uses parallel writer processes.
+#: Products per locked commit when many change at once (e.g. a catalogue import).
+SYNC_BATCH = 500
+#: Documents per writer process and batch of a full reindex (about 700 MB of memory per process).
+BATCH_PER_PROCESS = 4000
+#: A batch of at least this many documents is split over parallel writer processes.
 PARALLEL_FROM = 2000
 
 
@@ -58,16 +62,18 @@ class WhooshIndex(SearchIndex):
 
     def sync(self, ids: set[int], load: Loader) -> None:
         """Re-read the ids from the database *while holding the write lock*, so the last writer wins with
-        the latest committed data, then index the public ones and delete the rest."""
-        if not ids:
-            return
-        with self.store.writer() as w:
-            docs = load(ids)
-            for doc in docs:
-                w.update_document(**doc_fields(doc))
-            for product_id in ids - {d.id for d in docs}:
-                w.delete_by_term("id", str(product_id))
-            self.store.journal_ids(ids)
+        the latest committed data, then index the public ones and delete the rest. Large sets (imports)
+        go in batches of :data:`SYNC_BATCH`, one commit each, so other writers are not locked out long."""
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), SYNC_BATCH):
+            batch = set(ordered[start : start + SYNC_BATCH])
+            with self.store.writer() as w:
+                docs = load(batch)
+                for doc in docs:
+                    w.update_document(**doc_fields(doc))
+                for product_id in batch - {d.id for d in docs}:
+                    w.delete_by_term("id", str(product_id))
+                self.store.journal_ids(batch)
 
     def clear(self) -> None:
         """Remove every document (drops all segments)."""
@@ -82,7 +88,11 @@ class WhooshIndex(SearchIndex):
             try:
                 path = self.store.new_generation()
                 ix = self.store.open(path)
-                count = self._bulk_write(ix, iter(products))
+                try:
+                    count = self._bulk_write(ix, iter(products))
+                except BaseException:
+                    self.store.cleanup(keep={previous})  # drop the half-built generation
+                    raise
                 with self.store.locked_live(timeout=max(60.0, self.store.write_timeout)):
                     changed = self.store.read_journal()
                     if changed:
@@ -100,23 +110,28 @@ class WhooshIndex(SearchIndex):
         return count
 
     def _bulk_write(self, ix, products: Iterator[ProductDoc]) -> int:
-        """Write all documents into a fresh index; big builds use parallel writer processes."""
-        first = list(islice(products, PARALLEL_FROM))
-        parallel = self.procs > 1 and len(first) == PARALLEL_FROM
-        w = (
-            ix.writer(procs=self.procs, limitmb=256, multisegment=True, codec=CODEC)
-            if parallel
-            else ix.writer(limitmb=512, codec=CODEC)
-        )
+        """Write all documents into a fresh index in batches, one segment per batch (and per process).
+
+        Each batch is sorted in memory (Whoosh's on-disk merge of spilled runs is slow); from
+        :data:`PARALLEL_FROM` documents a batch is split over ``procs`` writer processes.
+        """
         count = 0
-        try:
-            for doc in chain(first, products):
-                w.add_document(**doc_fields(doc))
-                count += 1
-        except BaseException:
-            w.cancel()
-            raise
-        w.commit()
+        batch_size = BATCH_PER_PROCESS * self.procs
+        while batch := list(islice(products, batch_size)):
+            parallel = self.procs > 1 and len(batch) >= PARALLEL_FROM
+            w = (
+                ix.writer(procs=self.procs, multisegment=True, limitmb=1024, codec=CODEC)
+                if parallel
+                else ix.writer(limitmb=1024, codec=CODEC)
+            )
+            try:
+                for doc in batch:
+                    w.add_document(**doc_fields(doc))
+            except BaseException:
+                w.cancel()
+                raise
+            w.commit(mergetype=writing.NO_MERGE)
+            count += len(batch)
         return count
 
     def query(self, request: SearchQuery) -> SearchResults:
@@ -130,6 +145,11 @@ class WhooshIndex(SearchIndex):
     def doc_count(self) -> int:
         """Number of indexed products."""
         return self.store.searcher().doc_count()
+
+    def version(self) -> str:
+        """Live generation and its latest commit, e.g. ``ix-18ebd…:7``."""
+        path = self.store.current_path()
+        return f"{path.name}:{self.store.open(path).latest_generation()}"
 
     def has(self, product_id: int) -> bool:
         """True when the product is in the index."""

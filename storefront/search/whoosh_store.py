@@ -101,15 +101,19 @@ class _SaturatedScorer(BaseScorer):
         return self.idf * weight * (self.k1 + 1) / (weight + self.k1)
 
     def supports_block_quality(self) -> bool:
+        """Block-max bounds are available (from the block's highest frequency)."""
         return True
 
     def score(self, matcher) -> float:
+        """Score of the matcher's current posting."""
         return self._score(matcher.weight())
 
     def max_quality(self) -> float:
+        """Highest score this term can give."""
         return self._max
 
     def block_quality(self, matcher) -> float:
+        """Highest score within the matcher's current block."""
         return self._score(matcher.block_max_weight())
 
 
@@ -281,7 +285,7 @@ class WhooshStore:
         """A writer on the live generation under its file lock (bounded wait); commits on success."""
         _path, ix, lock = self._lock_live(self.write_timeout if timeout is None else timeout)
         try:
-            writer = ix.writer(_lk=False, limitmb=64, codec=CODEC)
+            writer = ix.writer(_lk=False, limitmb=256, codec=CODEC)
             try:
                 yield writer
             except BaseException:
