@@ -18,6 +18,8 @@ from storefront.extensions import db
 CACHEABLE_PREFIXES = ("catalog.", "search.", "api.", "services.", "services_api.")
 #: Session keys that never change what a page shows.
 _IGNORED_SESSION_KEYS = {"csrf_token", "_fresh", "_permanent", "_id"}
+#: Endpoints that show search-index results: their cache key includes the index version too.
+_SEARCH_ENDPOINTS = {"search.results", "api.search", "api.suggest"}
 
 
 class CacheVersion(db.Model):
@@ -153,7 +155,12 @@ def _cacheable() -> bool:
 
 def _etag(version: int, changed_at) -> str:
     state = sorted((k, repr(v)) for k, v in session.items() if k not in _IGNORED_SESSION_KEYS)
-    raw = f"{version}|{changed_at}|{request.full_path}|{g.get('lang')}|{state}"
+    index = ""
+    if request.endpoint in _SEARCH_ENDPOINTS:
+        from storefront import search
+
+        index = search.index_version()  # the index follows commits a moment later than the data version
+    raw = f"{version}|{changed_at}|{index}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
