@@ -11,10 +11,11 @@ from services_market.constants import CATEGORIES, CATEGORY_LABELS, TIER_LABELS
 from services_market.models import Package
 from storefront.catalog.api import api_lang
 from storefront.catalog.queries import parse_page
+from storefront.core.money import BASE_CURRENCY, Money
 
 
 def _money(fen: int) -> dict:
-    return {"amount": f"{fen // 100}.{fen % 100:02d}", "currency": "CNY", "minor": fen}
+    return Money(fen, BASE_CURRENCY).to_json()
 
 
 def package_json(package: Package, lang: str, figures: dict | None = None) -> dict:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from storefront.catalog import queries
 from storefront.catalog.models import Category, Cluster, Product
 from storefront.core.locales import DEFAULT_LANG, LANGS
+from storefront.core.money import BASE_CURRENCY, Money
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -29,12 +30,11 @@ def product_json(product: Product, lang: str) -> dict:
         "name_lang": name.lang,
         "description": str(description),
         "description_lang": description.lang,
-        "price": {
-            "amount": _fen_str(product.price_fen),
-            "currency": "CNY",
-            "minor": product.price_fen,
-        },
-        "tiers": [{"min_qty": t.min_qty, "amount": _fen_str(t.price_fen)} for t in product.tiers],
+        "price": Money(product.price_fen, BASE_CURRENCY).to_json(),
+        "tiers": [
+            {"min_qty": t.min_qty, "amount": Money(t.price_fen, BASE_CURRENCY).to_json()["amount"]}
+            for t in product.tiers
+        ],
         "moq": product.moq,
         "stock": product.stock,
         "hs_code": product.hs_code,
@@ -48,10 +48,6 @@ def product_json(product: Product, lang: str) -> dict:
         },
         "url": url_for("catalog.product", lang=lang, product_id=product.id, _external=True),
     }
-
-
-def _fen_str(fen: int) -> str:
-    return f"{fen // 100}.{fen % 100:02d}"
 
 
 @bp.get("/products")

@@ -18,6 +18,7 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.collections import attribute_keyed_dict
 
 from storefront.core.content import Localized, pick
 from storefront.extensions import db
@@ -128,7 +129,7 @@ class Product(db.Model):
     category: Mapped[Category] = relationship(lazy="joined", innerjoin=True)
     origin_city: Mapped[City] = relationship(lazy="joined", innerjoin=True)
     translations: Mapped[dict[str, ProductTranslation]] = relationship(
-        collection_class=lambda: _by_locale(),
+        collection_class=attribute_keyed_dict("locale"),
         cascade="all, delete-orphan",
         lazy="selectin",
         back_populates="product",
@@ -165,12 +166,6 @@ class Product(db.Model):
     def is_public(self) -> bool:
         """Visible to buyers: not hidden and the merchant is approved."""
         return not self.hidden and self.merchant.is_approved
-
-
-def _by_locale():
-    from sqlalchemy.orm.collections import attribute_keyed_dict
-
-    return attribute_keyed_dict("locale")()
 
 
 class ProductTranslation(db.Model):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_currency, get_currency_precision
@@ -48,6 +48,10 @@ class Money:
     def format(self, locale: str | None = None) -> str:
         """Format for a locale with Babel (symbol, separators, decimals)."""
         return format_currency(self.amount, self.currency, locale=_babel_locale(locale or current_lang()))
+
+    def to_json(self) -> dict:
+        """API shape: exact decimal string, ISO code and integer minor units."""
+        return {"amount": str(self.amount), "currency": self.currency, "minor": self.minor}
 
     def __add__(self, other: Money) -> Money:
         if other.currency != self.currency:
