@@ -56,6 +56,8 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "SEARCH_WRITE_TIMEOUT": float(env.get("SEARCH_WRITE_TIMEOUT", "10")),
         #: Writer processes for a full search reindex; 0 means min(4, CPU count).
         "SEARCH_INDEX_PROCS": int(env.get("SEARCH_INDEX_PROCS", "0")),
+        #: werkzeug hash method for new passwords (scrypt, n=2**15, r=8, p=1); tests use a cheap one.
+        "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD", "scrypt"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE")),

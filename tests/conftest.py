@@ -47,6 +47,8 @@ def make_app(data_dir, url: str, **extra):
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,
+        # Cheap hashing in tests only (scrypt's cost was 44 % of the suite's time); production keeps scrypt.
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     }
     config.update(extra)
     application = create_app(config)
