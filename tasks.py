@@ -4,6 +4,8 @@
     python3 tasks.py run     # venv + install + translations + migrate + demo data, serve http://127.0.0.1:5000
     python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
     python3 tasks.py serve   # production: migrate, then gunicorn (WEB_CONCURRENCY workers) + the clearance worker
+    python3 tasks.py lock    # re-resolve requirements.lock from pyproject.toml (uv), after changing dependencies
+    python3 tasks.py lock-check  # fail when requirements.lock does not satisfy pyproject.toml
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("KUAJING_VENV", ROOT / ".venv"))
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
+#: Exact versions of every dependency (runtime and test), resolved by ``tasks.py lock``.
+LOCK = ROOT / "requirements.lock"
 
 
 def sh(*args, env=None) -> None:
@@ -32,10 +36,12 @@ def ensure_env() -> None:
         print("creating virtual environment in", VENV)
         venv.EnvBuilder(with_pip=True).create(VENV)
     stamp = VENV / ".kuajing-installed"
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != digest:
         sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        sh(PY, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+        # Exact versions from the lock file, then the project itself without re-resolving.
+        sh(PY, "-m", "pip", "install", "--quiet", "-r", LOCK)
+        sh(PY, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ".")
         stamp.write_text(digest)
     sh(PY, "-m", "babel.messages.frontend", "compile", "-d", "translations", "--statistics")
 
@@ -159,9 +165,44 @@ def serve(argv: list[str]) -> None:
     sys.exit(max(proc.returncode or 0 for proc in procs))
 
 
+def lock(argv: list[str]) -> None:
+    """Re-resolve requirements.lock from pyproject.toml (runtime + test extra) with uv."""
+    ensure_env()
+    sh(BIN / "uv", "pip", "compile", "pyproject.toml", "--extra", "test", "--python-version", "3.11",
+       "--no-header", "-q", "-o", LOCK, *argv)
+
+
+def lock_check(argv: list[str]) -> None:
+    """Fail when requirements.lock misses a dependency of pyproject.toml or pins a version outside its range."""
+    if Path(sys.prefix).resolve() != VENV.resolve():  # needs ``packaging`` from the venv
+        ensure_env()
+        os.execv(PY, [str(PY), __file__, "lock-check", *argv])  # noqa: S606
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    pins = {}
+    for line in LOCK.read_text().splitlines():
+        if line and not line.startswith((" ", "#")):
+            name, _, version = line.partition("==")
+            pins[name.strip().lower().replace("_", "-")] = version.split(";")[0].strip()
+    problems = []
+    for req in wanted:
+        name = req.name.lower().replace("_", "-")
+        if name not in pins:
+            problems.append(f"{req.name}: not in requirements.lock")
+        elif not req.specifier.contains(pins[name], prereleases=True):
+            problems.append(f"{req.name}: locked {pins[name]} is outside {req.specifier}")
+    if problems:
+        sys.exit("requirements.lock is out of date (run: python3 tasks.py lock)\n  " + "\n  ".join(problems))
+    print(f"requirements.lock satisfies pyproject.toml ({len(wanted)} requirements, {len(pins)} pins)")
+
+
 def main() -> None:
-    """Dispatch ``run`` or ``test``."""
-    commands = {"run": run, "test": test, "serve": serve}
+    """Dispatch a command."""
+    commands = {"run": run, "test": test, "serve": serve, "lock": lock, "lock-check": lock_check}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         sys.exit(2)
