@@ -1,4 +1,4 @@
-"""Flask CLI commands: seed-demo, create-operator, translate."""
+"""Flask CLI commands: seed-demo, create-operator, translate, search, doctor."""
 
 from __future__ import annotations
 
@@ -104,9 +104,28 @@ def search_status():
     click.echo(f"{current_app.config['SEARCH_DIR']}: {search.get_index().doc_count()} products")
 
 
+@click.command("doctor")
+@with_appcontext
+def doctor_command():
+    """Check this deployment's settings and say what is wrong in plain words (exit 1 on errors)."""
+    from flask import current_app
+
+    from storefront.doctor import diagnose
+
+    marks = {"ok": "  ok     ", "warning": "  WARN   ", "error": "  ERROR  "}
+    findings = diagnose(current_app)
+    for finding in findings:
+        click.echo(f"{marks[finding.level]}{finding.topic}: {finding.text}")
+    errors = sum(f.level == "error" for f in findings)
+    warnings = sum(f.level == "warning" for f in findings)
+    click.echo(f"doctor: {errors} error(s), {warnings} warning(s)")
+    if errors:
+        sys.exit(1)
+
+
 def register(app: Flask) -> None:
     """Add the commands to the app's CLI."""
-    for command in (seed_demo_command, create_operator_command, translate_group, search_group):
+    for command in (seed_demo_command, create_operator_command, translate_group, search_group, doctor_command):
         app.cli.add_command(command)
     from storefront.ordering.cli import orders_group
 
