@@ -48,7 +48,7 @@ def _listing(cluster: Cluster, category: Category | None):
         result=result,
         filters=f,
         sorts=queries.SORT_LABELS,
-        city_options=[cities[s] for s in queries.cities_in(ids) if s in cities],
+        city_options=[(s, cities[s].name(g.lang)) for s in queries.cities_in(ids) if s in cities],
         clusters=_clusters(),
     )
 
