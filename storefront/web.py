@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask, g, jsonify, redirect, render_template, request, send_from_directory, url_for
+from flask.globals import request_ctx
 from flask_babel import format_date, format_datetime, format_decimal
 from sqlalchemy import text
 
@@ -147,6 +148,7 @@ def init_templates(app: Flask) -> None:
     """Template globals and filters."""
     from storefront.catalog.images import image_url, scaled
     from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display
+    from storefront.core.urls import absolute
 
     app.jinja_env.globals.update(
         price_for_display=price_for_display,
@@ -154,6 +156,7 @@ def init_templates(app: Flask) -> None:
         DISPLAY_CURRENCIES=DISPLAY_CURRENCIES,
         image_url=image_url,
         scaled=scaled,
+        absolute_url=absolute,
         now=lambda: datetime.now(UTC),
     )
     app.jinja_env.filters.update(
@@ -171,6 +174,8 @@ def init_errors(app: Flask) -> None:
 
     def page(code: int):
         def handler(_exc):
+            if request_ctx.url_adapter is None:  # the Host header was refused: no URLs can be built
+                return app.response_class(f"{code} Bad Request: unknown host\n", mimetype="text/plain"), code
             if request.path.startswith("/api/"):
                 return jsonify({"error": code}), code
             if not g.get("lang"):

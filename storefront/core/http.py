@@ -160,7 +160,8 @@ def _etag(version: int, changed_at) -> str:
         from storefront import search
 
         index = search.index_version()  # the index follows commits a moment later than the data version
-    raw = f"{version}|{changed_at}|{index}|{request.full_path}|{g.get('lang')}|{state}"
+    # The host is in the key too (defence in depth: pages are built from PUBLIC_BASE_URL, never the Host).
+    raw = f"{version}|{changed_at}|{index}|{request.host}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
