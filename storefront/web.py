@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,6 +54,9 @@ def init_extensions(app: Flask) -> None:
     from storefront.core import http
 
     http.init_app(app)  # compression, fingerprinted static files, conditional GETs
+    from storefront.core import headers
+
+    headers.init_app(app)  # CSP with nonces, nosniff, Referrer-Policy, frame-ancestors, HSTS over HTTPS
     _sqlite_pragmas_on_connect()
 
 
@@ -144,6 +148,10 @@ def init_blueprints(app: Flask) -> None:
         return send_from_directory(Path(app.config["DATA_DIR"]) / "media", filename, max_age=31536000)
 
 
+#: A colour safe to put into a style sheet (#rgb or #rrggbb).
+_CSS_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
+
+
 def init_templates(app: Flask) -> None:
     """Template globals and filters."""
     from storefront.catalog.images import image_url, scaled
@@ -165,6 +173,7 @@ def init_templates(app: Flask) -> None:
         number=format_decimal,
         split_paragraphs=lambda value: [p.strip() for p in str(value or "").split("\n") if p.strip()],
     )
+    app.jinja_env.tests["css_color"] = lambda value: bool(_CSS_COLOR.fullmatch(str(value or "")))
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
