@@ -40,8 +40,8 @@ def create_operator_command(email: str, password: str, name: str):
     if user is None:
         user = ops.create_user(email, password, name=name, role=Role.OPERATOR.value, locale="zh")
     else:
-        user.role = Role.OPERATOR.value
         user.set_password(password)
+        ops.change_role(user, Role.OPERATOR.value)  # ends the user's sessions: privileges changed
     db.session.commit()
     click.echo(f"operator {user.email} ready (id {user.id})")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +63,16 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD", "scrypt"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE")),
+        #: Secure cookies by default when the public address is HTTPS.
+        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), public_base_url.startswith("https:")),
+        #: "Keep me signed in" cookie: lifetime in days, same flags as the session cookie.
+        "REMEMBER_COOKIE_DURATION": timedelta(days=int(env.get("REMEMBER_DAYS", "14"))),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), public_base_url.startswith("https:")),
+        "REMEMBER_COOKIE_REFRESH_EACH_REQUEST": False,
+        #: Seconds a password reset link stays valid.
+        "PASSWORD_RESET_MAX_AGE": int(env.get("PASSWORD_RESET_MAX_AGE", "3600")),
         "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
         #: Trust X-Forwarded-For/-Proto/-Host (one proxy hop); only behind a proxy that sets them.
         "PROXY_FIX": _bool(env.get("PROXY_FIX")),

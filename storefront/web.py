@@ -39,9 +39,9 @@ def init_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        from storefront.accounts.models import User
+        from storefront.accounts.operations import user_for_session
 
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return user_for_session(user_id)
 
     if app.config.get("PROXY_FIX"):
         from werkzeug.middleware.proxy_fix import ProxyFix
