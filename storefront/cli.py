@@ -44,10 +44,11 @@ def create_operator_command(email: str, password: str, name: str):
     """Create a platform operator account (or promote an existing user)."""
     from storefront.accounts import operations as ops
     from storefront.accounts.models import Role
+    from storefront.accounts.passwords import password_problem
 
-    if len(password) < 10:
-        raise click.BadParameter("use at least 10 characters", param_hint="--password")
     user = ops.find_user(email)
+    if (problem := password_problem(password, email=email, name=name)) is not None:
+        raise click.BadParameter(str(problem), param_hint="--password")
     if user is None:
         user = ops.create_user(email, password, name=name, role=Role.OPERATOR.value, locale="zh")
     else:

@@ -12,11 +12,26 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from storefront.accounts.models import Role, User
+from storefront.accounts.passwords import password_problem
 from storefront.extensions import db
 
 
 class AccountError(ValueError):
     """A business rule refused the account change."""
+
+
+class WeakPassword(AccountError):
+    """The password breaks a rule of :mod:`storefront.accounts.passwords`; ``message`` says which."""
+
+    def __init__(self, message):
+        super().__init__("weak_password")
+        self.message = message
+
+
+def check_password_rules(password: str, *, email: str = "", name: str = "") -> None:
+    """Raise :class:`WeakPassword` when the password is too short, common or personal."""
+    if (problem := password_problem(password, email=email, name=name)) is not None:
+        raise WeakPassword(problem)
 
 
 def find_user(email: str) -> User | None:
@@ -32,6 +47,7 @@ def create_user(email: str, password: str, *, name: str = "", role: str = Role.B
         raise AccountError("email_taken")
     if role not in {r.value for r in Role}:
         raise AccountError("bad_role")
+    check_password_rules(password, email=email, name=name)
     user = User(email=email, name=name.strip(), role=role, locale=locale)
     user.set_password(password)
     db.session.add(user)
@@ -120,6 +136,7 @@ def change_password(user: User, current: str, new: str) -> None:
     """Set a new password after checking the current one; every session of the user ends."""
     if not user.check_password(current):
         raise AccountError("wrong_password")
+    check_password_rules(new, email=user.email, name=user.name)
     user.set_password(new)
     end_sessions(user)
 
@@ -156,5 +173,6 @@ def user_for_reset_token(token: str) -> User | None:
 
 def reset_password(user: User, new: str) -> None:
     """Set the password from a reset link; every session of the user ends."""
+    check_password_rules(new, email=user.email, name=user.name)
     user.set_password(new)
     end_sessions(user)

@@ -66,6 +66,8 @@ def register():
             user = ops.create_user(
                 form.email.data, form.password.data, name=form.name.data, role=form.role.data, locale=g.lang
             )
+        except ops.WeakPassword as exc:
+            form.password.errors.append(str(exc.message))
         except ops.AccountError:
             form.email.errors.append(_("An account with this e-mail already exists."))
         else:
@@ -113,6 +115,8 @@ def change_password():
         user = current_user._get_current_object()
         try:
             ops.change_password(user, form.current.data, form.password.data)
+        except ops.WeakPassword as exc:
+            form.password.errors.append(str(exc.message))
         except ops.AccountError:
             form.current.errors.append(_("Wrong password."))
         else:
@@ -146,7 +150,11 @@ def reset_password(token: str):
         return redirect(url_for("accounts.forgot_password", lang=g.lang))
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        ops.reset_password(user, form.password.data)
+        try:
+            ops.reset_password(user, form.password.data)
+        except ops.WeakPassword as exc:
+            form.password.errors.append(str(exc.message))
+            return render_template("accounts/reset.html", form=form)
         db.session.commit()
         if current_user.is_authenticated:
             logout_user()
