@@ -67,8 +67,25 @@ def content_security_policy(nonce: str, card_form: bool) -> str:
     return "; ".join(f"{name} {' '.join(dict.fromkeys(values))}" for name, values in sources.items())
 
 
+def _single_charset(content_type: str) -> str:
+    """``text/csv; charset=utf-8; charset=utf-8`` → ``text/csv; charset=utf-8`` (a mimetype that already held
+    a charset got a second one from werkzeug); other parameters are kept in order."""
+    parts = [p.strip() for p in content_type.split(";")]
+    seen: set[str] = set()
+    kept = [parts[0]]
+    for part in parts[1:]:
+        key = part.split("=", 1)[0].strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(part)
+    return "; ".join(kept)
+
+
 def _security_headers(response):
     headers = response.headers
+    if content_type := headers.get("Content-Type"):
+        if content_type.lower().count("charset=") > 1:
+            headers["Content-Type"] = _single_charset(content_type)
     if response.mimetype == "text/html" or "csp_nonce" in g:
         headers.setdefault(
             "Content-Security-Policy", content_security_policy(csp_nonce(), bool(g.get("csp_card_form")))
