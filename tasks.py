@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Set-up and run commands that work on a fresh machine with only Python installed.
 
-    python3 tasks.py run     # venv + install + translations + migrate + demo data, serve http://127.0.0.1:5000
+    python3 tasks.py run     # venv + install + translations + migrate + demo data (empty database only),
+                             # serve http://127.0.0.1:5000 with localstripe and the clearance worker
+                             # (--reset-demo: re-apply the demo; refused when real orders exist)
     python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
     python3 tasks.py serve   # production: migrate, then gunicorn (WEB_CONCURRENCY workers) + the clearance worker
     python3 tasks.py lock    # re-resolve requirements.lock from pyproject.toml (uv), after changing dependencies
@@ -12,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -65,7 +69,7 @@ def _free_port(preferred: int) -> int:
     raise RuntimeError("no free port")
 
 
-def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
+def start_dev_stripe(env: dict, app_port: str, supervisor: Supervisor) -> subprocess.Popen | None:
     """Without a real STRIPE_SECRET_KEY: run localstripe in the background, its webhooks to the app."""
     import json
     import time
@@ -78,7 +82,7 @@ def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
     env["STRIPE_API_BASE"] = base
     env.pop("STRIPE_JS_URL", None)
     env.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_localstripe_dev")
-    proc = subprocess.Popen([str(PY), "-m", "storefront.payments.devstripe", "--port", str(port)], cwd=ROOT)  # noqa: S603
+    proc = supervisor.start("localstripe", [PY, "-m", "storefront.payments.devstripe", "--port", str(port)])
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -86,7 +90,7 @@ def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
                 break
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
-                proc.terminate()
+                supervisor.stop_all()
                 raise SystemExit("localstripe did not start") from None
             time.sleep(0.1)
     hook = json.dumps({"url": f"http://127.0.0.1:{app_port}/webhooks/stripe",
@@ -99,29 +103,79 @@ def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
     return proc
 
 
+class Supervisor:
+    """Processes run side by side: when one ends, or on Ctrl+C / SIGTERM, all are stopped (SIGTERM, then
+    SIGKILL after ``grace`` seconds) and reaped, so no orphan keeps a port or a lock."""
+
+    def __init__(self, grace: float = 10.0):
+        self.grace = grace
+        self.procs: list[tuple[str, subprocess.Popen]] = []
+        self.signalled = False
+
+    def start(self, name: str, command: list, env: dict | None = None) -> subprocess.Popen:
+        """Start one supervised process from the project root."""
+        proc = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=env)  # noqa: S603
+        self.procs.append((name, proc))
+        return proc
+
+    def _on_signal(self, *_args) -> None:
+        self.signalled = True
+
+    def stop_all(self) -> None:
+        """SIGTERM every live process, SIGKILL those still alive after the grace period, reap them all."""
+        for _name, proc in self.procs:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + self.grace
+        for _name, proc in self.procs:
+            try:
+                proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+    def wait(self) -> int:
+        """Block until a process ends or a signal arrives, then stop the rest; the first one's exit status."""
+        previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        ended = None
+        try:
+            while not self.signalled and ended is None:
+                try:
+                    self.procs[0][1].wait(timeout=0.5)
+                except subprocess.TimeoutExpired:
+                    pass
+                ended = next((proc for _name, proc in self.procs if proc.poll() is not None), None)
+        finally:
+            self.stop_all()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        if self.signalled or ended is None:
+            return 0
+        name = next(name for name, proc in self.procs if proc is ended)
+        print(f"{name} stopped (exit status {ended.returncode}): stopped the others", file=sys.stderr)
+        return abs(ended.returncode) or 1
+
+
 def run(argv: list[str]) -> None:
-    """Migrate, load demo data and serve the site (development server, SQLite by default)."""
+    """Migrate, seed an empty database with the demo, serve the site with every worker it needs.
+
+    ``--reset-demo`` re-applies the demo data over an existing database (refused when real orders exist)."""
     ensure_env()
+    reset = "--reset-demo" in argv
+    argv = [a for a in argv if a != "--reset-demo"]
     env = dict(os.environ)
     env.setdefault("SECRET_KEY", "dev-only-" + hashlib.sha256(str(ROOT).encode()).hexdigest()[:32])
     flask("db", "upgrade", env=env)
-    flask("seed-demo", env=env)
+    flask("seed-demo", *(["--reset-demo"] if reset else []), env=env)
     port = env.get("PORT", "5000")
-    stripe_proc = start_dev_stripe(env, port)
-    print(f"\n  Kuajing is running at http://127.0.0.1:{port}/  (Ctrl+C to stop)\n")
-    command = [str(BIN / "flask"), "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", port, *argv]
-    if stripe_proc is None:
-        os.execve(command[0], command, env)  # noqa: S606
-    try:
-        subprocess.run(command, cwd=ROOT, env=env)  # noqa: S603
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stripe_proc.terminate()
-        try:
-            stripe_proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            stripe_proc.kill()
+    env.setdefault("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}")
+    supervisor = Supervisor()
+    start_dev_stripe(env, port, supervisor)
+    web = [BIN / "flask", "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", port, *argv]
+    supervisor.start("web", web, env)
+    supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
+    print(f"\n  Kuajing is running at http://127.0.0.1:{port}/  (Ctrl+C stops the server and its workers)\n")
+    sys.exit(supervisor.wait())
 
 
 def test(argv: list[str]) -> None:
@@ -133,36 +187,15 @@ def test(argv: list[str]) -> None:
 
 def serve(argv: list[str]) -> None:
     """Production serving: migrations, gunicorn with gunicorn.conf.py, and the clearance worker beside it."""
-    import signal
-
     ensure_env()
     env = dict(os.environ)
     if not env.get("SECRET_KEY"):
         sys.exit("serve: set SECRET_KEY (and DATABASE_URL for PostgreSQL) first; see docs/operations.md")
     flask("db", "upgrade", env=env)
-    procs = [
-        subprocess.Popen([str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app", *argv], cwd=ROOT, env=env),  # noqa: S603
-        subprocess.Popen([str(BIN / "flask"), "--app", "wsgi", "clearance", "run"], cwd=ROOT, env=env),  # noqa: S603
-    ]
-
-    def stop(*_args):
-        for proc in procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    try:
-        while all(proc.poll() is None for proc in procs):
-            try:
-                procs[0].wait(timeout=1)
-            except subprocess.TimeoutExpired:
-                pass
-    finally:
-        stop()
-        for proc in procs:
-            proc.wait(timeout=30)
-    sys.exit(max(proc.returncode or 0 for proc in procs))
+    supervisor = Supervisor(grace=30)
+    supervisor.start("gunicorn", [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", *argv], env)
+    supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
+    sys.exit(supervisor.wait())
 
 
 def lock(argv: list[str]) -> None:

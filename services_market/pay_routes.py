@@ -12,6 +12,7 @@ from services_market.blueprints import bp
 from services_market.constants import OrderStatus, Party
 from services_market.payments import KIND
 from storefront.core.money import Money
+from storefront.core.urls import public_url
 from storefront.extensions import db
 from storefront.payments import messages
 from storefront.payments import operations as pay_ops
@@ -66,7 +67,7 @@ def pay_card(number: str):
     payment_method = _payment_method_id((request.get_json(silent=True) or {}).get("payment_method"))
     if payment_method is None:
         abort(400)
-    return_url = url_for("services.pay_return", lang=g.lang, number=item.number, _external=True)
+    return_url = public_url("services.pay_return", lang=g.lang, number=item.number)
     try:
         outcome = pay_ops.confirm_card(KIND, item, payment_method, actor=_actor(), return_url=return_url)
         db.session.commit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,11 +27,13 @@ def load_config(env: dict[str, str] | None = None) -> dict:
     elif database_url.startswith("postgresql://"):
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
     secret = env.get("SECRET_KEY")
+    port = int(env.get("PORT", "5000"))
+    public_base_url = (env.get("PUBLIC_BASE_URL") or f"http://127.0.0.1:{port}").rstrip("/")
     return {
         "SECRET_KEY": secret or secrets.token_hex(32),
         "SECRET_KEY_IS_EPHEMERAL": not secret,
         "DATA_DIR": str(data_dir),
-        "PORT": int(env.get("PORT", "5000")),
+        "PORT": port,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
         "SQLALCHEMY_RECORD_QUERIES": _bool(env.get("SQLALCHEMY_RECORD_QUERIES")),
@@ -60,11 +63,51 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD", "scrypt"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE")),
+        #: Secure cookies by default when the public address is HTTPS.
+        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), public_base_url.startswith("https:")),
+        #: "Keep me signed in" cookie: lifetime in days, same flags as the session cookie.
+        "REMEMBER_COOKIE_DURATION": timedelta(days=int(env.get("REMEMBER_DAYS", "14"))),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), public_base_url.startswith("https:")),
+        "REMEMBER_COOKIE_REFRESH_EACH_REQUEST": False,
+        #: Seconds a password reset link stays valid.
+        "PASSWORD_RESET_MAX_AGE": int(env.get("PASSWORD_RESET_MAX_AGE", "3600")),
         "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
+        #: Trust X-Forwarded-For/-Proto/-Host (one proxy hop); only behind a proxy that sets them.
         "PROXY_FIX": _bool(env.get("PROXY_FIX")),
+        #: The site's public address: every absolute URL and e-mail link is built from it, never from the
+        #: request's Host header. Defaults to the development server on the loopback address.
+        "PUBLIC_BASE_URL": public_base_url,
+        #: Host names requests may be addressed to (others get 400); Flask checks them on every request.
+        "TRUSTED_HOSTS": _trusted_hosts(env, public_base_url),
+        **_browser(env),
         **_commerce(env),
         **_clearance(env),
+    }
+
+
+def _trusted_hosts(env: dict[str, str], public_base_url: str) -> list[str]:
+    """``TRUSTED_HOSTS`` (comma-separated; ``.example.com`` allows sub-domains) plus the public host; without
+    an explicit ``PUBLIC_BASE_URL`` the loopback names too (development server, tests)."""
+    from urllib.parse import urlsplit
+
+    hosts = [h.strip().lower() for h in env.get("TRUSTED_HOSTS", "").split(",") if h.strip()]
+    public_host = urlsplit(public_base_url).hostname
+    if public_host:
+        hosts.append(public_host)
+    if not env.get("PUBLIC_BASE_URL"):
+        hosts += ["127.0.0.1", "localhost"]
+    return list(dict.fromkeys(hosts))
+
+
+def _browser(env: dict[str, str]) -> dict:
+    """Browser protections sent with every response (storefront.core.headers)."""
+    return {
+        #: Strict-Transport-Security max-age (seconds) on HTTPS responses; 0 turns HSTS off.
+        "HSTS_SECONDS": int(env.get("HSTS_SECONDS", "31536000")),
+        #: Extra CSP sources for scripts/frames/connections (space-separated), e.g. an analytics origin.
+        "CSP_EXTRA_SOURCES": env.get("CSP_EXTRA_SOURCES", ""),
     }
 
 
@@ -127,8 +170,6 @@ def _commerce(env: dict[str, str]) -> dict:
         "SMTP_STARTTLS": _bool(env.get("SMTP_STARTTLS"), True),
         "SMTP_SSL": _bool(env.get("SMTP_SSL")),
         "SMTP_TIMEOUT": float(env.get("SMTP_TIMEOUT", "20")),
-        # Absolute links in e-mails sent outside a request (CLI, webhooks); else the request's host.
-        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "").rstrip("/"),
     }
 
 

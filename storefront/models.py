@@ -29,3 +29,7 @@ from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
 from storefront.payments.models import PaymentEvent, PaymentIntentRecord, PaymentTransaction  # noqa: F401,E402
 from storefront.core.http import CacheVersion  # noqa: F401,E402
+from storefront.core import limits as _limits  # noqa: E402
+from storefront.extensions import db as _db  # noqa: E402
+
+_limits.install(_db.metadata)  # length CHECK constraints on free-text columns (storefront/core/limits.py)

@@ -84,10 +84,10 @@ def test_login_rate_limited(app, tmp_path, make):
 
 
 def test_create_operator_cli(runner, ctx):
-    result = runner.invoke(args=["create-operator", "ops@kuajing.example", "--password", "operator-pass-1"])
+    result = runner.invoke(args=["create-operator", "ops@kuajing.example", "--password", "copper-harbour-lantern"])
     assert result.exit_code == 0, result.output
     user = db.session.scalars(db.select(User).filter_by(email="ops@kuajing.example")).one()
-    assert user.role == Role.OPERATOR.value and user.check_password("operator-pass-1")
+    assert user.role == Role.OPERATOR.value and user.check_password("copper-harbour-lantern")
 
 
 def test_create_operator_rejects_short_password(runner, ctx):

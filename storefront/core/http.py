@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy import BigInteger, DateTime, String, event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from storefront.core.headers import NONCE_HOLE, csp_nonce
 from storefront.extensions import db
 
 #: Endpoints whose anonymous GET responses depend only on catalogue data, the URL and the session.
@@ -160,7 +161,8 @@ def _etag(version: int, changed_at) -> str:
         from storefront import search
 
         index = search.index_version()  # the index follows commits a moment later than the data version
-    raw = f"{version}|{changed_at}|{index}|{request.full_path}|{g.get('lang')}|{state}"
+    # The host is in the key too (defence in depth: pages are built from PUBLIC_BASE_URL, never the Host).
+    raw = f"{version}|{changed_at}|{index}|{request.host}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -213,6 +215,8 @@ def init_app(app: Flask) -> None:
             from flask_wtf.csrf import generate_csrf
 
             body = body.replace(_CSRF_HOLE.encode(), generate_csrf().encode())
+        if NONCE_HOLE.encode() in body:  # each response gets its own CSP nonce, cached or not
+            body = body.replace(NONCE_HOLE.encode(), csp_nonce().encode())
         g.http_cache_hit = True
         return app.response_class(body, mimetype=mimetype)
 
@@ -229,6 +233,8 @@ def init_app(app: Flask) -> None:
                 token = g.get("csrf_token")
                 if token:
                     body = body.replace(token.encode(), _CSRF_HOLE.encode())
+                if nonce := g.get("csp_nonce"):
+                    body = body.replace(nonce.encode(), NONCE_HOLE.encode())
                 cache.put(g.http_etag, body, response.mimetype)
         return response
 

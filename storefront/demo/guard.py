@@ -1,0 +1,53 @@
+"""When demo data may be (re)loaded: into an empty database, or on request when no real orders exist."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from storefront.extensions import db
+
+#: Every demo account and demo order address ends with this.
+DEMO_EMAIL_SUFFIX = "@demo.kuajing.example"
+
+
+def database_is_empty() -> bool:
+    """No users and no products: nothing seeding could overwrite."""
+    from storefront.accounts.models import User
+    from storefront.catalog.models import Product
+
+    users = db.session.scalar(select(func.count(User.id)))
+    products = db.session.scalar(select(func.count(Product.id)))
+    return not users and not products
+
+
+def real_order_count() -> int:
+    """Orders and service orders placed by anyone but the demo accounts."""
+    from services_market.order_models import ServiceOrder
+    from storefront.accounts.models import User
+    from storefront.ordering.models import Order
+
+    goods = db.session.scalar(
+        select(func.count(Order.id)).where(~func.lower(Order.email).endswith(DEMO_EMAIL_SUFFIX))
+    )
+    services = db.session.scalar(
+        select(func.count(ServiceOrder.id))
+        .outerjoin(User, User.id == ServiceOrder.buyer_id)
+        .where((User.id.is_(None)) | ~func.lower(User.email).endswith(DEMO_EMAIL_SUFFIX))
+    )
+    return (goods or 0) + (services or 0)
+
+
+class SeedRefused(RuntimeError):
+    """Seeding would overwrite live data."""
+
+
+def check_seed_allowed(reset_demo: bool) -> bool:
+    """True to seed: always into an empty database; over existing data only with ``reset_demo`` and no
+    real orders (else :class:`SeedRefused`); False when the database holds data and no reset was asked."""
+    if database_is_empty():
+        return True
+    if not reset_demo:
+        return False
+    if (count := real_order_count()) > 0:
+        raise SeedRefused(f"{count} real (non-demo) orders exist: refusing to reset the demo data over them")
+    return True
