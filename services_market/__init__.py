@@ -34,6 +34,9 @@ def init_app(app: Flask) -> None:
     payments.register()
     filing_kind.register()
     app.cli.add_command(services_group)
+    from storefront.demo.hooks import register as register_demo
+
+    register_demo(app, seeder=_seed_demo, real_order_counter=_real_service_orders)
     from services_market.models import Package, PackageImage, PackageLanguage, PackageText, Provider, Tier
     from services_market.order_models import ServiceOrder, ServiceReview
     from storefront.core.http import watch
@@ -41,6 +44,28 @@ def init_app(app: Flask) -> None:
     watch(Provider, Package, PackageText, PackageLanguage, Tier, PackageImage, ServiceOrder, ServiceReview)
 
     app.jinja_env.globals.update(_template_helpers())
+
+
+def _seed_demo() -> dict[str, int]:
+    """The marketplace's demo data (imported when seeding, not at start-up: it renders images)."""
+    from services_market.demo import seed
+
+    return seed()
+
+
+def _real_service_orders(demo_suffix: str) -> int:
+    """Service orders bought by anyone but the demo accounts (the seed guard refuses to reset over them)."""
+    from sqlalchemy import func, select
+
+    from services_market.order_models import ServiceOrder
+    from storefront.accounts.models import User
+    from storefront.extensions import db
+
+    return db.session.scalar(
+        select(func.count(ServiceOrder.id))
+        .outerjoin(User, User.id == ServiceOrder.buyer_id)
+        .where((User.id.is_(None)) | ~func.lower(User.email).endswith(demo_suffix))
+    ) or 0
 
 
 def _template_helpers() -> dict:

@@ -84,15 +84,15 @@ def _products():
     return list(chosen.values())
 
 
-def seed_clearance_demo() -> dict[str, int]:
-    """Create the demo clearance orders and summary declaration once; return what exists."""
+def seed_clearance_demo(buyer_email: str) -> dict[str, int]:
+    """Create the demo clearance orders (bought by ``buyer_email``) and summary declaration once; return what
+    exists."""
     from storefront.accounts.operations import find_user
-    from storefront.demo.seed import DEMO_BUYER
     from storefront.ordering.models import Order
     from storefront.ordering.operations import mark_paid, ship_order
 
     exists = db.session.scalar(select(func.count()).select_from(Order).where(Order.note.like(f"{NOTE}%")))
-    buyer, products = find_user(DEMO_BUYER), _products()
+    buyer, products = find_user(buyer_email), _products()
     if not exists and buyer is not None and len(products) == 2:
         orders = {}
         for key, country, currency, index, _fate in PLAN:

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from storefront.clearance.demo_seed import seed_clearance_demo
 from storefront.clearance.models import ClearanceCase, SummaryDeclaration
 from storefront.clearance.status import DeclarationStatus
+from storefront.demo.seed import DEMO_BUYER
 from storefront.extensions import db
 
 
@@ -23,5 +24,5 @@ def test_demo_has_every_clearance_state_and_a_summary(demo_app):
 def test_seeding_again_adds_no_clearance_rows(demo_app):
     with demo_app.app_context():
         before = db.session.scalar(select(func.count()).select_from(ClearanceCase))
-        assert seed_clearance_demo()["clearance cases"] == before
+        assert seed_clearance_demo(DEMO_BUYER)["clearance cases"] == before
         db.session.rollback()
