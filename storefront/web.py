@@ -118,9 +118,9 @@ def init_blueprints(app: Flask) -> None:
 
     app.register_blueprint(clearance_bp)  # clearance: operator monitor, merchant cases and declarations
     clearance.init_app(app)  # order_paid / order_shipped → clearance outbox
-    import services_market
+    from services_market.setup import init_app as init_services_market
 
-    services_market.init_app(app)  # service marketplace: its blueprints, package search, payable kind, CLI
+    init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI
     csrf.exempt(api_bp)
 
     @app.get("/")

@@ -10,7 +10,7 @@ import threading
 import pytest
 from sqlalchemy import text
 
-from storefront import create_app
+from storefront.app import create_app
 from storefront.config import _engine_options
 from storefront.extensions import db
 from tests import factories
