@@ -79,6 +79,10 @@ class GatewayError(Exception):
     """The gateway could not be reached or refused the request (not a card decline)."""
 
 
+class NotFound(GatewayError):
+    """The gateway does not know the object (not ours, or another account's)."""
+
+
 class CardDeclined(Exception):
     """The card was declined; ``code`` is the gateway's decline code."""
 

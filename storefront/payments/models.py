@@ -47,9 +47,11 @@ class PaymentIntentRecord(db.Model):
     payable_id: Mapped[int] = mapped_column(Integer)
     #: Gateway name ("stripe").
     provider: Mapped[str] = mapped_column(String(20))
-    #: The gateway's id (Stripe ``pi_…``).
-    provider_ref: Mapped[str] = mapped_column(String(80), unique=True)
-    #: Sent with the create call; tied to the payable and the attempt number.
+    #: The gateway's id (Stripe ``pi_…``); empty (NULL) while the attempt is written but the gateway has not
+    #: answered yet — the row is committed before the gateway is called, so a crash cannot lose a payment.
+    provider_ref: Mapped[str | None] = mapped_column(String(80), unique=True, nullable=True)
+    #: Sent with the create call and in the intent's metadata (``attempt``); tied to the payable and the
+    #: attempt number, so a retry after a crash finds the same intent (localstripe ignores the header).
     idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
     attempt: Mapped[int] = mapped_column(Integer, default=1)
     #: Amount requested, minor units of ``currency``.
@@ -111,6 +113,10 @@ class PaymentEvent(db.Model):
     provider: Mapped[str] = mapped_column(String(20))
     event_id: Mapped[str] = mapped_column(String(120))
     type: Mapped[str] = mapped_column(String(80))
-    #: What handling it did: paid, failed, mismatch, duplicate, unknown, ignored, …
+    #: What handling it did: paid, failed, mismatch, duplicate, unknown, ignored, rejected, …
     outcome: Mapped[str] = mapped_column(String(40), default="")
+    #: The object the event is about (``pi_…``, ``re_…``, ``ch_…``).
+    object_ref: Mapped[str] = mapped_column(String(80), default="")
+    #: Why the event was rejected: what the gateway said differs from the event or from our record.
+    reason: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -19,6 +19,7 @@ from storefront.payments.gateway import (
     GatewayError,
     IntentInfo,
     InvalidSignature,
+    NotFound,
     RefundInfo,
     WebhookEvent,
 )
@@ -148,6 +149,10 @@ class StripeGateway:
         """The PaymentIntent as Stripe has it now."""
         try:
             return intent_info(self.client.v1.payment_intents.retrieve(ref))
+        except stripe.InvalidRequestError as exc:
+            if exc.http_status == 404:
+                raise NotFound(ref) from exc
+            raise GatewayError(str(exc)) from exc
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
 
@@ -170,7 +175,9 @@ class StripeGateway:
         check_currency(amount.currency)
         params = {"payment_intent": intent_ref, "amount": amount.minor, "metadata": metadata}
         try:
-            refund = self.client.v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
+            refund = self.client.v1.refunds.create(
+                params=params, options={"idempotency_key": idempotency_key}
+            )
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
         info = refund_info(refund)
@@ -180,6 +187,10 @@ class StripeGateway:
         """The Refund as Stripe has it now."""
         try:
             return refund_info(self.client.v1.refunds.retrieve(ref))
+        except stripe.InvalidRequestError as exc:
+            if exc.http_status == 404:
+                raise NotFound(ref) from exc
+            raise GatewayError(str(exc)) from exc
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
 
