@@ -85,7 +85,7 @@ LOCALSTRIPE_DEFAULT = "http://127.0.0.1:8420"
 
 
 #: The development webhook secret; accepted only while a fake Stripe server is in use.
-DEV_WEBHOOK_SECRET = "whsec_localstripe_dev"
+DEV_WEBHOOK_SECRET = "whsec_localstripe_dev"  # noqa: S105 - public by design, refused with real Stripe
 
 
 def stripe_is_fake(api_base: str, declared: bool = False) -> bool:

@@ -231,7 +231,7 @@ def test_failed_then_succeeded(client, app, pending, gateway):
     db.session.expire_all()
     retry = pay_ops.intent_for(KIND, db.session.get(Order, order.id))  # a new attempt, new idempotency key
     db.session.commit()
-    assert retry.attempt == 2 and retry.idempotency_key == f"kj-order-{order.id}-2"
+    assert retry.attempt == 2 and retry.idempotency_key.startswith(f"kj-order-{order.id}-2-")
     gateway.succeed(retry.provider_ref)
     assert _post(client, app, _succeeded(retry, event_id="evt_s")).json["outcome"] == "paid"
     assert _state(order)[0] == "paid"

@@ -8,6 +8,7 @@ Operations flush, never commit; the request or command commits once.
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import dataclass
 
 from flask import current_app
@@ -109,8 +110,12 @@ def fault_point(name: str) -> None:
 
 
 def attempt_key(kind: str, payable_id: int, attempt: int) -> str:
-    """The idempotency key of an attempt (also stored in the gateway intent's metadata as ``attempt``)."""
-    return f"kj-{kind}-{payable_id}-{attempt}"
+    """The idempotency key of an attempt (also stored in the gateway intent's metadata as ``attempt``).
+
+    A random tail keeps keys unique even if ids repeat (a restored or reset database): Stripe would
+    otherwise answer a new attempt with an old intent of the same key.
+    """
+    return f"kj-{kind}-{payable_id}-{attempt}-{secrets.token_hex(4)}"
 
 
 def begin_attempt(kind: str, payable) -> PaymentIntentRecord:
