@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 
+from services_market import vouchers
 from services_market.constants import Action, OrderStatus, Party
 from services_market.order_models import ServiceOrder, ServiceOrderEvent
 from storefront.core.money import Money
 from storefront.extensions import db
+from storefront.ledger.operations import Share, post_voucher_subsidy, seller_account
 from storefront.payments import payables
 from storefront.payments.payables import PayableKind, PaymentResult
 
@@ -79,6 +81,29 @@ def refund(order: ServiceOrder) -> None:
     _note(order, f"card refund due: {order.card_fen} fen ({order.payment_ref})")
 
 
+def post_subsidy(order: ServiceOrder) -> None:
+    """Ledger: a completed order's voucher part is paid to the provider from the voucher budget."""
+    if order.voucher_fen > 0:
+        voucher = vouchers.voucher_of(order)
+        post_voucher_subsidy(
+            order.id,
+            seller_account("provider", order.provider_id),
+            Money(order.voucher_fen, "CNY"),
+            voucher.code if voucher is not None else "",
+        )
+
+
+def _shares(order: ServiceOrder) -> list[Share]:
+    """The card part belongs to the provider; commission per service category."""
+    return [
+        Share(
+            account=seller_account("provider", order.provider_id),
+            amount_minor=order.card_fen,
+            commissionable=((order.card_fen, f"service:{order.category}"),),
+        )
+    ]
+
+
 def register() -> None:
     """Register service orders with the payments layer."""
     payables.register(
@@ -91,5 +116,6 @@ def register() -> None:
             on_succeeded=_succeeded,
             on_failed=_failed,
             on_mismatch=_mismatch,
+            shares=_shares,
         )
     )

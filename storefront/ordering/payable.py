@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from storefront.catalog.models import Product
 from storefront.core.money import Money
 from storefront.extensions import db
+from storefront.ledger.operations import Share, seller_account
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order
 from storefront.ordering.states import UNPAID, Cause, OrderStatus
@@ -41,6 +45,26 @@ def _mismatch(order: Order, result: PaymentResult) -> None:
     ops.flag(order, "amount_mismatch", cause=Cause.AMOUNT_MISMATCH, actor=result.actor, detail=detail)
 
 
+def _shares(order: Order) -> list[Share]:
+    """Each merchant's sub-order (goods + freight in the charge currency); commission on goods, per category."""
+    product_ids = [line.product_id for sub in order.sub_orders for line in sub.lines if line.product_id]
+    categories = dict(
+        db.session.execute(select(Product.id, Product.category_id).where(Product.id.in_(product_ids))).all()
+    ) if product_ids else {}
+    return [
+        Share(
+            account=seller_account("merchant", sub.merchant_id),
+            amount_minor=sub.goods_minor + sub.shipping_minor,
+            commissionable=tuple(
+                (line.unit_price_minor * line.qty, f"product:{categories.get(line.product_id, '')}")
+                for line in sub.lines
+            ),
+            sub_order_id=sub.id,
+        )
+        for sub in order.sub_orders
+    ]
+
+
 def register() -> None:
     """Register shop orders with the payments layer."""
     payables.register(
@@ -53,5 +77,6 @@ def register() -> None:
             on_succeeded=_succeeded,
             on_failed=_failed,
             on_mismatch=_mismatch,
+            shares=_shares,
         )
     )

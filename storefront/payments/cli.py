@@ -37,3 +37,22 @@ def reconcile_command(days: int | None):
         f"{report.seen} intent(s) at the gateway, {report.matched} ours, {len(report.settled)} settled, "
         f"{len(report.rejected)} rejected, {len(report.unmatched)} not ours"
     )
+
+
+@payments_group.command("check-ledger")
+@click.option("--offline", is_flag=True, help="Do not compare with Stripe (only the ledger's own balance).")
+@with_appcontext
+def check_ledger_command(offline: bool):
+    """Prove the books balance: every transaction sums to zero and each card payment equals Stripe's figures."""
+    from storefront.ledger.check import check
+    from storefront.payments.gateway import get_gateway
+
+    try:
+        count, problems = check(None if offline else get_gateway())
+    except GatewayError as exc:
+        raise click.ClickException(f"the gateway cannot be reached (try --offline): {exc}") from exc
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in {count} ledger entries")
+    click.echo(f"ledger balanced: {count} entries")

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 
 from storefront.core.money import Money
 from storefront.extensions import db
+from storefront.ledger import operations as ledger
 from storefront.payments import payables
 from storefront.payments.gateway import CardDeclined, IntentInfo, NotFound, WebhookEvent, get_gateway
 from storefront.payments.models import IntentStatus, PaymentEvent, PaymentIntentRecord, PaymentTransaction
@@ -292,13 +293,17 @@ def apply_intent(info: IntentInfo, *, source: str, actor: str = "stripe", event_
                 **common,
             )
             hooks.on_mismatch(payable, result)
+            if paid.minor > 0:
+                post_received(rec.payable_kind, payable, paid, info.ref, "mismatch", cash=ledger.CASH_STRIPE)
             return "mismatch"
         if not _cas(
             rec, IntentStatus.SUCCEEDED, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}
         ):
             return "duplicate"
         _log(rec, rec.payable_kind, rec.payable_id, "succeeded", paid, **common)
-        return hooks.on_succeeded(payable, result)
+        outcome = hooks.on_succeeded(payable, result)
+        post_received(rec.payable_kind, payable, paid, info.ref, outcome, cash=ledger.CASH_STRIPE)
+        return outcome
     if info.status == "failed":
         if not _cas(rec, IntentStatus.FAILED, {IntentStatus.OPEN}):
             return "duplicate"
@@ -451,6 +456,7 @@ def record_manual_payment(kind: str, payable, amount: Money, reference: str, *, 
             actor=actor,
         )
         hooks.on_mismatch(payable, result)
+        post_received(kind, payable, amount, reference, "mismatch", cash=ledger.CASH_BANK)
         return "mismatch"
     _log(
         None,
@@ -463,4 +469,19 @@ def record_manual_payment(kind: str, payable, amount: Money, reference: str, *, 
         ref=reference,
         actor=actor,
     )
-    return hooks.on_succeeded(payable, result)
+    outcome = hooks.on_succeeded(payable, result)
+    post_received(kind, payable, amount, reference, outcome, cash=ledger.CASH_BANK)
+    return outcome
+
+
+#: Outcomes of a payment whose money belongs to the sellers (others wait in suspense for a refund).
+ALLOCATED = frozenset({"paid", "late_paid"})
+
+
+def post_received(kind: str, payable, amount: Money, ref: str, outcome: str, *, cash: str) -> None:
+    """Ledger: money received for a payable — to its sellers when it paid the payable, else to suspense."""
+    if outcome == "duplicate" or amount.minor <= 0:
+        return
+    hooks = payables.get(kind)
+    shares = hooks.shares(payable) if (outcome in ALLOCATED and hooks.shares is not None) else None
+    ledger.post_charge(kind, payable.id, amount, ref, shares, cash=cash)
