@@ -15,7 +15,7 @@ from services_market.order_models import ServiceOrder, ServiceOrderEvent
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger.operations import Share, post_voucher_subsidy, seller_account
-from storefront.payments import payables
+from storefront.payments import payables, refunds
 from storefront.payments.payables import PayableKind, PaymentResult
 
 log = logging.getLogger(__name__)
@@ -76,9 +76,17 @@ def _mismatch(order: ServiceOrder, result: PaymentResult) -> None:
 
 
 def refund(order: ServiceOrder) -> None:
-    """Card money of a declined or cancelled order: marked due (operators refund it through the gateway)."""
+    """Card money of a declined or cancelled order: marked due and queued for the operator, who refunds it
+    through the shared refund function (:func:`storefront.payments.refunds.refund`)."""
     log.info("service order %s: card refund of %s fen due", order.number, order.card_fen)
     _note(order, f"card refund due: {order.card_fen} fen ({order.payment_ref})")
+    refunds.propose(KIND, order, "provider_declined", detail=order.number)
+
+
+def _refunded(order: ServiceOrder, row) -> None:
+    left = refunds.refundable(KIND, order)
+    order.refund_state = "done" if left is None or left.minor == 0 else "partial"
+    _note(order, f"refunded {row.amount_minor} {row.currency} ({row.provider_ref or ''})")
 
 
 def post_subsidy(order: ServiceOrder) -> None:
@@ -117,5 +125,6 @@ def register() -> None:
             on_failed=_failed,
             on_mismatch=_mismatch,
             shares=_shares,
+            on_refunded=_refunded,
         )
     )

@@ -27,6 +27,12 @@ from storefront.core.audit import AuditEntry  # noqa: F401,E402
 from storefront.core.models import ExchangeRate  # noqa: F401
 from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
-from storefront.payments.models import PaymentEvent, PaymentIntentRecord, PaymentTransaction  # noqa: F401,E402
+from storefront.payments.models import (  # noqa: F401,E402
+    PaymentEvent,
+    PaymentIntentRecord,
+    PaymentTransaction,
+    Refund,
+    RefundProposal,
+)
 from storefront.core.http import CacheVersion  # noqa: F401,E402
 from storefront.ledger.models import CommissionRate, LedgerEntry  # noqa: F401,E402

@@ -8,10 +8,11 @@ from storefront.catalog.models import Product
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger.operations import Share, seller_account
+from storefront.ordering import mail, stock
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order
 from storefront.ordering.states import UNPAID, Cause, OrderStatus
-from storefront.payments import payables
+from storefront.payments import payables, refunds
 from storefront.payments.payables import PayableKind, PaymentResult
 
 KIND = "order"
@@ -65,6 +66,30 @@ def _shares(order: Order) -> list[Share]:
     ]
 
 
+def _refunded(order: Order, refund) -> None:
+    """Money went back: an order event, stock of goods that did not ship, the buyer's e-mail."""
+    amount = Money(refund.amount_minor, refund.currency)
+    ops.record_event(
+        order, order.status, order.status, Cause.REFUNDED, refund.actor or "system",
+        f"{amount.minor} {amount.currency} {refund.provider_ref or ''}".strip(),
+    )
+    left = refunds.refundable(KIND, order)
+    if refund.sub_order_id is not None:
+        subs = [sub for sub in order.sub_orders if sub.id == refund.sub_order_id]
+        subs = [sub for sub in subs if not refunds.refundable(KIND, order, sub).minor]
+    else:
+        subs = list(order.sub_orders) if left is not None and left.minor == 0 else []
+    for sub in subs:
+        if sub.status == OrderStatus.PAID.value:
+            stock.return_sold(order, [(line.product_id, line.qty) for line in sub.lines])
+            sub.status = OrderStatus.REFUNDED.value
+            refund.restocked = True
+    if left is not None and left.minor == 0 and not any(s.status == OrderStatus.SHIPPED.value for s in order.sub_orders):
+        ops.transition(order, OrderStatus.REFUNDED, cause=Cause.REFUNDED, actor=refund.actor or "system")
+    db.session.flush()
+    mail.queue_refund(order, refund)
+
+
 def register() -> None:
     """Register shop orders with the payments layer."""
     payables.register(
@@ -78,5 +103,6 @@ def register() -> None:
             on_failed=_failed,
             on_mismatch=_mismatch,
             shares=_shares,
+            on_refunded=_refunded,
         )
     )

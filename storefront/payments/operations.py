@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
-from storefront.payments import payables
+from storefront.payments import payables, refunds
 from storefront.payments.gateway import CardDeclined, IntentInfo, NotFound, WebhookEvent, get_gateway
 from storefront.payments.models import IntentStatus, PaymentEvent, PaymentIntentRecord, PaymentTransaction
 from storefront.payments.payables import PaymentResult
@@ -25,8 +25,8 @@ from storefront.payments.payables import PaymentResult
 log = logging.getLogger(__name__)
 #: Webhook event types that carry a PaymentIntent result.
 INTENT_EVENTS = frozenset({"payment_intent.succeeded", "payment_intent.payment_failed"})
-#: Other event types → handler(event, event_row) → outcome (refunds register theirs).
-_EVENT_HANDLERS: dict = {}
+#: Other event types → handler(event, event_row) → outcome.
+_EVENT_HANDLERS: dict = dict.fromkeys(refunds.REFUND_EVENTS, refunds.refund_event)
 
 
 def register_event_handler(types, handler) -> None:
@@ -476,6 +476,8 @@ def record_manual_payment(kind: str, payable, amount: Money, reference: str, *, 
 
 #: Outcomes of a payment whose money belongs to the sellers (others wait in suspense for a refund).
 ALLOCATED = frozenset({"paid", "late_paid"})
+#: Outcomes that queue a refund proposal for the operator (money nobody can keep).
+PROPOSE_REFUND = frozenset({"refund_due", "double_payment", "mismatch"})
 
 
 def post_received(kind: str, payable, amount: Money, ref: str, outcome: str, *, cash: str) -> None:
@@ -485,3 +487,5 @@ def post_received(kind: str, payable, amount: Money, ref: str, outcome: str, *, 
     hooks = payables.get(kind)
     shares = hooks.shares(payable) if (outcome in ALLOCATED and hooks.shares is not None) else None
     ledger.post_charge(kind, payable.id, amount, ref, shares, cash=cash)
+    if shares is None and outcome in PROPOSE_REFUND:
+        refunds.propose(kind, payable, outcome, amount=amount, payment_ref=ref, detail=ref)
