@@ -1,6 +1,13 @@
 """The operator blueprint with all its views registered."""
 
-from storefront.operator import console, filing_views, moderation_views, rates_views, stats  # noqa: F401
+from storefront.operator import (  # noqa: F401
+    console,
+    filing_views,
+    moderation_views,
+    rates_views,
+    refund_views,
+    stats,
+)
 from storefront.operator.blueprint import bp
 
 __all__ = ["bp"]
