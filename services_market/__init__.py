@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
         order_routes,
         pay_routes,
         payments,
+        provider_money_routes,
         provider_routes,
         routes,
         search,

@@ -112,6 +112,8 @@ def _commerce(env: dict[str, str]) -> dict:
         "STRIPE_FAKE": _bool(env.get("STRIPE_FAKE")),
         # Days of PaymentIntents `flask payments reconcile` and the worker compare with our attempts.
         "PAYMENTS_RECONCILE_DAYS": int(env.get("PAYMENTS_RECONCILE_DAYS", "3")),
+        # Days after delivery (shipping / service completion) before a seller's money can be paid out.
+        "PAYOUT_HOLD_DAYS": int(env.get("PAYOUT_HOLD_DAYS", "14")),
         # Seconds between reconcile passes in the clearance worker (0: never).
         "PAYMENTS_RECONCILE_SECONDS": float(env.get("PAYMENTS_RECONCILE_SECONDS", "600")),
         "STRIPE_API_BASE": stripe_base,

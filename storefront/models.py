@@ -35,4 +35,4 @@ from storefront.payments.models import (  # noqa: F401,E402
     RefundProposal,
 )
 from storefront.core.http import CacheVersion  # noqa: F401,E402
-from storefront.ledger.models import CommissionRate, LedgerEntry  # noqa: F401,E402
+from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402

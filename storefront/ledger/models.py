@@ -120,3 +120,36 @@ class CommissionRate(db.Model):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+class Payout(db.Model):
+    """A seller asks for its available balance; an operator pays it by bank transfer and records the reference.
+    ``sequence`` is unique per seller account: two requests at once cannot both pass the balance check."""
+
+    __tablename__ = "payouts"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint("status IN ('requested', 'paid', 'rejected')", name="status_known"),
+        db.UniqueConstraint("account", "sequence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: ``seller:merchant:<id>`` or ``seller:provider:<id>``.
+    account: Mapped[str] = mapped_column(String(60), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    #: requested, paid or rejected.
+    status: Mapped[str] = mapped_column(String(10), default="requested", index=True)
+    #: Bank reference of the outgoing transfer (when paid).
+    bank_ref: Mapped[str] = mapped_column(String(60), default="")
+    note: Mapped[str] = mapped_column(String(500), default="")
+    requested_by: Mapped[str] = mapped_column(String(40), default="")
+    decided_by: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    @property
+    def amount(self) -> Money:
+        """The amount asked for."""
+        return Money(self.amount_minor, self.currency)

@@ -4,6 +4,7 @@ from storefront.operator import (  # noqa: F401
     console,
     filing_views,
     moderation_views,
+    payout_views,
     rates_views,
     refund_views,
     stats,
