@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import g, url_for
+from flask import Response, g, render_template, url_for
 
-from storefront.ledger import pages
+from storefront.ledger import fx, pages
 from storefront.ledger.operations import seller_account
 from storefront.merchant.blueprint import bp, merchant_required
 
@@ -50,3 +50,21 @@ def money_statement(month: str):
 def money_statement_pdf(month: str):
     """A monthly statement (PDF)."""
     return pages.statement_pdf(_account(), g.merchant.name(g.lang), month)
+
+
+@bp.get("/fx-settlements")
+@merchant_required
+def fx_settlements():
+    """The merchant's FX settlement records (收结汇), per released list."""
+    return render_template("merchant/fx.html", rows=fx.settlements_of(g.merchant.id))
+
+
+@bp.get("/fx-settlements.csv")
+@merchant_required
+def fx_settlements_csv():
+    """The merchant's settlement file for their bank."""
+    return Response(
+        "\ufeff" + fx.to_csv(fx.settlements_of(g.merchant.id)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="fx-settlements.csv"'},
+    )

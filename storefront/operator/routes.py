@@ -3,6 +3,7 @@
 from storefront.operator import (  # noqa: F401
     console,
     filing_views,
+    fx_views,
     moderation_views,
     payout_views,
     rates_views,
