@@ -37,3 +37,4 @@ from storefront.payments.models import (  # noqa: F401,E402
 from storefront.core.http import CacheVersion  # noqa: F401,E402
 from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
 from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
+from storefront.payments.transfers import TransferProof  # noqa: F401,E402

@@ -9,6 +9,7 @@ from storefront.operator import (  # noqa: F401
     rates_views,
     refund_views,
     stats,
+    transfer_views,
 )
 from storefront.operator.blueprint import bp
 
