@@ -360,3 +360,15 @@ def test_two_refunds_racing_exactly_one_succeeds(race_app):
         assert [(r.status, r.amount_minor) for r in rows] == [("succeeded", amount)]
         assert gw.calls.count("refund") == 1
         assert check(gw)[1] == []
+
+
+def test_customs_refusal_hook_proposes_the_merchants_part(paid, gateway):
+    from storefront.ordering.payable import propose_customs_refund
+
+    sub = paid.sub_orders[0]
+    propose_customs_refund(sub, detail="CEB 100: refused")
+    propose_customs_refund(sub, detail="again")  # once while open
+    db.session.commit()
+    proposal = db.session.scalars(select(RefundProposal)).one()
+    assert (proposal.cause, proposal.sub_order_id) == ("customs_refused", sub.id)
+    assert proposal.amount_minor == sub.goods_minor + sub.shipping_minor

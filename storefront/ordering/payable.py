@@ -106,3 +106,11 @@ def register() -> None:
             on_refunded=_refunded,
         )
     )
+
+
+def propose_customs_refund(sub_order, detail: str = "") -> None:
+    """Customs refused a merchant sub-order's list for good: queue a refund of its part for the operator.
+
+    The hook for the clearance domain (call it inside the transaction that records the final refusal).
+    """
+    refunds.propose(KIND, sub_order.order, "customs_refused", sub_order=sub_order, detail=detail)
