@@ -14,6 +14,7 @@ from services_market import (  # noqa: F401
     order_routes,
     pay_routes,
     payments,
+    provider_money_routes,
     provider_routes,
     routes,
     search,

@@ -145,6 +145,9 @@ def register(app: Flask) -> None:
     from storefront.catalog.cli import catalog_group
 
     app.cli.add_command(catalog_group)  # catalog import/export (spreadsheets)
+    from storefront.payments.cli import payments_group
+
+    app.cli.add_command(payments_group)  # payments reconcile / check-ledger
     from storefront.clearance.cli import clearance_group
 
     app.cli.add_command(clearance_group)  # clearance run/summarize/retry/status

@@ -127,16 +127,38 @@ def _engine_options(url: str, env: dict[str, str]) -> dict:
 LOCALSTRIPE_DEFAULT = "http://127.0.0.1:8420"
 
 
+#: The development webhook secret; accepted only while a fake Stripe server is in use.
+DEV_WEBHOOK_SECRET = "whsec_localstripe_dev"  # noqa: S105 - public by design, refused with real Stripe
+
+
+def stripe_is_fake(api_base: str, declared: bool = False) -> bool:
+    """True when ``STRIPE_API_BASE`` points at a fake Stripe (localstripe on loopback, or ``STRIPE_FAKE=1``)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(api_base).hostname or "").lower()
+    return declared or host in {"127.0.0.1", "localhost", "::1"}
+
+
 def _commerce(env: dict[str, str]) -> dict:
     """Cart, checkout, Stripe, bank transfer and mail settings (ordering and payments)."""
     real_default = "https://api.stripe.com" if env.get("STRIPE_SECRET_KEY") else LOCALSTRIPE_DEFAULT
     stripe_base = (env.get("STRIPE_API_BASE") or real_default).rstrip("/")
     real_stripe = "api.stripe.com" in stripe_base
+    fake_stripe = stripe_is_fake(stripe_base, _bool(env.get("STRIPE_FAKE")))
     return {
         # Stripe: localstripe and fake keys unless STRIPE_SECRET_KEY is set (then api.stripe.com by default).
         "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY", "sk_test_12345"),
         "STRIPE_PUBLISHABLE_KEY": env.get("STRIPE_PUBLISHABLE_KEY", "pk_test_12345"),
-        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET", "whsec_localstripe_dev"),
+        # No default unless the fake server is used: start-up refuses real Stripe without a secret.
+        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET") or (DEV_WEBHOOK_SECRET if fake_stripe else ""),
+        # A fake Stripe server not on loopback (e.g. localstripe in another container) must be declared.
+        "STRIPE_FAKE": _bool(env.get("STRIPE_FAKE")),
+        # Days of PaymentIntents `flask payments reconcile` and the worker compare with our attempts.
+        "PAYMENTS_RECONCILE_DAYS": int(env.get("PAYMENTS_RECONCILE_DAYS", "3")),
+        # Days after delivery (shipping / service completion) before a seller's money can be paid out.
+        "PAYOUT_HOLD_DAYS": int(env.get("PAYOUT_HOLD_DAYS", "14")),
+        # Seconds between reconcile passes in the clearance worker (0: never).
+        "PAYMENTS_RECONCILE_SECONDS": float(env.get("PAYMENTS_RECONCILE_SECONDS", "600")),
         "STRIPE_API_BASE": stripe_base,
         "STRIPE_JS_URL": env.get("STRIPE_JS_URL")
         or ("https://js.stripe.com/v3/" if real_stripe else stripe_base + "/js.stripe.com/v3/"),

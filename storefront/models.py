@@ -29,7 +29,16 @@ from storefront.core.http import CacheVersion  # noqa: F401,E402
 from storefront.core.models import ExchangeRate  # noqa: F401
 from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.extensions import db as _db  # noqa: E402
+from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
+from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
-from storefront.payments.models import PaymentEvent, PaymentIntentRecord, PaymentTransaction  # noqa: F401,E402
+from storefront.payments.models import (  # noqa: F401,E402
+    PaymentEvent,
+    PaymentIntentRecord,
+    PaymentTransaction,
+    Refund,
+    RefundProposal,
+)
+from storefront.payments.transfers import TransferProof  # noqa: F401,E402
 
 _limits.install(_db.metadata)  # length CHECK constraints on free-text columns (storefront/core/limits.py)

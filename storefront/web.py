@@ -155,11 +155,12 @@ _CSS_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 def init_templates(app: Flask) -> None:
     """Template globals and filters."""
     from storefront.catalog.images import image_url, scaled
-    from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display
+    from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display, price_for_lines
     from storefront.core.urls import absolute
 
     app.jinja_env.globals.update(
         price_for_display=price_for_display,
+        price_for_lines=price_for_lines,
         display_currency=display_currency,
         DISPLAY_CURRENCIES=DISPLAY_CURRENCIES,
         image_url=image_url,

@@ -49,6 +49,8 @@ def make_app(data_dir, url: str, **extra):
         "SERVER_NAME": None,
         # Cheap hashing in tests only (scrypt's cost was 44 % of the suite's time); production keeps scrypt.
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        # The clearance worker's periodic payments reconcile is off unless a test turns it on.
+        "PAYMENTS_RECONCILE_SECONDS": 0,
     }
     config.update(extra)
     application = create_app(config)

@@ -20,6 +20,7 @@ from storefront.clearance.models import utcnow
 from storefront.clearance.signing import Signer, SigningError, signer_from_config
 from storefront.clearance.transports import Outgoing, Transport, TransportError, make_transport
 from storefront.extensions import db
+from storefront.payments import reconcile as payments_reconcile
 
 log = logging.getLogger(__name__)
 #: Messages the spec (§6) requires to carry a business signature.
@@ -152,7 +153,9 @@ class Worker:
         """Loop until ``stop`` is set, waiting ``poll`` seconds after an idle pass."""
         stop = stop or threading.Event()
         poll = float(self.app.config.get("CLEARANCE_POLL_SECONDS", 5)) if poll is None else poll
+        reconcile_due = 0.0
         while not stop.is_set():
+            reconcile_due = payments_reconcile.periodic(self.app, reconcile_due)  # settle lost card payments
             try:
                 stats = self.run_once()
             except Exception:  # noqa: BLE001 - a database hiccup must not end the worker

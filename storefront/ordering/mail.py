@@ -62,3 +62,21 @@ def queue_confirmation(order: Order, **_signal) -> None:
 def queue_transfer_instructions(order: Order) -> None:
     """Send the T/T instructions after the order's transaction commits."""
     send_after_commit(db.session(), transfer_instructions(order))
+
+
+def _refund_subject(order: Order, **_ctx) -> str:
+    return _("Order %(number)s: refund", number=order.number)
+
+
+def queue_refund(order: Order, refund) -> None:
+    """Tell the buyer, in their language, that money went back (sent when the refund's transaction commits)."""
+    mail = render(
+        "order_refund",
+        order.lang,
+        order.email,
+        _refund_subject,
+        refund=refund,
+        refund_amount=Money(refund.amount_minor, refund.currency).format(order.lang),
+        **_context(order),
+    )
+    send_after_commit(db.session(), mail)

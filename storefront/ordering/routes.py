@@ -40,7 +40,7 @@ from storefront.ordering.states import (
     PayMethod,
 )
 from storefront.ordering.stock import OutOfStock
-from storefront.payments import messages
+from storefront.payments import messages, refunds
 from storefront.payments import operations as pay_ops
 from storefront.payments.gateway import GatewayError, get_gateway
 
@@ -167,6 +167,7 @@ def order_page(number: str):
         country_name=country_name,
         bank_details=_bank_details(),
         order_money=lambda minor: Money(minor, order.currency).format(),
+        refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
     )
 
 
