@@ -24,13 +24,15 @@ from services_market.blueprints import api_bp, bp, operator_bp, provider_bp
 from services_market.cli import services_group
 from services_market.models import Package, PackageImage, PackageLanguage, PackageText, Provider, Tier
 from services_market.order_models import ServiceOrder, ServiceReview
+from storefront.core import limits
 from storefront.core.http import watch
 from storefront.demo.hooks import register as register_demo
-from storefront.extensions import csrf
+from storefront.extensions import csrf, db
 
 
 def init_app(app: Flask) -> None:
     """Register everything the marketplace adds to the app (no queries or network here)."""
+    limits.install(db.metadata)  # length CHECK constraints of the marketplace's free-text columns
     app.config.setdefault("SERVICE_FILE_MAX_BYTES", 10 * 1024 * 1024)
     for blueprint in (bp, provider_bp, operator_bp, api_bp):
         app.register_blueprint(blueprint)

@@ -122,16 +122,9 @@ def doctor_command():
     """Check this deployment's settings and say what is wrong in plain words (exit 1 on errors)."""
     from flask import current_app
 
-    from storefront.doctor import diagnose
+    from storefront.doctor import diagnose, report
 
-    marks = {"ok": "  ok     ", "warning": "  WARN   ", "error": "  ERROR  "}
-    findings = diagnose(current_app)
-    for finding in findings:
-        click.echo(f"{marks[finding.level]}{finding.topic}: {finding.text}")
-    errors = sum(f.level == "error" for f in findings)
-    warnings = sum(f.level == "warning" for f in findings)
-    click.echo(f"doctor: {errors} error(s), {warnings} warning(s)")
-    if errors:
+    if report(diagnose(current_app.config), click.echo):
         sys.exit(1)
 
 

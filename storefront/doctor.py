@@ -2,17 +2,17 @@
 
 Each check reads the app's configuration (and, where it must, the file system) and yields findings:
 ``error`` stops a production go-live, ``warning`` is worth a look, ``ok`` says what was checked.
-Nothing here touches the network or the database, so it runs before ``db upgrade`` on a new machine.
+Nothing here touches the network or the database, so it runs before ``db upgrade`` on a new machine, and
+``python -m storefront.doctor`` runs it on the environment's settings even when the app refuses to start (for
+example with a live Stripe key and no webhook secret).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
-
-from flask import Flask
 
 #: Values that only ever appear in this repository's own demo configuration.
 _DEMO_SECRETS = {"whsec_localstripe_dev", "sk_test_12345", "pk_test_12345"}
@@ -41,13 +41,14 @@ def _secret_key(config: dict) -> Iterator[Finding]:
 
 
 def _public_url(config: dict) -> Iterator[Finding]:
-    url = config.get("PUBLIC_BASE_URL") or ""
-    if not url:
-        yield Finding("error", "public address", "PUBLIC_BASE_URL is empty: links in e-mails and absolute URLs "
-                      "have no trusted origin. Set it to the site's address, e.g. https://shop.example.cn.")
-        return
+    url = str(config.get("PUBLIC_BASE_URL") or "")
     parts = urlsplit(url)
-    if parts.scheme != "https" and parts.hostname not in {"127.0.0.1", "localhost"}:
+    if not url or parts.hostname in {"127.0.0.1", "localhost", "::1", None}:
+        yield Finding("error", "public address", f"PUBLIC_BASE_URL is {url or 'empty'} (the development default): "
+                      "links in e-mails and absolute URLs would point nowhere. Set it to the site's address, e.g. "
+                      "https://shop.example.cn.")
+        return
+    if parts.scheme != "https":
         yield Finding("warning", "public address", f"PUBLIC_BASE_URL {url} is not HTTPS: buyers' card pages and "
                       "session cookies need HTTPS in production.")
     else:
@@ -140,7 +141,25 @@ def _shared_state(config: dict) -> Iterator[Finding]:
 CHECKS: tuple[Check, ...] = (_secret_key, _public_url, _stripe, _customs, _mail, _shared_state)
 
 
-def diagnose(app: Flask) -> list[Finding]:
-    """Run every check against the app's configuration."""
-    config = dict(app.config)
+def diagnose(config: Mapping) -> list[Finding]:
+    """Run every check against a configuration mapping (an app's config, or ``load_config()``)."""
+    config = dict(config)
     return [finding for check in CHECKS for finding in check(config)]
+
+
+def report(findings: list[Finding], echo: Callable[[str], object] = print) -> int:
+    """Print the findings; the exit status: 1 when any is an error, else 0."""
+    marks = {"ok": "  ok     ", "warning": "  WARN   ", "error": "  ERROR  "}
+    for finding in findings:
+        echo(f"{marks[finding.level]}{finding.topic}: {finding.text}")
+    errors = sum(f.level == "error" for f in findings)
+    echo(f"doctor: {errors} error(s), {sum(f.level == 'warning' for f in findings)} warning(s)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":  # python -m storefront.doctor: works even when the app refuses to start
+    import sys
+
+    from storefront.config import load_config
+
+    sys.exit(report(diagnose(load_config())))

@@ -247,7 +247,7 @@ def test_failed_then_succeeded(client, app, pending, gateway):
 
 def test_real_stripe_without_a_webhook_secret_refuses_to_start(tmp_path):
     """No default secret with real Stripe: anyone could sign events with the public development one."""
-    from storefront import create_app
+    from storefront.app import create_app
     from storefront.config import load_config
     from storefront.payments import UnsafeStripeConfig
 

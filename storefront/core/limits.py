@@ -30,9 +30,12 @@ def constraint_name(column: str) -> str:
 
 
 def install(metadata: MetaData) -> None:
-    """Add the CHECK constraints to the tables of ``metadata`` (once; called when the models are loaded)."""
+    """Add the CHECK constraints to the tables of ``metadata`` that are registered (idempotent; called when
+    storefront's models are loaded and again when the services marketplace registers its tables)."""
     for (table_name, column), limit in TEXT_LIMITS.items():
-        table = metadata.tables[table_name]
+        table = metadata.tables.get(table_name)
+        if table is None:
+            continue
         name = constraint_name(column)
         if any(getattr(c, "name", None) in (name, f"ck_{table_name}_{name}") for c in table.constraints):
             continue
