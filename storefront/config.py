@@ -171,9 +171,10 @@ def _clearance(env: dict[str, str]) -> dict:
         "CLEARANCE_HTTP_TOKEN": env.get("CLEARANCE_HTTP_TOKEN", ""),
         "CLEARANCE_HTTP_TIMEOUT": float(env.get("CLEARANCE_HTTP_TIMEOUT", "10")),
         # Signing: none or rsa (PEM key and certificate files; see docs/customs.md for SM2).
-        "CLEARANCE_SIGNER": env.get("CLEARANCE_SIGNER", "none").lower(),
+        "CLEARANCE_SIGNER": env.get("CLEARANCE_SIGNER", "sm2").lower(),
         "CLEARANCE_SIGN_KEY": env.get("CLEARANCE_SIGN_KEY", ""),
         "CLEARANCE_SIGN_CERT": env.get("CLEARANCE_SIGN_CERT", ""),
+        "CLEARANCE_SIGN_KEY_NAME": env.get("CLEARANCE_SIGN_KEY_NAME", ""),
         # Worker: attempts before a dead letter, backoff (s, doubling, capped), claim lease, batch, poll.
         "CLEARANCE_MAX_ATTEMPTS": int(env.get("CLEARANCE_MAX_ATTEMPTS", "8")),
         "CLEARANCE_BACKOFF_SECONDS": float(env.get("CLEARANCE_BACKOFF_SECONDS", "30")),

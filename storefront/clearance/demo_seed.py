@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from flask import current_app
 from sqlalchemy import func, select
 
-from storefront.clearance import ingest, summary
+from storefront.clearance import ingest, signing, summary
 from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import ClearanceCase, OutboxMessage, SummaryDeclaration, to_utc, utcnow
 from storefront.clearance.status import MessageStatus
@@ -84,6 +85,15 @@ def _products():
     return list(chosen.values())
 
 
+def ensure_demo_identity(config) -> None:
+    """Generate the demo signing key and certificate (spec §6) unless files are configured or exist."""
+    kind = signing.signer_kind(config)
+    if kind == "none" or config.get("CLEARANCE_SIGN_KEY") or config.get("CLEARANCE_SIGN_CERT"):
+        return
+    key_path, _cert_path = signing.signing_paths(config)
+    signing.write_identity(key_path.parent, kind, config.get("CLEARANCE_EBP_NAME") or "Kuajing demo")
+
+
 def seed_clearance_demo() -> dict[str, int]:
     """Create the demo clearance orders and summary declaration once; return what exists."""
     from storefront.accounts.operations import find_user
@@ -91,6 +101,7 @@ def seed_clearance_demo() -> dict[str, int]:
     from storefront.ordering.models import Order
     from storefront.ordering.operations import mark_paid, ship_order
 
+    ensure_demo_identity(current_app.config)
     exists = db.session.scalar(select(func.count()).select_from(Order).where(Order.note.like(f"{NOTE}%")))
     buyer, products = find_user(DEMO_BUYER), _products()
     if not exists and buyer is not None and len(products) == 2:

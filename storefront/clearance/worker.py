@@ -17,13 +17,24 @@ from flask import Flask, current_app
 
 from storefront.clearance import ingest, outbox
 from storefront.clearance.models import utcnow
-from storefront.clearance.signing import Signer, SigningError, signer_from_config
+from storefront.clearance.signing import (
+    SIGNED_KINDS,
+    SignatureInvalid,
+    Signer,
+    SigningError,
+    signer_for_config,
+    verify_signature,
+)
 from storefront.clearance.transports import Outgoing, Transport, TransportError, make_transport
 from storefront.extensions import db
 
 log = logging.getLogger(__name__)
-#: Messages the spec (§6) requires to carry a business signature.
-SIGNED_KINDS = frozenset({"CEB603", "CEB605", "CEB607", "CEB509", "CEB701"})
+#: Transports that reach the real single window: they never carry a signed kind unsigned.
+LIVE_TRANSPORTS = frozenset({"folder", "http"})
+
+
+class UnsignedRefused(SigningError):
+    """A message that must be signed would leave unsigned: dead-lettered at once (a configuration fault)."""
 
 
 @dataclass
@@ -46,13 +57,8 @@ class PassStats:
 
 
 def make_signer(app: Flask) -> Signer:
-    """The signer named by ``CLEARANCE_SIGNER`` (none or rsa)."""
-    config = app.config
-    return signer_from_config(
-        config.get("CLEARANCE_SIGNER", "none"),
-        config.get("CLEARANCE_SIGN_KEY"),
-        config.get("CLEARANCE_SIGN_CERT"),
-    )
+    """The signer named by ``CLEARANCE_SIGNER`` (sm2, rsa or none) with its key and certificate files."""
+    return signer_for_config(app.config)
 
 
 class Worker:
@@ -80,7 +86,20 @@ class Worker:
         self.lease = float(config.get("CLEARANCE_LEASE_SECONDS", 300))
 
     def _sign(self, kind: str, payload: bytes) -> bytes:
-        return self.signer.sign(payload) if kind in SIGNED_KINDS else payload
+        """Sign what spec §6 requires; on a live transport, refuse to let such a message out unsigned."""
+        if kind not in SIGNED_KINDS:
+            return payload
+        data = self.signer.sign(payload)
+        if getattr(self.transport, "name", "") in LIVE_TRANSPORTS:
+            try:
+                verify_signature(data)
+            except SignatureInvalid as exc:
+                raise UnsignedRefused(
+                    f"{kind} must be signed (spec §6) before the {self.transport.name} transport sends it: "
+                    f"{exc}. Set CLEARANCE_SIGNER (sm2 or rsa) with CLEARANCE_SIGN_KEY and "
+                    "CLEARANCE_SIGN_CERT, then retry this message."
+                ) from exc
+        return data
 
     def send_due(self, stats: PassStats, *, on_locked=None) -> None:
         """Claim due messages and send them, recording each outcome."""
@@ -101,7 +120,8 @@ class Worker:
                     item,
                     f"{type(exc).__name__}: {exc}",
                     now=self.clock(),
-                    max_attempts=self.max_attempts,
+                    # a missing signature is a configuration fault: no retry helps until someone fixes it
+                    max_attempts=0 if isinstance(exc, UnsignedRefused) else self.max_attempts,
                     base=self.base,
                     cap=self.cap,
                 )

@@ -10,6 +10,10 @@ from tests.clearance.helpers import case_of, messages, paid_order
 def test_run_once_status_and_retry(runner, ctx, make):
     order = paid_order(make, [(make.product(make.merchant(), stock=5), 1)])
     result = runner.invoke(args=["clearance", "run", "--once"])
+    assert result.exit_code != 0 and "flask clearance keygen" in str(result.exception)  # sm2 by default
+    result = runner.invoke(args=["clearance", "keygen"])
+    assert result.exit_code == 0 and "sm2 key" in result.output
+    result = runner.invoke(args=["clearance", "run", "--once"])
     assert result.exit_code == 0, result.output
     assert "sent 2," in result.output and "receipts 4" in result.output
     assert case_of(order.sub_orders[0]).events[-1].source == "CEB404"

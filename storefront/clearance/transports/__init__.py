@@ -8,6 +8,8 @@ from typing import Protocol, runtime_checkable
 
 from flask import Flask
 
+from storefront.clearance.signing import signer_kind, signing_paths
+
 
 class TransportError(RuntimeError):
     """Sending failed; the worker retries with backoff (and dead-letters after the last attempt)."""
@@ -57,7 +59,14 @@ def make_transport(app: Flask) -> Transport:
     if kind == "simulator":
         from storefront.clearance.transports.simulator import Simulator, db_lookup
 
-        return Simulator(lookup=db_lookup, inspect_over=app.config.get("CLEARANCE_SIM_INSPECT_OVER"))
+        signs = signer_kind(app.config) != "none"
+        cert_path = signing_paths(app.config)[1] if signs else None
+        return Simulator(
+            lookup=db_lookup,
+            inspect_over=app.config.get("CLEARANCE_SIM_INSPECT_OVER"),
+            require_signature=signs,
+            trusted_cert=cert_path.read_bytes() if cert_path and cert_path.is_file() else None,
+        )
     if kind == "folder":
         from storefront.clearance.transports.folder import FolderTransport
 

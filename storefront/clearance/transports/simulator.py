@@ -20,11 +20,13 @@ from lxml import etree
 from storefront.clearance.messages.common import NS, now
 from storefront.clearance.messages.data import Company
 from storefront.clearance.messages.receipts import (
+    RETURN_SPECS,
     SummaryLine,
     SummaryResult,
     build_receipt,
     build_summary_result,
 )
+from storefront.clearance.signing import SIGNED_KINDS, SignatureInvalid, verify_signature
 from storefront.clearance.transports import Incoming, Outgoing, TransportError
 from storefront.core.validators import is_valid_hs_code
 
@@ -65,6 +67,32 @@ def _decimal(value: str | None) -> Decimal:
         return Decimal(0)
 
 
+#: The receipt that answers each message kind.
+_RECEIPT_OF = {"CEB303": "CEB304", "CEB403": "CEB404", "CEB505": "CEB506", "CEB603": "CEB604",
+               "CEB605": "CEB606", "CEB607": "CEB608", "CEB509": "CEB510", "CEB701": "CEB702"}
+
+
+def _refusal_keys(receipt: str, root: etree._Element) -> dict[str, str]:
+    """The business keys a refusal receipt echoes, read from the message (numbers derived if absent)."""
+    values: dict[str, str] = {}
+    for element in root.iter():
+        if isinstance(element.tag, str) and etree.QName(element).namespace == NS and len(element) == 0:
+            values.setdefault(etree.QName(element).localname, (element.text or "").strip())
+    year, cop_no = int(values.get("appTime", "2026")[:4]), values.get("copNo", "")
+    derived = {
+        "preNo": pre_no_for(year, cop_no),
+        "invtNo": invt_no_for(values.get("customsCode", "0000"), year, cop_no),
+        "statisticsFlag": "B",
+        "msgSeqNo": "1",
+    }
+    keys = {}
+    for name, required in RETURN_SPECS[receipt].keys:
+        value = values.get(name) or (derived.get(name, "") if required else "")
+        if value:
+            keys[name] = value
+    return keys
+
+
 def invt_no_for(customs_code: str, year: int, cop_no: str) -> str:
     """The inventory number customs gives a list: office(4) + year(4) + E + serial(9)."""
     return f"{customs_code}{year}E{_serial('invt:' + cop_no, 9):09d}"
@@ -86,8 +114,12 @@ class Simulator:
         lookup: Lookup | None = None,
         clock: Callable[[], datetime] = now,
         inspect_over: Decimal | str | None = None,
+        require_signature: bool = False,
+        trusted_cert: bytes | None = None,
     ) -> None:
         self.lookup = lookup
+        self.require_signature = require_signature
+        self.trusted_cert = trusted_cert
         self.clock = clock
         self.inspect_over = Decimal(inspect_over) if inspect_over not in (None, "") else None
         self._inbox: list[Incoming] = []
@@ -105,10 +137,29 @@ class Simulator:
         if handler is None:
             raise TransportError(f"simulator: unsupported message {kind}")
         self._step = 0
+        if self._signature_refused(kind, root, message):
+            return
         try:
             handler(root, message.guid)
         except (IndexError, KeyError, ValueError) as exc:
             raise TransportError(f"simulator: cannot read {kind}: {exc}") from exc
+
+    def _signature_refused(self, kind: str, root: etree._Element, message: Outgoing) -> bool:
+        """Verify a signature as the e-port does (spec §6); answer a refusal (100, code 1001) if it fails."""
+        signed = root.find("{http://www.w3.org/2000/09/xmldsig#}Signature") is not None
+        if not signed and not (self.require_signature and kind in SIGNED_KINDS):
+            return False
+        try:
+            verify_signature(message.data, self.trusted_cert)
+        except SignatureInvalid as exc:
+            receipt = _RECEIPT_OF.get(kind)
+            if receipt is None:
+                raise TransportError(f"simulator: signature of {kind} refused: {exc}") from exc
+            keys = _refusal_keys(receipt, root)
+            refusal = (100, f"[1001] 数字签名无效 (invalid signature): {exc}")
+            self._answer(receipt, keys, [refusal], message.guid)
+            return True
+        return False
 
     def receive(self) -> Iterator[Incoming]:
         """Hand over the receipts owed so far."""
