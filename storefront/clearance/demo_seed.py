@@ -114,9 +114,9 @@ def seed_clearance_demo() -> dict[str, int]:
         _pump(utcnow)
         for key, *_rest, fate in PLAN:
             sub = orders[key].sub_orders[0]
-            if fate == "reject":  # as if the product had no HS code when it was sold
+            if fate == "reject":  # the fix-flow case: a wrong first legal unit, which customs refuses
                 case = db.session.scalar(select(ClearanceCase).where(ClearanceCase.sub_order_id == sub.id))
-                case.lines[0].gcode = ""
+                case.lines[0].unit1 = "011" if case.lines[0].unit1 != "011" else "035"
             if fate in ("close", "reject"):
                 ship_order(sub, "EMS", f"EE{sub.id:09d}CN", actor="demo")
         _pump(utcnow)

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask import current_app
 
-from storefront.clearance import codes, xsd
+from storefront.clearance import codes, legal_units, xsd
 from storefront.clearance.messages import (
     Company,
     Declaration,
@@ -31,10 +31,7 @@ from storefront.clearance.models import CaseLine, ClearanceCase
 from storefront.core.money import exponent
 from storefront.core.validators import normalize_hs_code
 
-#: Sent when a product has no usable 10-digit HS code (no such heading): customs refuses it with a reason.
-MISSING_GCODE = "0000000000"
-#: Customs units measured by weight, and grams per unit.
-WEIGHT_UNITS = {"035": Decimal(1000), "036": Decimal(1), "070": Decimal(1_000_000)}
+WEIGHT_UNITS = legal_units.WEIGHT_UNITS
 #: Specification sent when a product has no model (the field is required).
 NO_MODEL = "无"
 ORDER_KINDS = ("CEB303", "CEB403")
@@ -116,38 +113,49 @@ def merchant_company(merchant) -> Company:
 
 
 def snapshot_line(gnum: int, line) -> CaseLine:
-    """A list line from an order line snapshot: declared quantity in the customs unit, exact value."""
+    """A list line from an order line snapshot: declared quantity in the customs unit, legal quantities from
+    the legal-units table (net weight × quantity for weight units), exact value."""
     unit = line.customs_unit
-    qty = Decimal(int(line.qty))
-    if unit in WEIGHT_UNITS:
-        qty = qty * int(line.net_weight_g) / WEIGHT_UNITS[unit]
+    pieces, net_g = Decimal(int(line.qty)), Decimal(int(line.net_weight_g))
+    gcode = normalize_hs_code(line.hs_code)[:10]
+    qty = legal_units.quantity_in(unit, pieces, net_g)
+    if legal_units.known(gcode):
+        unit1, qty1, unit2, qty2 = legal_units.quantities(gcode, pieces, net_g)
+    else:  # declaring is refused until the code is corrected or added to the table
+        unit1, qty1, unit2, qty2 = unit, qty, None, None
     return CaseLine(
         gnum=gnum,
         item_no=(line.sku or "")[:20],
         item_name=(line.customs_name or "")[:250],
-        gcode=normalize_hs_code(line.hs_code)[:10],
+        gcode=gcode,
         gmodel=(line.model or "")[:250],
         unit=unit,
         qty=qty,
-        unit1=unit,
-        qty1=qty,
-        unit2=None,
-        qty2=None,
+        unit1=unit1,
+        qty1=qty1,
+        unit2=unit2,
+        qty2=qty2,
         total_minor=int(line.unit_price_minor) * int(line.qty),
     )
 
 
 def _order_line(case: ClearanceCase, line: CaseLine) -> OrderLine:
-    """A message line from a list line: exact total, unit price to 5 decimals, placeholder for no HS code."""
+    """A message line from a list line: exact total, unit price to 5 decimals; the HS code must be in the
+    legal-units table (never a placeholder code)."""
     total = to_major(line.total_minor, case.currency)
     qty = Decimal(line.qty)
     price = (total / qty).quantize(Decimal("0.00001"), rounding=ROUND_HALF_UP) if qty > 0 else total
-    gcode = line.gcode if len(line.gcode) == 10 and line.gcode.isdigit() else MISSING_GCODE
+    row = legal_units.lookup(line.gcode)
+    if line.unit2 is None and row.unit2:
+        raise DataProblem(
+            f"line {line.gnum}: HS code {line.gcode} has a second legal unit ({row.unit2}): "
+            "declare qty2/unit2"
+        )
     return OrderLine(
         gnum=line.gnum,
         item_no=line.item_no or f"L{line.gnum}",
         item_name=line.item_name or NO_MODEL,
-        gcode=gcode,
+        gcode=line.gcode,
         gmodel=line.gmodel or NO_MODEL,
         qty=qty,
         unit=line.unit,

@@ -231,7 +231,7 @@ def correct(
     gross_weight: Decimal | None = None,
     net_weight: Decimal | None = None,
 ) -> None:
-    """Change the declared data of a rejected case (HS code, names, units, quantities, weights)."""
+    """Change the declared data of a rejected case (HS code, names, units, legal quantities, weights)."""
     if not case.is_rejected:
         raise ClearanceError("only a rejected case can be corrected")
     by_gnum = {line.gnum: line for line in case.lines}
@@ -242,6 +242,9 @@ def correct(
         for name in ("gcode", "item_name", "gmodel", "unit", "qty", "unit1", "qty1"):
             if name in values and values[name] not in (None, ""):
                 setattr(line, name, values[name])
+        if "unit2" in values:  # the second legal unit may be cleared (codes without one)
+            line.unit2 = values["unit2"] or None
+            line.qty2 = values.get("qty2") if line.unit2 else None
     if gross_weight is not None:
         case.gross_weight = gross_weight
     if net_weight is not None:

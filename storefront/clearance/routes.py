@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from storefront.accounts.models import Role
-from storefront.clearance import codes, operations, outbox, queries
+from storefront.clearance import codes, legal_units, operations, outbox, queries
 from storefront.clearance.models import utcnow
 from storefront.clearance.status import CaseStatus
 from storefront.core.security import roles_required
@@ -63,6 +63,29 @@ def _decimal(text: str | None) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+def _legal_line_errors(gnum: int, gcode: str, values: dict) -> list[str]:
+    """Problems with the legal units and quantities typed for one line (checked against the table)."""
+    if not legal_units.known(gcode):
+        return [
+            _(
+                "Line %(n)s: HS code %(code)s is not in the legal-units table; correct the code or ask the "
+                "platform to add its legal units.",
+                n=gnum,
+                code=gcode,
+            )
+        ]
+    row, errors = legal_units.lookup(gcode), []
+    if values["unit1"] != row.unit1 or (values["unit2"] or None) != row.unit2:
+        units = " / ".join(filter(None, (row.unit1, row.unit2)))
+        errors.append(
+            _("Line %(n)s: the legal units of %(code)s are %(units)s.", n=gnum, code=gcode, units=units)
+        )
+    quantities = [values["qty1"]] + ([values["qty2"]] if row.unit2 else [])
+    if any(qty is None or qty <= 0 for qty in quantities):
+        errors.append(_("Line %(n)s: the legal quantities must be greater than zero.", n=gnum))
+    return errors
+
+
 def _read_corrections(case) -> tuple[dict[int, dict], Decimal | None, Decimal | None, list[str]]:
     """Corrections typed into the case form, with the problems found."""
     errors, lines = [], {}
@@ -77,15 +100,20 @@ def _read_corrections(case) -> tuple[dict[int, dict], Decimal | None, Decimal | 
             errors.append(_("Line %(n)s: unknown customs unit.", n=line.gnum))
         if qty is None or qty <= 0:
             errors.append(_("Line %(n)s: the quantity must be greater than zero.", n=line.gnum))
+        unit2 = request.form.get(prefix + "unit2", line.unit2 or "").strip()
         lines[line.gnum] = {
             "gcode": gcode,
             "item_name": request.form.get(prefix + "item_name", line.item_name).strip()[:250],
             "gmodel": request.form.get(prefix + "gmodel", line.gmodel).strip()[:250],
             "unit": unit,
-            "unit1": unit,
             "qty": qty,
-            "qty1": qty,
+            "unit1": request.form.get(prefix + "unit1", line.unit1).strip(),
+            "qty1": _decimal(request.form.get(prefix + "qty1", str(line.qty1))),
+            "unit2": unit2,
+            "qty2": _decimal(request.form.get(prefix + "qty2", str(line.qty2 or ""))) if unit2 else None,
         }
+        if is_valid_hs_code(gcode):
+            errors.extend(_legal_line_errors(line.gnum, gcode, lines[line.gnum]))
     gross = _decimal(request.form.get("gross_weight", str(case.gross_weight)))
     net = _decimal(request.form.get("net_weight", str(case.net_weight)))
     if gross is None or net is None or net <= 0 or gross < net:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 
@@ -105,10 +106,20 @@ def test_merchant_corrects_and_resubmits_a_rejected_case(app, flow):
     }
     page = owner.post(url, data=form).get_data(as_text=True)
     assert "the HS code must be 10 digits" in page and case_of(flow["bad"].sub_orders[0]).revision == 1
-    response = owner.post(url, data={**form, "line-1-gcode": "6112.41.00.00"})
+    fixed = {**form, "line-1-gcode": "6112.41.00.00", "line-1-unit1": "035", "line-1-qty1": "1"}
+    page = owner.post(url, data=fixed).get_data(as_text=True)
+    assert "the legal units of 6112410000 are 011 / 035" in page  # swimwear: articles + kilograms
+    fixed.update({"line-1-unit1": "011", "line-1-unit2": "035", "line-1-qty2": "0"})
+    page = owner.post(url, data=fixed).get_data(as_text=True)
+    assert "the legal quantities must be greater than zero" in page
+    page = owner.post(url, data={**fixed, "line-1-gcode": "6112490000"}).get_data(as_text=True)
+    assert "6112490000 is not in the legal-units table" in page
+    assert case_of(flow["bad"].sub_orders[0]).revision == 1
+    response = owner.post(url, data={**fixed, "line-1-qty2": "0.25"})
     assert response.status_code == 302
     case = case_of(flow["bad"].sub_orders[0])
     assert (case.status, case.revision, case.lines[0].gcode) == (CaseStatus.DECLARED, 2, "6112410000")
+    assert (case.lines[0].unit1, case.lines[0].unit2, case.lines[0].qty2) == ("011", "035", Decimal("0.25"))
     assert owner.post(url, data=form).status_code == 409  # nothing to correct any more
     drain(simulator_worker(app, flow["clock"]))
     assert case_of(flow["bad"].sub_orders[0]).status == CaseStatus.CLOSED

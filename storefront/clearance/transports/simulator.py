@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
+from storefront.clearance import legal_units
 from storefront.clearance.messages.common import NS, now
 from storefront.clearance.messages.data import Company
 from storefront.clearance.messages.receipts import (
@@ -242,6 +243,15 @@ class Simulator:
                 problems.append(
                     f"表体第{gnum}项商品编码[{gcode}]不存在 (HS code missing or not in the tariff)"
                 )
+            elif legal_units.known(gcode):
+                row = legal_units.lookup(gcode)
+                declared = (line.get("unit1", ""), line.get("unit2") or None)
+                if declared != (row.unit1, row.unit2):
+                    problems.append(
+                        f"表体第{gnum}项法定计量单位[{'/'.join(filter(None, declared))}]与商品编码[{gcode}]的"
+                        f"法定计量单位[{'/'.join(filter(None, (row.unit1, row.unit2)))}]不符 "
+                        "(legal units do not match the tariff)"
+                    )
             if _decimal(line.get("qty")) <= 0 or _decimal(line.get("qty1")) <= 0:
                 problems.append(f"表体第{gnum}项数量必须大于0 (quantity must be greater than 0)")
         gross, net = _decimal(head.get("grossWeight")), _decimal(head.get("netWeight"))
