@@ -9,6 +9,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask import current_app
+from lxml import etree
 
 from storefront.clearance import codes, legal_units, xsd
 from storefront.clearance.messages import (
@@ -258,6 +259,24 @@ def build(
         raise DataProblem(str(exc)) from exc
     check(xml)
     return xml
+
+
+#: What differs between two versions of the same document without a change of content.
+_VOLATILE = frozenset({"guid", "appType", "appTime"})
+
+
+def _content(xml: bytes) -> bytes:
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    root.attrib.pop("guid", None)
+    for element in list(root.iter()):
+        if isinstance(element.tag, str) and etree.QName(element).localname in _VOLATILE:
+            element.getparent().remove(element)
+    return etree.tostring(root, method="c14n")
+
+
+def same_content(xml: bytes, previous: bytes | None) -> bool:
+    """True when two versions of a document differ only in guid, appType and appTime."""
+    return previous is not None and _content(xml) == _content(previous)
 
 
 def check(xml: bytes) -> None:

@@ -13,7 +13,14 @@ from sqlalchemy import select
 from storefront.clearance import mapping, outbox
 from storefront.clearance.messages import new_guid
 from storefront.clearance.messages.receipts import Receipt
-from storefront.clearance.models import CaseEvent, ClearanceCase, OutboxMessage, to_utc, utcnow
+from storefront.clearance.models import (
+    CaseDocument,
+    CaseEvent,
+    ClearanceCase,
+    OutboxMessage,
+    to_utc,
+    utcnow,
+)
 from storefront.clearance.status import RANK, RECEIPT_FOR, CaseStatus, is_refusal, list_status
 from storefront.extensions import db
 
@@ -114,14 +121,51 @@ def open_cases(order, *, payment_ref: str = "", now: datetime | None = None) -> 
     return [open_case(sub, payment_ref=payment_ref, now=now) for sub in order.sub_orders]
 
 
-def declare(case: ClearanceCase, kinds: tuple[str, ...], *, now: datetime) -> bool:
-    """Build the messages and write them to the outbox (all or none); bad data rejects the case locally."""
+def document(case: ClearanceCase, kind: str) -> CaseDocument:
+    """The case's record of one document (created on first use)."""
+    for doc in case.documents:
+        if doc.kind == kind:
+            return doc
+    doc = CaseDocument(kind=kind, held=False, last_app_type="", last_revision=0)
+    case.documents.append(doc)
+    return doc
+
+
+def app_type_for(case: ClearanceCase, kind: str) -> str:
+    """Rule 3 (docs/customs.md): 2 (change) while customs holds a record for the document, else 1 (new)."""
+    return "2" if document(case, kind).held else "1"
+
+
+def _last_payload(case: ClearanceCase, kind: str) -> bytes | None:
+    """The payload of the last message of a kind sent for the case."""
+    return db.session.scalar(
+        select(OutboxMessage.payload)
+        .where(OutboxMessage.case_id == case.id, OutboxMessage.kind == kind)
+        .order_by(OutboxMessage.id.desc())
+        .limit(1)
+    )
+
+
+def declare(
+    case: ClearanceCase,
+    kinds: tuple[str, ...],
+    *,
+    now: datetime,
+    only_changed: bool = False,
+    always: tuple[str, ...] = (),
+) -> list[str]:
+    """Build the messages and write them to the outbox (all or none); bad data rejects the case locally.
+
+    Each document goes with the appType of rule 3. ``only_changed`` (resubmission) skips documents customs
+    holds whose content did not change (``always`` are sent anyway). Returns the kinds queued
+    ([] when the case was rejected locally).
+    """
     plat = mapping.platform()
-    app_type = "1" if case.revision == 1 else "2"
     pending = []
     for kind in kinds:
         key = f"{kind}:{case.id}:{case.revision}"
         guid = new_guid()
+        app_type = app_type_for(case, kind)
         try:
             if not case.ebc_code:
                 raise mapping.DataProblem(
@@ -130,9 +174,14 @@ def declare(case: ClearanceCase, kinds: tuple[str, ...], *, now: datetime) -> bo
             payload = mapping.build(kind, case, plat, guid=guid, app_type=app_type, when=now)
         except mapping.DataProblem as exc:
             reject(case, kind, str(exc), now, source="local")
-            return False
-        pending.append((kind, key, guid, payload))
-    for kind, key, guid, payload in pending:
+            return []
+        unchanged = only_changed and kind not in always and app_type == "2"
+        if unchanged and mapping.same_content(payload, _last_payload(case, kind)):
+            continue
+        pending.append((kind, key, guid, payload, app_type))
+    for kind, key, guid, payload, app_type in pending:
+        doc = document(case, kind)
+        doc.last_app_type, doc.last_revision = app_type, case.revision
         outbox.enqueue(
             kind,
             guid=guid,
@@ -143,7 +192,7 @@ def declare(case: ClearanceCase, kinds: tuple[str, ...], *, now: datetime) -> bo
             app_type=app_type,
             case_id=case.id,
         )
-    return True
+    return [kind for kind, *_rest in pending]
 
 
 def ship(sub_order, *, carrier: str, tracking_no: str, now: datetime | None = None) -> ClearanceCase:
@@ -191,6 +240,23 @@ def _dates(case: ClearanceCase, status: CaseStatus, at: datetime) -> None:
         case.closed_at = when
 
 
+def _hold(case: ClearanceCase, receipt: Receipt, message: OutboxMessage | None) -> None:
+    """Track what customs holds of the document this receipt answers (rule 3)."""
+    kind = RECEIPT_FOR.get(receipt.kind)
+    if kind is None:
+        return
+    doc, status = document(case, kind), receipt.return_status
+    if message is not None and message.kind == kind and message.business_key.rsplit(":", 1)[-1] != str(
+        doc.last_revision
+    ):
+        return  # a late receipt for an older version says nothing about the current one
+    doc.last_status = status
+    if status >= 120:
+        doc.held = True
+    elif is_refusal(status) and (message.app_type if message is not None else doc.last_app_type) == "1":
+        doc.held = False  # a refused new document leaves nothing behind at customs
+
+
 def apply_receipt(
     case: ClearanceCase, receipt: Receipt, message: OutboxMessage | None, *, now: datetime | None = None
 ) -> None:
@@ -203,6 +269,7 @@ def apply_receipt(
     if receipt.kind == "CEB604":
         case.pre_no = receipt.keys.get("preNo") or case.pre_no
         case.invt_no = receipt.keys.get("invtNo") or case.invt_no
+    _hold(case, receipt, message)
     if is_refusal(status):
         if stale or receipt.kind == "CEB510" or case.is_rejected:
             _event(case, case.status, receipt.kind, at, return_status=status, info=info)
@@ -257,9 +324,26 @@ def resubmit(case: ClearanceCase, *, now: datetime | None = None) -> bool:
     now = now or utcnow()
     if not case.is_rejected:
         raise ClearanceError("only a rejected case can be resubmitted")
+    refresh_merchant_identity(case)
+    refused = case.rejected_kind
     case.revision += 1
     case.reject_reason, case.rejected_kind = "", ""
     case.last_return_at = to_utc(now)
     _move(case, CaseStatus.DECLARED, "resubmit", now, info=f"revision {case.revision}")
     kinds = mapping.ORDER_KINDS + (mapping.SHIPPING_KINDS if case.logistics_no else ())
-    return declare(case, kinds, now=now)
+    sent = declare(case, kinds, now=now, only_changed=True, always=(refused,))
+    if sent:
+        case.events[-1].info = f"revision {case.revision}: " + ", ".join(sent)
+    return bool(sent)
+
+
+def refresh_merchant_identity(case: ClearanceCase) -> None:
+    """Re-read the shipper's customs code and name from the merchant (who may have corrected them)."""
+    try:
+        ebc = mapping.merchant_company(case.merchant)
+    except mapping.DataProblem:
+        return  # declare() rejects locally with the reason
+    if ebc.code != case.ebc_code:  # order and payment are keyed by ebcCode: new documents under the new code
+        for kind in ("CEB303", "CEB403"):
+            document(case, kind).held = False
+    case.ebc_code, case.ebc_name, case.owner_code = ebc.code, ebc.name, ebc.code

@@ -185,4 +185,6 @@ def test_order_refused_holds_the_list_until_resubmitted(app, ctx, make):
     assert case.rejected_kind == "CEB303" and case.logistics_no
     operations.resubmit(case)
     db.session.commit()
-    assert [m.kind for m in messages(status="pending")] == ["CEB303", "CEB403", "CEB505", "CEB603"]
+    # the payment customs holds is not sent again; the refused order goes as new, waybill and list first time
+    pending = [(m.kind, m.app_type) for m in messages(status="pending")]
+    assert pending == [("CEB303", "1"), ("CEB505", "1"), ("CEB603", "1")]
