@@ -8,9 +8,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from blinker import Namespace
+from flask import current_app
 from sqlalchemy import select
 
-from storefront.clearance import mapping, outbox
+from storefront.clearance import errors, mapping, outbox
 from storefront.clearance.messages import new_guid
 from storefront.clearance.messages.receipts import Receipt
 from storefront.clearance.models import (
@@ -21,7 +22,14 @@ from storefront.clearance.models import (
     to_utc,
     utcnow,
 )
-from storefront.clearance.status import RANK, RECEIPT_FOR, CaseStatus, is_refusal, list_status
+from storefront.clearance.status import (
+    RANK,
+    RECEIPT_FOR,
+    TRANSPORT_FAILED,
+    CaseStatus,
+    is_refusal,
+    list_status,
+)
 from storefront.extensions import db
 
 log = logging.getLogger(__name__)
@@ -270,7 +278,21 @@ def apply_receipt(
         case.pre_no = receipt.keys.get("preNo") or case.pre_no
         case.invt_no = receipt.keys.get("invtNo") or case.invt_no
     _hold(case, receipt, message)
+    if status == TRANSPORT_FAILED:  # the e-port could not reach customs: send again, nothing to correct
+        _event(case, case.status, receipt.kind, at, return_status=status, info=info)
+        if message is not None and not stale:
+            config = current_app.config
+            outbox.requeue(
+                message,
+                f"[4] 发送海关失败 (the e-port could not send it to customs): {info}",
+                now=now or utcnow(),
+                max_attempts=int(config.get("CLEARANCE_MAX_ATTEMPTS", 8)),
+                base=float(config.get("CLEARANCE_BACKOFF_SECONDS", 30)),
+                cap=float(config.get("CLEARANCE_BACKOFF_MAX_SECONDS", 3600)),
+            )
+        return
     if is_refusal(status):
+        info = errors.explain(status, info)
         if stale or receipt.kind == "CEB510" or case.is_rejected:
             _event(case, case.status, receipt.kind, at, return_status=status, info=info)
             return

@@ -62,7 +62,7 @@ TIMELINE = (
 
 def list_status(return_status: int) -> CaseStatus | None:
     """Case status for a CEB604 returnStatus (None for values that change nothing)."""
-    if return_status < 0 or return_status in (4, 100):
+    if is_refusal(return_status):
         return CaseStatus.REJECTED
     return {
         1: CaseStatus.DECLARED,
@@ -78,8 +78,12 @@ def list_status(return_status: int) -> CaseStatus | None:
 
 
 def is_refusal(return_status: int) -> bool:
-    """True for a receipt that refuses the message (100 rejected, 4 not delivered, negative = error)."""
-    return return_status < 0 or return_status in (4, 100)
+    """True for a receipt that refuses the message (100 退单, negative = processing error with its code)."""
+    return return_status < 0 or return_status == 100
+
+
+#: returnStatus 4 (发送海关失败): the e-port could not pass the message on; not a refusal, it is re-sent.
+TRANSPORT_FAILED = 4
 
 
 class MessageStatus(StrEnum):

@@ -16,7 +16,16 @@ from storefront.clearance.signing import RsaSigner, verify_signature
 from storefront.clearance.status import CaseStatus
 from storefront.clearance.transports.simulator import Simulator, db_lookup
 from storefront.extensions import db
-from tests.clearance.helpers import Clock, case_of, drain, messages, paid_order, ship, simulator_worker
+from tests.clearance.helpers import (
+    Clock,
+    case_of,
+    drain,
+    messages,
+    order_keys,
+    paid_order,
+    ship,
+    simulator_worker,
+)
 
 
 def _texts(xml: bytes, name: str) -> list[str]:
@@ -172,7 +181,7 @@ def test_order_refused_holds_the_list_until_resubmitted(app, ctx, make):
     ingest.ingest(
         build_receipt(
             "CEB304",
-            {"ebpCode": "P", "ebcCode": "E", "orderNo": sub.number},
+            order_keys(sub),
             100,
             "订单重复",
             clock() + timedelta(minutes=1),

@@ -55,7 +55,7 @@ def _fill(app) -> None:
                 "CEB303",
                 guid=new_guid(),
                 business_key=f"CEB303:test:{n}",
-                payload=b"<x/>",
+                payload=f"<m><orderNo>R{n}</orderNo><ebpCode>P</ebpCode><ebcCode>E</ebcCode></m>".encode(),
                 ref=f"R{n}",
                 now=utcnow(),
             )
