@@ -140,7 +140,7 @@ def _clearance(env: dict[str, str]) -> dict:
         # Validate messages before they enter the outbox: auto (when the XSDs are present), 1 (always), 0.
         "CLEARANCE_VALIDATE": env.get("CLEARANCE_VALIDATE", "auto").lower(),
         # The platform (e-commerce platform, ebp), also the transmitting enterprise (copCode, dxpId).
-        "CLEARANCE_EBP_CODE": env.get("CLEARANCE_EBP_CODE", "91210200DEMO00001A"),
+        "CLEARANCE_EBP_CODE": env.get("CLEARANCE_EBP_CODE", "91210200MA0KJ00012"),
         "CLEARANCE_EBP_NAME": env.get("CLEARANCE_EBP_NAME", "辽宁特产跨境电商平台（演示）"),
         "CLEARANCE_DXP_ID": env.get("CLEARANCE_DXP_ID", "DXPENTDEMO000001"),
         # Declaring agent (申报企业 / 报关单位); defaults to the platform itself.
@@ -153,7 +153,7 @@ def _clearance(env: dict[str, str]) -> dict:
         # Logistics enterprises: "key=code:name;…" (key matched against the carrier the merchant names),
         # and the default one used for other carriers.
         "CLEARANCE_CARRIERS": env.get("CLEARANCE_CARRIERS", ""),
-        "CLEARANCE_LOGISTICS_CODE": env.get("CLEARANCE_LOGISTICS_CODE", "91210200DEMO00003C"),
+        "CLEARANCE_LOGISTICS_CODE": env.get("CLEARANCE_LOGISTICS_CODE", "91210200MA0KJ00038"),
         "CLEARANCE_LOGISTICS_NAME": env.get("CLEARANCE_LOGISTICS_NAME", "辽东国际快递有限公司（演示）"),
         # Payment enterprise named on the payment receipt (CEB403).
         "CLEARANCE_PAY_NAME": env.get("CLEARANCE_PAY_NAME", "Stripe Payments"),

@@ -24,9 +24,13 @@ def clearance_group():
 @with_appcontext
 def run_command(once: bool):
     """Send due messages through CLEARANCE_TRANSPORT and process receipts (until SIGTERM/SIGINT)."""
-    from storefront.clearance.worker import Worker
+    from storefront.clearance.signing import SigningError
+    from storefront.clearance.worker import Worker, WorkerConfigError
 
-    worker = Worker(current_app._get_current_object())
+    try:
+        worker = Worker(current_app._get_current_object())
+    except (WorkerConfigError, SigningError) as exc:
+        raise click.ClickException(str(exc)) from exc
     if once:
         stats = worker.run_once()
         click.echo(

@@ -3,10 +3,13 @@ and the one ``build()`` that turns a case into CEB303/403/505/603/509 bytes."""
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
 
 from flask import current_app
 from lxml import etree
@@ -30,11 +33,13 @@ from storefront.clearance.messages import (
 from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import CaseLine, ClearanceCase
 from storefront.core.money import exponent
-from storefront.core.validators import normalize_hs_code
+from storefront.core.validators import is_valid_uscc, normalize_hs_code
 
 WEIGHT_UNITS = legal_units.WEIGHT_UNITS
 #: Specification sent when a product has no model (the field is required).
 NO_MODEL = "无"
+#: Longest waybill number the spec allows (logisticsNo C..32 in CEB505/509/603/607).
+LOGISTICS_NO_MAX = 32
 ORDER_KINDS = ("CEB303", "CEB403")
 SHIPPING_KINDS = ("CEB505", "CEB603")
 
@@ -57,21 +62,38 @@ class Platform:
     carriers: Mapping[str, Company] = field(default_factory=dict)
 
     def logistics_for(self, carrier: str) -> Company:
-        """The logistics enterprise declared for a carrier the merchant named (else the default one)."""
-        key = (carrier or "").strip().lower()
-        for name, company in self.carriers.items():
-            if name in key or key == company.name.lower():
-                return company
-        return self.logistics
+        """The logistics enterprise of a carrier, by exact key or alias (``DataProblem`` when unknown)."""
+        key = " ".join((carrier or "").split()).casefold()
+        if key in self.carriers:
+            return self.carriers[key]
+        raise DataProblem(
+            f"carrier {carrier!r} is not in the carrier code table (承运人未在物流企业代码表中): "
+            "add it with its customs logistics code to storefront/clearance/data/carriers.toml "
+            "or CLEARANCE_CARRIERS"
+        )
+
+
+CARRIERS_PATH = Path(__file__).parent / "data" / "carriers.toml"
+
+
+@cache
+def carrier_table() -> dict[str, Company]:
+    """Carrier key and aliases (casefolded) → logistics enterprise, from data/carriers.toml."""
+    table = {}
+    for key, row in tomllib.loads(CARRIERS_PATH.read_text(encoding="utf-8"))["carriers"].items():
+        company = Company(row["code"], row["name"])
+        for alias in (key, *row.get("aliases", ())):
+            table[" ".join(alias.split()).casefold()] = company
+    return table
 
 
 def _carriers(text: str) -> dict[str, Company]:
-    """Parse ``key=code:name;key2=code:name``."""
-    carriers = {}
+    """The carrier table plus ``CLEARANCE_CARRIERS`` rows ``key=code:name;key2=code:name``."""
+    carriers = dict(carrier_table())
     for item in filter(None, (part.strip() for part in (text or "").split(";"))):
         key, _, rest = item.partition("=")
         code, _, name = rest.partition(":")
-        carriers[key.strip().lower()] = Company(code.strip(), name.strip())
+        carriers[" ".join(key.split()).casefold()] = Company(code.strip(), name.strip())
     return carriers
 
 
@@ -106,7 +128,17 @@ def kilograms(grams: int) -> Decimal:
 
 def merchant_company(merchant) -> Company:
     """The merchant as shipper: customs registration code (else USCC) and Chinese name."""
-    code = (merchant.customs_code or merchant.uscc or "").strip()
+    if not merchant.is_approved:
+        raise DataProblem(
+            "the merchant's filing is not approved (商户备案未审核通过): a list can be declared once an "
+            "operator has verified the filing"
+        )
+    customs_code, uscc = (merchant.customs_code or "").strip(), (merchant.uscc or "").strip().upper()
+    if customs_code and not (len(customs_code) == 10 and customs_code.isalnum()):
+        raise DataProblem(f"customs registration code {customs_code!r} must be 10 letters or digits")
+    if not customs_code and uscc and not is_valid_uscc(uscc):
+        raise DataProblem(f"USCC {uscc!r} has a wrong check character (统一社会信用代码校验位错误)")
+    code = customs_code or uscc
     name = (merchant.names or {}).get("zh") or (merchant.names or {}).get("en") or ""
     if not code:
         raise DataProblem("merchant has no customs registration code or USCC (商户未备案海关编码)")

@@ -175,10 +175,16 @@ def declare(
         guid = new_guid()
         app_type = app_type_for(case, kind)
         try:
-            if not case.ebc_code:
+            if not case.merchant.is_approved or not case.ebc_code:
+                mapping.merchant_company(case.merchant)  # raises with the reason
+                raise mapping.DataProblem("merchant has no customs registration code or USCC")
+            if case.logistics_no and len(case.logistics_no) > mapping.LOGISTICS_NO_MAX:
                 raise mapping.DataProblem(
-                    "merchant has no customs registration code or USCC (商户未备案海关编码)"
+                    f"tracking number {case.logistics_no!r} is longer than {mapping.LOGISTICS_NO_MAX} "
+                    "characters (spec logisticsNo C..32)"
                 )
+            if case.logistics_no and not case.logistics_code:
+                mapping.platform().logistics_for(case.carrier)  # raises: unknown carrier
             payload = mapping.build(kind, case, plat, guid=guid, app_type=app_type, when=now)
         except mapping.DataProblem as exc:
             reject(case, kind, str(exc), now, source="local")
@@ -207,9 +213,13 @@ def ship(sub_order, *, carrier: str, tracking_no: str, now: datetime | None = No
     """Record the carrier and waybill number; write the waybill (CEB505) and inventory list (CEB603)."""
     now = now or utcnow()
     case = case_for(sub_order.id) or open_case(sub_order, now=now)
-    company = mapping.platform().logistics_for(carrier)
+    try:
+        company = mapping.platform().logistics_for(carrier)
+    except mapping.DataProblem:
+        company = None  # declare() refuses locally with the reason; the parcel is shipped all the same
     case.carrier = (carrier or "")[:80]
-    case.logistics_code, case.logistics_name = company.code, company.name
+    case.logistics_code = company.code if company else ""
+    case.logistics_name = company.name if company else ""
     case.logistics_no = (tracking_no or "").strip()[:40]
     case.shipped_at = to_utc(sub_order.shipped_at or now)
     case.gross_weight = mapping.kilograms(sub_order.gross_weight_g)
@@ -347,6 +357,12 @@ def resubmit(case: ClearanceCase, *, now: datetime | None = None) -> bool:
     if not case.is_rejected:
         raise ClearanceError("only a rejected case can be resubmitted")
     refresh_merchant_identity(case)
+    if case.logistics_no and not case.logistics_code:  # the carrier table may have been completed since
+        try:
+            company = mapping.platform().logistics_for(case.carrier)
+            case.logistics_code, case.logistics_name = company.code, company.name
+        except mapping.DataProblem:
+            pass  # declare() rejects locally again with the reason
     refused = case.rejected_kind
     case.revision += 1
     case.reject_reason, case.rejected_kind = "", ""

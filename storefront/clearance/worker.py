@@ -15,7 +15,7 @@ from datetime import datetime
 
 from flask import Flask, current_app
 
-from storefront.clearance import ingest, outbox
+from storefront.clearance import ingest, outbox, xsd
 from storefront.clearance.models import utcnow
 from storefront.clearance.signing import (
     SIGNED_KINDS,
@@ -33,8 +33,20 @@ log = logging.getLogger(__name__)
 LIVE_TRANSPORTS = frozenset({"folder", "http"})
 
 
+class WorkerConfigError(RuntimeError):
+    """The worker cannot run with this configuration (it refuses to start)."""
+
+
+class InvalidRefused(TransportError):
+    """A message that does not validate against the official XSD: dead-lettered at once, never sent."""
+
+
 class UnsignedRefused(SigningError):
     """A message that must be signed would leave unsigned: dead-lettered at once (a configuration fault)."""
+
+
+#: Failures no retry can cure: the message is dead-lettered at once for an operator.
+FATAL = (UnsignedRefused, InvalidRefused)
 
 
 @dataclass
@@ -74,6 +86,12 @@ class Worker:
         token: str | None = None,
     ) -> None:
         self.app = app or current_app._get_current_object()
+        self.xsd_dir = self.app.config.get("CEB_XSD_DIR")
+        if not xsd.xsd_available(self.xsd_dir):
+            raise WorkerConfigError(
+                f"CEB_XSD_DIR ({self.xsd_dir}) does not hold the official CEB XSDs: the worker validates "
+                "every message before it leaves and does not start without them"
+            )
         self.transport = transport or make_transport(self.app)
         self.signer = signer or make_signer(self.app)
         self.clock = clock
@@ -87,6 +105,9 @@ class Worker:
 
     def _sign(self, kind: str, payload: bytes) -> bytes:
         """Sign what spec §6 requires; on a live transport, refuse to let such a message out unsigned."""
+        errors = xsd.validate(payload, directory=self.xsd_dir)
+        if errors:
+            raise InvalidRefused(f"{kind} does not validate against the CEB XSD: {'; '.join(errors[:3])}")
         if kind not in SIGNED_KINDS:
             return payload
         data = self.signer.sign(payload)
@@ -120,8 +141,8 @@ class Worker:
                     item,
                     f"{type(exc).__name__}: {exc}",
                     now=self.clock(),
-                    # a missing signature is a configuration fault: no retry helps until someone fixes it
-                    max_attempts=0 if isinstance(exc, UnsignedRefused) else self.max_attempts,
+                    # a missing signature or an invalid message: no retry helps until someone fixes it
+                    max_attempts=0 if isinstance(exc, FATAL) else self.max_attempts,
                     base=self.base,
                     cap=self.cap,
                 )
