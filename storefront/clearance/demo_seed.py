@@ -9,13 +9,12 @@ made once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import func, select
 
-from storefront.clearance import ingest, signing, summary
-from storefront.clearance.messages.common import china_time
+from storefront.clearance import ingest, operations, signing, summary
 from storefront.clearance.models import ClearanceCase, OutboxMessage, SummaryDeclaration, to_utc, utcnow
 from storefront.clearance.status import MessageStatus
 from storefront.clearance.transports import Outgoing
@@ -120,7 +119,13 @@ def seed_clearance_demo() -> dict[str, int]:
             if fate in ("close", "reject"):
                 ship_order(sub, "EMS", f"EE{sub.id:09d}CN", actor="demo")
         _pump(utcnow)
-        summary.summarize(china_time(utcnow()).strftime("%Y-%m"))
+        month = summary.previous_month(utcnow())  # the demo's closed lists closed last month
+        for key, *_rest, fate in PLAN:
+            case = operations.case_for(orders[key].sub_orders[0].id)
+            if fate == "close" and case.closed_at is not None:
+                case.closed_at = summary.month_bounds(month)[0] + timedelta(days=12)
+        db.session.flush()
+        summary.summarize(month)
         _pump(utcnow)
         released = orders["released"].sub_orders[0]
         ship_order(released, "China Post", f"RR{released.id:09d}CN", actor="demo")

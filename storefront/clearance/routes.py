@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from storefront.accounts.models import Role
-from storefront.clearance import codes, legal_units, operations, outbox, queries
-from storefront.clearance.models import utcnow
+from storefront.clearance import codes, legal_units, operations, outbox, queries, summary
+from storefront.clearance.models import SummaryDeclaration, utcnow
 from storefront.clearance.status import CaseStatus
 from storefront.core.security import roles_required
 from storefront.core.validators import is_valid_hs_code, normalize_hs_code
@@ -41,6 +41,26 @@ def operator_retry():
         ngettext("%(num)s message queued again.", "%(num)s messages queued again.", count),
         "success" if count else "info",
     )
+    return redirect(url_for("clearance.operator_monitor"))
+
+
+@bp.post("/operator/clearance/declarations/<int:declaration_id>/<any(resend, release):action>")
+@roles_required(Role.OPERATOR.value)
+def operator_declaration(declaration_id: int, action: str):
+    """A refused summary application: send it again after fixing the cause, or release its lists."""
+    declaration = db.session.get(SummaryDeclaration, declaration_id) or abort(404)
+    try:
+        if action == "resend":
+            summary.resend(declaration, now=utcnow())
+        else:
+            summary.release_lists(declaration)
+    except ValueError:
+        abort(409)
+    db.session.commit()
+    if action == "resend":
+        flash(_("Summary application %(cop_no)s sent again.", cop_no=declaration.cop_no), "success")
+    else:
+        flash(_("The lists of %(cop_no)s go into the next summary run.", cop_no=declaration.cop_no), "info")
     return redirect(url_for("clearance.operator_monitor"))
 
 

@@ -132,6 +132,8 @@ class DeclarationStatus(StrEnum):
     REJECTED = "rejected"
     #: The summary result (CEB792) came with the customs declaration number.
     COMPLETED = "completed"
+    #: An operator gave up a refused application; its lists go into the next run of their month.
+    WITHDRAWN = "withdrawn"
 
 
 DECLARATION_LABELS = {
@@ -139,6 +141,7 @@ DECLARATION_LABELS = {
     DeclarationStatus.ACCEPTED: _l("Application accepted"),
     DeclarationStatus.REJECTED: _l("Application rejected"),
     DeclarationStatus.COMPLETED: _l("Customs declaration issued"),
+    DeclarationStatus.WITHDRAWN: _l("Application withdrawn"),
 }
 
 #: Message kinds and the receipt kind that answers each.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -34,8 +35,9 @@ def flow(app, ctx, make):
         ship(order.sub_orders[0])
     clock = Clock()
     drain(simulator_worker(app, clock))
-    released = case_of(good.sub_orders[0])
-    summary.summarize(china_time(to_utc(released.released_at)).strftime("%Y-%m"), now=clock())
+    closed = case_of(good.sub_orders[0])
+    closed.closed_at = summary.month_bounds(summary.previous_month(clock()))[0] + timedelta(days=3)
+    summary.summarize(china_time(to_utc(closed.closed_at)).strftime("%Y-%m"), now=clock())
     from storefront.extensions import db
 
     db.session.commit()
@@ -59,6 +61,32 @@ def test_operator_monitor_and_retry(app, make, flow):
     response = operator.post("/en/operator/clearance/retry", data={"id": str(dead.id)})
     assert response.status_code == 302
     assert messages()[0].status == MessageStatus.PENDING
+
+
+def test_operator_sees_summary_due_and_handles_a_refused_application(app, make, flow):
+    """The monitor shows last month's due date and the refused applications; resend is operator-only."""
+    from storefront.clearance.messages.receipts import Receipt
+    from storefront.clearance.models import SummaryDeclaration
+    from storefront.clearance.status import DeclarationStatus
+    from storefront.extensions import db
+
+    message = messages(kind="CEB701")[0]
+    db.session.get(SummaryDeclaration, message.declaration_id).status = DeclarationStatus.ACCEPTED.value
+    refusal = Receipt("CEB702", "G", {"copNo": message.ref}, -10102, flow["clock"](), "x")
+    summary.apply_return(message, refusal)
+    db.session.commit()
+    declaration_id = message.declaration_id
+    operator = client_as(app, make.user(Role.OPERATOR.value))
+    page = operator.get("/en/operator/clearance").get_data(as_text=True)
+    assert 'id="summary-due"' in page and "Due by" in page and 'id="refused-declarations"' in page
+    assert "[-10102] 无效企业代码 (invalid enterprise code)" in page
+    url = f"/en/operator/clearance/declarations/{declaration_id}/resend"
+    assert client_as(app, flow["a"].owner).post(url).status_code == 403
+    assert operator.post(url).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(SummaryDeclaration, declaration_id).status == DeclarationStatus.APPLIED
+    assert operator.post(url).status_code == 409  # not refused any more
+    assert len(messages(kind="CEB701", declaration_id=declaration_id)) == 2
 
 
 def test_merchant_sees_and_downloads_only_their_declarations(app, flow):
