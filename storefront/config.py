@@ -143,6 +143,8 @@ def _clearance(env: dict[str, str]) -> dict:
         "CLEARANCE_EBP_CODE": env.get("CLEARANCE_EBP_CODE", "91210200MA0KJ00012"),
         "CLEARANCE_EBP_NAME": env.get("CLEARANCE_EBP_NAME", "辽宁特产跨境电商平台（演示）"),
         "CLEARANCE_DXP_ID": env.get("CLEARANCE_DXP_ID", "DXPENTDEMO000001"),
+        # Receiver of the DxpMsg envelope at the data exchange platform (folder/http transports).
+        "CLEARANCE_DXP_RECEIVER": env.get("CLEARANCE_DXP_RECEIVER", "DXPEDCCEB0000002"),
         # Declaring agent (申报企业 / 报关单位); defaults to the platform itself.
         "CLEARANCE_AGENT_CODE": env.get("CLEARANCE_AGENT_CODE", ""),
         "CLEARANCE_AGENT_NAME": env.get("CLEARANCE_AGENT_NAME", ""),

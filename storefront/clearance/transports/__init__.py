@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
 from flask import Flask
 
+from storefront.clearance.envelope import Envelope, EnvelopeError
 from storefront.clearance.signing import signer_kind, signing_paths
 
 
@@ -51,6 +53,16 @@ class Transport(Protocol):
     def receive(self) -> Iterable[Incoming]:
         """Yield the receipts waiting to be processed."""
         ...
+
+
+def enclose(envelope: Envelope | None, message: Outgoing) -> bytes:
+    """The bytes a live transport writes: the message in its validated DxpMsg envelope (when one is set)."""
+    if envelope is None:
+        return message.data
+    try:
+        return envelope.wrap(message.data, kind=message.kind, msg_id=message.guid, created=datetime.now(UTC))
+    except EnvelopeError as exc:
+        raise TransportError(str(exc)) from exc
 
 
 def make_transport(app: Flask) -> Transport:

@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from storefront.clearance.transports import Incoming, Outgoing, TransportError
+from storefront.clearance.envelope import Envelope, EnvelopeError
+from storefront.clearance.transports import Incoming, Outgoing, TransportError, enclose
 
 log = logging.getLogger(__name__)
 #: Receipts larger than this are quarantined unread.
@@ -49,7 +50,9 @@ class FolderTransport:
         quarantine_dir: str | os.PathLike[str],
         *,
         stale_seconds: float = 300,
+        envelope: Envelope | None = None,
     ) -> None:
+        self.envelope = envelope
         self.send_dir = Path(send_dir)
         self.receive_dir = Path(receive_dir)
         self.archive_dir = Path(archive_dir)
@@ -71,15 +74,17 @@ class FolderTransport:
             folder("CLEARANCE_ARCHIVE_DIR", "archive"),
             folder("CLEARANCE_QUARANTINE_DIR", "quarantine"),
             stale_seconds=float(config.get("CLEARANCE_LEASE_SECONDS", 300)),
+            envelope=Envelope.from_config(config),
         )
 
     def send(self, message: Outgoing) -> None:
-        """Write ``<guid>.xml`` atomically (a re-send overwrites the same file)."""
+        """Write ``<guid>.xml`` atomically, in its DxpMsg envelope (a re-send overwrites the same file)."""
+        data = enclose(self.envelope, message)
         try:
             self.send_dir.mkdir(parents=True, exist_ok=True)
             tmp = self.send_dir / f".{message.guid}.{uuid.uuid4().hex}.tmp"
             with open(tmp, "wb") as fh:
-                fh.write(message.data)
+                fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.send_dir / f"{message.guid}.xml")
@@ -125,7 +130,9 @@ class FolderTransport:
                 continue  # another worker claimed it
             try:
                 data = _read_regular(claimed)
-            except OSError as exc:
+                if self.envelope is not None:
+                    data = self.envelope.unwrap(data)
+            except (OSError, EnvelopeError) as exc:
                 log.warning("cannot read receipt %s: %s", claimed, exc)
                 self._done(claimed, False)
                 continue
