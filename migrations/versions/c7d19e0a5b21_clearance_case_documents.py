@@ -1,4 +1,4 @@
-"""clearance case documents: what customs holds per document (appType rule, resubmission of refused documents)
+"""clearance case documents: what customs holds per document (appType rule, resubmission); list cancellation
 
 Revision ID: c7d19e0a5b21
 Revises: e5f9a3b4c6d7
@@ -31,9 +31,15 @@ def upgrade():
     )
     with op.batch_alter_table('clearance_case_documents', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_clearance_case_documents_case_id'), ['case_id'], unique=False)
+    with op.batch_alter_table('clearance_cases', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('cancel_reason', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('cancel_requested_at', sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade():
+    with op.batch_alter_table('clearance_cases', schema=None) as batch_op:
+        batch_op.drop_column('cancel_requested_at')
+        batch_op.drop_column('cancel_reason')
     with op.batch_alter_table('clearance_case_documents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_clearance_case_documents_case_id'))
     op.drop_table('clearance_case_documents')

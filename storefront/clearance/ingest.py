@@ -36,11 +36,12 @@ MATCH_KEYS: dict[str, tuple[str, ...]] = {
     "CEB404": ("orderNo", "ebcCode"),
     "CEB506": ("logisticsNo", "logisticsCode"),
     "CEB604": ("copNo",),
+    "CEB606": ("copNo",),
     "CEB510": ("copNo", "logisticsCode"),
     "CEB702": ("copNo",),
 }
 #: Numbers customs assigns: when a receipt carries one and the document already has one, they must agree.
-ASSIGNED = {"CEB604": ("preNo", "invtNo"), "CEB702": ("sumNo",)}
+ASSIGNED = {"CEB604": ("preNo", "invtNo"), "CEB606": ("invtNo",), "CEB702": ("sumNo",)}
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 

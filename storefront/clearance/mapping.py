@@ -19,6 +19,7 @@ from storefront.clearance.messages import (
     Company,
     Declaration,
     DepartureData,
+    InvtCancelData,
     OrderData,
     OrderLine,
     Payment,
@@ -29,6 +30,7 @@ from storefront.clearance.messages import (
     build_ceb505,
     build_ceb509,
     build_ceb603,
+    build_ceb605,
 )
 from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import CaseLine, ClearanceCase
@@ -256,6 +258,7 @@ def ref_for(kind: str, case: ClearanceCase) -> str:
         "CEB403": case.order_no,
         "CEB505": case.logistics_no or "",
         "CEB603": case.cop_no,
+        "CEB605": case.cop_no,
         "CEB509": departure_cop_no(case),
     }[kind]
 
@@ -265,7 +268,18 @@ def build(
 ) -> bytes:
     """Build one message for a case; raises ``DataProblem`` when the data cannot make a valid message."""
     try:
-        if kind == "CEB509":
+        if kind == "CEB605":
+            cancel = InvtCancelData(
+                customs_code=case.customs_code,
+                cop_no=case.cop_no,
+                invt_no=case.invt_no or "",
+                pre_no=case.pre_no,
+                reason=case.cancel_reason or "-",
+                agent=plat.agent,
+                ebc=Company(case.ebc_code, case.ebc_name),
+            )
+            xml = build_ceb605(cancel, guid=guid, app_type=app_type, transfer=plat.transfer, app_time=when)
+        elif kind == "CEB509":
             departure = DepartureData(
                 customs_code=case.port_code,
                 cop_no=departure_cop_no(case),

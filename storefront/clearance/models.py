@@ -88,6 +88,9 @@ class ClearanceCase(db.Model):
     #: The customs reason of the last rejection and the message kind refused ("" when not rejected).
     reject_reason: Mapped[str] = mapped_column(Text, default="")
     rejected_kind: Mapped[str] = mapped_column(String(8), default="")
+    #: Why the merchant asked customs to cancel the list (CEB605) and when ("" / None: no request pending).
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    cancel_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     departed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 _signals = Namespace()
 #: Sent (inside the transaction) when a case is rejected; sender: the case.
 case_rejected = _signals.signal("clearance-case-rejected")
+#: Sent (inside the transaction) when customs approved a list's cancellation (CEB606): the goods will not
+#: leave, so the payments side may propose a refund to the merchant. Sender: the case.
+case_cancelled = _signals.signal("clearance-case-cancelled")
+#: Statuses in which the merchant may ask customs to cancel the list (not yet released).
+CANCELLABLE = frozenset({CaseStatus.DECLARED.value, CaseStatus.ACCEPTED.value, CaseStatus.INSPECTION.value})
 #: Sent when a case changes status; sender: the case, keyword ``previous``.
 case_status_changed = _signals.signal("clearance-case-status-changed")
 
@@ -288,6 +293,12 @@ def apply_receipt(
         case.pre_no = receipt.keys.get("preNo") or case.pre_no
         case.invt_no = receipt.keys.get("invtNo") or case.invt_no
     _hold(case, receipt, message)
+    if receipt.kind == "CEB606" and status != TRANSPORT_FAILED:
+        _cancel_answered(case, receipt)
+        return
+    if case.status == CaseStatus.CANCELLED.value:  # nothing moves a cancelled list any more
+        _event(case, case.status, receipt.kind, at, return_status=status, info=info)
+        return
     if status == TRANSPORT_FAILED:  # the e-port could not reach customs: send again, nothing to correct
         _event(case, case.status, receipt.kind, at, return_status=status, info=info)
         if message is not None and not stale:
@@ -385,3 +396,39 @@ def refresh_merchant_identity(case: ClearanceCase) -> None:
         for kind in ("CEB303", "CEB403"):
             document(case, kind).held = False
     case.ebc_code, case.ebc_name, case.owner_code = ebc.code, ebc.name, ebc.code
+
+
+def can_cancel(case: ClearanceCase) -> bool:
+    """True while the merchant may ask customs to cancel the list: it has a list number, not released."""
+    return case.status in CANCELLABLE and bool(case.invt_no) and case.cancel_requested_at is None
+
+
+def request_cancel(case: ClearanceCase, reason: str, *, now: datetime | None = None) -> None:
+    """Ask customs to cancel the list (CEB605, signed by the worker); CEB606 answers it."""
+    now = now or utcnow()
+    reason = " ".join((reason or "").split())[:200]
+    if not reason:
+        raise ClearanceError("a reason is required to cancel a list")
+    if not can_cancel(case):
+        raise ClearanceError("only a declared list that customs has not released can be cancelled")
+    case.cancel_reason, case.cancel_requested_at = reason, to_utc(now)
+    _event(case, case.status, "cancel", now, info=reason)
+    if not declare(case, ("CEB605",), now=now):
+        case.cancel_requested_at = None
+
+
+def _cancel_answered(case: ClearanceCase, receipt: Receipt) -> None:
+    """CEB606: cancellation approved (399 审结 or later) → cancelled; refused → the request is withdrawn."""
+    at, status, info = receipt.return_time, receipt.return_status, receipt.return_info
+    if is_refusal(status):
+        reason = errors.explain(status, info)
+        _event(case, case.status, receipt.kind, at, return_status=status, info=reason)
+        case.cancel_requested_at = None  # the merchant sees why and may ask again
+        case.return_info = reason
+        return
+    if status >= 399 and case.status != CaseStatus.CANCELLED.value:
+        _move(case, CaseStatus.CANCELLED, receipt.kind, at, return_status=status, info=info)
+        case.return_status, case.return_info = status, info
+        case_cancelled.send(case)
+        return
+    _event(case, case.status, receipt.kind, at, return_status=status, info=info)

@@ -12,7 +12,7 @@ from flask import g
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import selectinload
 
-from storefront.clearance import codes, summary
+from storefront.clearance import codes, operations, summary
 from storefront.clearance.mapping import to_major
 from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import (
@@ -77,7 +77,7 @@ def timeline(case: ClearanceCase) -> list[tuple[str, object]]:
 
 def upcoming(case: ClearanceCase) -> list[str]:
     """Statuses still ahead of the case on the buyer's timeline (inspection only when it happens)."""
-    if case.status == CaseStatus.REJECTED.value:
+    if case.status in (CaseStatus.REJECTED.value, CaseStatus.CANCELLED.value):
         return []
     rank = RANK[CaseStatus(case.status)]
     return [s.value for s in TIMELINE if RANK[s] > rank and s != CaseStatus.INSPECTION]
@@ -92,6 +92,7 @@ TEMPLATE_HELPERS = {
     "KIND_LABELS": KIND_LABELS,
     "REJECTED": CaseStatus.REJECTED.value,
     "timeline": timeline,
+    "can_cancel": operations.can_cancel,
     "upcoming": upcoming,
     "num": lambda value: _num(value),
 }

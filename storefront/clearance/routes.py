@@ -165,6 +165,26 @@ def merchant_case(case_id: int):
     return render_template("clearance/merchant_case.html", case=case, errors=errors, units=codes.UNITS)
 
 
+@bp.post("/merchant/clearance/<int:case_id>/cancel")
+@merchant_required
+def merchant_cancel(case_id: int):
+    """Ask customs to cancel the list of one of the merchant's orders (CEB605) while it is not released."""
+    case = queries.merchant_case(g.merchant.id, case_id) or abort(404)
+    reason = request.form.get("reason", "")[:200]
+    try:
+        operations.request_cancel(case, reason)
+    except operations.ClearanceError:
+        db.session.rollback()
+        message = _("The list cannot be cancelled now; give a reason, and cancel before customs releases it.")
+        flash(message, "error")
+    else:
+        db.session.commit()
+        flash(_("Cancellation of list %(invt_no)s sent to customs.", invt_no=case.invt_no), "success")
+    if case.sub_order_id:
+        return redirect(url_for("merchant.order", sub_order_id=case.sub_order_id))
+    return redirect(url_for("clearance.merchant_case", case_id=case.id))
+
+
 @bp.get("/merchant/declarations")
 @merchant_required
 def merchant_declarations():

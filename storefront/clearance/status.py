@@ -22,6 +22,8 @@ class CaseStatus(StrEnum):
     DEPARTED = "departed"
     #: The list is closed (899); it can go into a summary declaration.
     CLOSED = "closed"
+    #: Customs approved the cancellation of the list (CEB605 → CEB606): nothing leaves; a refund may follow.
+    CANCELLED = "cancelled"
     #: Customs (or the e-port) refused a message; the merchant corrects and resubmits.
     REJECTED = "rejected"
 
@@ -34,6 +36,7 @@ CASE_LABELS = {
     CaseStatus.DEPARTED: _l("Departed from China"),
     CaseStatus.CLOSED: _l("Customs clearance closed"),
     CaseStatus.REJECTED: _l("Rejected by customs"),
+    CaseStatus.CANCELLED: _l("List cancelled"),
 }
 
 #: Forward order of the non-rejected states: a receipt never moves a case backwards.
@@ -151,6 +154,7 @@ RECEIPT_FOR = {
     "CEB506": "CEB505",
     "CEB604": "CEB603",
     "CEB510": "CEB509",
+    "CEB606": "CEB605",
     "CEB702": "CEB701",
     "CEB792": "CEB701",
 }

@@ -117,7 +117,10 @@ class Simulator:
         inspect_over: Decimal | str | None = None,
         require_signature: bool = False,
         trusted_cert: bytes | None = None,
+        hold_lists: bool = False,
     ) -> None:
+        #: Stop lists at 120 (入库), as customs does while it reviews: the window for a cancellation.
+        self.hold_lists = hold_lists
         self.lookup = lookup
         self.require_signature = require_signature
         self.trusted_cert = trusted_cert
@@ -226,6 +229,8 @@ class Simulator:
                 root
             )
         statuses = self._outcome(problems, "清单")
+        if not problems and self.hold_lists:
+            statuses = statuses[:2]
         if not problems and self.inspect_over is not None:
             value = sum((_decimal(line.get("totalPrice")) for line in lines), Decimal(0))
             if value > self.inspect_over:
@@ -307,6 +312,18 @@ class Simulator:
                 "statisticsFlag": list_head.get("statisticsFlag", "B"),
             }
             self._answer("CEB604", list_keys, [(899, "结关")], f"{guid}:{logistics_no}")
+
+    def _on_ceb605(self, root: etree._Element, guid: str) -> None:
+        head = _values(_find(root, "InvtCancel")[0])
+        keys = {name: head.get(name, "") for name in ("agentCode", "copNo", "invtNo")}
+        year = int(head.get("appTime", "2026")[:4])
+        keys["preNo"] = head.get("preNo") or pre_no_for(year, keys["copNo"])
+        if self._list(invt_no=keys["invtNo"]) is None:
+            missing = f"[-623003] 系统中不存在清单编号为[{keys['invtNo']}]的清单！"
+            statuses = [(2, "撤销申请已申报"), (100, missing)]
+        else:
+            statuses = [(2, "撤销申请已申报"), (120, "撤销申请已入库"), (399, "撤销申请审核通过，清单已撤销")]
+        self._answer("CEB606", keys, statuses, guid)
 
     def _on_ceb701(self, root: etree._Element, guid: str) -> None:
         head = _values(_find(root, "SummaryApply/SummaryApplyHead")[0])
