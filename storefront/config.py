@@ -203,9 +203,11 @@ def _clearance(env: dict[str, str]) -> dict:
         # Validate messages before they enter the outbox: auto (when the XSDs are present), 1 (always), 0.
         "CLEARANCE_VALIDATE": env.get("CLEARANCE_VALIDATE", "auto").lower(),
         # The platform (e-commerce platform, ebp), also the transmitting enterprise (copCode, dxpId).
-        "CLEARANCE_EBP_CODE": env.get("CLEARANCE_EBP_CODE", "91210200DEMO00001A"),
+        "CLEARANCE_EBP_CODE": env.get("CLEARANCE_EBP_CODE", "91210200MA0KJ00012"),
         "CLEARANCE_EBP_NAME": env.get("CLEARANCE_EBP_NAME", "辽宁特产跨境电商平台（演示）"),
         "CLEARANCE_DXP_ID": env.get("CLEARANCE_DXP_ID", "DXPENTDEMO000001"),
+        # Receiver of the DxpMsg envelope at the data exchange platform (folder/http transports).
+        "CLEARANCE_DXP_RECEIVER": env.get("CLEARANCE_DXP_RECEIVER", "DXPEDCCEB0000002"),
         # Declaring agent (申报企业 / 报关单位); defaults to the platform itself.
         "CLEARANCE_AGENT_CODE": env.get("CLEARANCE_AGENT_CODE", ""),
         "CLEARANCE_AGENT_NAME": env.get("CLEARANCE_AGENT_NAME", ""),
@@ -216,7 +218,7 @@ def _clearance(env: dict[str, str]) -> dict:
         # Logistics enterprises: "key=code:name;…" (key matched against the carrier the merchant names),
         # and the default one used for other carriers.
         "CLEARANCE_CARRIERS": env.get("CLEARANCE_CARRIERS", ""),
-        "CLEARANCE_LOGISTICS_CODE": env.get("CLEARANCE_LOGISTICS_CODE", "91210200DEMO00003C"),
+        "CLEARANCE_LOGISTICS_CODE": env.get("CLEARANCE_LOGISTICS_CODE", "91210200MA0KJ00038"),
         "CLEARANCE_LOGISTICS_NAME": env.get("CLEARANCE_LOGISTICS_NAME", "辽东国际快递有限公司（演示）"),
         # Payment enterprise named on the payment receipt (CEB403).
         "CLEARANCE_PAY_NAME": env.get("CLEARANCE_PAY_NAME", "Stripe Payments"),
@@ -234,9 +236,10 @@ def _clearance(env: dict[str, str]) -> dict:
         "CLEARANCE_HTTP_TOKEN": env.get("CLEARANCE_HTTP_TOKEN", ""),
         "CLEARANCE_HTTP_TIMEOUT": float(env.get("CLEARANCE_HTTP_TIMEOUT", "10")),
         # Signing: none or rsa (PEM key and certificate files; see docs/customs.md for SM2).
-        "CLEARANCE_SIGNER": env.get("CLEARANCE_SIGNER", "none").lower(),
+        "CLEARANCE_SIGNER": env.get("CLEARANCE_SIGNER", "sm2").lower(),
         "CLEARANCE_SIGN_KEY": env.get("CLEARANCE_SIGN_KEY", ""),
         "CLEARANCE_SIGN_CERT": env.get("CLEARANCE_SIGN_CERT", ""),
+        "CLEARANCE_SIGN_KEY_NAME": env.get("CLEARANCE_SIGN_KEY_NAME", ""),
         # Worker: attempts before a dead letter, backoff (s, doubling, capped), claim lease, batch, poll.
         "CLEARANCE_MAX_ATTEMPTS": int(env.get("CLEARANCE_MAX_ATTEMPTS", "8")),
         "CLEARANCE_BACKOFF_SECONDS": float(env.get("CLEARANCE_BACKOFF_SECONDS", "30")),

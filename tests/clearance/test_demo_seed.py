@@ -18,7 +18,9 @@ def test_demo_has_every_clearance_state_and_a_summary(demo_app):
         declarations = db.session.scalars(select(SummaryDeclaration)).all()
         assert any(d.status == DeclarationStatus.COMPLETED and d.entry_id and d.lines for d in declarations)
         rejected = db.session.scalar(select(ClearanceCase).where(ClearanceCase.status == "rejected"))
-        assert "0000000000" in rejected.reject_reason
+        assert "法定计量单位" in rejected.reject_reason  # the one deliberate fix-flow case
+        cases = db.session.scalars(select(ClearanceCase))
+        assert not [e for c in cases for e in c.events if e.source == "local"]  # no local rejection
 
 
 def test_seeding_again_adds_no_clearance_rows(demo_app):
