@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from storefront.clearance.signing import signer_kind, signing_paths
+
 #: Values that only ever appear in this repository's own demo configuration.
 _DEMO_SECRETS = {"whsec_localstripe_dev", "sk_test_12345", "pk_test_12345"}
 
@@ -91,16 +93,18 @@ def _customs(config: dict) -> Iterator[Finding]:
     if transport == "simulator":
         yield Finding("warning", "customs", "CLEARANCE_TRANSPORT is 'simulator': nothing reaches China Customs. "
                       "Use 'folder' (e-port client) or 'http' to go live.")
-    signer = str(config.get("CLEARANCE_SIGNER", "none"))
-    if signer == "none":
-        level = "warning" if transport == "simulator" else "error"
-        yield Finding(level, "customs", "CLEARANCE_SIGNER is 'none': CEB603/605/607/509/701 must be signed "
-                      "(SM2-SM3 or RSA-SHA1) before customs accepts them.")
+    live = transport != "simulator"
+    if signer_kind(config) == "none":
+        yield Finding("error" if live else "warning", "customs", "CLEARANCE_SIGNER is 'none': CEB603/605/607/509/"
+                      "701 must be signed (sm2 or rsa) before customs accepts them; the worker refuses to send them.")
+    elif not config.get("CLEARANCE_SIGN_KEY"):
+        yield Finding("error" if live else "warning", "customs", "No CLEARANCE_SIGN_KEY / CLEARANCE_SIGN_CERT: "
+                      "messages are signed with the generated demo key pair, which customs does not know. Configure "
+                      "the enterprise's key and certificate (or a signing service).")
     else:
-        for name in ("CLEARANCE_SIGN_KEY", "CLEARANCE_SIGN_CERT"):
-            path = str(config.get(name) or "")
-            if not path or not Path(path).is_file():
-                yield Finding("error", "customs", f"{name} ({path or 'empty'}) is not a readable file.")
+        for path in signing_paths(config):
+            if not path.is_file():
+                yield Finding("error", "customs", f"Signing file {path} is not a readable file.")
     for name in ("CLEARANCE_EBP_CODE", "CLEARANCE_DXP_ID", "CLEARANCE_LOGISTICS_CODE"):
         if "DEMO" in str(config.get(name, "")):
             level = "warning" if transport == "simulator" else "error"

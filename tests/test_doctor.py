@@ -14,13 +14,16 @@ def _texts(config, level):
 
 def test_development_defaults_are_reported_as_errors(tmp_path):
     config = load_config({"DATA_DIR": str(tmp_path), "STRIPE_SECRET_KEY": "sk_live_abc",
-                          "CEB_XSD_DIR": str(tmp_path / "missing"), "CLEARANCE_TRANSPORT": "folder"})
+                          "CEB_XSD_DIR": str(tmp_path / "missing"), "CLEARANCE_TRANSPORT": "folder",
+                          "CLEARANCE_SIGNER": "none"})
     errors = _texts(config, "error")
     assert "SECRET_KEY is not set" in errors
     assert "PUBLIC_BASE_URL is http://127.0.0.1:5000 (the development default)" in errors
     assert "STRIPE_WEBHOOK_SECRET" in errors
     assert "CEB_XSD_DIR" in errors
     assert "CLEARANCE_SIGNER is 'none'" in errors
+    demo_key = load_config({"DATA_DIR": str(tmp_path), "CLEARANCE_TRANSPORT": "folder", "CLEARANCE_SIGNER": "sm2"})
+    assert "generated demo key pair" in _texts(demo_key, "error")
 
 
 def test_complete_production_configuration_has_no_errors(tmp_path):

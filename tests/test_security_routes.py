@@ -2,7 +2,7 @@
 tests/security_routes.py. A route without a line in that table fails here."""
 
 import pytest
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import AnyConverter, IntegerConverter
 
 from storefront.accounts.models import Role
 from storefront.extensions import db
@@ -22,7 +22,12 @@ def sample_url(rule) -> str:
     values = {}
     for name in rule.arguments:
         converter = rule._converters.get(name)
-        values[name] = 999999 if isinstance(converter, IntegerConverter) else SAMPLE[name]
+        if isinstance(converter, IntegerConverter):
+            values[name] = 999999
+        elif isinstance(converter, AnyConverter):
+            values[name] = sorted(converter.items)[0]
+        else:
+            values[name] = SAMPLE[name]
     return rule.build(values)[1]
 
 
