@@ -15,7 +15,10 @@ from storefront.extensions import db
 def hash_calls(monkeypatch):
     """Count every password hash computed or checked."""
     calls = []
-    real_check, real_generate = werkzeug.security.check_password_hash, werkzeug.security.generate_password_hash
+    real_check, real_generate = (
+        werkzeug.security.check_password_hash,
+        werkzeug.security.generate_password_hash,
+    )
 
     def check(*args, **kw):
         calls.append("check")
@@ -42,12 +45,18 @@ def test_sign_in_unknown_email_costs_one_hash_like_a_wrong_password(client, make
     make.user(email="known@example.com")
     db.session.commit()
     hash_calls.clear()
-    known = client.post("/en/account/login", data={"email": "known@example.com", "password": "wrong-password"})
+    known = client.post(
+        "/en/account/login", data={"email": "known@example.com", "password": "wrong-password"}
+    )
     known_calls = list(hash_calls)
     hash_calls.clear()
-    unknown = client.post("/en/account/login", data={"email": "nobody@example.com", "password": "wrong-password"})
+    unknown = client.post(
+        "/en/account/login", data={"email": "nobody@example.com", "password": "wrong-password"}
+    )
     assert known_calls == hash_calls == ["check"]
-    assert _neutral(known).replace("known@example.com", "X") == _neutral(unknown).replace("nobody@example.com", "X")
+    assert _neutral(known).replace("known@example.com", "X") == _neutral(unknown).replace(
+        "nobody@example.com", "X"
+    )
 
 
 def test_registration_with_a_taken_email_costs_a_hash_too(client, make, hash_calls):

@@ -1,5 +1,6 @@
 """Finding 2 — browser protections on every page type: CSP without unsafe-inline (nonces), nosniff,
-Referrer-Policy, frame-ancestors / X-Frame-Options, HSTS over HTTPS only; Stripe origins only with the card form."""
+Referrer-Policy, frame-ancestors / X-Frame-Options, HSTS over HTTPS only; Stripe origins only with the card
+form."""
 
 import re
 
@@ -37,7 +38,9 @@ def assert_protected(response, url=""):
         assert not re.search(r"<[a-z][^>]*\son[a-z]+=", body), f"inline event handler on {url}"
         nonce = _NONCE.search(csp).group(1)
         for tag in re.findall(r"<(?:script|style)\b[^>]*>", body):
-            assert "src=" in tag or f'nonce="{nonce}"' in tag, f"inline code without the nonce on {url}: {tag}"
+            assert "src=" in tag or f'nonce="{nonce}"' in tag, (
+                f"inline code without the nonce on {url}: {tag}"
+            )
 
 
 @pytest.mark.parametrize("who", ["anonymous", DEMO_BUYER, DEMO_OPERATOR, "merchant"])
@@ -89,7 +92,10 @@ def test_api_and_errors_are_protected_too(demo_client):
 
 
 def test_card_form_pages_admit_stripe_and_localstripe(app):
-    app.config["STRIPE_JS_URL"], saved = "http://127.0.0.1:8420/js.stripe.com/v3/", app.config["STRIPE_JS_URL"]
+    app.config["STRIPE_JS_URL"], saved = (
+        "http://127.0.0.1:8420/js.stripe.com/v3/",
+        app.config["STRIPE_JS_URL"],
+    )
     try:
         with app.test_request_context("/en/"):
             from flask import make_response

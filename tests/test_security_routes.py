@@ -10,8 +10,19 @@ from tests.backoffice_helpers import FreshClient
 from tests.security_routes import ACCESS, ANONYMOUS, ROLES
 
 #: Sample values for URL arguments that are not integers (ids are a number no row has).
-SAMPLE = {"lang": "en", "slug": "x", "category_slug": "x", "number": "KJ-NONE", "token": "x", "kind_key": "merchant",
-          "fmt": "csv", "level": "basic", "action": "accept", "category": "translation", "filename": "x.png"}
+SAMPLE = {
+    "lang": "en",
+    "slug": "x",
+    "category_slug": "x",
+    "number": "KJ-NONE",
+    "token": "x",
+    "kind_key": "merchant",
+    "fmt": "csv",
+    "level": "basic",
+    "action": "accept",
+    "category": "translation",
+    "filename": "x.png",
+}
 #: Endpoints the walk does not call (they are covered by their own tests).
 NOT_CALLED = {"static", "payments.stripe_webhook"}
 

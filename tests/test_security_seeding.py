@@ -26,8 +26,10 @@ def test_seed_demo_leaves_a_live_database_alone(runner, make):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0 and "left alone" in result.output
     db.session.expire_all()
-    assert db.session.query(Product).count() == 1 and db.session.query(User).filter(
-        User.email.endswith("@demo.kuajing.example")).count() == 0
+    assert (
+        db.session.query(Product).count() == 1
+        and db.session.query(User).filter(User.email.endswith("@demo.kuajing.example")).count() == 0
+    )
     assert db.session.get(Product, product.id).stock == 7 and db.session.get(Product, product.id).hidden
 
 
@@ -58,10 +60,11 @@ _SUPERVISED = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     import tasks
-    s = tasks.Supervisor(grace=5)
+    s = tasks.Supervisor(grace=1)
     sleeper = [sys.executable, "-c", "import time; time.sleep(600)"]
     stubborn = [sys.executable, "-c",
-                "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); "
+                "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+                "print('ready', flush=True); "
                 "time.sleep(600)"]
     quitter = [sys.executable, "-c", "import sys; sys.stdin.readline(); sys.exit(3)"]
     procs = [s.start("web", sleeper), s.start("worker", {second}), s.start("stripe", sleeper)]
@@ -81,7 +84,9 @@ def _alive(pid: int) -> bool:
 
 def _supervise(second: str):
     code = _SUPERVISED.format(root=str(ROOT), second=second)
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
+    )
     pids = [int(x) for x in proc.stdout.readline().split()]
     assert len(pids) == 3 and all(_alive(pid) for pid in pids)
     return proc, pids
