@@ -5,6 +5,7 @@
                              # serve http://127.0.0.1:5000 with localstripe and the clearance worker
                              # (--reset-demo: re-apply the demo; refused when real orders exist)
     python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
+    python3 tasks.py audit   # pip-audit of the venv: fails on known vulnerabilities that have a fix
     python3 tasks.py serve   # production: migrate, then gunicorn (WEB_CONCURRENCY workers) + the clearance worker
 """
 
@@ -179,6 +180,41 @@ def test(argv: list[str]) -> None:
     sys.exit(result.returncode)
 
 
+def audit_verdict(report: dict) -> tuple[int, list[str]]:
+    """Exit status and lines for a ``pip-audit --format json`` report: 1 when a vulnerability has a fixed
+    version (or nothing could be checked), else 0; vulnerabilities without a fix are listed, not fatal."""
+    deps = report.get("dependencies", [])
+    audited = [d for d in deps if "skip_reason" not in d]
+    lines, status = [f"audit: {len(audited)} of {len(deps)} installed packages checked"], 0
+    for dep in audited:
+        for vuln in dep.get("vulns", []):
+            fixes = ", ".join(vuln.get("fix_versions") or []) or "-"
+            label = "VULNERABLE, upgrade" if vuln.get("fix_versions") else "known, no fix yet"
+            lines.append(f"  {label}: {dep['name']} {dep['version']}: {vuln['id']} (fixed in {fixes})")
+            status = 1 if vuln.get("fix_versions") else status
+    if not audited:
+        lines.append("audit: nothing could be checked (is the vulnerability service reachable?)")
+        status = 1
+    return status, lines
+
+
+def audit(argv: list[str]) -> None:
+    """pip-audit of the packages installed in the venv (:func:`audit_verdict`); extra args go to pip-audit."""
+    import json
+
+    ensure_env()
+    command = [str(BIN / "pip-audit"), "--local", "--skip-editable", "--format", "json", "--progress-spinner"]
+    command += ["off", *argv]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+    try:
+        report = json.loads(result.stdout)
+    except ValueError:
+        sys.exit(f"audit: pip-audit failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
+    status, lines = audit_verdict(report)
+    print("\n".join(lines))
+    sys.exit(status)
+
+
 def serve(argv: list[str]) -> None:
     """Production serving: migrations, gunicorn with gunicorn.conf.py, and the clearance worker beside it."""
     ensure_env()
@@ -194,7 +230,7 @@ def serve(argv: list[str]) -> None:
 
 def main() -> None:
     """Dispatch ``run`` or ``test``."""
-    commands = {"run": run, "test": test, "serve": serve}
+    commands = {"run": run, "test": test, "serve": serve, "audit": audit}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         sys.exit(2)
