@@ -100,7 +100,8 @@ def start_dev_stripe(env: dict, app_port: str, supervisor: Supervisor) -> subpro
 
 class Supervisor:
     """Processes run side by side: when one ends, or on Ctrl+C / SIGTERM, all are stopped (SIGTERM, then
-    SIGKILL after ``grace`` seconds) and reaped, so no orphan keeps a port or a lock."""
+    SIGKILL after ``grace`` seconds) and reaped, so no orphan keeps a port or a lock. Each runs in its own
+    process group, so what it started itself (e.g. the reloader's child of ``flask run --debug``) goes too."""
 
     def __init__(self, grace: float = 10.0):
         self.grace = grace
@@ -108,26 +109,39 @@ class Supervisor:
         self.signalled = False
 
     def start(self, name: str, command: list, env: dict | None = None) -> subprocess.Popen:
-        """Start one supervised process from the project root."""
-        proc = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=env)  # noqa: S603
+        """Start one supervised process from the project root, in a new process group."""
+        group = {"start_new_session": True} if os.name == "posix" else {}
+        proc = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=env, **group)  # noqa: S603
         self.procs.append((name, proc))
         return proc
 
     def _on_signal(self, *_args) -> None:
         self.signalled = True
 
+    @staticmethod
+    def _signal(proc: subprocess.Popen, sig: int) -> None:
+        """Send ``sig`` to the process's group (POSIX) or the process."""
+        try:
+            if os.name == "posix":
+                os.killpg(proc.pid, sig)
+            elif proc.poll() is None:
+                proc.send_signal(sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
     def stop_all(self) -> None:
-        """SIGTERM every live process, SIGKILL those still alive after the grace period, reap them all."""
+        """SIGTERM every process group, SIGKILL what is left after the grace period, reap them all."""
         for _name, proc in self.procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
+            self._signal(proc, signal.SIGTERM)
         deadline = time.monotonic() + self.grace
         for _name, proc in self.procs:
             try:
                 proc.wait(timeout=max(0.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+                pass
+        for _name, proc in self.procs:  # group members that outlived SIGTERM, leaders included
+            self._signal(proc, getattr(signal, "SIGKILL", signal.SIGTERM))
+            proc.wait()
 
     def wait(self) -> int:
         """Block until a process ends or a signal arrives, then stop the rest; the first one's exit status."""

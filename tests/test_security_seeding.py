@@ -67,6 +67,10 @@ _SUPERVISED = textwrap.dedent("""
                 "print('ready', flush=True); "
                 "time.sleep(600)"]
     quitter = [sys.executable, "-c", "import sys; sys.stdin.readline(); sys.exit(3)"]
+    parent = [sys.executable, "-c",
+              "import subprocess, sys, time; "
+              "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)']); "
+              "print('ready', child.pid, flush=True); time.sleep(600)"]
     procs = [s.start("web", sleeper), s.start("worker", {second}), s.start("stripe", sleeper)]
     print(" ".join(str(p.pid) for p in procs), flush=True)
     sys.exit(s.wait())
@@ -100,6 +104,16 @@ def test_supervisor_stops_every_process_on_a_signal(sig):
     with proc:
         assert proc.wait(timeout=30) == 0
     assert not any(_alive(pid) for pid in pids)
+
+
+def test_supervisor_stops_what_a_process_started_itself():
+    proc, pids = _supervise("parent")  # like the reloader child of `flask run --debug`
+    ready, grandchild = proc.stdout.readline().split()
+    assert ready == "ready" and _alive(int(grandchild))
+    proc.send_signal(signal.SIGTERM)
+    with proc:
+        assert proc.wait(timeout=30) == 0
+    assert not any(_alive(pid) for pid in [*pids, int(grandchild)])
 
 
 def test_supervisor_stops_the_others_when_one_dies():
