@@ -72,6 +72,8 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), https),
         "REMEMBER_COOKIE_REFRESH_EACH_REQUEST": False,
+        #: Seconds a registration's e-mail confirmation link stays valid.
+        "EMAIL_VERIFY_MAX_AGE": int(env.get("EMAIL_VERIFY_MAX_AGE", str(3 * 24 * 3600))),
         #: Seconds a password reset link stays valid.
         "PASSWORD_RESET_MAX_AGE": int(env.get("PASSWORD_RESET_MAX_AGE", "3600")),
         "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),

@@ -32,6 +32,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "accounts.register": ANYONE,
     "accounts.forgot_password": ANYONE,
     "accounts.reset_password": ANYONE,  # the signed token is the credential
+    "accounts.verify_email": ANYONE,  # the signed token is the credential
     "accounts.logout": SIGNED_IN,
     "accounts.account": SIGNED_IN,
     "accounts.change_password": SIGNED_IN,
