@@ -1,6 +1,6 @@
 """Real headless Chromium: the Content-Security-Policy blocks nothing the site itself needs. Every
-``securitypolicyviolation`` event is recorded (a listener installed before any page script) on the public pages,
-the search suggestions, the sign-in and a merchant's back office."""
+``securitypolicyviolation`` event is recorded (a listener installed before any page script) on the public
+pages, the search suggestions, the sign-in and a merchant's back office."""
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -16,7 +16,8 @@ pytestmark = pytest.mark.browser
 _RECORDER = (
     "window.__csp = [];"
     "document.addEventListener('securitypolicyviolation',"
-    " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"
+    " e => window.__csp.push("
+    "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"
 )
 
 
