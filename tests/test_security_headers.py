@@ -126,3 +126,28 @@ def test_unsafe_cluster_colour_is_left_out(app, make, client):
     db.session.commit()
     body = client.get("/en/").get_data(as_text=True)
     assert "alert(1)" not in body
+
+
+@pytest.mark.parametrize("who", ["anonymous", DEMO_OPERATOR])
+def test_every_linked_page_type_carries_the_protections(demo_app, who):
+    """Crawl the demo site two links deep (clusters, categories, merchants, products, services, providers,
+    back-office pages): every page passes the same checks."""
+    client = demo_app.test_client()
+    if who != "anonymous":
+        client.post("/en/account/login", data={"email": who, "password": DEMO_PASSWORD})
+    queue, seen, kinds = ["/en/", "/en/services/", "/en/operator/"], set(), set()
+    while queue and len(seen) < 120:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200 or response.mimetype != "text/html":
+            response.close()
+            continue
+        assert_protected(response, url)
+        kinds.add("/".join(url.split("?")[0].split("/")[2:4]))
+        for href in re.findall(r'href="(/en/[^"#?]*)"', response.get_data(as_text=True)):
+            if href not in seen and "logout" not in href:
+                queue.append(href)
+    assert len(kinds) >= (12 if who == "anonymous" else 15), sorted(kinds)
