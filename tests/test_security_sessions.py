@@ -83,6 +83,18 @@ def test_session_is_renewed_at_login(app, make):
         assert session["currency"] == "EUR"  # the visitor's own choices survive
 
 
+def test_logout_forgets_cart_and_order_access(app, make):
+    make.user(email="g@example.com")
+    db.session.commit()
+    client = app.test_client()
+    _login(client, "g@example.com")
+    with client.session_transaction() as session:
+        session.update({"cart": {"1": 2}, "my_orders": ["KJ-1"], "currency": "EUR"})
+    client.post("/en/account/logout")
+    with client.session_transaction() as session:
+        assert "cart" not in session and "my_orders" not in session and session["currency"] == "EUR"
+
+
 def test_sign_out_everywhere_keeps_only_this_browser(app, make):
     make.user(email="e@example.com")
     db.session.commit()

@@ -27,9 +27,9 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
-def _renew_session() -> None:
-    """Start a new session (new CSRF token, nothing planted survives), keeping cart and currency."""
-    kept = {key: session[key] for key in _KEPT_KEYS if key in session}
+def _renew_session(keep: tuple[str, ...] = _KEPT_KEYS) -> None:
+    """Start a new session (new CSRF token, nothing planted survives), keeping the ``keep`` keys."""
+    kept = {key: session[key] for key in keep if key in session}
     session.clear()
     session.update(kept)
 
@@ -101,7 +101,7 @@ def logout():
     db.session.commit()
     logout_user()
     remember = session.get("_remember")
-    _renew_session()
+    _renew_session(keep=("currency",))  # a shared computer: the next person sees no cart or orders of ours
     if remember:
         session["_remember"] = remember  # Flask-Login deletes the remember cookie on the way out
     flash(_("You are signed out."), "info")
