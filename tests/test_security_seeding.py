@@ -72,7 +72,7 @@ _SUPERVISED = textwrap.dedent("""
               "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)']); "
               "print('ready', child.pid, flush=True); time.sleep(600)"]
     procs = [s.start("web", sleeper), s.start("worker", {second}), s.start("stripe", sleeper)]
-    print(" ".join(str(p.pid) for p in procs), flush=True)
+    print("pids", " ".join(str(p.pid) for p in procs), flush=True)
     sys.exit(s.wait())
 """)
 
@@ -86,20 +86,26 @@ def _alive(pid: int) -> bool:
     return not (status.exists() and "zombie" in status.read_text())
 
 
-def _supervise(second: str):
+def _supervise(second: str, ready: bool = False):
+    """Start the supervisor script; its children's pids (and the 'ready' line's words when ``ready``)."""
     code = _SUPERVISED.format(root=str(ROOT), second=second)
     proc = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
     )
-    pids = [int(x) for x in proc.stdout.readline().split()]
+    lines = {}
+    while "pids" not in lines or (ready and "ready" not in lines):  # the two lines come in either order
+        words = proc.stdout.readline().split()
+        assert words, "the supervisor script ended early"
+        lines[words[0]] = words[1:]
+    pids = [int(x) for x in lines["pids"]]
     assert len(pids) == 3 and all(_alive(pid) for pid in pids)
-    return proc, pids
+    return proc, pids, lines.get("ready")
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_supervisor_stops_every_process_on_a_signal(sig):
-    proc, pids = _supervise("stubborn")  # one child ignores SIGTERM: it gets SIGKILL after the grace period
-    assert proc.stdout.readline().strip() == "ready"
+    # one child ignores SIGTERM: it gets SIGKILL after the grace period
+    proc, pids, _ready = _supervise("stubborn", ready=True)
     proc.send_signal(sig)
     with proc:
         assert proc.wait(timeout=30) == 0
@@ -107,9 +113,10 @@ def test_supervisor_stops_every_process_on_a_signal(sig):
 
 
 def test_supervisor_stops_what_a_process_started_itself():
-    proc, pids = _supervise("parent")  # like the reloader child of `flask run --debug`
-    ready, grandchild = proc.stdout.readline().split()
-    assert ready == "ready" and _alive(int(grandchild))
+    proc, pids, (grandchild,) = _supervise(
+        "parent", ready=True
+    )  # like the reloader child of `flask run --debug`
+    assert _alive(int(grandchild))
     proc.send_signal(signal.SIGTERM)
     with proc:
         assert proc.wait(timeout=30) == 0
@@ -117,9 +124,24 @@ def test_supervisor_stops_what_a_process_started_itself():
 
 
 def test_supervisor_stops_the_others_when_one_dies():
-    proc, pids = _supervise("quitter")
+    proc, pids, _ready = _supervise("quitter")
     proc.stdin.write("bye\n")
     proc.stdin.flush()
     with proc:
         assert proc.wait(timeout=30) == 3
     assert not any(_alive(pid) for pid in pids)
+
+
+def test_a_real_service_order_also_blocks_the_reset(ctx, make):
+    from services_market import orders
+    from storefront.demo.guard import real_order_count
+
+    make.rates()
+    make.product()
+    db.session.commit()
+    assert real_order_count() == 0
+    package = make.service_package(make.service_provider())
+    merchant = make.merchant()
+    orders.place_order(merchant.owner, merchant, package, "basic", "Real work", [], None)
+    db.session.flush()
+    assert real_order_count() == 1
