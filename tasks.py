@@ -236,7 +236,7 @@ def serve(argv: list[str]) -> None:
     if not env.get("SECRET_KEY"):
         sys.exit("serve: set SECRET_KEY (and DATABASE_URL for PostgreSQL) first; see docs/operations.md")
     if not env.get("PUBLIC_BASE_URL"):
-        sys.exit("serve: set PUBLIC_BASE_URL (the site's address; other hosts are refused); see docs/security.md")
+        sys.exit("serve: set PUBLIC_BASE_URL (the public address; other hosts get 400); see docs/security.md")
     flask("db", "upgrade", env=env)
     supervisor = Supervisor(grace=30)
     supervisor.start("gunicorn", [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", *argv], env)
