@@ -5,6 +5,7 @@
                              # serve http://127.0.0.1:5000 with localstripe and the clearance worker
                              # (--reset-demo: re-apply the demo; refused when real orders exist)
     python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
+    python3 tasks.py audit   # pip-audit of the venv: fails on known vulnerabilities that have a fix
     python3 tasks.py serve   # production: migrate, then gunicorn (WEB_CONCURRENCY workers) + the clearance worker
     python3 tasks.py lock    # re-resolve requirements.lock from pyproject.toml (uv), after changing dependencies
     python3 tasks.py lock-check  # fail when requirements.lock does not satisfy pyproject.toml
@@ -105,7 +106,8 @@ def start_dev_stripe(env: dict, app_port: str, supervisor: Supervisor) -> subpro
 
 class Supervisor:
     """Processes run side by side: when one ends, or on Ctrl+C / SIGTERM, all are stopped (SIGTERM, then
-    SIGKILL after ``grace`` seconds) and reaped, so no orphan keeps a port or a lock."""
+    SIGKILL after ``grace`` seconds) and reaped, so no orphan keeps a port or a lock. Each runs in its own
+    process group, so what it started itself (e.g. the reloader's child of ``flask run --debug``) goes too."""
 
     def __init__(self, grace: float = 10.0):
         self.grace = grace
@@ -113,26 +115,39 @@ class Supervisor:
         self.signalled = False
 
     def start(self, name: str, command: list, env: dict | None = None) -> subprocess.Popen:
-        """Start one supervised process from the project root."""
-        proc = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=env)  # noqa: S603
+        """Start one supervised process from the project root, in a new process group."""
+        group = {"start_new_session": True} if os.name == "posix" else {}
+        proc = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=env, **group)  # noqa: S603
         self.procs.append((name, proc))
         return proc
 
     def _on_signal(self, *_args) -> None:
         self.signalled = True
 
+    @staticmethod
+    def _signal(proc: subprocess.Popen, sig: int) -> None:
+        """Send ``sig`` to the process's group (POSIX) or the process."""
+        try:
+            if os.name == "posix":
+                os.killpg(proc.pid, sig)
+            elif proc.poll() is None:
+                proc.send_signal(sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
     def stop_all(self) -> None:
-        """SIGTERM every live process, SIGKILL those still alive after the grace period, reap them all."""
+        """SIGTERM every process group, SIGKILL what is left after the grace period, reap them all."""
         for _name, proc in self.procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
+            self._signal(proc, signal.SIGTERM)
         deadline = time.monotonic() + self.grace
         for _name, proc in self.procs:
             try:
                 proc.wait(timeout=max(0.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+                pass
+        for _name, proc in self.procs:  # group members that outlived SIGTERM, leaders included
+            self._signal(proc, getattr(signal, "SIGKILL", signal.SIGTERM))
+            proc.wait()
 
     def wait(self) -> int:
         """Block until a process ends or a signal arrives, then stop the rest; the first one's exit status."""
@@ -185,12 +200,49 @@ def test(argv: list[str]) -> None:
     sys.exit(result.returncode)
 
 
+def audit_verdict(report: dict) -> tuple[int, list[str]]:
+    """Exit status and lines for a ``pip-audit --format json`` report: 1 when a vulnerability has a fixed
+    version (or nothing could be checked), else 0; vulnerabilities without a fix are listed, not fatal."""
+    deps = report.get("dependencies", [])
+    audited = [d for d in deps if "skip_reason" not in d]
+    lines, status = [f"audit: {len(audited)} of {len(deps)} installed packages checked"], 0
+    for dep in audited:
+        for vuln in dep.get("vulns", []):
+            fixes = ", ".join(vuln.get("fix_versions") or []) or "-"
+            label = "VULNERABLE, upgrade" if vuln.get("fix_versions") else "known, no fix yet"
+            lines.append(f"  {label}: {dep['name']} {dep['version']}: {vuln['id']} (fixed in {fixes})")
+            status = 1 if vuln.get("fix_versions") else status
+    if not audited:
+        lines.append("audit: nothing could be checked (is the vulnerability service reachable?)")
+        status = 1
+    return status, lines
+
+
+def audit(argv: list[str]) -> None:
+    """pip-audit of the packages installed in the venv (:func:`audit_verdict`); extra args go to pip-audit."""
+    import json
+
+    ensure_env()
+    command = [str(BIN / "pip-audit"), "--local", "--skip-editable", "--format", "json", "--progress-spinner"]
+    command += ["off", *argv]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+    try:
+        report = json.loads(result.stdout)
+    except ValueError:
+        sys.exit(f"audit: pip-audit failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
+    status, lines = audit_verdict(report)
+    print("\n".join(lines))
+    sys.exit(status)
+
+
 def serve(argv: list[str]) -> None:
     """Production serving: migrations, gunicorn with gunicorn.conf.py, and the clearance worker beside it."""
     ensure_env()
     env = dict(os.environ)
     if not env.get("SECRET_KEY"):
         sys.exit("serve: set SECRET_KEY (and DATABASE_URL for PostgreSQL) first; see docs/operations.md")
+    if not env.get("PUBLIC_BASE_URL"):
+        sys.exit("serve: set PUBLIC_BASE_URL (the public address; other hosts get 400); see docs/security.md")
     flask("db", "upgrade", env=env)
     supervisor = Supervisor(grace=30)
     supervisor.start("gunicorn", [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", *argv], env)
@@ -235,7 +287,7 @@ def lock_check(argv: list[str]) -> None:
 
 def main() -> None:
     """Dispatch a command."""
-    commands = {"run": run, "test": test, "serve": serve, "lock": lock, "lock-check": lock_check}
+    commands = {"run": run, "test": test, "serve": serve, "audit": audit, "lock": lock, "lock-check": lock_check}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         sys.exit(2)

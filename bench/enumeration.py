@@ -28,11 +28,17 @@ def _app(tmp: Path, method: str):
     from storefront.accounts import operations as ops
     from storefront.extensions import db
 
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "bench", "DATA_DIR": str(tmp), "WTF_CSRF_ENABLED": False,
-        "RATELIMIT_ENABLED": False, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "PASSWORD_HASH_METHOD": method,
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "bench",
+            "DATA_DIR": str(tmp),
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp / 'bench.sqlite3'}",
+            "PASSWORD_HASH_METHOD": method,
+        }
+    )
     with app.app_context():
         upgrade(revision="heads")
         ops.create_user("known@example.com", "the-right-password", name="Known")
@@ -56,7 +62,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--method", default="scrypt", help="PASSWORD_HASH_METHOD (default: production scrypt)")
+    parser.add_argument(
+        "--method", default="scrypt", help="PASSWORD_HASH_METHOD (default: production scrypt)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         app = _app(Path(tmp), args.method)
@@ -71,26 +79,46 @@ def main() -> None:
             def call():
                 address = email or f"new{next(counter)}@example.com"
                 secret = "a-long-new-password"
-                client.post("/en/account/register", data={
-                    "name": "N", "email": address, "password": secret, "confirm": secret, "role": "buyer"})
+                client.post(
+                    "/en/account/register",
+                    data={
+                        "name": "N",
+                        "email": address,
+                        "password": secret,
+                        "confirm": secret,
+                        "role": "buyer",
+                    },
+                )
                 client.post("/en/account/logout")
+
             return call
 
         def reset(email):
             return lambda: client.post("/en/account/reset", data={"email": email})
 
         cases = [
-            ("sign-in, wrong password", login("known@example.com"),
-             "sign-in, unknown e-mail", login("nobody@example.com")),
+            (
+                "sign-in, wrong password",
+                login("known@example.com"),
+                "sign-in, unknown e-mail",
+                login("nobody@example.com"),
+            ),
             ("register, taken e-mail", register("known@example.com"), "register, new e-mail", register()),
-            ("reset, known e-mail", reset("known@example.com"), "reset, unknown e-mail", reset("nobody@example.com")),
+            (
+                "reset, known e-mail",
+                reset("known@example.com"),
+                "reset, unknown e-mail",
+                reset("nobody@example.com"),
+            ),
         ]
         print(f"hash method {args.method}, {args.rounds} requests per case (median ± stdev, ms)")
         for known_name, known, unknown_name, unknown in cases:
             a, b = _time(known, args.rounds), _time(unknown, args.rounds)
             ma, mb = statistics.median(a), statistics.median(b)
-            print(f"  {known_name:26} {ma:8.1f} ± {statistics.pstdev(a):5.1f}   "
-                  f"{unknown_name:26} {mb:8.1f} ± {statistics.pstdev(b):5.1f}   ratio {ma / mb:5.2f}")
+            print(
+                f"  {known_name:26} {ma:8.1f} ± {statistics.pstdev(a):5.1f}   "
+                f"{unknown_name:26} {mb:8.1f} ± {statistics.pstdev(b):5.1f}   ratio {ma / mb:5.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from storefront.extensions import db
 
 @click.command("seed-demo")
 @click.option(
-    "--reset-demo", is_flag=True, help="Re-apply the demo data over existing data (refused when real orders exist)."
+    "--reset-demo", is_flag=True, help="Re-apply the demo over existing data (refused when real orders exist)."
 )
 @with_appcontext
 def seed_demo_command(reset_demo: bool):

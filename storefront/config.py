@@ -29,6 +29,7 @@ def load_config(env: dict[str, str] | None = None) -> dict:
     secret = env.get("SECRET_KEY")
     port = int(env.get("PORT", "5000"))
     public_base_url = (env.get("PUBLIC_BASE_URL") or f"http://127.0.0.1:{port}").rstrip("/")
+    https = public_base_url.startswith("https:")
     return {
         "SECRET_KEY": secret or secrets.token_hex(32),
         "SECRET_KEY_IS_EPHEMERAL": not secret,
@@ -64,13 +65,15 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         #: Secure cookies by default when the public address is HTTPS.
-        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), public_base_url.startswith("https:")),
+        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), https),
         #: "Keep me signed in" cookie: lifetime in days, same flags as the session cookie.
         "REMEMBER_COOKIE_DURATION": timedelta(days=int(env.get("REMEMBER_DAYS", "14"))),
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), public_base_url.startswith("https:")),
+        "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), https),
         "REMEMBER_COOKIE_REFRESH_EACH_REQUEST": False,
+        #: Seconds a registration's e-mail confirmation link stays valid.
+        "EMAIL_VERIFY_MAX_AGE": int(env.get("EMAIL_VERIFY_MAX_AGE", str(3 * 24 * 3600))),
         #: Seconds a password reset link stays valid.
         "PASSWORD_RESET_MAX_AGE": int(env.get("PASSWORD_RESET_MAX_AGE", "3600")),
         "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),

@@ -57,6 +57,9 @@ def init_extensions(app: Flask) -> None:
     from storefront.core import headers
 
     headers.init_app(app)  # CSP with nonces, nosniff, Referrer-Policy, frame-ancestors, HSTS over HTTPS
+    from storefront.core.security import harden_forms
+
+    harden_forms()  # JSON bodies reach forms as strings only (no 500 from a number where text was expected)
     _sqlite_pragmas_on_connect()
 
 

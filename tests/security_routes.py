@@ -1,7 +1,8 @@
 """Who may use each route — ONE line per endpoint, checked by tests/test_security_routes.py, which walks every
 rule of ``app.url_map`` with each role (anonymous, buyer, merchant, provider, operator).
 
-A route without a line here fails that test: when you add a route, add its line (``"blueprint.view": ROLES,``).
+A route without a line here fails that test: when you add a route, add its line
+(``"blueprint.view": ROLES,``).
 The sets name the roles that get through the route's role gate; the others must be stopped there
 (anonymous → redirect to the sign-in page, or 401; signed-in with the wrong role → 403). Object-level checks
 (whose order, whose product) live in tests/test_authz.py and tests/test_services_auth.py.
@@ -31,6 +32,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "accounts.register": ANYONE,
     "accounts.forgot_password": ANYONE,
     "accounts.reset_password": ANYONE,  # the signed token is the credential
+    "accounts.verify_email": ANYONE,  # the signed token is the credential
     "accounts.logout": SIGNED_IN,
     "accounts.account": SIGNED_IN,
     "accounts.change_password": SIGNED_IN,

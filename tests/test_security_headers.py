@@ -1,5 +1,6 @@
 """Finding 2 — browser protections on every page type: CSP without unsafe-inline (nonces), nosniff,
-Referrer-Policy, frame-ancestors / X-Frame-Options, HSTS over HTTPS only; Stripe origins only with the card form."""
+Referrer-Policy, frame-ancestors / X-Frame-Options, HSTS over HTTPS only; Stripe origins only with the card
+form."""
 
 import re
 
@@ -37,7 +38,9 @@ def assert_protected(response, url=""):
         assert not re.search(r"<[a-z][^>]*\son[a-z]+=", body), f"inline event handler on {url}"
         nonce = _NONCE.search(csp).group(1)
         for tag in re.findall(r"<(?:script|style)\b[^>]*>", body):
-            assert "src=" in tag or f'nonce="{nonce}"' in tag, f"inline code without the nonce on {url}: {tag}"
+            assert "src=" in tag or f'nonce="{nonce}"' in tag, (
+                f"inline code without the nonce on {url}: {tag}"
+            )
 
 
 @pytest.mark.parametrize("who", ["anonymous", DEMO_BUYER, DEMO_OPERATOR, "merchant"])
@@ -89,7 +92,10 @@ def test_api_and_errors_are_protected_too(demo_client):
 
 
 def test_card_form_pages_admit_stripe_and_localstripe(app):
-    app.config["STRIPE_JS_URL"], saved = "http://127.0.0.1:8420/js.stripe.com/v3/", app.config["STRIPE_JS_URL"]
+    app.config["STRIPE_JS_URL"], saved = (
+        "http://127.0.0.1:8420/js.stripe.com/v3/",
+        app.config["STRIPE_JS_URL"],
+    )
     try:
         with app.test_request_context("/en/"):
             from flask import make_response
@@ -120,3 +126,28 @@ def test_unsafe_cluster_colour_is_left_out(app, make, client):
     db.session.commit()
     body = client.get("/en/").get_data(as_text=True)
     assert "alert(1)" not in body
+
+
+@pytest.mark.parametrize("who", ["anonymous", DEMO_OPERATOR])
+def test_every_linked_page_type_carries_the_protections(demo_app, who):
+    """Crawl the demo site two links deep (clusters, categories, merchants, products, services, providers,
+    back-office pages): every page passes the same checks."""
+    client = demo_app.test_client()
+    if who != "anonymous":
+        client.post("/en/account/login", data={"email": who, "password": DEMO_PASSWORD})
+    queue, seen, kinds = ["/en/", "/en/services/", "/en/operator/"], set(), set()
+    while queue and len(seen) < 120:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200 or response.mimetype != "text/html":
+            response.close()
+            continue
+        assert_protected(response, url)
+        kinds.add("/".join(url.split("?")[0].split("/")[2:4]))
+        for href in re.findall(r'href="(/en/[^"#?]*)"', response.get_data(as_text=True)):
+            if href not in seen and "logout" not in href:
+                queue.append(href)
+    assert len(kinds) >= (12 if who == "anonymous" else 15), sorted(kinds)

@@ -36,7 +36,9 @@ def test_request_for_another_host_is_refused(client, make):
 
 def test_forwarded_host_is_ignored_and_cannot_poison_the_page_cache(client, make):
     p = _shop(make)
-    forged = client.get(f"/en/p/{p.id}", headers={"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"})
+    forged = client.get(
+        f"/en/p/{p.id}", headers={"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"}
+    )
     assert forged.status_code == 200 and b"evil.example" not in forged.data
     again = client.get(f"/en/p/{p.id}")
     html = again.get_data(as_text=True)
@@ -45,8 +47,12 @@ def test_forwarded_host_is_ignored_and_cannot_poison_the_page_cache(client, make
 
 
 def test_hreflang_and_api_urls_use_public_base_url(tmp_path):
-    application = make_app(tmp_path, f"sqlite:///{tmp_path / 'h.sqlite3'}",
-                           PUBLIC_BASE_URL="https://shop.example", TRUSTED_HOSTS=["shop.example", "localhost"])
+    application = make_app(
+        tmp_path,
+        f"sqlite:///{tmp_path / 'h.sqlite3'}",
+        PUBLIC_BASE_URL="https://shop.example",
+        TRUSTED_HOSTS=["shop.example", "localhost"],
+    )
     migrate_schema(application)
     with application.app_context():
         from tests import factories
@@ -63,8 +69,13 @@ def test_hreflang_and_api_urls_use_public_base_url(tmp_path):
 
 
 def test_proxy_fix_trusts_forwarded_headers_but_still_checks_the_host(tmp_path):
-    application = make_app(tmp_path, f"sqlite:///{tmp_path / 'p.sqlite3'}", PROXY_FIX=True,
-                           PUBLIC_BASE_URL="https://shop.example", TRUSTED_HOSTS=["shop.example"])
+    application = make_app(
+        tmp_path,
+        f"sqlite:///{tmp_path / 'p.sqlite3'}",
+        PROXY_FIX=True,
+        PUBLIC_BASE_URL="https://shop.example",
+        TRUSTED_HOSTS=["shop.example"],
+    )
     migrate_schema(application)
     # create_app wraps wsgi_app only when PROXY_FIX is in the config it was created with
     client = application.test_client()
@@ -81,8 +92,9 @@ def test_order_mail_link_uses_public_base_url_inside_a_forged_request(app):
     order = SimpleNamespace(lang="en", number="KJ-1", id=1, email="a@example.com")
     app.config["PUBLIC_BASE_URL"] = "https://shop.example"
     try:
-        with app.test_request_context("/en/", base_url="http://127.0.0.1:5000",
-                                      headers={"X-Forwarded-Host": "evil.example"}):
+        with app.test_request_context(
+            "/en/", base_url="http://127.0.0.1:5000", headers={"X-Forwarded-Host": "evil.example"}
+        ):
             g.lang = "en"
             link = order_link(order)
         with app.app_context():

@@ -8,33 +8,50 @@ from storefront.accounts.passwords import TOO_COMMON, TOO_PERSONAL, TOO_SHORT, p
 from storefront.extensions import db
 
 
-@pytest.mark.parametrize(("password", "problem"), [
-    ("short-1", TOO_SHORT),
-    ("password123", TOO_COMMON),
-    ("qwertyuiop", TOO_COMMON),
-    ("1234567890", TOO_COMMON),
-    ("iloveyou12", TOO_COMMON),
-    ("anna.petrova.2026", TOO_PERSONAL),
-    ("PETROVA-secure-99", TOO_PERSONAL),
-    ("correct-horse-battery", None),
-    ("大连海参和丹东草莓很好吃", None),
-])
+@pytest.mark.parametrize(
+    ("password", "problem"),
+    [
+        ("short-1", TOO_SHORT),
+        ("password123", TOO_COMMON),
+        ("qwertyuiop", TOO_COMMON),
+        ("1234567890", TOO_COMMON),
+        ("iloveyou12", TOO_COMMON),
+        ("anna.petrova.2026", TOO_PERSONAL),
+        ("PETROVA-secure-99", TOO_PERSONAL),
+        ("correct-horse-battery", None),
+        ("大连海参和丹东草莓很好吃", None),
+    ],
+)
 def test_password_rules(ctx, password, problem):
     assert password_problem(password, email="anna.petrova@example.ru", name="Anna Petrova") == problem
 
 
 def test_registration_refuses_a_common_password(client, ctx):
-    page = client.post("/en/account/register", data={
-        "name": "Ivan", "email": "ivan@example.com", "password": "password123", "confirm": "password123",
-        "role": "buyer"})
+    page = client.post(
+        "/en/account/register",
+        data={
+            "name": "Ivan",
+            "email": "ivan@example.com",
+            "password": "password123",
+            "confirm": "password123",
+            "role": "buyer",
+        },
+    )
     assert page.status_code == 200 and "too common" in page.get_data(as_text=True)
     assert ops.find_user("ivan@example.com") is None
 
 
 def test_registration_refuses_the_email_as_password(client, ctx):
-    page = client.post("/en/account/register", data={
-        "name": "Ivan", "email": "ivanovich@example.com", "password": "ivanovich@example.com",
-        "confirm": "ivanovich@example.com", "role": "buyer"})
+    page = client.post(
+        "/en/account/register",
+        data={
+            "name": "Ivan",
+            "email": "ivanovich@example.com",
+            "password": "ivanovich@example.com",
+            "confirm": "ivanovich@example.com",
+            "role": "buyer",
+        },
+    )
     assert "must not contain your e-mail" in page.get_data(as_text=True)
 
 

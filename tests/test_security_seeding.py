@@ -26,8 +26,10 @@ def test_seed_demo_leaves_a_live_database_alone(runner, make):
     result = runner.invoke(args=["seed-demo"])
     assert result.exit_code == 0 and "left alone" in result.output
     db.session.expire_all()
-    assert db.session.query(Product).count() == 1 and db.session.query(User).filter(
-        User.email.endswith("@demo.kuajing.example")).count() == 0
+    assert (
+        db.session.query(Product).count() == 1
+        and db.session.query(User).filter(User.email.endswith("@demo.kuajing.example")).count() == 0
+    )
     assert db.session.get(Product, product.id).stock == 7 and db.session.get(Product, product.id).hidden
 
 
@@ -58,14 +60,19 @@ _SUPERVISED = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     import tasks
-    s = tasks.Supervisor(grace=5)
+    s = tasks.Supervisor(grace=1)
     sleeper = [sys.executable, "-c", "import time; time.sleep(600)"]
     stubborn = [sys.executable, "-c",
-                "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); "
+                "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+                "print('ready', flush=True); "
                 "time.sleep(600)"]
     quitter = [sys.executable, "-c", "import sys; sys.stdin.readline(); sys.exit(3)"]
+    parent = [sys.executable, "-c",
+              "import subprocess, sys, time; "
+              "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)']); "
+              "print('ready', child.pid, flush=True); time.sleep(600)"]
     procs = [s.start("web", sleeper), s.start("worker", {second}), s.start("stripe", sleeper)]
-    print(" ".join(str(p.pid) for p in procs), flush=True)
+    print("pids", " ".join(str(p.pid) for p in procs), flush=True)
     sys.exit(s.wait())
 """)
 
@@ -79,28 +86,62 @@ def _alive(pid: int) -> bool:
     return not (status.exists() and "zombie" in status.read_text())
 
 
-def _supervise(second: str):
+def _supervise(second: str, ready: bool = False):
+    """Start the supervisor script; its children's pids (and the 'ready' line's words when ``ready``)."""
     code = _SUPERVISED.format(root=str(ROOT), second=second)
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
-    pids = [int(x) for x in proc.stdout.readline().split()]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
+    )
+    lines = {}
+    while "pids" not in lines or (ready and "ready" not in lines):  # the two lines come in either order
+        words = proc.stdout.readline().split()
+        assert words, "the supervisor script ended early"
+        lines[words[0]] = words[1:]
+    pids = [int(x) for x in lines["pids"]]
     assert len(pids) == 3 and all(_alive(pid) for pid in pids)
-    return proc, pids
+    return proc, pids, lines.get("ready")
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_supervisor_stops_every_process_on_a_signal(sig):
-    proc, pids = _supervise("stubborn")  # one child ignores SIGTERM: it gets SIGKILL after the grace period
-    assert proc.stdout.readline().strip() == "ready"
+    # one child ignores SIGTERM: it gets SIGKILL after the grace period
+    proc, pids, _ready = _supervise("stubborn", ready=True)
     proc.send_signal(sig)
     with proc:
         assert proc.wait(timeout=30) == 0
     assert not any(_alive(pid) for pid in pids)
 
 
+def test_supervisor_stops_what_a_process_started_itself():
+    proc, pids, (grandchild,) = _supervise(
+        "parent", ready=True
+    )  # like the reloader child of `flask run --debug`
+    assert _alive(int(grandchild))
+    proc.send_signal(signal.SIGTERM)
+    with proc:
+        assert proc.wait(timeout=30) == 0
+    assert not any(_alive(pid) for pid in [*pids, int(grandchild)])
+
+
 def test_supervisor_stops_the_others_when_one_dies():
-    proc, pids = _supervise("quitter")
+    proc, pids, _ready = _supervise("quitter")
     proc.stdin.write("bye\n")
     proc.stdin.flush()
     with proc:
         assert proc.wait(timeout=30) == 3
     assert not any(_alive(pid) for pid in pids)
+
+
+def test_a_real_service_order_also_blocks_the_reset(ctx, make):
+    from services_market import orders
+    from storefront.demo.guard import real_order_count
+
+    make.rates()
+    make.product()
+    db.session.commit()
+    assert real_order_count() == 0
+    package = make.service_package(make.service_provider())
+    merchant = make.merchant()
+    orders.place_order(merchant.owner, merchant, package, "basic", "Real work", [], None)
+    db.session.flush()
+    assert real_order_count() == 1

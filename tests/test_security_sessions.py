@@ -83,6 +83,18 @@ def test_session_is_renewed_at_login(app, make):
         assert session["currency"] == "EUR"  # the visitor's own choices survive
 
 
+def test_logout_forgets_cart_and_order_access(app, make):
+    make.user(email="g@example.com")
+    db.session.commit()
+    client = app.test_client()
+    _login(client, "g@example.com")
+    with client.session_transaction() as session:
+        session.update({"cart": {"1": 2}, "my_orders": ["KJ-1"], "currency": "EUR"})
+    client.post("/en/account/logout")
+    with client.session_transaction() as session:
+        assert "cart" not in session and "my_orders" not in session and session["currency"] == "EUR"
+
+
 def test_sign_out_everywhere_keeps_only_this_browser(app, make):
     make.user(email="e@example.com")
     db.session.commit()
@@ -99,11 +111,19 @@ def test_password_change_ends_other_sessions(app, make):
     laptop, phone = app.test_client(), app.test_client()
     _login(laptop, "c@example.com")
     _login(phone, "c@example.com")
-    wrong = laptop.post("/en/account/password", data={"current": "nope-nope-nope", "password": "a-new-secret-phrase",
-                                                      "confirm": "a-new-secret-phrase"})
+    wrong = laptop.post(
+        "/en/account/password",
+        data={
+            "current": "nope-nope-nope",
+            "password": "a-new-secret-phrase",
+            "confirm": "a-new-secret-phrase",
+        },
+    )
     assert wrong.status_code == 200 and _signed_in(phone)
-    laptop.post("/en/account/password", data={"current": PASSWORD, "password": "a-new-secret-phrase",
-                                              "confirm": "a-new-secret-phrase"})
+    laptop.post(
+        "/en/account/password",
+        data={"current": PASSWORD, "password": "a-new-secret-phrase", "confirm": "a-new-secret-phrase"},
+    )
     assert _signed_in(laptop) and not _signed_in(phone)
 
 
@@ -135,12 +155,16 @@ def test_reset_request_sends_a_link_on_the_public_address(app, make):
     client = app.test_client()
     known = client.post("/en/account/reset", data={"email": "m@example.com"}, follow_redirects=True)
     unknown = client.post("/en/account/reset", data={"email": "nobody@example.com"}, follow_redirects=True)
+
     def _neutral(response):  # the page without its per-response tokens
         return re.sub(r'(csrf_token" value|nonce)="[^"]*"', "", response.get_data(as_text=True))
 
     assert "If an account exists" in _neutral(known) and _neutral(known) == _neutral(unknown)
     mails = _mails(app)
-    assert len(mails) == 1 and "http://127.0.0.1:5000/en/account/reset/" in mails[0].get_body(("plain",)).get_content()
+    assert (
+        len(mails) == 1
+        and "http://127.0.0.1:5000/en/account/reset/" in mails[0].get_body(("plain",)).get_content()
+    )
 
 
 def test_role_change_ends_sessions(app, make):

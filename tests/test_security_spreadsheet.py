@@ -12,8 +12,17 @@ from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation
 from storefront.extensions import db
 
-PAYLOADS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
-            "'=already quoted", "''", "'plain quote", "-", "=1+1 镁砂 Плавленый 전융"]
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "'=already quoted",
+    "''",
+    "'plain quote",
+    "-",
+    "=1+1 镁砂 Плавленый 전융",
+]
 
 
 @pytest.fixture
@@ -26,17 +35,27 @@ def seller(make):
 
 
 def _snapshot():
-    rows = [db.session.execute(db.select(m.__table__)).all() for m in (Product, ProductTranslation, PriceTier)]
+    rows = [
+        db.session.execute(db.select(m.__table__)).all() for m in (Product, ProductTranslation, PriceTier)
+    ]
     return [sorted(map(tuple, r)) for r in rows]
 
 
 def _hostile_catalogue(make, seller):
     for n, payload in enumerate(PAYLOADS, start=1):
         product = make.product(
-            seller, sku=f"X-{n}", customs_name=payload, hidden=n % 2 == 0, stock=n * 7,
+            seller,
+            sku=f"X-{n}",
+            customs_name=payload,
+            hidden=n % 2 == 0,
+            stock=n * 7,
             tiers=[(10 * n, 900 + n)],
             texts={
-                "zh": {"name": payload + " 中文", "description": payload + "\n第二行", "specs": [[payload, "97%"]]},
+                "zh": {
+                    "name": payload + " 中文",
+                    "description": payload + "\n第二行",
+                    "specs": [[payload, "97%"]],
+                },
                 "en": {"name": payload, "description": "High purity"},
                 "ru": {"name": payload + " русский", "specs": [["MgO", payload]]},
                 "ko": {"name": payload + " 한국어", "description": payload},
@@ -89,4 +108,3 @@ def test_export_import_round_trip_is_lossless(ctx, seller, make, fmt):
     assert report.ok and report.created == len(PAYLOADS), report.lines()
     texts = {(t.locale, t.name, t.description) for t in db.session.scalars(db.select(ProductTranslation))}
     assert {(r[1], r[2], r[3]) for r in before[1]} == texts
-

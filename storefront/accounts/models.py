@@ -8,7 +8,7 @@ from enum import StrEnum
 from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, func, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -62,6 +62,8 @@ class User(UserMixin, db.Model):
     #: Preferred UI language, used for e-mails.
     locale: Mapped[str] = mapped_column(String(5), default="en")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: False from self-registration until the link mailed to the address is opened (sign-in waits for it).
+    email_verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     #: Part of every session and remember cookie; bumping it ends them all (logout, password change or reset,
     #: role change, "sign out everywhere"). Checked on each request by the user loader.
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -13,6 +13,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from storefront.accounts.models import Role, User
 from storefront.accounts.passwords import password_problem
+from storefront.core.mail import render, send_after_commit
+from storefront.core.urls import public_url
 from storefront.extensions import db
 
 
@@ -39,16 +41,24 @@ def find_user(email: str) -> User | None:
     return db.session.scalars(select(User).where(User.email == email.strip().lower())).first()
 
 
-def create_user(email: str, password: str, *, name: str = "", role: str = Role.BUYER.value, locale: str = "en") -> User:
+def create_user(
+    email: str,
+    password: str,
+    *,
+    name: str = "",
+    role: str = Role.BUYER.value,
+    locale: str = "en",
+    verified: bool = True,
+) -> User:
     """Create a user; the e-mail must be new (a taken one costs the same hashing time as a new one)."""
     email = email.strip().lower()
+    if role not in {r.value for r in Role}:
+        raise AccountError("bad_role")
+    check_password_rules(password, email=email, name=name)  # first: the answer may not depend on the lookup
     if find_user(email):
         spend_hash_time()
         raise AccountError("email_taken")
-    if role not in {r.value for r in Role}:
-        raise AccountError("bad_role")
-    check_password_rules(password, email=email, name=name)
-    user = User(email=email, name=name.strip(), role=role, locale=locale)
+    user = User(email=email, name=name.strip(), role=role, locale=locale, email_verified=verified)
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
@@ -63,7 +73,77 @@ def authenticate(email: str, password: str) -> User | None:
         return None
     if not user.check_password(password) or not user.active:
         return None
+    if not user.email_verified:
+        raise Unverified("email_not_verified")  # only someone who knows the password learns this
     user.rehash_if_needed(password)
+    return user
+
+
+class Unverified(AccountError):
+    """The password is right but the e-mail address was never confirmed."""
+
+
+def register(email: str, password: str, *, name: str, role: str, lang: str) -> User | None:
+    """Self-registration that answers the same for a new and a taken e-mail: a new address gets an unconfirmed
+    account and a confirmation link, a taken one a note to its owner (sign in or reset the password). Both
+    cost one password hash and one mail. :class:`WeakPassword` for a bad password, whatever the e-mail."""
+    try:
+        user = create_user(email, password, name=name, role=role, locale=lang, verified=False)
+    except WeakPassword:
+        raise
+    except AccountError as exc:
+        if str(exc) != "email_taken":
+            raise
+        owner = find_user(email)
+        if not owner.email_verified:  # registered before but never opened the link: send a fresh one
+            _send_verification(owner, owner.locale or lang)
+            return None
+        owner_lang = owner.locale or lang
+        links = {
+            "login_link": public_url("accounts.login", lang=owner_lang),
+            "reset_link": public_url("accounts.forgot_password", lang=owner_lang),
+        }
+        _mail("account_exists", owner, owner_lang, _exists_subject, **links)
+        return None
+    _send_verification(user, lang)
+    return user
+
+
+def _send_verification(user: User, lang: str) -> None:
+    token = _verify_serializer().dumps({"u": user.id, "e": user.email})
+    link = public_url("accounts.verify_email", lang=lang, token=token)
+    _mail("verify_email", user, lang, _verify_subject, link=link)
+
+
+def _mail(template: str, user: User, lang: str, subject, **context) -> None:
+    send_after_commit(db.session, render(template, lang, user.email, subject, user=user, **context))
+
+
+def _verify_subject(**_ctx) -> str:
+    return _("Confirm your e-mail address for Kuajing")
+
+
+def _exists_subject(**_ctx) -> str:
+    return _("Your Kuajing account")
+
+
+def _verify_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="kuajing-verify-email")
+
+
+def verify_email(token: str) -> User | None:
+    """Confirm the address a registration link was sent to; the user, or None for a bad or expired link."""
+    try:
+        data = _verify_serializer().loads(token, max_age=current_app.config["EMAIL_VERIFY_MAX_AGE"])
+    except BadData:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
+        return None
+    user = db.session.get(User, data["u"])
+    if user is None or not user.active or user.email != data.get("e"):
+        return None
+    user.email_verified = True
+    db.session.flush()
     return user
 
 
@@ -80,9 +160,6 @@ _DUMMY: dict[str, str] = {}
 
 def request_password_reset(email: str, lang: str) -> None:
     """Mail a reset link when the e-mail has an active account; the same work is done when it has not."""
-    from storefront.core.mail import render, send_after_commit
-    from storefront.core.urls import public_url
-
     user = find_user(email)
     if user is None or not user.active:
         spend_hash_time()
@@ -172,7 +249,8 @@ def user_for_reset_token(token: str) -> User | None:
 
 
 def reset_password(user: User, new: str) -> None:
-    """Set the password from a reset link; every session of the user ends."""
+    """Set the password from a reset link (which also proves the address); every session of the user ends."""
     check_password_rules(new, email=user.email, name=user.name)
     user.set_password(new)
+    user.email_verified = True
     end_sessions(user)

@@ -27,9 +27,9 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
-def _renew_session() -> None:
-    """Start a new session (new CSRF token, nothing planted survives), keeping cart and currency."""
-    kept = {key: session[key] for key in _KEPT_KEYS if key in session}
+def _renew_session(keep: tuple[str, ...] = _KEPT_KEYS) -> None:
+    """Start a new session (new CSRF token, nothing planted survives), keeping the ``keep`` keys."""
+    kept = {key: session[key] for key in keep if key in session}
     session.clear()
     session.update(kept)
 
@@ -45,10 +45,14 @@ def login():
     """Sign in; rate limited per client address."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = ops.authenticate(form.email.data, form.password.data)
-        if user is None:
-            form.password.errors.append(_("Wrong e-mail or password."))
+        try:
+            user = ops.authenticate(form.email.data, form.password.data)
+        except ops.Unverified:
+            form.email.errors.append(_("Confirm your e-mail address first: open the link we sent you."))
         else:
+            if user is None:
+                form.password.errors.append(_("Wrong e-mail or password."))
+                return render_template("accounts/login.html", form=form)
             db.session.commit()  # a password rehashed with the current parameters
             _sign_in(user, remember=form.remember.data)
             flash(_("Welcome back, %(name)s.", name=user.name or user.email), "success")
@@ -59,23 +63,34 @@ def login():
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
 def register():
-    """Create an account (buyer, merchant or provider)."""
+    """Create an account (buyer, merchant or provider); the e-mailed link confirms the address and signs in.
+    The answer is the same whether the e-mail already has an account or not."""
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = ops.create_user(
-                form.email.data, form.password.data, name=form.name.data, role=form.role.data, locale=g.lang
+            ops.register(
+                form.email.data, form.password.data, name=form.name.data, role=form.role.data, lang=g.lang
             )
         except ops.WeakPassword as exc:
             form.password.errors.append(str(exc.message))
-        except ops.AccountError:
-            form.email.errors.append(_("An account with this e-mail already exists."))
         else:
             db.session.commit()
-            _sign_in(user)
-            flash(_("Your account is ready."), "success")
-            return redirect(url_for("catalog.home", lang=g.lang))
+            flash(_("Check your e-mail: we sent you a message to finish creating your account."), "info")
+            return redirect(url_for("accounts.login", lang=g.lang))
     return render_template("accounts/register.html", form=form)
+
+
+@bp.get("/verify/<token>")
+def verify_email(token: str):
+    """Open the confirmation link: the address is confirmed and the new account signed in."""
+    user = ops.verify_email(token)
+    if user is None:  # registering again with the same address sends a fresh link
+        flash(_("This link has expired or was already used. Ask for a new one."), "error")
+        return redirect(url_for("accounts.register", lang=g.lang))
+    db.session.commit()
+    _sign_in(user)
+    flash(_("Your account is ready."), "success")
+    return redirect(url_for("catalog.home", lang=g.lang))
 
 
 @bp.post("/logout")
@@ -86,7 +101,7 @@ def logout():
     db.session.commit()
     logout_user()
     remember = session.get("_remember")
-    _renew_session()
+    _renew_session(keep=("currency",))  # a shared computer: the next person sees no cart or orders of ours
     if remember:
         session["_remember"] = remember  # Flask-Login deletes the remember cookie on the way out
     flash(_("You are signed out."), "info")

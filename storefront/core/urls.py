@@ -15,7 +15,7 @@ def public_base_url() -> str:
 def absolute(path: str) -> str:
     """An absolute URL for a path built by ``url_for`` (the script root, if any, is the base URL's)."""
     if has_request_context() and request.script_root and path.startswith(request.script_root):
-        path = path[len(request.script_root):]
+        path = path[len(request.script_root) :]
     return public_base_url() + path
 
 

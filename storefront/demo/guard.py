@@ -21,12 +21,14 @@ def database_is_empty() -> bool:
     return not users and not products
 
 
+def _not_demo(email_column):
+    return ~func.lower(email_column).endswith(DEMO_EMAIL_SUFFIX)
+
+
 def real_order_count() -> int:
     """Orders placed by anyone but the demo accounts: goods orders, plus what each registered counter
     (the services marketplace's service orders) reports."""
-    goods = db.session.scalar(
-        select(func.count(Order.id)).where(~func.lower(Order.email).endswith(DEMO_EMAIL_SUFFIX))
-    )
+    goods = db.session.scalar(select(func.count(Order.id)).where(_not_demo(Order.email)))
     return (goods or 0) + sum(count(DEMO_EMAIL_SUFFIX) for count in hooks().real_order_counters)
 
 
