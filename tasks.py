@@ -43,7 +43,7 @@ def ensure_env() -> None:
     stamp = VENV / ".kuajing-installed"
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != digest:
-        sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip", "setuptools")
         # Exact versions from the lock file, then the project itself without re-resolving.
         sh(PY, "-m", "pip", "install", "--quiet", "-r", LOCK)
         sh(PY, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ".")
@@ -200,9 +200,10 @@ def test(argv: list[str]) -> None:
     sys.exit(result.returncode)
 
 
-def audit_verdict(report: dict) -> tuple[int, list[str]]:
+def audit_verdict(report: dict, strict: bool = False) -> tuple[int, list[str]]:
     """Exit status and lines for a ``pip-audit --format json`` report: 1 when a vulnerability has a fixed
-    version (or nothing could be checked), else 0; vulnerabilities without a fix are listed, not fatal."""
+    version, else 0; vulnerabilities without a fix are listed, not fatal. Packages that could not be checked
+    are listed; when none could be checked at all the status is 1 only with ``strict`` (AUDIT_STRICT=1)."""
     deps = report.get("dependencies", [])
     audited = [d for d in deps if "skip_reason" not in d]
     lines, status = [f"audit: {len(audited)} of {len(deps)} installed packages checked"], 0
@@ -212,10 +213,49 @@ def audit_verdict(report: dict) -> tuple[int, list[str]]:
             label = "VULNERABLE, upgrade" if vuln.get("fix_versions") else "known, no fix yet"
             lines.append(f"  {label}: {dep['name']} {dep['version']}: {vuln['id']} (fixed in {fixes})")
             status = 1 if vuln.get("fix_versions") else status
+    for dep in deps:
+        if "skip_reason" in dep:
+            lines.append(f"  not checked: {dep['name']}: {dep['skip_reason']}")
     if not audited:
         lines.append("audit: nothing could be checked (is the vulnerability service reachable?)")
-        status = 1
+        status = 1 if strict else status
     return status, lines
+
+
+def fill_from_project_pages(report: dict, fetch) -> dict:
+    """Check packages pip-audit skipped against PyPI's project JSON, whose ``vulnerabilities`` are those of the
+    project's latest release: exact when the installed version is the latest (a fresh lock installs the latest
+    versions), and left as "not checked" otherwise. ``fetch(name)`` returns the parsed page or None."""
+    for dep in report.get("dependencies", []):
+        if "skip_reason" not in dep or "version" not in dep and "(" not in dep["skip_reason"]:
+            continue
+        version = dep.get("version") or dep["skip_reason"].rsplit("(", 1)[-1].rstrip(")")
+        page = fetch(dep["name"])
+        if page is None:
+            continue
+        latest = page.get("info", {}).get("version")
+        if latest != version:
+            dep["skip_reason"] = f"installed {version}, latest {latest}: no per-version data from the index here"
+            continue
+        dep.pop("skip_reason")
+        dep["version"] = version
+        dep["vulns"] = [
+            {"id": v.get("id", "?"), "fix_versions": v.get("fixed_in") or []}
+            for v in page.get("vulnerabilities", []) if not v.get("withdrawn")
+        ]
+    return report
+
+
+def _pypi_project(name: str) -> dict | None:
+    """PyPI's JSON page of a project, or None when it cannot be had."""
+    import json
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"https://pypi.org/pypi/{name}/json", timeout=20) as response:  # noqa: S310
+            return json.load(response)
+    except (OSError, ValueError):
+        return None
 
 
 def audit(argv: list[str]) -> None:
@@ -230,7 +270,8 @@ def audit(argv: list[str]) -> None:
         report = json.loads(result.stdout)
     except ValueError:
         sys.exit(f"audit: pip-audit failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
-    status, lines = audit_verdict(report)
+    status, lines = audit_verdict(fill_from_project_pages(report, _pypi_project),
+                                  strict=os.environ.get("AUDIT_STRICT") == "1")
     print("\n".join(lines))
     sys.exit(status)
 
