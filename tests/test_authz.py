@@ -3,6 +3,7 @@ it), every method, as anonymous, buyer, provider and another merchant. Each gets
 404 — never the victim's data — and nothing of the victim's changes."""
 
 import pytest
+from werkzeug.routing import AnyConverter
 
 from storefront.accounts.documents import MERCHANT, save_document
 from storefront.accounts.models import Merchant, Role
@@ -21,7 +22,8 @@ VICTIM_BUYER = "victim-buyer@example.com"
 #: Route variables the walk knows how to fill; a new variable must be added here on purpose.
 KNOWN_ARGS = {"lang", "product_id", "image_id", "doc_id", "filing_id", "kind_key", "fmt", "sub_order_id",
               "case_id", "declaration_id", "batch_id", "package_id",
-              "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id"}  # fmt: skip
+              "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id",
+              "action"}  # fmt: skip
 #: Arguments naming one merchant-owned object: another merchant gets 404 for the victim's.
 OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id"}
 
@@ -61,6 +63,9 @@ def _url(rule, v) -> str:
               "declaration_id": 1, "batch_id": 1, "package_id": 1,
               "kind": "order", "payable_id": v["sub"].order_id, "proposal_id": 1, "payout_id": 1,
               "month": "2026-12", "settlement_id": 1, "proof_id": 1}  # fmt: skip
+    for name in rule.arguments:  # an <any(…)> argument: its first choice
+        if isinstance(rule._converters.get(name), AnyConverter):
+            values[name] = sorted(rule._converters[name].items)[0]
     return rule.build({k: values[k] for k in rule.arguments})[1]
 
 

@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import AnyConverter, IntegerConverter
 
 from storefront.accounts.models import Role
 from storefront.extensions import db
@@ -91,6 +91,8 @@ def _url(rule, ids, strings) -> str:
     for name in rule.arguments:
         if isinstance(rule._converters.get(name), IntegerConverter):
             values[name] = ids.get(name, 999999)
+        elif isinstance(rule._converters.get(name), AnyConverter):
+            values[name] = sorted(rule._converters[name].items)[0]
         else:
             values[name] = strings.get(name, SAMPLE[name])
     return rule.build(values)[1]
