@@ -13,8 +13,8 @@ from services_market.blueprints import bp
 from services_market.constants import OrderStatus, Party
 from services_market.payments import KIND
 from storefront.core.money import Money
-from storefront.extensions import db
 from storefront.core.uploads import UploadRejected, check_upload
+from storefront.extensions import db
 from storefront.payments import messages, transfers
 from storefront.payments import operations as pay_ops
 from storefront.payments.gateway import GatewayError, get_gateway

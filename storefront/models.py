@@ -24,8 +24,11 @@ from storefront.clearance.models import (  # noqa: F401,E402
     SummaryDeclaration,
 )
 from storefront.core.audit import AuditEntry  # noqa: F401,E402
+from storefront.core.http import CacheVersion  # noqa: F401,E402
 from storefront.core.models import ExchangeRate  # noqa: F401
 from storefront.core.rates import RateChange  # noqa: F401,E402
+from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
+from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
 from storefront.payments.models import (  # noqa: F401,E402
     PaymentEvent,
@@ -34,7 +37,4 @@ from storefront.payments.models import (  # noqa: F401,E402
     Refund,
     RefundProposal,
 )
-from storefront.core.http import CacheVersion  # noqa: F401,E402
-from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
-from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
 from storefront.payments.transfers import TransferProof  # noqa: F401,E402

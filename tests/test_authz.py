@@ -21,7 +21,8 @@ VICTIM_BUYER = "victim-buyer@example.com"
 #: Route variables the walk knows how to fill; a new variable must be added here on purpose.
 KNOWN_ARGS = {"lang", "product_id", "image_id", "doc_id", "filing_id", "kind_key", "fmt", "sub_order_id",
               "case_id", "declaration_id", "batch_id", "package_id",
-              "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id"}  # fmt: skip
+              "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id",
+              "proof_id"}  # fmt: skip
 #: Arguments naming one merchant-owned object: another merchant gets 404 for the victim's.
 OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id"}
 

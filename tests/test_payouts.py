@@ -61,13 +61,20 @@ def test_payout_request_above_the_balance_is_refused(app, paid, gateway, no_hold
     client = client_as(app, sub.merchant.owner)
     page = client.get("/en/merchant/money").get_data(as_text=True)
     assert 'id="balances"' in page and balance.money(balance.available).format() in page
-    too_much = client.post("/en/merchant/money/payouts", data={"amount": f"{(balance.available + 1) / 100:.2f}", "currency": "CNY"})
-    assert too_much.status_code == 400 and "more than your available balance" in too_much.get_data(as_text=True)
+    too_much = client.post(
+        "/en/merchant/money/payouts",
+        data={"amount": f"{(balance.available + 1) / 100:.2f}", "currency": "CNY"},
+    )
+    assert too_much.status_code == 400 and "more than your available balance" in too_much.get_data(
+        as_text=True
+    )
     for bad in ("0", "-1", "x"):
         r = client.post("/en/merchant/money/payouts", data={"amount": bad, "currency": "CNY"})
         assert r.status_code == 400 and "greater than zero" in r.get_data(as_text=True)
     assert db.session.scalar(select(func.count(Payout.id))) == 0
-    ok = client.post("/en/merchant/money/payouts", data={"amount": f"{balance.available / 100:.2f}", "currency": "CNY"})
+    ok = client.post(
+        "/en/merchant/money/payouts", data={"amount": f"{balance.available / 100:.2f}", "currency": "CNY"}
+    )
     assert ok.status_code == 302
     again = client.post("/en/merchant/money/payouts", data={"amount": "0.01", "currency": "CNY"})
     assert again.status_code == 400  # everything available is already requested
@@ -85,13 +92,23 @@ def test_operator_pays_with_bank_reference_and_exports_csv(app, paid, gateway, n
     assert "Requested" in operator.get("/en/operator/payouts/").get_data(as_text=True)
     missing = operator.post(f"/en/operator/payouts/{payout.id}/approve", data={"bank_ref": ""})
     assert missing.status_code == 400 and "bank reference" in missing.get_data(as_text=True)
-    assert operator.post(f"/en/operator/payouts/{payout.id}/approve", data={"bank_ref": "BOC-PAY-1"}).status_code == 302
+    assert (
+        operator.post(f"/en/operator/payouts/{payout.id}/approve", data={"bank_ref": "BOC-PAY-1"}).status_code
+        == 302
+    )
     again = operator.post(f"/en/operator/payouts/{payout.id}/approve", data={"bank_ref": "BOC-PAY-2"})
     assert again.status_code == 400 and "already decided" in again.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Payout, payout.id).status == "paid"
     assert -ledger.balance(account, "CNY") == 0  # paid out in full
-    assert db.session.scalars(select(LedgerEntry).where(LedgerEntry.kind == "payout", LedgerEntry.account == "cash:bank")).one().amount_minor == -balance.available
+    assert (
+        db.session.scalars(
+            select(LedgerEntry).where(LedgerEntry.kind == "payout", LedgerEntry.account == "cash:bank")
+        )
+        .one()
+        .amount_minor
+        == -balance.available
+    )
     csv_text = operator.get("/en/operator/payouts.csv").get_data(as_text=True)
     assert "BOC-PAY-1" in csv_text and f"{balance.available / 100:.2f}" in csv_text
     assert check(gateway)[1] == []
@@ -101,7 +118,13 @@ def test_commission_rates_by_the_operator(app, make):
     user = make.user(Role.OPERATOR.value)
     db.session.commit()
     operator = client_as(app, user)
-    assert operator.post("/en/operator/commission", data={"scope": "category", "key": "service:translation", "percent": "7.5"}).status_code == 302
+    assert (
+        operator.post(
+            "/en/operator/commission",
+            data={"scope": "category", "key": "service:translation", "percent": "7.5"},
+        ).status_code
+        == 302
+    )
     assert ledger.commission_bp("seller:provider:1", "service:translation") == 750
     bad = operator.post("/en/operator/commission", data={"scope": "default", "key": "", "percent": "80"})
     assert bad.status_code == 400

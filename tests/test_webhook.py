@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storefront.extensions import db
-from storefront.ordering.models import Order, OrderEvent
+from storefront.ordering.models import Order
 from storefront.ordering.payable import KIND
 from storefront.ordering.signals import order_paid
 from storefront.payments import operations as pay_ops

@@ -47,7 +47,8 @@ def missing_payments() -> list[str]:
         )
         if int(charged or 0) != rec.amount_minor:
             problems.append(
-                f"payment {rec.provider_ref} ({rec.payable_kind}:{rec.payable_id}): ledger charged {charged}, "
+                f"payment {rec.provider_ref} ({rec.payable_kind}:{rec.payable_id}): "
+                f"ledger charged {charged}, "
                 f"Stripe succeeded with {rec.amount_minor} {rec.currency}"
             )
     return problems

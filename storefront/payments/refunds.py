@@ -402,4 +402,3 @@ def dismiss(proposal: RefundProposal) -> None:
     """The operator decided not to refund."""
     proposal.status = "dismissed"
     db.session.flush()
-
