@@ -1,4 +1,4 @@
-"""Seller balances (held until delivery + N days), payout requests (never above the balance), operator approval
+"""Seller balances (held until delivery + N days), payout requests (never above the balance), approval
 with the bank reference, the payout CSV, commission rates, and monthly statements in HTML and PDF whose
 totals equal the ledger."""
 
@@ -177,3 +177,56 @@ def test_provider_money_page(app, make):
     client = client_as(app, provider.owner)
     assert client.get("/en/services/provider/money").status_code == 200
     assert client.get("/en/services/provider/money/statements/bad").status_code == 404
+
+
+def test_two_payout_requests_racing_cannot_overdraw(app, tmp_path):
+    """Two requests for 60 % of the balance at once: exactly one is recorded (SQLite, separate sessions)."""
+    import threading
+
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    from storefront.ledger.operations import _post, seller_account
+    from tests import factories
+    from tests.conftest import make_app, migrate_schema
+
+    application = make_app(
+        tmp_path,
+        f"sqlite:///{tmp_path / 'payout-race.sqlite3'}",
+        PAYOUT_HOLD_DAYS=0,
+        SQLALCHEMY_ENGINE_OPTIONS={"connect_args": {"timeout": 30}},
+    )
+    migrate_schema(application)
+    account = seller_account("provider", 1)
+    with application.test_request_context("/en/"):
+        factories.rates()
+        # a balance of 100.00 CNY that is not tied to an undelivered order (available at once)
+        _post("voucher_subsidy", "CNY", [("voucher:budget", 10000), (account, -10000)])
+        db.session.commit()
+    barrier = threading.Barrier(2)
+    results = [None, None]
+
+    def seller(i):
+        with application.test_request_context("/en/"):
+            try:
+                payouts.balances(account)
+                barrier.wait(timeout=30)
+                payouts.request_payout(account, 6000, "CNY", actor=f"s{i}")
+                db.session.commit()
+                results[i] = "ok"
+            except payouts.PayoutError as exc:
+                db.session.rollback()
+                results[i] = exc.code
+            except (IntegrityError, OperationalError):
+                db.session.rollback()
+                results[i] = "busy"
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=seller, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(results) in (["busy", "ok"], ["above_balance", "ok"]), results
+    with application.test_request_context("/en/"):
+        assert db.session.scalar(select(func.count(Payout.id))) == 1

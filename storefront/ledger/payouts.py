@@ -132,16 +132,17 @@ def request_payout(
     """Ask for a payout of the available balance (raises :class:`PayoutError`; nothing changes then)."""
     if amount_minor is None or amount_minor <= 0:
         raise PayoutError("amount")
-    balance = next((b for b in balances(account) if b.currency == currency), None)
-    payable = balance.payable if balance else 0
-    if amount_minor > payable:
-        raise PayoutError("above_balance", available=Money(payable, currency).format())
+    # sequence first, then the balance (see storefront.payments.refunds.refund for why)
     sequence = 1 + int(
         db.session.scalar(
             select(func.coalesce(func.max(Payout.sequence), 0)).where(Payout.account == account)
         )
         or 0
     )
+    balance = next((b for b in balances(account) if b.currency == currency), None)
+    payable = balance.payable if balance else 0
+    if amount_minor > payable:
+        raise PayoutError("above_balance", available=Money(payable, currency).format())
     payout = Payout(
         account=account,
         sequence=sequence,
@@ -228,7 +229,7 @@ class StatementLine:
 
 @dataclass(frozen=True)
 class Statement:
-    """A seller's month in one currency: opening balance, every line, closing balance (all sums of entries)."""
+    """A seller's month in one currency: opening balance, every line, closing balance (sums of entries)."""
 
     account: str
     currency: str

@@ -156,6 +156,17 @@ def refund(
     if amount_minor is None or amount_minor <= 0:
         raise RefundError("amount")
     payment_ref = payment_ref or payable.payment_ref or ""
+    # The sequence is read BEFORE what is left: a refund committed in between either took this sequence
+    # (our insert fails on the unique key) or is already counted in ``left``. The other order would let a
+    # refund read a stale ``left`` and a fresh sequence, and both refunds would pass.
+    sequence = 1 + int(
+        db.session.scalar(
+            select(func.coalesce(func.max(Refund.sequence), 0)).where(
+                Refund.payable_kind == kind, Refund.payable_id == payable.id
+            )
+        )
+        or 0
+    )
     left = refundable(kind, payable, sub_order, payment_ref)
     if left is None or left.minor <= 0:
         raise RefundError("not_paid")
@@ -165,14 +176,6 @@ def refund(
     bank_ref = (bank_ref or "").strip()[:60]
     if method == "bank" and not bank_ref:
         raise RefundError("bank_ref")
-    sequence = 1 + int(
-        db.session.scalar(
-            select(func.coalesce(func.max(Refund.sequence), 0)).where(
-                Refund.payable_kind == kind, Refund.payable_id == payable.id
-            )
-        )
-        or 0
-    )
     row = Refund(
         payable_kind=kind,
         payable_id=payable.id,
