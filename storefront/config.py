@@ -107,7 +107,8 @@ def _commerce(env: dict[str, str]) -> dict:
         "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY", "sk_test_12345"),
         "STRIPE_PUBLISHABLE_KEY": env.get("STRIPE_PUBLISHABLE_KEY", "pk_test_12345"),
         # No default unless the fake server is used: start-up refuses real Stripe without a secret.
-        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET") or (DEV_WEBHOOK_SECRET if fake_stripe else ""),
+        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET")
+        or (DEV_WEBHOOK_SECRET if fake_stripe else ""),
         # A fake Stripe server not on loopback (e.g. localstripe in another container) must be declared.
         "STRIPE_FAKE": _bool(env.get("STRIPE_FAKE")),
         # Days of PaymentIntents `flask payments reconcile` and the worker compare with our attempts.

@@ -1,5 +1,6 @@
 """FX settlement records (收结汇): one per released list with amount, date, rate and bank reference, linked to
-the order, the inventory list number and the summary declaration number; CSV per merchant; bad input refused."""
+the order, the inventory list number and the summary declaration number; CSV per merchant; bad input
+refused."""
 
 import csv
 import io

@@ -272,7 +272,7 @@ def test_pending_refund_is_confirmed_by_the_webhook_after_reading_it_back(paid, 
 
 
 def test_late_payment_without_stock_is_proposed_for_refund(make, gateway):
-    """A paid order that cannot be fulfilled lands in the operator's queue; refunding it closes the proposal."""
+    """A paid order that cannot be fulfilled is queued for the operator; refunding it closes the proposal."""
     from datetime import timedelta
 
     from storefront.ordering import operations as ops

@@ -260,7 +260,7 @@ def test_real_stripe_without_a_webhook_secret_refuses_to_start(tmp_path):
     test_key = load_config({"STRIPE_SECRET_KEY": "sk_test_abc", "DATA_DIR": str(tmp_path)})
     with pytest.raises(UnsafeStripeConfig):
         create_app({**test_key, "TESTING": True})
-    # with the endpoint's secret it starts; the fake server (loopback or declared) keeps the development default
+    # with the endpoint's secret it starts; a fake server (loopback or declared) keeps the development secret
     assert create_app({**load_config({**real, "STRIPE_WEBHOOK_SECRET": "whsec_real"}), "TESTING": True})
     local = load_config({"DATA_DIR": str(tmp_path)})
     assert local["STRIPE_WEBHOOK_SECRET"] == "whsec_localstripe_dev"
