@@ -101,3 +101,26 @@ def test_other_roles_cannot_refund(app, paid, make):  # noqa: F811
     assert buyer.post(f"/en/operator/refunds/order/{paid.id}", data={"amount": "1"}).status_code == 403
     assert client_as(app).get("/en/operator/refunds/").status_code in (302, 401)
     assert _count() == 0
+
+
+def test_operator_refunds_a_service_order_from_its_page(app, make, gateway, operator):  # noqa: F811
+    from services_market import orders as service_orders
+    from services_market.order_models import ServiceOrder
+    from services_market.payments import KIND as SERVICE_KIND
+    from tests.test_ledger import pay_by_card
+
+    make.rates()
+    merchant = make.merchant()
+    order = service_orders.place_order(
+        merchant.owner, merchant, make.service_package(make.service_provider()), "basic", "Brief", [], None
+    )
+    db.session.commit()
+    pay_by_card(gateway, SERVICE_KIND, order)
+    client = client_as(app, operator)
+    page = client.get(f"/en/services/orders/{order.number}").get_data(as_text=True)
+    assert 'id="operator-refund"' in page
+    form = client.get(f"/en/operator/refunds/service_order/{order.id}").get_data(as_text=True)
+    assert "Can still be refunded" in form
+    client.post(f"/en/operator/refunds/service_order/{order.id}", data={"amount": f"{order.card_fen / 100:.2f}"})
+    db.session.expire_all()
+    assert db.session.get(ServiceOrder, order.id).refund_state == "done"
