@@ -121,6 +121,8 @@ def test_operator_refunds_a_service_order_from_its_page(app, make, gateway, oper
     assert 'id="operator-refund"' in page
     form = client.get(f"/en/operator/refunds/service_order/{order.id}").get_data(as_text=True)
     assert "Can still be refunded" in form
-    client.post(f"/en/operator/refunds/service_order/{order.id}", data={"amount": f"{order.card_fen / 100:.2f}"})
+    client.post(
+        f"/en/operator/refunds/service_order/{order.id}", data={"amount": f"{order.card_fen / 100:.2f}"}
+    )
     db.session.expire_all()
     assert db.session.get(ServiceOrder, order.id).refund_state == "done"
