@@ -99,6 +99,9 @@ def test_crash_after_the_charge_then_reconcile_settles_once(
     assert len(charges) == 1
     assert db.session.scalar(select(func.count(Order.id)).where(Order.status == "paid")) == 1
     assert _snapshot(order.id)[1] == stock_before
+    # the books: one charge in the ledger, equal to what Stripe received
+    ledger_check = runner.invoke(args=["payments", "check-ledger"])
+    assert ledger_check.exit_code == 0 and "ledger balanced" in ledger_check.output, ledger_check.output
 
 
 def test_crash_after_the_charge_then_the_buyer_retries(client, make, stripe_app, localstripe, crash_at):

@@ -268,3 +268,23 @@ def test_real_stripe_without_a_webhook_secret_refuses_to_start(tmp_path):
     assert declared["STRIPE_WEBHOOK_SECRET"] == "whsec_localstripe_dev"
     undeclared = load_config({"STRIPE_API_BASE": "http://stripe-proxy:8420"})
     assert undeclared["STRIPE_WEBHOOK_SECRET"] == ""
+
+
+def test_webhook_settles_an_attempt_whose_intent_id_was_lost(client, app, make, gateway, paid_signals):
+    """The process died after Stripe created the intent but before we stored its id: the webhook finds the
+    attempt by the key in the intent's metadata (a guest order here) and settles it."""
+    make.rates()
+    order = make.order([(make.product(price_fen=5000, stock=3), 1)], currency="USD", user_=None)
+    db.session.commit()
+    attempt = pay_ops.begin_attempt(KIND, order)  # committed; no provider_ref yet
+    info = gateway.create_intent(
+        attempt.amount,
+        idempotency_key=attempt.idempotency_key,
+        metadata={"payable": f"order:{order.id}", "attempt": attempt.idempotency_key},
+    )
+    gateway.succeed(info.ref)
+    payload = event_payload("evt_lost", "payment_intent.succeeded", info.ref, info.amount_minor, info.currency)
+    assert _post(client, app, payload).json["outcome"] == "paid"
+    db.session.expire_all()
+    assert db.session.get(Order, order.id).status == "paid"
+    assert len(paid_signals) == 1
