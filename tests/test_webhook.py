@@ -283,7 +283,9 @@ def test_webhook_settles_an_attempt_whose_intent_id_was_lost(client, app, make, 
         metadata={"payable": f"order:{order.id}", "attempt": attempt.idempotency_key},
     )
     gateway.succeed(info.ref)
-    payload = event_payload("evt_lost", "payment_intent.succeeded", info.ref, info.amount_minor, info.currency)
+    payload = event_payload(
+        "evt_lost", "payment_intent.succeeded", info.ref, info.amount_minor, info.currency
+    )
     assert _post(client, app, payload).json["outcome"] == "paid"
     db.session.expire_all()
     assert db.session.get(Order, order.id).status == "paid"
