@@ -15,10 +15,12 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from services_market.order_models import ServiceOrder
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger.models import EntryKind, LedgerEntry, Payout
+from storefront.ordering.models import SubOrder
 
 MESSAGES = {
     "amount": _l("Enter an amount greater than zero."),
@@ -62,16 +64,12 @@ def _released_at(entry: LedgerEntry, account: str) -> datetime | None:
     if entry.kind == EntryKind.PAYOUT:
         return entry.created_at
     if entry.payable_kind == "order":
-        from storefront.ordering.models import SubOrder
-
         merchant_id = int(account.rsplit(":", 1)[1])
         sub = db.session.scalars(
             select(SubOrder).where(SubOrder.order_id == entry.payable_id, SubOrder.merchant_id == merchant_id)
         ).first()
         delivered = _as_utc(sub.shipped_at) if sub is not None else None
     elif entry.payable_kind == "service_order":
-        from services_market.order_models import ServiceOrder
-
         order = db.session.get(ServiceOrder, entry.payable_id)
         delivered = _as_utc(order.completed_at) if order is not None else None
     else:

@@ -19,6 +19,7 @@ from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger.models import EntryKind, LedgerEntry
+from storefront.ordering.models import SubOrder
 from storefront.payments import payables
 from storefront.payments.gateway import GatewayError, NotFound, RefundInfo, WebhookEvent, get_gateway
 from storefront.payments.models import PaymentEvent, Refund, RefundProposal, RefundStatus
@@ -241,8 +242,6 @@ def _fail(row: Refund, why: str) -> bool:
 def _allocation(row: Refund) -> list[tuple[str, int]]:
     remaining = remaining_by_account(row.payment_ref)
     if row.sub_order_id is not None:
-        from storefront.ordering.models import SubOrder
-
         sub = db.session.get(SubOrder, row.sub_order_id)
         return [(_sub_order_account(sub), row.amount_minor)]
     total = sum(remaining.values())
