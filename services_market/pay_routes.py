@@ -126,7 +126,7 @@ def pay_return(number: str):
 @bp.post("/orders/<number>/pay/transfer")
 @login_required
 def pay_transfer(number: str):
-    """对公转账: the merchant uploads the bank slip (and may ask for a 发票); an operator confirms the money."""
+    """对公转账: the merchant uploads the bank slip (may ask for a 发票); an operator confirms the money."""
     item = _merchant_order(number)
     form = request.form
     try:

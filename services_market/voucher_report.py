@@ -12,6 +12,7 @@ from services_market.order_models import ServiceOrder
 from services_market.util import aware, now
 from services_market.voucher_models import Voucher, VoucherBatch
 from storefront.extensions import db
+from storefront.ledger import operations as ledger
 
 
 @dataclass
@@ -61,6 +62,15 @@ class Report:
     batches: list[BatchRow] = field(default_factory=list)
     categories: list[CategoryRow] = field(default_factory=list)
     totals: Counts = field(default_factory=Counts)
+    #: Voucher parts of completed orders (what the budget owes providers), fen.
+    completed_fen: int = 0
+    #: Subsidies paid to providers from the voucher budget according to the ledger, fen.
+    ledger_paid_fen: int = 0
+
+    @property
+    def reconciled(self) -> bool:
+        """True when the ledger paid exactly the voucher parts of the completed orders."""
+        return self.completed_fen == self.ledger_paid_fen
 
 
 def build(at: datetime | None = None) -> Report:
@@ -99,4 +109,13 @@ def build(at: datetime | None = None) -> Report:
         ).all()
     )
     report.categories = [CategoryRow(c, *spent.get(c, (0, 0))) for c in CATEGORIES]
+    report.completed_fen = int(
+        db.session.scalar(
+            select(func.coalesce(func.sum(ServiceOrder.voucher_fen), 0)).where(
+                ServiceOrder.completed_at.is_not(None)
+            )
+        )
+        or 0
+    )
+    report.ledger_paid_fen = ledger.balance(ledger.VOUCHER_BUDGET, "CNY")
     return report

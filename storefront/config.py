@@ -135,7 +135,7 @@ DEV_WEBHOOK_SECRET = "whsec_localstripe_dev"  # noqa: S105 - public by design, r
 
 
 def stripe_is_fake(api_base: str, declared: bool = False) -> bool:
-    """True when ``STRIPE_API_BASE`` points at a fake Stripe (localstripe on loopback, or ``STRIPE_FAKE=1``)."""
+    """True when ``STRIPE_API_BASE`` is a fake Stripe (localstripe on loopback, or ``STRIPE_FAKE=1``)."""
     from urllib.parse import urlsplit
 
     host = (urlsplit(api_base).hostname or "").lower()
@@ -153,7 +153,8 @@ def _commerce(env: dict[str, str]) -> dict:
         "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY", "sk_test_12345"),
         "STRIPE_PUBLISHABLE_KEY": env.get("STRIPE_PUBLISHABLE_KEY", "pk_test_12345"),
         # No default unless the fake server is used: start-up refuses real Stripe without a secret.
-        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET") or (DEV_WEBHOOK_SECRET if fake_stripe else ""),
+        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET")
+        or (DEV_WEBHOOK_SECRET if fake_stripe else ""),
         # A fake Stripe server not on loopback (e.g. localstripe in another container) must be declared.
         "STRIPE_FAKE": _bool(env.get("STRIPE_FAKE")),
         # Days of PaymentIntents `flask payments reconcile` and the worker compare with our attempts.

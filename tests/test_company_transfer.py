@@ -27,8 +27,12 @@ def _unpaid(make):
 
 
 def _slip(**extra):
-    data = {"payer_name": "大连某某进出口有限公司", "bank_ref": "ICBC-20261203-1",
-            "proof": (io.BytesIO(PDF), "回单.pdf"), **extra}
+    data = {
+        "payer_name": "大连某某进出口有限公司",
+        "bank_ref": "ICBC-20261203-1",
+        "proof": (io.BytesIO(PDF), "回单.pdf"),
+        **extra,
+    }
     return data
 
 
@@ -39,19 +43,32 @@ def test_company_transfer_with_invoice_request_is_confirmed_by_the_operator(app,
     merchant = client_as(app, order.merchant.owner)
     page = merchant.get(f"/zh/services/orders/{order.number}/pay").get_data(as_text=True)
     assert 'id="transfer-form"' in page and "alipay" not in page.lower() and "wechat" not in page.lower()
-    missing_invoice = merchant.post(f"/en/services/orders/{order.number}/pay/transfer",
-                                    data=_slip(invoice="1"), content_type="multipart/form-data", follow_redirects=True)
+    missing_invoice = merchant.post(
+        f"/en/services/orders/{order.number}/pay/transfer",
+        data=_slip(invoice="1"),
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
     assert "taxpayer number" in missing_invoice.get_data(as_text=True)
-    no_file = merchant.post(f"/en/services/orders/{order.number}/pay/transfer",
-                            data={"payer_name": "X", "bank_ref": "Y"}, content_type="multipart/form-data")
+    no_file = merchant.post(
+        f"/en/services/orders/{order.number}/pay/transfer",
+        data={"payer_name": "X", "bank_ref": "Y"},
+        content_type="multipart/form-data",
+    )
     assert no_file.status_code == 302
     assert db.session.scalars(select(TransferProof)).all() == []
-    ok = merchant.post(f"/en/services/orders/{order.number}/pay/transfer",
-                       data=_slip(invoice="1", invoice_title="大连某某进出口有限公司", invoice_tax_id="91210200MA0000000X"),
-                       content_type="multipart/form-data")
+    ok = merchant.post(
+        f"/en/services/orders/{order.number}/pay/transfer",
+        data=_slip(invoice="1", invoice_title="大连某某进出口有限公司", invoice_tax_id="91210200MA0000000X"),
+        content_type="multipart/form-data",
+    )
     assert ok.status_code == 302
     proof = db.session.scalars(select(TransferProof)).one()
-    assert (proof.invoice_requested, proof.invoice_tax_id, proof.amount_minor) == (True, "91210200MA0000000X", order.card_fen)
+    assert (proof.invoice_requested, proof.invoice_tax_id, proof.amount_minor) == (
+        True,
+        "91210200MA0000000X",
+        order.card_fen,
+    )
     operator = client_as(app, operator_user)
     listing = operator.get("/zh/operator/transfers/").get_data(as_text=True)
     assert "91210200MA0000000X" in listing and order.number in listing

@@ -9,7 +9,6 @@ from sqlalchemy.exc import IntegrityError
 from services_market import orders as service_orders
 from services_market.constants import Action, Party
 from services_market.payments import KIND as SERVICE_KIND
-from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger.check import check
@@ -110,8 +109,11 @@ def test_double_payment_goes_to_suspense_not_to_the_seller(gateway, two_merchant
     first, _ = pay_by_card(gateway, KIND, order)
     # a second attempt that also succeeded at Stripe (e.g. paid in two tabs)
     second = pay_ops.begin_attempt(KIND, order)
-    info = gateway.create_intent(second.amount, idempotency_key=second.idempotency_key,
-                                 metadata={"payable": f"order:{order.id}", "attempt": second.idempotency_key})
+    info = gateway.create_intent(
+        second.amount,
+        idempotency_key=second.idempotency_key,
+        metadata={"payable": f"order:{order.id}", "attempt": second.idempotency_key},
+    )
     second.provider_ref = info.ref
     db.session.commit()
     assert pay_ops.apply_intent(gateway.succeed(info.ref), source="webhook") == "double_payment"
@@ -145,7 +147,9 @@ def test_service_order_card_part_and_voucher_subsidy(gateway, make):
     sums = _accounts(SERVICE_KIND, order.id)
     assert sums[("voucher_subsidy", "voucher:budget")] == order.voucher_fen == 50000
     assert sums[("voucher_subsidy", provider_acc)] == -50000
-    assert ledger.balance(provider_acc, "CNY") == -(order.card_fen + 50000) + sums[("commission", provider_acc)]
+    assert (
+        ledger.balance(provider_acc, "CNY") == -(order.card_fen + 50000) + sums[("commission", provider_acc)]
+    )
     assert check(gateway)[1] == []
 
 
@@ -172,19 +176,37 @@ def test_ledger_is_append_only(gateway, two_merchant_order):
 
 @pytest.mark.parametrize(
     "bad",
-    [{"amount_minor": 0, "cny_fen": 0}, {"amount_minor": 5, "cny_fen": -5}, {"kind": "gift"}, {"currency": "CN"}],
+    [
+        {"amount_minor": 0, "cny_fen": 0},
+        {"amount_minor": 5, "cny_fen": -5},
+        {"kind": "gift"},
+        {"currency": "CN"},
+    ],
 )
 def test_database_constraints_refuse_bad_entries(app, ctx, bad):
-    row = {"txn": "t", "kind": "charge", "account": "cash:stripe", "currency": "CNY", "amount_minor": 5,
-           "cny_fen": 5, "rate": 1, "payable_kind": "order", "payable_id": 1, "payment_ref": "",
-           "reference": "", "memo": ""}
+    row = {
+        "txn": "t",
+        "kind": "charge",
+        "account": "cash:stripe",
+        "currency": "CNY",
+        "amount_minor": 5,
+        "cny_fen": 5,
+        "rate": 1,
+        "payable_kind": "order",
+        "payable_id": 1,
+        "payment_ref": "",
+        "reference": "",
+        "memo": "",
+    }
     db.session.add(LedgerEntry(**{**row, **bad}))
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
 
 
-def test_unbalanced_postings_are_refused_and_check_ledger_reports_tampering(gateway, two_merchant_order, runner):
+def test_unbalanced_postings_are_refused_and_check_ledger_reports_tampering(
+    gateway, two_merchant_order, runner
+):
     order, *_ = two_merchant_order
     with pytest.raises(ValueError):
         ledger._post("charge", "CNY", [("cash:stripe", 100), ("seller:merchant:1", -99)])
@@ -196,9 +218,22 @@ def test_unbalanced_postings_are_refused_and_check_ledger_reports_tampering(gate
     gateway.intents[rec.provider_ref] = replace(gateway.intents[rec.provider_ref], amount_received=1)
     result = runner.invoke(args=["payments", "check-ledger"])
     assert result.exit_code != 0 and rec.provider_ref in result.output
-    db.session.add(LedgerEntry(txn="x", kind="charge", account="cash:stripe", currency="CNY", amount_minor=7,
-                               cny_fen=7, rate=1, payable_kind="order", payable_id=order.id, payment_ref="x",
-                               reference="", memo=""))
+    db.session.add(
+        LedgerEntry(
+            txn="x",
+            kind="charge",
+            account="cash:stripe",
+            currency="CNY",
+            amount_minor=7,
+            cny_fen=7,
+            rate=1,
+            payable_kind="order",
+            payable_id=order.id,
+            payment_ref="x",
+            reference="",
+            memo="",
+        )
+    )
     db.session.commit()
     offline = runner.invoke(args=["payments", "check-ledger", "--offline"])
     assert offline.exit_code != 0 and "transaction x does not balance: 7 CNY" in offline.output

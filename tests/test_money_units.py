@@ -40,9 +40,10 @@ def _krw_number(text: str) -> int:
 
 
 def test_krw_cart_shows_exactly_the_amount_charged(client, make):
-    """Prices whose KRW conversion rounds: converting the CNY total differs from the sum of converted units."""
+    """KRW rounding: converting the CNY total differs from the sum of converted units."""
     make.rates()
-    # 1.23 CNY × 192.40 = 236.652 → 237 won per unit; 7 units: 1659 won, but 8.61 CNY × 192.40 = 1656.56 → 1657
+    # 1.23 CNY × 192.40 = 236.652 → 237 won per unit; 7 units: 1659 won,
+    # but the CNY total 8.61 × 192.40 = 1656.56 → 1657
     product = make.product(price_fen=123, moq=1, stock=50)
     db.session.commit()
     with client.session_transaction() as sess:

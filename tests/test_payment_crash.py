@@ -42,7 +42,9 @@ def _our_intents_at_stripe(localstripe, order):
     keys = set(db.session.scalars(select(PaymentIntentRecord.idempotency_key)))
     found, after = [], None
     while True:
-        page = _stripe(localstripe, "payment_intents?limit=100" + (f"&starting_after={after}" if after else ""))
+        page = _stripe(
+            localstripe, "payment_intents?limit=100" + (f"&starting_after={after}" if after else "")
+        )
         found += [pi for pi in page["data"] if pi["metadata"].get("attempt") in keys]
         if not page.get("has_more"):
             return found
@@ -60,7 +62,9 @@ def _snapshot(order_id):
     return order, stock, reservations
 
 
-def test_crash_after_the_charge_then_reconcile_settles_once(client, make, stripe_app, localstripe, crash_at, runner):
+def test_crash_after_the_charge_then_reconcile_settles_once(
+    client, make, stripe_app, localstripe, crash_at, runner
+):
     order = _placed(client, make)
     _order, stock_before, _res = _snapshot(order.id)
     crash_at.add("after_gateway_confirm")
@@ -87,10 +91,17 @@ def test_crash_after_the_charge_then_reconcile_settles_once(client, make, stripe
     assert _pay(client, order, _card(localstripe, GOOD)).json["status"] in {"paid", "closed"}
     intents = _our_intents_at_stripe(localstripe, order)
     assert len(intents) == 1 and intents[0]["status"] == "succeeded"
-    charges = [c for c in _stripe(localstripe, "charges?limit=100")["data"] if c["payment_intent"] == intents[0]["id"]]
+    charges = [
+        c
+        for c in _stripe(localstripe, "charges?limit=100")["data"]
+        if c["payment_intent"] == intents[0]["id"]
+    ]
     assert len(charges) == 1
     assert db.session.scalar(select(func.count(Order.id)).where(Order.status == "paid")) == 1
     assert _snapshot(order.id)[1] == stock_before
+    # the books: one charge in the ledger, equal to what Stripe received
+    ledger_check = runner.invoke(args=["payments", "check-ledger"])
+    assert ledger_check.exit_code == 0 and "ledger balanced" in ledger_check.output, ledger_check.output
 
 
 def test_crash_after_the_charge_then_the_buyer_retries(client, make, stripe_app, localstripe, crash_at):

@@ -17,7 +17,6 @@ from storefront.ledger import operations as ledger
 from storefront.ledger.check import check
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.payable import KIND
-from storefront.payments import operations as pay_ops
 from storefront.payments import refunds
 from storefront.payments.models import PaymentEvent, Refund, RefundProposal
 from tests import factories
@@ -144,7 +143,9 @@ def test_shipped_goods_are_refunded_without_stock_return(paid, gateway):
     assert db.session.get(SubOrder, sub.id).status == "shipped"
 
 
-@pytest.mark.parametrize(("amount", "code"), [(0, "amount"), (-5, "amount"), (None, "amount"), (10**9, "too_much")])
+@pytest.mark.parametrize(
+    ("amount", "code"), [(0, "amount"), (-5, "amount"), (None, "amount"), (10**9, "too_much")]
+)
 def test_bad_amounts_change_nothing(paid, gateway, amount, code):
     before = _snapshot(paid)
     with pytest.raises(refunds.RefundError) as err:
@@ -190,8 +191,17 @@ def test_bank_transfer_refund_needs_its_reference(make, runner):
     make.rates()
     order = make.order([(make.product(price_fen=10000, stock=5), 1)], currency="CNY", pay_method="transfer")
     db.session.commit()
-    runner.invoke(args=["orders", "confirm-transfer", order.number, "--amount", f"{order.total_minor / 100:.2f}",
-                        "--reference", "BOC-1"])
+    runner.invoke(
+        args=[
+            "orders",
+            "confirm-transfer",
+            order.number,
+            "--amount",
+            f"{order.total_minor / 100:.2f}",
+            "--reference",
+            "BOC-1",
+        ]
+    )
     db.session.expire_all()
     order = db.session.get(Order, order.id)
     with pytest.raises(refunds.RefundError) as err:
@@ -205,15 +215,24 @@ def test_bank_transfer_refund_needs_its_reference(make, runner):
 
 
 def _post_event(client, app, payload: bytes):
-    return client.post("/webhooks/stripe", data=payload,
-                       headers={"Stripe-Signature": sign(payload, app.config["STRIPE_WEBHOOK_SECRET"])})
+    return client.post(
+        "/webhooks/stripe",
+        data=payload,
+        headers={"Stripe-Signature": sign(payload, app.config["STRIPE_WEBHOOK_SECRET"])},
+    )
 
 
 def _refund_event(event_id, info, type_="refund.updated", amount=None):
     import json
 
-    obj = {"id": info.ref, "object": "refund", "amount": info.amount_minor if amount is None else amount,
-           "currency": info.currency.lower(), "status": "succeeded", "payment_intent": info.intent_ref}
+    obj = {
+        "id": info.ref,
+        "object": "refund",
+        "amount": info.amount_minor if amount is None else amount,
+        "currency": info.currency.lower(),
+        "status": "succeeded",
+        "payment_intent": info.intent_ref,
+    }
     return json.dumps({"id": event_id, "type": type_, "data": {"object": obj}}).encode()
 
 
@@ -235,7 +254,10 @@ def test_pending_refund_is_confirmed_by_the_webhook_after_reading_it_back(paid, 
     # a forged amount is rejected
     gateway.refunds[info.ref] = info = replace(info, status="succeeded")
     assert _post_event(client, app, _refund_event("evt_r1", info, amount=5)).json["outcome"] == "rejected"
-    assert "amount" in db.session.scalars(select(PaymentEvent).where(PaymentEvent.event_id == "evt_r1")).one().reason
+    assert (
+        "amount"
+        in db.session.scalars(select(PaymentEvent).where(PaymentEvent.event_id == "evt_r1")).one().reason
+    )
     assert _post_event(client, app, _refund_event("evt_r2", info)).json["outcome"] == "refunded"
     assert _post_event(client, app, _refund_event("evt_r2", info)).json["outcome"] == "duplicate"
     charge_event = (
@@ -250,7 +272,7 @@ def test_pending_refund_is_confirmed_by_the_webhook_after_reading_it_back(paid, 
 
 
 def test_late_payment_without_stock_is_proposed_for_refund(make, gateway):
-    """A paid order that cannot be fulfilled lands in the operator's queue; refunding it closes the proposal."""
+    """A paid order that cannot be fulfilled is queued for the operator; refunding it closes the proposal."""
     from datetime import timedelta
 
     from storefront.ordering import operations as ops
@@ -266,7 +288,11 @@ def test_late_payment_without_stock_is_proposed_for_refund(make, gateway):
     rec, outcome = pay_by_card(gateway, KIND, order)
     assert outcome == "refund_due"
     proposal = db.session.scalars(select(RefundProposal)).one()
-    assert (proposal.cause, proposal.amount_minor, proposal.status) == ("refund_due", order.total_minor, "open")
+    assert (proposal.cause, proposal.amount_minor, proposal.status) == (
+        "refund_due",
+        order.total_minor,
+        "open",
+    )
     db.session.expire_all()
     order = db.session.get(Order, order.id)
     refunds.refund(KIND, order, proposal.amount_minor, actor="operator:1", payment_ref=proposal.payment_ref)
@@ -294,7 +320,11 @@ def test_service_order_declined_by_provider_is_refunded_through_the_same_functio
     service_orders.transition(order, Action.DECLINE, order.provider.owner, Party.PROVIDER, "No capacity")
     db.session.commit()
     proposal = db.session.scalars(select(RefundProposal)).one()
-    assert (proposal.payable_kind, proposal.cause, proposal.amount_minor) == (SERVICE_KIND, "provider_declined", order.card_fen)
+    assert (proposal.payable_kind, proposal.cause, proposal.amount_minor) == (
+        SERVICE_KIND,
+        "provider_declined",
+        order.card_fen,
+    )
     refunds.refund(SERVICE_KIND, order, proposal.amount_minor, actor="operator:1")
     db.session.commit()
     db.session.expire_all()

@@ -21,6 +21,7 @@ from tests.fake_stripe import FakeStripe
 from tests.stripe_server import PUBLISHABLE_KEY, event_payload, sign
 from tests.test_services import as_user
 
+
 @pytest.fixture(autouse=True)
 def _clean_package_index(app):
     with app.app_context():

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storefront.extensions import db
-from storefront.ordering.models import Order, OrderEvent
+from storefront.ordering.models import Order
 from storefront.ordering.payable import KIND
 from storefront.ordering.signals import order_paid
 from storefront.payments import operations as pay_ops
@@ -260,7 +260,7 @@ def test_real_stripe_without_a_webhook_secret_refuses_to_start(tmp_path):
     test_key = load_config({"STRIPE_SECRET_KEY": "sk_test_abc", "DATA_DIR": str(tmp_path)})
     with pytest.raises(UnsafeStripeConfig):
         create_app({**test_key, "TESTING": True})
-    # with the endpoint's secret it starts; the fake server (loopback or declared) keeps the development default
+    # with the endpoint's secret it starts; a fake server (loopback or declared) keeps the development secret
     assert create_app({**load_config({**real, "STRIPE_WEBHOOK_SECRET": "whsec_real"}), "TESTING": True})
     local = load_config({"DATA_DIR": str(tmp_path)})
     assert local["STRIPE_WEBHOOK_SECRET"] == "whsec_localstripe_dev"
@@ -268,3 +268,25 @@ def test_real_stripe_without_a_webhook_secret_refuses_to_start(tmp_path):
     assert declared["STRIPE_WEBHOOK_SECRET"] == "whsec_localstripe_dev"
     undeclared = load_config({"STRIPE_API_BASE": "http://stripe-proxy:8420"})
     assert undeclared["STRIPE_WEBHOOK_SECRET"] == ""
+
+
+def test_webhook_settles_an_attempt_whose_intent_id_was_lost(client, app, make, gateway, paid_signals):
+    """The process died after Stripe created the intent but before we stored its id: the webhook finds the
+    attempt by the key in the intent's metadata (a guest order here) and settles it."""
+    make.rates()
+    order = make.order([(make.product(price_fen=5000, stock=3), 1)], currency="USD", user_=None)
+    db.session.commit()
+    attempt = pay_ops.begin_attempt(KIND, order)  # committed; no provider_ref yet
+    info = gateway.create_intent(
+        attempt.amount,
+        idempotency_key=attempt.idempotency_key,
+        metadata={"payable": f"order:{order.id}", "attempt": attempt.idempotency_key},
+    )
+    gateway.succeed(info.ref)
+    payload = event_payload(
+        "evt_lost", "payment_intent.succeeded", info.ref, info.amount_minor, info.currency
+    )
+    assert _post(client, app, payload).json["outcome"] == "paid"
+    db.session.expire_all()
+    assert db.session.get(Order, order.id).status == "paid"
+    assert len(paid_signals) == 1

@@ -171,7 +171,8 @@ def price_for_lines(lines, currency: str | None = None) -> Price:
     rates = current_rates()
     if target not in rates:
         target = BASE_CURRENCY
-    shown = Money(sum(convert(Money(unit, BASE_CURRENCY), target, rates).minor * qty for unit, qty in pairs), target)
+    shown_minor = sum(convert(Money(unit, BASE_CURRENCY), target, rates).minor * qty for unit, qty in pairs)
+    shown = Money(shown_minor, target)
     return Price(base, shown)
 
 

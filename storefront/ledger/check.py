@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from storefront.extensions import db
 from storefront.ledger.models import EntryKind, LedgerEntry
 from storefront.ledger.operations import CASH_STRIPE
+from storefront.payments.models import IntentStatus, PaymentIntentRecord
 
 
 def unbalanced() -> list[str]:
@@ -31,8 +32,6 @@ def _net_cash(ref: str) -> dict[str, int]:
 
 def missing_payments() -> list[str]:
     """Succeeded card attempts without their charge in the ledger (or with another amount)."""
-    from storefront.payments.models import IntentStatus, PaymentIntentRecord
-
     problems = []
     for rec in db.session.scalars(
         select(PaymentIntentRecord).where(PaymentIntentRecord.status == IntentStatus.SUCCEEDED)
@@ -47,7 +46,8 @@ def missing_payments() -> list[str]:
         )
         if int(charged or 0) != rec.amount_minor:
             problems.append(
-                f"payment {rec.provider_ref} ({rec.payable_kind}:{rec.payable_id}): ledger charged {charged}, "
+                f"payment {rec.provider_ref} ({rec.payable_kind}:{rec.payable_id}): "
+                f"ledger charged {charged}, "
                 f"Stripe succeeded with {rec.amount_minor} {rec.currency}"
             )
     return problems

@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, Numeric, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from storefront.clearance.models import ClearanceCase, DeclarationList, SummaryDeclaration
 from storefront.core.money import Money
 from storefront.extensions import db
 
@@ -93,8 +94,6 @@ def settleable_cases(merchant_id: int | None = None, limit: int = 200):
 
 
 def _sum_no(case_id: int) -> str:
-    from storefront.clearance.models import DeclarationList, SummaryDeclaration
-
     return (
         db.session.scalar(
             select(SummaryDeclaration.sum_no)
@@ -116,8 +115,6 @@ def record(
     actor: str,
 ) -> FxSettlement:
     """Record a settlement for a released list (raises :class:`FxError`; nothing changes then)."""
-    from storefront.clearance.models import ClearanceCase
-
     case = db.session.get(ClearanceCase, case_id) if case_id else None
     if case is None or case.status not in SETTLEABLE:
         raise FxError("case")

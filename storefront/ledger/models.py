@@ -123,7 +123,7 @@ class CommissionRate(db.Model):
 
 
 class Payout(db.Model):
-    """A seller asks for its available balance; an operator pays it by bank transfer and records the reference.
+    """A seller asks for its available balance; an operator pays it by bank and records the reference.
     ``sequence`` is unique per seller account: two requests at once cannot both pass the balance check."""
 
     __tablename__ = "payouts"

@@ -15,10 +15,12 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from services_market.order_models import ServiceOrder
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger.models import EntryKind, LedgerEntry, Payout
+from storefront.ordering.models import SubOrder
 
 MESSAGES = {
     "amount": _l("Enter an amount greater than zero."),
@@ -62,16 +64,12 @@ def _released_at(entry: LedgerEntry, account: str) -> datetime | None:
     if entry.kind == EntryKind.PAYOUT:
         return entry.created_at
     if entry.payable_kind == "order":
-        from storefront.ordering.models import SubOrder
-
         merchant_id = int(account.rsplit(":", 1)[1])
         sub = db.session.scalars(
             select(SubOrder).where(SubOrder.order_id == entry.payable_id, SubOrder.merchant_id == merchant_id)
         ).first()
         delivered = _as_utc(sub.shipped_at) if sub is not None else None
     elif entry.payable_kind == "service_order":
-        from services_market.order_models import ServiceOrder
-
         order = db.session.get(ServiceOrder, entry.payable_id)
         delivered = _as_utc(order.completed_at) if order is not None else None
     else:
@@ -132,16 +130,17 @@ def request_payout(
     """Ask for a payout of the available balance (raises :class:`PayoutError`; nothing changes then)."""
     if amount_minor is None or amount_minor <= 0:
         raise PayoutError("amount")
-    balance = next((b for b in balances(account) if b.currency == currency), None)
-    payable = balance.payable if balance else 0
-    if amount_minor > payable:
-        raise PayoutError("above_balance", available=Money(payable, currency).format())
+    # sequence first, then the balance (see storefront.payments.refunds.refund for why)
     sequence = 1 + int(
         db.session.scalar(
             select(func.coalesce(func.max(Payout.sequence), 0)).where(Payout.account == account)
         )
         or 0
     )
+    balance = next((b for b in balances(account) if b.currency == currency), None)
+    payable = balance.payable if balance else 0
+    if amount_minor > payable:
+        raise PayoutError("above_balance", available=Money(payable, currency).format())
     payout = Payout(
         account=account,
         sequence=sequence,
@@ -228,7 +227,7 @@ class StatementLine:
 
 @dataclass(frozen=True)
 class Statement:
-    """A seller's month in one currency: opening balance, every line, closing balance (all sums of entries)."""
+    """A seller's month in one currency: opening balance, every line, closing balance (sums of entries)."""
 
     account: str
     currency: str

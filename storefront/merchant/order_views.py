@@ -16,8 +16,8 @@ from storefront.merchant.blueprint import bp, merchant_required
 from storefront.merchant.forms import ShipForm
 from storefront.ordering.models import OrderEvent, SubOrder
 from storefront.ordering.operations import ship_order
-from storefront.ordering.shipping import country_name
 from storefront.ordering.payable import KIND
+from storefront.ordering.shipping import country_name
 from storefront.ordering.states import STATUS_LABELS, OrderStatus
 from storefront.payments import refunds
 from storefront.payments.forms import RefundForm

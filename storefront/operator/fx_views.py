@@ -1,4 +1,4 @@
-"""FX settlement records (收结汇) in the operator console: record one per released list, export per merchant."""
+"""FX settlement records (收结汇) in the operator console: one per released list, CSV per merchant."""
 
 from __future__ import annotations
 

@@ -12,6 +12,8 @@ from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
+from services_market.models import Provider
+from storefront.accounts.models import Merchant
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger import payouts
@@ -45,14 +47,8 @@ def seller_name(account: str) -> str:
     """The company name behind a seller account."""
     try:
         _seller, kind, seller_id = account.split(":")
-        if kind == "merchant":
-            from storefront.accounts.models import Merchant
-
-            row = db.session.get(Merchant, int(seller_id))
-        else:
-            from services_market.models import Provider
-
-            row = db.session.get(Provider, int(seller_id))
+        model = Merchant if kind == "merchant" else Provider
+        row = db.session.get(model, int(seller_id))
         return str(row.name("zh")) if row is not None else account
     except (ValueError, AttributeError):
         return account

@@ -31,7 +31,10 @@ CAUSES = {
 @bp.app_context_processor
 def refund_helpers() -> dict:
     """Labels and formatting for refund pages (operator, merchant, buyer)."""
-    return {"money_of": lambda minor, currency: Money(int(minor), currency).format(), "proposal_causes": CAUSES}
+    return {
+        "money_of": lambda minor, currency: Money(int(minor), currency).format(),
+        "proposal_causes": CAUSES,
+    }
 
 
 def _payable(kind: str, payable_id: int):

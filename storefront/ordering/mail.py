@@ -69,7 +69,7 @@ def _refund_subject(order: Order, **_ctx) -> str:
 
 
 def queue_refund(order: Order, refund) -> None:
-    """Tell the buyer, in their language, that money went back (sent when the refund's transaction commits)."""
+    """Tell the buyer, in their language, that money went back (sent when the refund commits)."""
     mail = render(
         "order_refund",
         order.lang,

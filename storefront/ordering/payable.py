@@ -47,7 +47,7 @@ def _mismatch(order: Order, result: PaymentResult) -> None:
 
 
 def _shares(order: Order) -> list[Share]:
-    """Each merchant's sub-order (goods + freight in the charge currency); commission on goods, per category."""
+    """Each merchant's sub-order (goods + freight, charge currency); commission on goods, per category."""
     product_ids = [line.product_id for sub in order.sub_orders for line in sub.lines if line.product_id]
     categories = dict(
         db.session.execute(select(Product.id, Product.category_id).where(Product.id.in_(product_ids))).all()
@@ -84,7 +84,8 @@ def _refunded(order: Order, refund) -> None:
             stock.return_sold(order, [(line.product_id, line.qty) for line in sub.lines])
             sub.status = OrderStatus.REFUNDED.value
             refund.restocked = True
-    if left is not None and left.minor == 0 and not any(s.status == OrderStatus.SHIPPED.value for s in order.sub_orders):
+    shipped = any(s.status == OrderStatus.SHIPPED.value for s in order.sub_orders)
+    if left is not None and left.minor == 0 and not shipped:
         ops.transition(order, OrderStatus.REFUNDED, cause=Cause.REFUNDED, actor=refund.actor or "system")
     db.session.flush()
     mail.queue_refund(order, refund)

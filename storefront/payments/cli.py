@@ -15,7 +15,9 @@ def payments_group():
 
 
 @payments_group.command("reconcile")
-@click.option("--days", default=None, type=click.IntRange(0, 90), help="Look back this many days (default 3).")
+@click.option(
+    "--days", default=None, type=click.IntRange(0, 90), help="Look back this many days (default 3)."
+)
 @with_appcontext
 def reconcile_command(days: int | None):
     """Settle card payments that succeeded at Stripe but are not marked here (e.g. after a crash)."""
@@ -43,7 +45,7 @@ def reconcile_command(days: int | None):
 @click.option("--offline", is_flag=True, help="Do not compare with Stripe (only the ledger's own balance).")
 @with_appcontext
 def check_ledger_command(offline: bool):
-    """Prove the books balance: every transaction sums to zero and each card payment equals Stripe's figures."""
+    """Prove the books balance: every transaction sums to zero, each card payment equals Stripe's figures."""
     from storefront.ledger.check import check
     from storefront.payments.gateway import get_gateway
 

@@ -104,7 +104,7 @@ def latest_intent(kind: str, payable_id: int) -> PaymentIntentRecord | None:
 
 
 def fault_point(name: str) -> None:
-    """Tests install ``app.extensions["kj_payment_faults"]`` to crash here (e.g. between charge and commit)."""
+    """Tests install ``app.extensions["kj_payment_faults"]`` to crash here (between charge and commit)."""
     hook = current_app.extensions.get("kj_payment_faults")
     if hook is not None:
         hook(name)
@@ -156,7 +156,9 @@ def find_gateway_intent(rec: PaymentIntentRecord) -> IntentInfo | None:
     return None
 
 
-def _create_at_gateway(kind: str, payable, rec: PaymentIntentRecord, *, look_first: bool) -> PaymentIntentRecord:
+def _create_at_gateway(
+    kind: str, payable, rec: PaymentIntentRecord, *, look_first: bool
+) -> PaymentIntentRecord:
     """Ask the gateway for the attempt's intent (reusing one an interrupted call made) and record its id."""
     hooks = payables.get(kind)
     gateway = get_gateway()
@@ -371,8 +373,10 @@ def verify_intent(rec: PaymentIntentRecord, info: IntentInfo) -> str:
     return ""
 
 
-def apply_verified(rec: PaymentIntentRecord, info: IntentInfo, *, source: str, actor: str, event_id: str = "") -> str:
-    """Apply what the gateway says about ``rec`` once it is verified; "rejected" (nothing changes) otherwise."""
+def apply_verified(
+    rec: PaymentIntentRecord, info: IntentInfo, *, source: str, actor: str, event_id: str = ""
+) -> str:
+    """Apply what the gateway says about ``rec`` once verified; "rejected" (nothing changes) otherwise."""
     reason = verify_intent(rec, info)
     if reason:
         log.warning("intent %s does not match attempt %s: %s", info.ref, rec.idempotency_key, reason)
@@ -389,7 +393,7 @@ def _intent_event(event: WebhookEvent, row: PaymentEvent) -> str:
     try:
         info = get_gateway().retrieve_intent(claimed.ref)
     except NotFound:
-        log.warning("payment intent %s is unknown to the gateway; event %s acknowledged", claimed.ref, event.id)
+        log.warning("intent %s is unknown to the gateway; event %s acknowledged", claimed.ref, event.id)
         return "unknown"
     rec = record_for(info)
     if rec is None:

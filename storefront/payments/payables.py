@@ -51,7 +51,7 @@ class PayableKind:
     #: Who the money belongs to: a list of :class:`storefront.ledger.operations.Share` (sellers' parts
     #: adding up to the amount due), for the ledger. None: the money waits in suspense.
     shares: Callable[[Any], list] | None = None
-    #: Money went back to the buyer (a succeeded :class:`storefront.payments.models.Refund`): record it, return
+    #: Money went back to the buyer (a succeeded refund row): record it, return
     #: stock of goods that did not ship, tell the buyer.
     on_refunded: Callable[[Any, Any], None] | None = None
 

@@ -35,7 +35,7 @@ class ReconcileReport:
 
 
 def reconcile(days: int) -> ReconcileReport:
-    """Settle every gateway intent of the last ``days`` days that succeeded but is not marked succeeded here."""
+    """Settle every gateway intent of the last ``days`` days that succeeded but is not marked so here."""
     report = ReconcileReport()
     since = int(time.time()) - max(days, 0) * 86400
     for info in get_gateway().list_intents(since):

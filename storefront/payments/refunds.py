@@ -19,6 +19,7 @@ from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger.models import EntryKind, LedgerEntry
+from storefront.ordering.models import SubOrder
 from storefront.payments import payables
 from storefront.payments.gateway import GatewayError, NotFound, RefundInfo, WebhookEvent, get_gateway
 from storefront.payments.models import PaymentEvent, Refund, RefundProposal, RefundStatus
@@ -156,6 +157,17 @@ def refund(
     if amount_minor is None or amount_minor <= 0:
         raise RefundError("amount")
     payment_ref = payment_ref or payable.payment_ref or ""
+    # The sequence is read BEFORE what is left: a refund committed in between either took this sequence
+    # (our insert fails on the unique key) or is already counted in ``left``. The other order would let a
+    # refund read a stale ``left`` and a fresh sequence, and both refunds would pass.
+    sequence = 1 + int(
+        db.session.scalar(
+            select(func.coalesce(func.max(Refund.sequence), 0)).where(
+                Refund.payable_kind == kind, Refund.payable_id == payable.id
+            )
+        )
+        or 0
+    )
     left = refundable(kind, payable, sub_order, payment_ref)
     if left is None or left.minor <= 0:
         raise RefundError("not_paid")
@@ -165,14 +177,6 @@ def refund(
     bank_ref = (bank_ref or "").strip()[:60]
     if method == "bank" and not bank_ref:
         raise RefundError("bank_ref")
-    sequence = 1 + int(
-        db.session.scalar(
-            select(func.coalesce(func.max(Refund.sequence), 0)).where(
-                Refund.payable_kind == kind, Refund.payable_id == payable.id
-            )
-        )
-        or 0
-    )
     row = Refund(
         payable_kind=kind,
         payable_id=payable.id,
@@ -238,8 +242,6 @@ def _fail(row: Refund, why: str) -> bool:
 def _allocation(row: Refund) -> list[tuple[str, int]]:
     remaining = remaining_by_account(row.payment_ref)
     if row.sub_order_id is not None:
-        from storefront.ordering.models import SubOrder
-
         sub = db.session.get(SubOrder, row.sub_order_id)
         return [(_sub_order_account(sub), row.amount_minor)]
     total = sum(remaining.values())
@@ -402,4 +404,3 @@ def dismiss(proposal: RefundProposal) -> None:
     """The operator decided not to refund."""
     proposal.status = "dismissed"
     db.session.flush()
-
