@@ -44,10 +44,8 @@ def operator_retry():
     return redirect(url_for("clearance.operator_monitor"))
 
 
-@bp.post("/operator/clearance/declarations/<int:declaration_id>/<any(resend, release):action>")
-@roles_required(Role.OPERATOR.value)
-def operator_declaration(declaration_id: int, action: str):
-    """A refused summary application: send it again after fixing the cause, or release its lists."""
+def _refused_declaration_action(declaration_id: int, action: str):
+    """Resend a refused summary application or release its lists (operators only)."""
     declaration = db.session.get(SummaryDeclaration, declaration_id) or abort(404)
     try:
         if action == "resend":
@@ -62,6 +60,20 @@ def operator_declaration(declaration_id: int, action: str):
     else:
         flash(_("The lists of %(cop_no)s go into the next summary run.", cop_no=declaration.cop_no), "info")
     return redirect(url_for("clearance.operator_monitor"))
+
+
+@bp.post("/operator/clearance/declarations/<int:declaration_id>/resend")
+@roles_required(Role.OPERATOR.value)
+def operator_declaration_resend(declaration_id: int):
+    """A refused summary application: send it again after fixing the cause."""
+    return _refused_declaration_action(declaration_id, "resend")
+
+
+@bp.post("/operator/clearance/declarations/<int:declaration_id>/release")
+@roles_required(Role.OPERATOR.value)
+def operator_declaration_release(declaration_id: int):
+    """A refused summary application: give it up; its lists go into the next run of their month."""
+    return _refused_declaration_action(declaration_id, "release")
 
 
 # ------------------------------------------------------------------------------------------------- merchant
