@@ -219,6 +219,9 @@ def _clearance(env: dict[str, str]) -> dict:
         "CLEARANCE_CUSTOMS_CODE": env.get("CLEARANCE_CUSTOMS_CODE", "0901"),
         "CLEARANCE_PORT_CODE": env.get("CLEARANCE_PORT_CODE", "0901"),
         "CLEARANCE_TRAF_MODE": env.get("CLEARANCE_TRAF_MODE", "5"),
+        # Departures: "batch" (the merchant enters the conveyance for a set of released parcels; one CEB509 each)
+        # or "parcel" (legacy: one CEB509 per released parcel without conveyance data).
+        "CLEARANCE_DEPARTURE": env.get("CLEARANCE_DEPARTURE", "batch").lower(),
         # Logistics enterprises: "key=code:name;…" (key matched against the carrier the merchant names),
         # and the default one used for other carriers.
         "CLEARANCE_CARRIERS": env.get("CLEARANCE_CARRIERS", ""),

@@ -8,7 +8,9 @@ import re
 import pytest
 from flask_babel import force_locale
 
+from storefront.clearance import departures
 from storefront.clearance.status import CASE_LABELS, CaseStatus
+from storefront.extensions import db
 from storefront.ordering.access import token_for
 from tests.clearance.helpers import Clock, case_of, messages, paid_order, ship, simulator_worker
 
@@ -57,6 +59,13 @@ def test_paid_order_is_released_then_closed_and_the_buyer_sees_each_step(app, cl
     assert [e.return_status for e in case.events if e.source == "CEB604"] == [2, 120, 399, 800]
     assert _reached(_buyer_page(client, order)) == ["declared", "accepted", "released"]
 
+    assert not [m for m in messages(status="pending")]  # no departure invented per parcel
+    batch = departures.declare(  # the merchant enters the flight that carries it: one CEB509
+        merchant.id, [case.id], traf_mode="5", traf_name="CA909", voyage_no="CA909", bill_no="999-12345675",
+        leave_time=clock(), port_code="0901",
+    )
+    db.session.commit()
+    assert [m.ref for m in messages(status="pending")] == [batch.cop_no]
     worker.run_once()  # departure (CEB509) → CEB510, and the list is closed (899)
     case = case_of(sub)
     assert case.status == CaseStatus.CLOSED and case.departed_at and case.closed_at

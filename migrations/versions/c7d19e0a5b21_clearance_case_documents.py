@@ -31,15 +31,46 @@ def upgrade():
     )
     with op.batch_alter_table('clearance_case_documents', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_clearance_case_documents_case_id'), ['case_id'], unique=False)
+    op.create_table(
+        'clearance_departures',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('merchant_id', sa.Integer(), nullable=False),
+        sa.Column('cop_no', sa.String(length=30), nullable=False),
+        sa.Column('traf_mode', sa.String(length=1), nullable=False),
+        sa.Column('traf_name', sa.String(length=100), nullable=False),
+        sa.Column('voyage_no', sa.String(length=32), nullable=False),
+        sa.Column('bill_no', sa.String(length=37), nullable=False),
+        sa.Column('leave_time', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('port_code', sa.String(length=4), nullable=False),
+        sa.Column('logistics_code', sa.String(length=18), nullable=False),
+        sa.Column('logistics_name', sa.String(length=100), nullable=False),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(['merchant_id'], ['merchants.id']),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('cop_no'),
+    )
+    with op.batch_alter_table('clearance_departures', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_clearance_departures_merchant_id'), ['merchant_id'], unique=False)
     with op.batch_alter_table('clearance_cases', schema=None) as batch_op:
         batch_op.add_column(sa.Column('cancel_reason', sa.Text(), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('cancel_requested_at', sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('departure_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_clearance_cases_departure_id'), ['departure_id'], unique=False)
+        batch_op.create_foreign_key(
+            'fk_clearance_cases_departure_id', 'clearance_departures', ['departure_id'], ['id']
+        )
 
 
 def downgrade():
     with op.batch_alter_table('clearance_cases', schema=None) as batch_op:
+        batch_op.drop_constraint('fk_clearance_cases_departure_id', type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_clearance_cases_departure_id'))
+        batch_op.drop_column('departure_id')
         batch_op.drop_column('cancel_requested_at')
         batch_op.drop_column('cancel_reason')
     with op.batch_alter_table('clearance_case_documents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_clearance_case_documents_case_id'))
     op.drop_table('clearance_case_documents')
+    with op.batch_alter_table('clearance_departures', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_clearance_departures_merchant_id'))
+    op.drop_table('clearance_departures')

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import func, select
 
-from storefront.clearance import ingest, operations, signing, summary
+from storefront.clearance import departures, ingest, operations, signing, summary
 from storefront.clearance.models import ClearanceCase, OutboxMessage, SummaryDeclaration, to_utc, utcnow
 from storefront.clearance.status import MessageStatus
 from storefront.clearance.transports import Outgoing
@@ -118,6 +118,19 @@ def seed_clearance_demo(buyer_email: str) -> dict[str, int]:
                 case.lines[0].unit1 = "011" if case.lines[0].unit1 != "011" else "035"
             if fate in ("close", "reject"):
                 ship_order(sub, "EMS", f"EE{sub.id:09d}CN", actor="demo")
+        _pump(utcnow)
+        closing = [orders[key].sub_orders[0].id for key, *_rest, fate in PLAN if fate == "close"]
+        cases = [operations.case_for(sub_id) for sub_id in closing]
+        departures.declare(  # the flight that carried the demo parcels (one CEB509 for all of them)
+            cases[0].merchant_id,
+            [case.id for case in cases],
+            traf_mode="5",
+            traf_name="中国国际航空 CA909（演示）",
+            voyage_no="CA909",
+            bill_no="999-12345675",
+            leave_time=utcnow(),
+            port_code="0901",
+        )
         _pump(utcnow)
         month = summary.previous_month(utcnow())  # the demo's closed lists closed last month
         for key, *_rest, fate in PLAN:

@@ -15,7 +15,7 @@ from lxml import etree
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from storefront.clearance import operations, summary
+from storefront.clearance import departures, operations, summary
 from storefront.clearance.messages.receipts import Receipt, ReceiptError, SummaryResult, parse_any
 from storefront.clearance.models import (
     ClearanceCase,
@@ -179,7 +179,12 @@ def _apply_receipt(receipt: Receipt, data: bytes, source: str, now: datetime, re
     if message is None:
         result.quarantined += 1
         return
-    if message.case_id is not None:
+    if message.kind == "CEB509" and message.case_id is None:  # a departure batch: every parcel it carried
+        batch = departures.batch_for(message.ref)
+        message.receipt_status, message.answered_at = receipt.return_status, to_utc(receipt.return_time)
+        for case in batch.cases if batch is not None else ():
+            operations.apply_receipt(case, receipt, None, now=now)
+    elif message.case_id is not None:
         case = db.session.scalar(
             select(ClearanceCase).where(ClearanceCase.id == message.case_id).with_for_update()
         )

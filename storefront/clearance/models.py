@@ -77,6 +77,8 @@ class ClearanceCase(db.Model):
     logistics_name: Mapped[str] = mapped_column(String(100), default="")
     logistics_no: Mapped[str | None] = mapped_column(String(40), index=True)
     shipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: The departure batch (CEB509) that carried the parcel out (None until one does).
+    departure_id: Mapped[int | None] = mapped_column(ForeignKey("clearance_departures.id"), index=True)
     #: A :class:`CaseStatus` value.
     status: Mapped[str] = mapped_column(String(12), default=CaseStatus.DECLARED.value, index=True)
     #: 1 for the first declaration, +1 per resubmission (sent with appType 2).
@@ -123,6 +125,30 @@ class ClearanceCase(db.Model):
     def is_rejected(self) -> bool:
         """True while the merchant has to correct and resubmit."""
         return self.status == CaseStatus.REJECTED.value
+
+
+class DepartureBatch(db.Model):
+    """One departure (离境单, CEB509): a conveyance that carried released parcels out of China."""
+
+    __tablename__ = "clearance_departures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id"), index=True)
+    #: Enterprise number of the departure (copNo), what CEB510 carries.
+    cop_no: Mapped[str] = mapped_column(String(30), unique=True)
+    #: Transport mode, conveyance name, flight/train/voyage number, bill of lading (spec §2.9 lengths).
+    traf_mode: Mapped[str] = mapped_column(String(1))
+    traf_name: Mapped[str] = mapped_column(String(100))
+    voyage_no: Mapped[str] = mapped_column(String(32))
+    bill_no: Mapped[str] = mapped_column(String(37))
+    #: When the conveyance leaves, and the exit port (customs office code from data/ports.toml).
+    leave_time: Mapped[datetime] = mapped_column(UTCDateTime())
+    port_code: Mapped[str] = mapped_column(String(4))
+    logistics_code: Mapped[str] = mapped_column(String(18))
+    logistics_name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    cases: Mapped[list[ClearanceCase]] = relationship(viewonly=True, order_by="ClearanceCase.id")
 
 
 class CaseLine(db.Model):

@@ -330,8 +330,9 @@ def apply_receipt(
     _move(case, new, receipt.kind, at, return_status=status, info=info)
     case.return_status, case.return_info = status, info
     case.last_return_at = max(filter(None, (last, to_utc(at))))
-    if new == CaseStatus.RELEASED and case.logistics_no:
-        declare(case, ("CEB509",), now=now or utcnow())
+    per_parcel = current_app.config.get("CLEARANCE_DEPARTURE") == "parcel"
+    if new == CaseStatus.RELEASED and case.logistics_no and per_parcel:
+        declare(case, ("CEB509",), now=now or utcnow())  # legacy: one departure per parcel, no conveyance
 
 
 def correct(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
@@ -10,7 +11,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from storefront.accounts.models import Role
-from storefront.clearance import codes, legal_units, operations, outbox, queries, summary
+from storefront.clearance import codes, departures, legal_units, operations, outbox, queries, summary
+from storefront.clearance.messages.common import CHINA_TZ
 from storefront.clearance.models import SummaryDeclaration, utcnow
 from storefront.clearance.status import CaseStatus
 from storefront.core.security import roles_required
@@ -44,10 +46,8 @@ def operator_retry():
     return redirect(url_for("clearance.operator_monitor"))
 
 
-@bp.post("/operator/clearance/declarations/<int:declaration_id>/<any(resend, release):action>")
-@roles_required(Role.OPERATOR.value)
-def operator_declaration(declaration_id: int, action: str):
-    """A refused summary application: send it again after fixing the cause, or release its lists."""
+def _refused_declaration_action(declaration_id: int, action: str):
+    """Resend a refused summary application or release its lists (operators only)."""
     declaration = db.session.get(SummaryDeclaration, declaration_id) or abort(404)
     try:
         if action == "resend":
@@ -62,6 +62,20 @@ def operator_declaration(declaration_id: int, action: str):
     else:
         flash(_("The lists of %(cop_no)s go into the next summary run.", cop_no=declaration.cop_no), "info")
     return redirect(url_for("clearance.operator_monitor"))
+
+
+@bp.post("/operator/clearance/declarations/<int:declaration_id>/resend")
+@roles_required(Role.OPERATOR.value)
+def operator_declaration_resend(declaration_id: int):
+    """A refused summary application: send it again after fixing the cause."""
+    return _refused_declaration_action(declaration_id, "resend")
+
+
+@bp.post("/operator/clearance/declarations/<int:declaration_id>/release")
+@roles_required(Role.OPERATOR.value)
+def operator_declaration_release(declaration_id: int):
+    """A refused summary application: give it up; its lists go into the next run of their month."""
+    return _refused_declaration_action(declaration_id, "release")
 
 
 # ------------------------------------------------------------------------------------------------- merchant
@@ -183,6 +197,56 @@ def merchant_cancel(case_id: int):
     if case.sub_order_id:
         return redirect(url_for("merchant.order", sub_order_id=case.sub_order_id))
     return redirect(url_for("clearance.merchant_case", case_id=case.id))
+
+
+def _leave_time(text: str) -> datetime | None:
+    """A departure time typed as Beijing time (``YYYY-MM-DDTHH:MM``), bounded to sane years."""
+    try:
+        local = datetime.strptime((text or "").strip()[:16], "%Y-%m-%dT%H:%M")
+    except ValueError:
+        return None
+    if not 2000 <= local.year <= 2100:
+        return None
+    return local.replace(tzinfo=CHINA_TZ)
+
+
+@bp.route("/merchant/clearance/departures", methods=["GET", "POST"])
+@merchant_required
+def merchant_departures():
+    """Enter the conveyance (flight / train / voyage, bill of lading, departure time, exit port) for released
+    parcels: one CEB509 per batch."""
+    errors: list[str] = []
+    if request.method == "POST":
+        case_ids = [int(v) for v in request.form.getlist("case_id") if v.isdigit()][:500]
+        leave_time = _leave_time(request.form.get("leave_time", ""))
+        if leave_time is None:
+            errors.append(_("Enter the departure time as date and time."))
+        else:
+            try:
+                batch = departures.declare(
+                    g.merchant.id,
+                    case_ids,
+                    traf_mode=request.form.get("traf_mode", "")[:1],
+                    traf_name=request.form.get("traf_name", "")[:200],
+                    voyage_no=request.form.get("voyage_no", "")[:100],
+                    bill_no=request.form.get("bill_no", "")[:100],
+                    leave_time=leave_time,
+                    port_code=request.form.get("port_code", "")[:4],
+                )
+            except departures.DepartureError as exc:
+                db.session.rollback()
+                errors.append(_("The departure cannot be declared: %(reason)s", reason=str(exc)))
+            else:
+                db.session.commit()
+                flash(_("Departure %(cop_no)s declared to customs.", cop_no=batch.cop_no), "success")
+                return redirect(url_for("clearance.merchant_departures"))
+    return render_template(
+        "clearance/merchant_departures.html",
+        waiting=departures.waiting(g.merchant.id),
+        ports=departures.ports(),
+        modes={code: codes.TRANSPORT_MODES[code] for code in ("2", "3", "4", "5", "6")},
+        errors=errors,
+    )
 
 
 @bp.get("/merchant/declarations")

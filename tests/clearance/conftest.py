@@ -52,3 +52,12 @@ def rsa_identity() -> tuple[bytes, bytes]:
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     return key_pem, cert.public_bytes(serialization.Encoding.PEM)
+
+
+@pytest.fixture(autouse=True)
+def per_parcel_departures(request, monkeypatch):
+    """Most clearance tests follow a parcel to the end with one departure per parcel; modules that set
+    ``BATCH_DEPARTURES = True`` use the default batch flow (the merchant enters the conveyance)."""
+    if getattr(request.module, "BATCH_DEPARTURES", False) or "app" not in request.fixturenames:
+        return
+    monkeypatch.setitem(request.getfixturevalue("app").config, "CLEARANCE_DEPARTURE", "parcel")

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from lxml import etree
 from sqlalchemy import select
 
-from storefront.clearance import summary
-from storefront.clearance.messages.common import china_time
+from storefront.clearance import departures, summary
+from storefront.clearance.messages.common import NS, china_time
 from storefront.clearance.models import SummaryDeclaration
 from storefront.clearance.signing import SIGNED_KINDS, Sm2Signer, generate_identity, verify_signature
 from storefront.clearance.status import CaseStatus, DeclarationStatus
@@ -17,6 +18,8 @@ from storefront.clearance.transports.simulator import Simulator, db_lookup
 from storefront.extensions import db
 from tests.backoffice_helpers import client_as
 from tests.clearance.helpers import Clock, case_of, drain, messages, paid_order, ship, simulator_worker
+
+BATCH_DEPARTURES = True
 
 
 class Capture:
@@ -64,8 +67,25 @@ def test_whole_life_of_a_parcel(app, ctx, make):
     assert pending == [("CEB603", "1")]  # only the refused list, as new: customs holds nothing for it
     work()
     case = case_of(sub)
-    assert case.status == CaseStatus.CLOSED and case.revision == 2
+    assert case.status == CaseStatus.RELEASED and case.revision == 2
+    assert departures.waiting(merchant.id) == [case]  # the next step: the merchant enters the departure
+
+    # the merchant declares the flight that carries the parcel: one CEB509 with the real conveyance
+    page = client.get("/en/merchant/clearance/departures").get_data(as_text=True)
+    assert case.logistics_no in page and 'name="bill_no"' in page
+    form = {
+        "case_id": str(case.id), "traf_mode": "5", "traf_name": "中国国际航空 CA909", "voyage_no": "CA909",
+        "bill_no": "999-12345675", "leave_time": "2026-12-05T10:30", "port_code": "0901",
+    }
+    assert client.post("/en/merchant/clearance/departures", data=form).status_code == 302
+    work()
+    case = case_of(sub)
+    assert case.status == CaseStatus.CLOSED and case.departure_id
     assert [m.kind for m in transport.sent][4:] == ["CEB603", "CEB509"]
+    departure = etree.fromstring(transport.sent[5].data)
+    texts = {name: departure.findtext(f".//{{{NS}}}{name}") for name in ("trafName", "voyageNo", "billNo")}
+    assert texts == {"trafName": "中国国际航空 CA909", "voyageNo": "CA909", "billNo": "999-12345675"}
+    assert departure.findtext(f".//{{{NS}}}leaveTime") == "20261205103000"  # Beijing time as entered
     statuses = [e.status for e in case.events if e.changed]
     assert statuses == ["declared", "rejected", "declared", "accepted", "released", "departed", "closed"]
 

@@ -1,0 +1,148 @@
+"""Departures (离境单, CEB509) per shipment batch: the merchant or logistics provider enters the real
+conveyance (flight / train / voyage, bill of lading, departure time, exit port) for a set of released parcels,
+and one CEB509 lists all their waybills (spec §2.9). Operations flush; the caller commits."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from storefront.clearance import mapping, outbox
+from storefront.clearance.messages import Company, DepartureData, build_ceb509, new_guid
+from storefront.clearance.messages.common import china_time
+from storefront.clearance.models import ClearanceCase, DepartureBatch, to_utc, utcnow
+from storefront.clearance.status import CaseStatus
+from storefront.extensions import db
+
+PORTS_PATH = Path(__file__).parent / "data" / "ports.toml"
+#: Spec lengths (table of §2.9): trafName C..100, voyageNo C..32, billNo C..37.
+TRAF_NAME_MAX, VOYAGE_NO_MAX, BILL_NO_MAX = 100, 32, 37
+
+
+class DepartureError(ValueError):
+    """The batch cannot be declared (the message says what to fix)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Port:
+    """An exit port: customs office code, names, transport modes leaving there."""
+
+    code: str
+    zh: str
+    en: str
+    modes: tuple[str, ...]
+    verified: bool
+
+
+@cache
+def ports() -> dict[str, Port]:
+    """The exit-port table (data/ports.toml)."""
+    raw = tomllib.loads(PORTS_PATH.read_text(encoding="utf-8"))["ports"]
+    return {
+        code: Port(code, row["zh"], row["en"], tuple(row["modes"]), bool(row.get("verified", False)))
+        for code, row in raw.items()
+    }
+
+
+def waiting(merchant_id: int) -> list[ClearanceCase]:
+    """The merchant's released parcels that no departure has carried yet, oldest first."""
+    return list(
+        db.session.scalars(
+            select(ClearanceCase)
+            .where(
+                ClearanceCase.merchant_id == merchant_id,
+                ClearanceCase.status == CaseStatus.RELEASED.value,
+                ClearanceCase.departure_id.is_(None),
+                ClearanceCase.logistics_no.is_not(None),
+            )
+            .order_by(ClearanceCase.released_at, ClearanceCase.id)
+        )
+    )
+
+
+def declare(
+    merchant_id: int,
+    case_ids: list[int],
+    *,
+    traf_mode: str,
+    traf_name: str,
+    voyage_no: str,
+    bill_no: str,
+    leave_time: datetime,
+    port_code: str,
+    now: datetime | None = None,
+) -> DepartureBatch:
+    """One CEB509 for the chosen released parcels of one merchant and one logistics enterprise."""
+    now = now or utcnow()
+    traf_name, voyage_no, bill_no = (" ".join((v or "").split()) for v in (traf_name, voyage_no, bill_no))
+    port = ports().get(port_code)
+    problems = []
+    if port is None:
+        problems.append(f"exit port {port_code!r} is not in the port table (data/ports.toml)")
+    elif traf_mode not in port.modes:
+        problems.append(f"transport mode {traf_mode!r} does not leave from {port.zh} ({port.code})")
+    if not traf_name or len(traf_name) > TRAF_NAME_MAX:
+        problems.append(f"the conveyance (flight, train, ship) is required, at most {TRAF_NAME_MAX} chars")
+    if not voyage_no or len(voyage_no) > VOYAGE_NO_MAX:
+        problems.append(f"the flight / train / voyage number is required, at most {VOYAGE_NO_MAX} chars")
+    if not bill_no or len(bill_no) > BILL_NO_MAX:
+        problems.append(f"the bill of lading / master air waybill is required, at most {BILL_NO_MAX} chars")
+    cases = [case for case in waiting(merchant_id) if case.id in set(case_ids)]
+    if not cases or len(cases) != len(set(case_ids)):
+        problems.append("choose released parcels of yours that no departure has carried yet")
+    elif len({case.logistics_code for case in cases}) != 1:
+        problems.append("one departure carries the parcels of one logistics enterprise")
+    if problems:
+        raise DepartureError("; ".join(problems))
+    number = (db.session.scalar(select(func.count()).select_from(DepartureBatch)) or 0) + 1
+    batch = DepartureBatch(
+        merchant_id=merchant_id,
+        cop_no=f"D{china_stamp(now)}{merchant_id:05d}{number:06d}"[:30],
+        traf_mode=traf_mode,
+        traf_name=traf_name,
+        voyage_no=voyage_no,
+        bill_no=bill_no,
+        leave_time=to_utc(leave_time),
+        port_code=port_code,
+        logistics_code=cases[0].logistics_code,
+        logistics_name=cases[0].logistics_name,
+        created_at=to_utc(now),
+    )
+    db.session.add(batch)
+    db.session.flush()
+    for case in cases:
+        case.departure_id = batch.id
+    plat = mapping.platform()
+    guid = new_guid()
+    data = DepartureData(
+        customs_code=port_code,
+        cop_no=batch.cop_no,
+        logistics=Company(batch.logistics_code, batch.logistics_name),
+        traf_mode=traf_mode,
+        traf_name=traf_name,
+        voyage_no=voyage_no,
+        bill_no=bill_no,
+        leave_time=batch.leave_time,
+        logistics_nos=tuple(case.logistics_no for case in cases),
+    )
+    xml = build_ceb509(data, guid=guid, app_type="1", transfer=plat.transfer, app_time=now)
+    mapping.check(xml)
+    outbox.enqueue(
+        "CEB509", guid=guid, business_key=f"CEB509:batch:{batch.id}", payload=xml, ref=batch.cop_no, now=now
+    )
+    return batch
+
+
+def china_stamp(moment: datetime) -> str:
+    """yyyymmdd in Beijing time (document numbers)."""
+    return china_time(moment).strftime("%Y%m%d")
+
+
+def batch_for(cop_no: str) -> DepartureBatch | None:
+    """The batch a CEB510 answers."""
+    return db.session.scalar(select(DepartureBatch).where(DepartureBatch.cop_no == cop_no))
