@@ -10,6 +10,8 @@ from storefront.clearance import operations
 from storefront.clearance.models import ClearanceCase
 from storefront.core.urls import public_url
 from storefront.extensions import db
+from storefront.ordering.models import SubOrder
+from storefront.ordering.payable import propose_customs_refund
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,14 @@ def on_order_paid(order, *, payment_ref: str = "", **_signal) -> None:
 def on_order_shipped(sub_order, *, carrier: str = "", tracking_no: str = "", **_signal) -> None:
     """``order_shipped``: write the waybill (CEB505) and the inventory list (CEB603) to the outbox."""
     operations.ship(sub_order, carrier=carrier, tracking_no=tracking_no)
+
+
+def on_case_cancelled(case: ClearanceCase, **_signal) -> None:
+    """Customs cancelled the list (CEB606): the goods will not leave, so queue a refund of the merchant's part
+    for the operator (inside the receipt's transaction)."""
+    sub_order = db.session.get(SubOrder, case.sub_order_id)
+    if sub_order is not None:
+        propose_customs_refund(sub_order, detail=f"CEB606 {case.return_status}: {case.return_info or ''}".strip())
 
 
 def case_link(case: ClearanceCase, lang: str) -> str:

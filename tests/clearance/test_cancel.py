@@ -10,6 +10,9 @@ from storefront.clearance.signing import Sm2Signer, generate_identity, verify_si
 from storefront.clearance.status import CaseStatus
 from storefront.clearance.transports.simulator import Simulator, db_lookup
 from storefront.extensions import db
+from storefront.payments import operations as pay_ops
+from storefront.payments import payables
+from storefront.payments.models import RefundProposal
 from tests.backoffice_helpers import client_as
 from tests.clearance.helpers import Clock, case_of, drain, messages, paid_order, ship, simulator_worker
 
@@ -46,7 +49,11 @@ def test_merchant_cancels_a_list_before_release(app, ctx, make):
 
 def _cancel_flow(app, make, cancelled):
     merchant = make.merchant()
-    order = paid_order(make, [(make.product(merchant, stock=5), 1)])
+    # paid through the payments domain (a confirmed bank transfer), so that the money is in the ledger
+    order = make.order([(make.product(merchant, stock=5), 1)], currency="USD", country="RU")
+    due = payables.get("order").amount_due(order)
+    assert pay_ops.record_manual_payment("order", order, due, "TT-CANCEL-1", actor="operator:test") == "paid"
+    db.session.commit()
     sub = order.sub_orders[0]
     ship(sub)
     clock = Clock()
@@ -78,6 +85,9 @@ def _cancel_flow(app, make, cancelled):
     assert case.status == CaseStatus.CANCELLED and cancelled == [case.id]
     assert [e.source for e in case.events][-4:] == ["cancel", "CEB606", "CEB606", "CEB606"]
     assert not operations.can_cancel(case)
+    # the goods will not leave: the operator finds a refund proposal for the merchant's part
+    proposal = db.session.scalars(db.select(RefundProposal).where(RefundProposal.sub_order_id == sub.id)).one()
+    assert proposal.cause == "customs_refused" and proposal.status == "open" and "CEB606" in proposal.detail
 
 
 def test_released_list_cannot_be_cancelled_and_refusal_is_shown(app, ctx, make):
