@@ -26,7 +26,11 @@ def test_negotiate(header, expected):
     assert negotiate(header) == expected
 
 
-@pytest.mark.parametrize(("header", "target"), [("ko-KR", "/ko/"), ("zh-CN", "/zh/"), ("ru-RU", "/ru/"), ("pl", "/en/"), ("mn-MN,mn;q=0.9,ru;q=0.8", "/mn/"), ("mn", "/mn/")])
+@pytest.mark.parametrize(
+    ("header", "target"),
+    [("ko-KR", "/ko/"), ("zh-CN", "/zh/"), ("ru-RU", "/ru/"), ("pl", "/en/"), ("mn-MN,mn;q=0.9,ru;q=0.8", "/mn/"),
+     ("mn", "/mn/")],
+)
 def test_root_redirects_by_accept_language(client, header, target):
     response = client.get("/", headers={"Accept-Language": header})
     assert response.status_code == 302

@@ -61,7 +61,8 @@ def test_plural_forms_follow_babel(lang):
 
     ours, babels = c2py(cat.plural_expr), c2py(rule.plural_expr)
     assert [ours(n) for n in range(300)] == [babels(n) for n in range(300)]
-    wrong = [ids[0] for message, ids, strs in ui_messages(lang) if message.pluralizable and len(strs) != rule.num_plurals]
+    wrong = [ids[0] for message, ids, strs in ui_messages(lang)
+             if message.pluralizable and len(strs) != rule.num_plurals]
     assert wrong == []
 
 
