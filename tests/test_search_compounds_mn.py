@@ -142,3 +142,8 @@ def test_mongolian_search_page_marks_the_match(mongolian, client):
     page = client.get("/mn/search?q=периклазын").get_data(as_text=True)
     assert f"/mn/p/{mongolian['magnesia']}" in page
     assert "<mark>периклаз</mark>" in page
+
+
+def test_mongolian_suggestions_as_you_type(mongolian, client):
+    names = [item["name"] for item in client.get("/api/v1/suggest", query_string={"q": "хайлуу", "lang": "mn"}).json]
+    assert names == ["Хайлуулсан периклаз 97%"]

@@ -179,7 +179,7 @@ def _prefix_queries(word: str) -> list[Query]:
         if len(low) < 2:
             return []
         low = low.replace("ё", "е")
-        return [Prefix(f"name_{lang}", low) for lang in ("ru", "en")]
+        return [Prefix(f"name_{lang}", low) for lang in ("ru", "en", "mn")]
     return [Prefix(f"name_{lang}", low) for lang in ("zh", "ko")]
 
 
