@@ -120,3 +120,11 @@ def test_mongolian_page_shows_russian_text_with_a_note_and_prices_in_tugrik(clie
     assert "₮\xa047,250</span>" in page  # 100 CNY × 472.50, in whole tögrög without decimals
     page = client.get(f"/mn/p/{own.id}").get_data(as_text=True)
     assert "Хайлшин ган саваа" in page and "Орчуулга хараахан байхгүй" not in page
+
+
+def test_mongolian_checkout_defaults_to_mongolia_with_mongolian_country_names():
+    from storefront.ordering.shipping import DEFAULT_COUNTRY, country_choices, country_name
+
+    assert DEFAULT_COUNTRY["mn"] == "MN"
+    assert country_name("MN", "mn") == "Монгол"
+    assert ("RU", "Орос") in country_choices("mn")

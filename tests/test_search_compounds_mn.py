@@ -147,3 +147,19 @@ def test_mongolian_search_page_marks_the_match(mongolian, client):
 def test_mongolian_suggestions_as_you_type(mongolian, client):
     names = [item["name"] for item in client.get("/api/v1/suggest", query_string={"q": "хайлуу", "lang": "mn"}).json]
     assert names == ["Хайлуулсан периклаз 97%"]
+
+
+def test_korean_two_word_queries_on_demo_data(demo_client):
+    def items(q):
+        return demo_client.get("/api/v1/search", query_string={"q": q, "lang": "ko", "per_page": 50}).json["items"]
+
+    # the demo names one lift 카리프트: found written as one word or as two
+    assert [i["sku"] for i in items("카리프트")] == ["HL-LF-5002"]
+    assert [i["sku"] for i in items("카 리프트")] == ["HL-LF-5002"]
+    for query, cluster in (("수영 복", "swimwear"), ("차량 리프트", "auto-maintenance"), ("여성 수영복", "swimwear"),
+                           ("타이어 교환기", "auto-maintenance")):
+        found = [i["cluster"] for i in items(query)]
+        assert found and found[0] == cluster
+        # nothing from another industry is ranked above a product of the wanted one
+        first_other = next((n for n, c in enumerate(found) if c != cluster), len(found))
+        assert cluster not in found[first_other:], (query, found)
