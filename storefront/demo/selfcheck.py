@@ -31,7 +31,7 @@ REQUIRED_TERMS = (
     ("mn", "гүзээлзгэнэ", "name"), ("mn", "цагаан будаа", "name"),
 )
 #: Mongolian texts expected per cluster (auto-maintenance equipment, steel, magnesia and farm produce).
-MIN_MN_PER_CLUSTER = {"auto-maintenance": 5, "special-steel": 3, "magnesium": 3, "agriculture": 3}
+MIN_MN_PER_CLUSTER = {"auto-maintenance": 8, "special-steel": 5, "magnesium": 5, "agriculture": 5}
 MIN_PRODUCTS = 64
 MIN_FULLY_TRANSLATED = 56
 
