@@ -21,6 +21,8 @@ def test_mongolian_texts_cover_the_clusters_mongolian_buyers_want():
     assert all(c["name"].get("mn") and c["description"].get("mn") for c in content.CLUSTERS)
     assert all(cat["name"].get("mn") for c in content.CLUSTERS for cat in c["categories"])
     assert all(names.get("mn") for names in content.CITIES.values())
+    merchants = [m for m in content.MERCHANTS if m["cluster"] in MIN_MN_PER_CLUSTER]
+    assert merchants and all(m["name"].get("mn") and m["description"].get("mn") for m in merchants)
 
 
 def test_selfcheck_rejects_a_mongolian_name_copied_from_russian():
