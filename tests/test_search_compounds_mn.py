@@ -163,3 +163,32 @@ def test_korean_two_word_queries_on_demo_data(demo_client):
         # nothing from another industry is ranked above a product of the wanted one
         first_other = next((n for n, c in enumerate(found) if c != cluster), len(found))
         assert cluster not in found[first_other:], (query, found)
+
+
+def test_index_built_before_mongolian_keeps_answering(make, monkeypatch):
+    """An index whose schema predates the mn fields (an upgrade before `search reindex`) still answers."""
+    from storefront.search import whoosh_store
+
+    full = whoosh_store.build_schema
+
+    def without_mongolian():
+        schema = full()
+        for name in [n for n in schema.names() if n.endswith("_mn")]:
+            schema.remove(name)
+        return schema
+
+    make.rates()
+    p = make.product(texts={"zh": {"name": "双柱举升机"}, "en": {"name": "Two-post lift"},
+                            "ru": {"name": "Двухстоечный подъёмник"}})
+    db.session.commit()
+    monkeypatch.setattr(whoosh_store, "build_schema", without_mongolian)
+    search.reindex()  # the live generation now has no mn fields, as an index built by the previous release
+    try:
+        assert "name_mn" not in search.get_index().store.searcher().schema
+        assert ids("подъёмник", "ru") == [p.id]
+        assert ids("өргөгч", "mn") == []
+        assert [s.id for s in search.suggest("подъё", "mn")] == [p.id]
+    finally:
+        monkeypatch.undo()
+        search.reindex()
+    assert "name_mn" in search.get_index().store.searcher().schema
