@@ -47,10 +47,12 @@ class ProviderFilingForm(FlaskForm):
     name_en = StringField(_l("Company name in English"), validators=[Length(max=200)])
     name_ru = StringField(_l("Company name in Russian (optional)"), validators=[Length(max=200)])
     name_ko = StringField(_l("Company name in Korean (optional)"), validators=[Length(max=200)])
+    name_mn = StringField(_l("Company name in Mongolian (optional)"), validators=[Length(max=200)])
     description_zh = TextAreaField(_l("About the company, in Chinese"), validators=[Length(max=MAX_TEXT)])
     description_en = TextAreaField(_l("About the company, in English"), validators=[Length(max=MAX_TEXT)])
     description_ru = TextAreaField(_l("About the company, in Russian"), validators=[Length(max=MAX_TEXT)])
     description_ko = TextAreaField(_l("About the company, in Korean"), validators=[Length(max=MAX_TEXT)])
+    description_mn = TextAreaField(_l("About the company, in Mongolian"), validators=[Length(max=MAX_TEXT)])
     uscc = StringField(_l("Unified social credit code (USCC)"), validators=[Length(max=18)])
     categories = MultiCheckboxField(
         _l("Service categories"), choices=_category_choices, validate_choice=False

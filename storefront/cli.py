@@ -87,6 +87,33 @@ def translate_init(lang: str):
     _pybabel("init", "-i", "translations/messages.pot", "-d", "translations", "-l", lang)
 
 
+@translate_group.command("missing")
+@click.argument("lang")
+def translate_missing(lang: str):
+    """Print the msgids LANG lacks as JSON ({msgid: ""}, plural: a list), to fill in and pass to `fill`."""
+    import json
+
+    from storefront.core.po_fill import missing
+
+    click.echo(json.dumps(missing(ROOT / "translations", lang), ensure_ascii=False, indent=1))
+
+
+@translate_group.command("fill")
+@click.argument("lang")
+@click.argument("json_file", type=click.File("rb"))
+def translate_fill(lang: str, json_file):
+    """Write translations from a JSON file ({msgid: msgstr or [plural forms]}) into LANG's catalogue."""
+    import json
+
+    from storefront.core.po_fill import fill
+
+    try:
+        updated, appended = fill(ROOT / "translations", lang, json.load(json_file))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{lang}: {updated} updated, {appended} added")
+
+
 @click.group("search")
 def search_group():
     """Product search index commands."""

@@ -65,7 +65,7 @@ def test_create_product_with_languages_tiers_and_customs_data(shop):
     assert set(product.translations) == {"zh", "ru", "ko"}
     assert product.translations["zh"].specs == [["面料", "锦纶82%"], ["尺码", "S-XL"]]
     assert [(t.min_qty, t.price_fen) for t in product.tiers] == [(50, 11800), (200, 10900)]
-    assert queries.coverage_of(product) == {"zh": True, "ru": True, "ko": True, "en": False}
+    assert queries.coverage_of(product) == {"zh": True, "ru": True, "ko": True, "en": False, "mn": False}
     assert response.headers["Location"].endswith(f"/en/merchant/products/{product.id}")
     page = client.get(f"/en/merchant/products/{product.id}").get_data(as_text=True)
     assert 'id="tab-ru"' in page and "Женский слитный купальник" in page and 'value="128.50"' in page
@@ -251,7 +251,7 @@ def test_list_search_filters_and_coverage(shop, make):
     page = client.get("/en/merchant/products?visibility=hidden").get_data(as_text=True)
     assert "HID-1" in page and "RU-1" not in page
     coverage = {c.lang: (c.translated, c.total) for c in queries.catalogue_coverage(merchant.id)}
-    assert coverage == {"zh": (3, 3), "ru": (1, 3), "ko": (0, 3), "en": (1, 3)}
+    assert coverage == {"zh": (3, 3), "ru": (1, 3), "ko": (0, 3), "en": (1, 3), "mn": (0, 3)}
 
 
 def test_delete_product(shop, make):

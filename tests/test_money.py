@@ -6,7 +6,13 @@ import pytest
 
 from storefront.core.money import Money, convert, parse_amount, to_minor
 
-RATES = {"CNY": Decimal(1), "RUB": Decimal("12.85"), "KRW": Decimal("192.40"), "USD": Decimal("0.1389")}
+RATES = {
+    "CNY": Decimal(1),
+    "RUB": Decimal("12.85"),
+    "KRW": Decimal("192.40"),
+    "USD": Decimal("0.1389"),
+    "MNT": Decimal("472.50"),
+}
 
 
 def test_convert_cny_to_krw_is_zero_decimal():
@@ -32,11 +38,29 @@ def test_convert_back_to_cny():
         (Money(114365, "RUB"), "ru", "1\xa0143,65\xa0₽"),
         (Money(8900, "CNY"), "zh", "¥89.00"),
         (Money(1236, "USD"), "en", "$12.36"),
+        (Money(4725000, "MNT"), "mn", "₮\xa047,250"),
+        (Money(4725050, "MNT"), "mn", "₮\xa047,250.50"),
+        (Money(4725000, "MNT"), "ru", "47\xa0250\xa0MNT"),
     ],
 )
 def test_format_per_locale(app, money, locale, expected):
     with app.test_request_context("/"):
         assert money.format(locale) == expected
+
+
+def test_convert_to_tugrik_rounds_to_whole_tugrik_keeping_iso_minor_units():
+    mnt = convert(Money(8999, "CNY"), "MNT", RATES)  # 89.99 × 472.50 = 42520.275 → 42520 ₮
+    assert mnt == Money(4252000, "MNT")
+    assert mnt.amount == Decimal("42520.00")
+    assert convert(Money(8990, "CNY"), "MNT", RATES) == Money(4247800, "MNT")  # 42477.75 → 42478 ₮
+
+
+def test_mongolian_display_currency_is_tugrik(app):
+    from storefront.core.money import DISPLAY_CURRENCIES, display_currency
+
+    assert "MNT" in DISPLAY_CURRENCIES
+    with app.test_request_context("/mn/"):
+        assert display_currency("mn") == "MNT"
 
 
 def test_adding_different_currencies_is_refused():

@@ -1,4 +1,4 @@
-"""Every UI string ships translated in zh, ru and ko, and rendered pages carry no English UI text."""
+"""Every UI string ships translated in zh, ru, ko and mn, and rendered pages carry no English UI text."""
 
 import re
 from pathlib import Path
@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
-UI_LANGS = ("zh", "ru", "ko")
+UI_LANGS = ("zh", "ru", "ko", "mn")
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 #: msgids that are the same in every language by nature (names, codes, symbols).
 SAME_EVERYWHERE = {"Kuajing", "SKU", "CSV", "XLSX", "USCC", "DAP", "FOB", "T/T", "HS", "Stripe", "E-mail"}
@@ -47,6 +47,51 @@ def test_po_complete_and_not_fuzzy(lang):
             if s and len(ids) == 1 and set(PLACEHOLDER.findall(s)) != wanted:
                 problems.append(f"placeholders differ in {ids[0]!r}: {s!r}")
     assert problems == []
+
+
+@pytest.mark.parametrize("lang", UI_LANGS)
+def test_plural_forms_follow_babel(lang):
+    """The header's Plural-Forms is Babel's rule for the language, and every plural entry has that many forms."""
+    from babel.messages.plurals import get_plural
+
+    rule = get_plural(lang)
+    cat = catalog(lang)
+    assert cat.num_plurals == rule.num_plurals
+    from gettext import c2py
+
+    ours, babels = c2py(cat.plural_expr), c2py(rule.plural_expr)
+    assert [ours(n) for n in range(300)] == [babels(n) for n in range(300)]
+    wrong = [ids[0] for message, ids, strs in ui_messages(lang)
+             if message.pluralizable and len(strs) != rule.num_plurals]
+    assert wrong == []
+
+
+def test_mongolian_catalogue_is_complete_against_the_template():
+    """Every msgid of the template is in the Mongolian catalogue (it was created from it, not appended to)."""
+    with open(ROOT / "translations" / "messages.pot", "rb") as fh:
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
+    have = {ids[0] for _message, ids, _strs in ui_messages("mn")}
+    assert template - have == set()
+
+
+def test_mongolian_plural_forms_are_used():
+    """mn has two plural forms (n != 1); the compiled catalogue picks them by count."""
+    from babel.support import Translations
+
+    with open(ROOT / "translations" / "mn" / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        cat = read_po(fh, locale="mn")
+    assert cat.num_plurals == 2
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+
+    buf = BytesIO()
+    write_mo(buf, cat)
+    buf.seek(0)
+    t = Translations(buf)
+    assert t.ngettext("%(num)s product", "%(num)s products", 1) % {"num": 1} == "1 бүтээгдэхүүн"
+    assert t.ngettext("%(num)s product", "%(num)s products", 5) % {"num": 5} == "5 бүтээгдэхүүн"
+    assert t.gettext("Add to cart") == "Сагсанд нэмэх"
 
 
 def _english_ui_strings():

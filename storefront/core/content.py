@@ -1,4 +1,4 @@
-"""Per-locale content with a visible fallback (requested → en → zh)."""
+"""Per-locale content with a visible fallback (requested → en → zh; Mongolian: mn → ru → en → zh)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from storefront.core.locales import CONTENT_FALLBACK
+from storefront.core.locales import CONTENT_FALLBACK, CONTENT_FALLBACK_FIRST
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,9 @@ class Localized:
 def fallback_order(lang: str) -> list[str]:
     """Languages to try for content requested in ``lang``."""
     order = [lang]
-    order += [code for code in CONTENT_FALLBACK if code != lang]
+    for code in (*CONTENT_FALLBACK_FIRST.get(lang, ()), *CONTENT_FALLBACK):
+        if code not in order:
+            order.append(code)
     return order
 
 

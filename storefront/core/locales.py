@@ -15,22 +15,35 @@ class Lang(StrEnum):
     RU = "ru"
     KO = "ko"
     EN = "en"
+    MN = "mn"
 
 
 LANGS: tuple[str, ...] = tuple(lang.value for lang in Lang)
 DEFAULT_LANG = Lang.EN.value
 #: Order in which stored content falls back when the requested language is missing.
 CONTENT_FALLBACK: tuple[str, ...] = (Lang.EN.value, Lang.ZH.value)
+#: Languages tried before :data:`CONTENT_FALLBACK` for some UI languages: Mongolian buyers read Russian
+#: (Cyrillic, and the trade language with the neighbours) more readily than English.
+CONTENT_FALLBACK_FIRST: dict[str, tuple[str, ...]] = {Lang.MN.value: (Lang.RU.value,)}
 #: Name of each language in itself, for the switcher.
-NATIVE_NAMES = {"zh": "中文", "ru": "Русский", "ko": "한국어", "en": "English"}
+NATIVE_NAMES = {"zh": "中文", "ru": "Русский", "ko": "한국어", "en": "English", "mn": "Монгол"}
 #: Name of each language in the UI language (for "shown in …" notes).
-LANG_LABELS = {"zh": _l("Chinese"), "ru": _l("Russian"), "ko": _l("Korean"), "en": _l("English")}
-#: BCP 47 tags for <html lang> and hreflang.
-HTML_LANG = {"zh": "zh-Hans", "ru": "ru", "ko": "ko", "en": "en"}
+LANG_LABELS = {
+    "zh": _l("Chinese"),
+    "ru": _l("Russian"),
+    "ko": _l("Korean"),
+    "en": _l("English"),
+    "mn": _l("Mongolian"),
+}
+#: BCP 47 tags for <html lang> and hreflang (Mongolian in Cyrillic script: plain ``mn`` by BCP 47 convention).
+HTML_LANG = {"zh": "zh-Hans", "ru": "ru", "ko": "ko", "en": "en", "mn": "mn"}
+#: Babel locale of each UI language (number and currency formats).
+BABEL_LOCALE = {"zh": "zh_Hans_CN", "ru": "ru_RU", "ko": "ko_KR", "en": "en_US", "mn": "mn_MN"}
 
 
 def negotiate(accept_language_header: str | None) -> str:
-    """Pick a UI language from an Accept-Language header (zh-CN → zh, ru-RU → ru, ko-KR → ko, else en)."""
+    """Pick a UI language from an Accept-Language header (zh-CN → zh, ru-RU → ru, ko-KR → ko, mn-MN → mn,
+    else en)."""
     from werkzeug.datastructures import LanguageAccept
     from werkzeug.http import parse_accept_header
 

@@ -5,18 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
+from babel import Locale
 from babel.numbers import format_currency, get_currency_precision
 from flask import g, session
 
-from storefront.core.locales import current_lang
+from storefront.core.locales import BABEL_LOCALE, current_lang
 
 BASE_CURRENCY = "CNY"
 _AMOUNT_RE = re.compile(r"^\d{1,12}(\.\d{0,4})?$")
 #: Currencies a buyer may display prices in.
 DISPLAY_CURRENCIES: tuple[str, ...] = ("CNY", "RUB", "KRW", "USD", "EUR", "MNT")
 #: Display currency used when the buyer has not chosen one.
-DEFAULT_CURRENCY = {"zh": "CNY", "ru": "RUB", "ko": "KRW", "en": "USD"}
+DEFAULT_CURRENCY = {"zh": "CNY", "ru": "RUB", "ko": "KRW", "en": "USD", "mn": "MNT"}
+#: Currencies whose minor unit exists on paper (ISO 4217: MNT has 2 decimals, kept in storage) but whose prices
+#: are quoted in whole units in practice: conversions into them round to a whole unit, and whole amounts are
+#: shown without decimals (₮ 48,500, not ₮ 48,500.00). Amounts with a fractional part still show it.
+WHOLE_UNIT_CURRENCIES = frozenset({"MNT"})
 #: Seed rates: units of the currency per 1 CNY (operators edit them in the database).
 SEED_RATES = {
     "CNY": Decimal("1"),
@@ -74,8 +80,12 @@ class Money:
         return Decimal(self.minor).scaleb(-exponent(self.currency))
 
     def format(self, locale: str | None = None) -> str:
-        """Format for a locale with Babel (symbol, separators), with exactly the ISO 4217 decimals."""
+        """Format for a locale with Babel (symbol, separators), with exactly the ISO 4217 decimals; whole amounts of
+        currencies shown without decimals (WHOLE_UNIT_CURRENCIES, e.g. MNT) drop them."""
         babel_locale = _babel_locale(locale or current_lang())
+        if self.currency in WHOLE_UNIT_CURRENCIES and self.minor % 10 ** exponent(self.currency) == 0:
+            return format_currency(self.amount, self.currency, format=_whole_pattern(babel_locale),
+                                   locale=babel_locale, currency_digits=False)
         if get_currency_precision(self.currency) == exponent(self.currency):
             return format_currency(self.amount, self.currency, locale=babel_locale)
         # CLDR would round to other decimals than the amount has: keep every minor unit.
@@ -96,9 +106,16 @@ class Money:
         return Money(self.minor * int(qty), self.currency)
 
 
+@lru_cache(maxsize=16)
+def _whole_pattern(babel_locale: str) -> str:
+    """The locale's standard currency pattern without its decimals ('¤ #,##0.00' → '¤ #,##0')."""
+    pattern = Locale.parse(babel_locale).currency_formats["standard"].pattern
+    return re.sub(r"\.[0#]+", "", pattern)
+
+
 def _babel_locale(lang: str) -> str:
     """Babel locale name for a UI language."""
-    return {"zh": "zh_Hans_CN", "ru": "ru_RU", "ko": "ko_KR", "en": "en_US"}.get(lang, lang)
+    return BABEL_LOCALE.get(lang, lang)
 
 
 def to_minor(amount: Decimal | str, currency: str) -> int:
@@ -122,6 +139,9 @@ def convert(money: Money, to: str, rates: dict[str, Decimal]) -> Money:
     if money.currency == to:
         return money
     in_cny = money.amount / rates[money.currency]
+    if to in WHOLE_UNIT_CURRENCIES:
+        whole = (in_cny * rates[to]).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return Money(to_minor(whole, to), to)
     return Money(to_minor(in_cny * rates[to], to), to)
 
 

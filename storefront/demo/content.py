@@ -7,7 +7,9 @@ The data lives in TOML files under ``storefront/demo/data/`` and is loaded (and 
 * ``MERCHANTS`` - demo merchants; ``uscc`` values carry a valid GB 32100-2015 check character;
 * ``PRODUCTS``  - the product catalogue, one file per cluster (``products-<cluster>.toml``).
 
-All translatable texts are tables keyed by language: ``zh`` (Simplified Chinese), ``en``, ``ru``, ``ko``.
+All translatable texts are tables keyed by language: ``zh`` (Simplified Chinese), ``en``, ``ru``, ``ko``; ``mn``
+(Mongolian, Cyrillic) is optional and given for clusters, categories, cities and the products Mongolian buyers
+look for most (garage equipment, steel, magnesia, farm produce); other products fall back to Russian there.
 Weights are integer grams per sale unit, prices integer CNY fen per sale unit, and ``tiers`` are
 ``[min_quantity, unit_price_fen]`` pairs. ``storefront.demo.selfcheck.check_content()`` validates it all, and a
 file that fails it stops the import with every problem listed.

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 LANGS = ("zh", "en", "ru", "ko")
+#: Languages a text may also be in without being required (Mongolian: the products Mongolian buyers look for).
+OPTIONAL_LANGS = ("mn",)
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 # Customs units of measure used by the catalogue (GACC codes).
@@ -25,7 +27,11 @@ REQUIRED_TERMS = (
     ("ru", "двухстоечный автомобильный подъёмник", "name"),
     ("zh", "轮胎拆装机", "name"), ("zh", "合金工具钢圆钢", "name"), ("zh", "冷冻草莓", "name"),
     ("zh", "盘锦大米", "name"), ("zh", "海参", "name"), ("zh", "人参", "name"), ("zh", "花生", "name"),
+    ("mn", "автомашин өргөгч", "name"), ("mn", "периклаз", "name"), ("mn", "ган", "name"),
+    ("mn", "гүзээлзгэнэ", "name"), ("mn", "цагаан будаа", "name"),
 )
+#: Mongolian texts expected per cluster (auto-maintenance equipment, steel, magnesia and farm produce).
+MIN_MN_PER_CLUSTER = {"auto-maintenance": 8, "special-steel": 5, "magnesium": 5, "agriculture": 5}
 MIN_PRODUCTS = 64
 MIN_FULLY_TRANSLATED = 56
 
@@ -124,7 +130,7 @@ def _check_text(text, where: str, problems: list[str]) -> None:
             problems.append(f"{where}: missing {lang} text")
     zh_rows = len(text.get("zh", {}).get("specs", []))
     for lang, t in text.items():
-        if lang not in LANGS:
+        if lang not in LANGS + OPTIONAL_LANGS:
             problems.append(f"{where}: unexpected language {lang!r}")
             continue
         for key in ("name", "description"):
@@ -142,6 +148,8 @@ def _check_text(text, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: ru name is a copy of en")
     if "en" in text and "ko" in text and text["ko"].get("name") == text["en"].get("name"):
         problems.append(f"{where}: ko name is a copy of en")
+    if "mn" in text and text["mn"].get("name") in {text.get(c, {}).get("name") for c in ("en", "ru")}:
+        problems.append(f"{where}: mn name is a copy of en or ru")
 
 
 def check_content(content) -> list[str]:
@@ -219,6 +227,12 @@ def check_content(content) -> list[str]:
     full = sum(1 for p in products if all(lang in p.get("text", {}) for lang in LANGS))
     if full < MIN_FULLY_TRANSLATED:
         problems.append(f"only {full} products have all four languages, expected {MIN_FULLY_TRANSLATED}")
+    for cluster, wanted in MIN_MN_PER_CLUSTER.items():
+        have = sum(
+            1 for p in products if "mn" in p.get("text", {}) and category_cluster.get(p.get("category")) == cluster
+        )
+        if have < wanted:
+            problems.append(f"cluster {cluster}: {have} products in Mongolian, expected at least {wanted}")
     for cat in category_cluster:
         if not any(p.get("category") == cat for p in products):
             problems.append(f"category {cat}: has no products")

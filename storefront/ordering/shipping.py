@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from storefront.core.locales import BABEL_LOCALE
 from storefront.ordering.states import DeliveryTerms
 
 
@@ -45,9 +46,7 @@ COUNTRY_ZONES: dict[str, str] = {
 }  # fmt: skip
 
 #: Destination preselected at checkout for each UI language ("" = the buyer must choose).
-DEFAULT_COUNTRY = {"ru": "RU", "ko": "KR", "zh": "", "en": ""}
-
-_BABEL = {"zh": "zh_Hans_CN", "ru": "ru_RU", "ko": "ko_KR", "en": "en_US"}
+DEFAULT_COUNTRY = {"ru": "RU", "ko": "KR", "zh": "", "en": "", "mn": "MN"}
 
 
 def zone_for(country: str) -> str | None:
@@ -66,10 +65,10 @@ def freight_fen(gross_weight_g: int, zone: str, terms: str = DeliveryTerms.DAP.v
 
 def country_choices(lang: str) -> list[tuple[str, str]]:
     """(code, localized name) of every served country, sorted by name in the UI language."""
-    territories = Locale.parse(_BABEL.get(lang, lang)).territories
+    territories = Locale.parse(BABEL_LOCALE.get(lang, lang)).territories
     return sorted(((code, territories.get(code, code)) for code in COUNTRY_ZONES), key=lambda item: item[1])
 
 
 def country_name(code: str, lang: str) -> str:
     """A country's name in the UI language."""
-    return Locale.parse(_BABEL.get(lang, lang)).territories.get(code, code)
+    return Locale.parse(BABEL_LOCALE.get(lang, lang)).territories.get(code, code)

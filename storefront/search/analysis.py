@@ -1,7 +1,19 @@
-"""Per-language text analysis: jieba for Chinese, bigrams for Korean, Snowball for Russian and English.
+"""Per-language text analysis: jieba for Chinese, bigrams for Korean, Snowball for Russian and English,
+suffix stripping plus prefixes for Mongolian.
 
 The index side is a Whoosh analyzer per language. The query side (:func:`word_clauses`) reuses the same
 tokenizers but shapes the terms into AND/OR groups so that sub-words, inflections and particles match.
+
+Korean: Hangul runs become character bigrams; where two runs are separated only by spaces, the bigram across
+the space is indexed too, so that a compound written without its space (카리프트, 수영복) finds the spaced
+form (카 리프트, 수영 복) and back (names also carry single syllables, which match a one-syllable query word).
+
+Mongolian (Cyrillic): there is no Snowball stemmer, and case endings are agglutinated and follow vowel
+harmony (машин → машины, машинд, машинаас, машинуудын; ган → гангийн; төмөр → төмрийн). Each Cyrillic word is
+indexed as itself, as every stem left by stripping a known ending (with the fleeting vowel put back:
+төмр → төмөр), and as its prefixes of four letters or more. A query word is looked up as itself or any of its
+stems, so an inflected query finds the base form, a base form finds inflected text, and a truncated word
+works at least as well as a prefix search.
 """
 
 from __future__ import annotations
@@ -15,6 +27,7 @@ from typing import Any
 
 from whoosh.analysis import (
     Analyzer,
+    Filter,
     LowercaseFilter,
     RegexTokenizer,
     StemFilter,
@@ -24,7 +37,7 @@ from whoosh.analysis import (
 )
 
 #: Languages that have their own fields in the index.
-LANGUAGES: tuple[str, ...] = ("zh", "ru", "ko", "en")
+LANGUAGES: tuple[str, ...] = ("zh", "ru", "ko", "en", "mn")
 #: A word made of letters or digits.
 _HAS_WORD = re.compile(r"[^\W_]")
 _HANGUL = "\uac00-\ud7a3"
@@ -191,9 +204,24 @@ class KoreanTokenizer(Tokenizer):
             yield _set_token(t, value, 0, 0, len(value), positions, chars, start_pos, start_char)
             return
         pos = 0
+        previous_end = -1  # end of the previous Hangul run, for the bigram across a space
         for m in _KO_PIECES.finditer(value):
             piece, base = m.group(0), m.start()
             if "\uac00" <= piece[0] <= "\ud7a3":
+                if previous_end > 0 and value[previous_end:base].isspace():
+                    yield _set_token(
+                        t,
+                        value[previous_end - 1] + piece[0],
+                        pos,
+                        previous_end - 1,
+                        base + 1,
+                        positions,
+                        chars,
+                        start_pos,
+                        start_char,
+                    )
+                    pos += 1
+                previous_end = m.end()
                 if self.unigrams or len(piece) == 1:
                     for i, syllable in enumerate(piece):
                         yield _set_token(
@@ -214,10 +242,100 @@ class KoreanTokenizer(Tokenizer):
                     )
                     pos += 1
             else:
+                previous_end = -1
                 yield _set_token(
                     t, piece.lower(), pos, base, m.end(), positions, chars, start_pos, start_char
                 )
                 pos += 1
+
+
+_MN_VOWELS = frozenset("аэиоуөүыеёяю")
+_MN_CYRILLIC = re.compile(r"[а-яёөү]+")
+#: Mongolian case, plural and reflexive endings (Cyrillic script, every vowel-harmony variant).
+MN_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            # ablative, instrumental (with the г / н link after long vowels and hidden n)
+            "аас ээс оос өөс иас иос гаас гээс гоос гөөс наас нээс ноос нөөс "
+            "аар ээр оор өөр иар иор гаар гээр гоор гөөр "
+            # comitative, directive
+            "тай тэй той руу рүү луу лүү "
+            # genitive, accusative
+            "ийн ын ний ны гийн йн ий н ийг ыг йг г "
+            # dative-locative, with the reflexive possessive after it
+            "д т ад эд од өд нд даа дээ доо дөө таа тээ тоо төө "
+            # plural
+            "ууд үүд нууд нүүд чууд чүүд "
+            # reflexive possessive
+            "аа ээ оо өө гаа гээ гоо гөө".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+#: Mongolian function words dropped from the index and from queries.
+MN_STOPS = frozenset("ба болон бөгөөд буюу эсвэл нь юм мөн бол энэ тэр".split())
+#: Shortest stem or indexed prefix (three-letter stems such as ган, ус+ны stay findable; prefixes start at four).
+_MN_MIN_STEM = 3
+_MN_MIN_PREFIX = 4
+
+
+def _mn_restore_vowel(stem: str) -> list[str]:
+    """Stems with the fleeting vowel put back before the last consonant (төмр → төмөр, ажл → ажил)."""
+    if len(stem) < 3 or stem[-1] in _MN_VOWELS or stem[-2] in _MN_VOWELS or stem[-1] in "йьъ":
+        return []
+    vowels = [c for c in stem if c in _MN_VOWELS]
+    if not vowels:
+        return []
+    last = vowels[-1]
+    harmony = "э" if last in "эөүеи" else "а"
+    return [stem[:-1] + v + stem[-1] for v in dict.fromkeys((last, harmony, "и"))]
+
+
+def mongolian_stems(word: str) -> list[str]:
+    """The word and every stem left by stripping one or two known endings (plural + case, case + reflexive)."""
+    word = word.lower()
+    if not _MN_CYRILLIC.fullmatch(word):
+        return [word]
+    found = [word]
+    frontier = [word]
+    for _round in range(2):
+        next_frontier = []
+        for form in frontier:
+            for suffix in MN_SUFFIXES:
+                rest = form[: -len(suffix)]
+                if form.endswith(suffix) and len(rest) >= _MN_MIN_STEM and any(c in _MN_VOWELS for c in rest):
+                    for stem in (rest, *_mn_restore_vowel(rest)):
+                        if stem not in found:
+                            found.append(stem)
+                    next_frontier.append(rest)
+        frontier = next_frontier
+    return found
+
+
+def mongolian_index_terms(word: str) -> list[str]:
+    """What a Mongolian word is indexed as: its stems and its prefixes of four letters or more."""
+    stems = mongolian_stems(word)
+    if not _MN_CYRILLIC.fullmatch(stems[0]):
+        return stems
+    prefixes = [word.lower()[:n] for n in range(_MN_MIN_PREFIX, len(word))]
+    return list(dict.fromkeys([*stems, *prefixes]))
+
+
+class MongolianStemFilter(Filter):
+    """Each token becomes its stems and prefixes (all at the token's position, with its characters)."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MongolianStemFilter)
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            if t.stopped:
+                yield t
+                continue
+            for term in mongolian_index_terms(t.text):
+                t.text = term
+                yield t
 
 
 @cache
@@ -229,6 +347,13 @@ def analyzer(lang: str, unigrams: bool = False) -> Analyzer:
         )
     if lang == "ko":
         return KoreanTokenizer(unigrams=unigrams)
+    if lang == "mn":
+        return (
+            RegexTokenizer(r"[^\W_]+(?:[.,][^\W_]+)*")
+            | LowercaseFilter()
+            | StopFilter(stoplist=MN_STOPS, minsize=1)
+            | MongolianStemFilter()
+        )
     if lang in ("ru", "en"):
         stem_lang = "ru" if lang == "ru" else "en"
         return (
@@ -304,6 +429,13 @@ def word_clauses(lang: str, word: str) -> list[Clause]:
             else:
                 clauses.append([[piece.lower()]])
         return clauses
+    if lang == "mn":
+        tokens = RegexTokenizer(r"[^\W_]+(?:[.,][^\W_]+)*") | LowercaseFilter()
+        return [
+            [[stem] for stem in mongolian_stems(t.text)]
+            for t in tokens(word)
+            if t.text not in MN_STOPS
+        ]
     return [[[t]] for t in dict.fromkeys(terms(lang, word))]
 
 

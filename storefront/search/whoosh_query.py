@@ -113,8 +113,14 @@ def plan(text: str, lang: str) -> Plan:
 
 
 def prune(q: Query | None, reader) -> Query | None:
-    """The query without terms absent from the index (None when nothing can match): fewer matchers to run."""
+    """The query without terms absent from the index (None when nothing can match): fewer matchers to run.
+
+    Fields the index does not have are absent too: an index built before a language was added (``mn``) keeps
+    answering until ``search reindex`` rebuilds it with the new fields."""
     if q is None:
+        return None
+    fieldname = getattr(q, "fieldname", None)
+    if fieldname is not None and fieldname not in reader.schema:
         return None
     if isinstance(q, Term):
         return q if reader.doc_frequency(q.fieldname, q.text) else None
@@ -179,7 +185,7 @@ def _prefix_queries(word: str) -> list[Query]:
         if len(low) < 2:
             return []
         low = low.replace("ё", "е")
-        return [Prefix(f"name_{lang}", low) for lang in ("ru", "en")]
+        return [Prefix(f"name_{lang}", low) for lang in ("ru", "en", "mn")]
     return [Prefix(f"name_{lang}", low) for lang in ("zh", "ko")]
 
 
