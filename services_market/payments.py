@@ -126,5 +126,12 @@ def register() -> None:
             on_mismatch=_mismatch,
             shares=_shares,
             on_refunded=_refunded,
+            delivered_at=_completed_at,
         )
     )
+
+
+def _completed_at(order_id: int, _provider_id: int):
+    """When the service order was completed (accepted by the merchant); None before."""
+    order = db.session.get(ServiceOrder, order_id)
+    return order.completed_at if order is not None else None

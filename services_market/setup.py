@@ -28,6 +28,7 @@ from storefront.core import limits
 from storefront.core.http import watch
 from storefront.demo.hooks import register as register_demo
 from storefront.extensions import csrf, db
+from storefront.ledger.operations import register_seller_kind
 
 
 def init_app(app: Flask) -> None:
@@ -42,9 +43,15 @@ def init_app(app: Flask) -> None:
     filing_kind.register()
     app.cli.add_command(services_group)
     register_demo(app, seeder=_seed_demo, real_order_counter=_real_service_orders)
+    register_seller_kind("provider", _provider_name)  # the ledger's payout pages name providers
     watch(Provider, Package, PackageText, PackageLanguage, Tier, PackageImage, ServiceOrder, ServiceReview)
 
     app.jinja_env.globals.update(_template_helpers())
+
+
+def _provider_name(provider_id: int, lang: str) -> str | None:
+    provider = db.session.get(Provider, provider_id)
+    return str(provider.name(lang)) if provider is not None else None
 
 
 def _seed_demo() -> dict[str, int]:

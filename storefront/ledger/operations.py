@@ -7,12 +7,13 @@ buyer), :func:`post_voucher_subsidy` (a completed voucher order) and :func:`post
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select
 
+from storefront.accounts.models import Merchant
 from storefront.core.models import load_rates
 from storefront.core.money import BASE_CURRENCY, Money, exponent
 from storefront.extensions import db
@@ -25,6 +26,34 @@ VOUCHER_BUDGET = "voucher:budget"
 SUSPENSE = "suspense:refund_due"
 #: Commission when no rate is configured (basis points).
 DEFAULT_COMMISSION_BP = 500
+
+
+#: Seller kind → id → the company's name in a language (merchants registered here; the services marketplace
+#: registers providers in its setup). Used by the operator's payout list and the payout file.
+_SELLER_NAMES: dict[str, Callable[[int, str], str | None]] = {}
+
+
+def register_seller_kind(kind: str, name_of: Callable[[int, str], str | None]) -> None:
+    """Let the ledger name the sellers of ``kind`` (``name_of(seller_id, lang)``)."""
+    _SELLER_NAMES[kind] = name_of
+
+
+def seller_name(account: str, lang: str = "zh") -> str:
+    """The company name behind a ``seller:<kind>:<id>`` account (the account itself when unknown)."""
+    try:
+        _seller, kind, seller_id = account.split(":")
+        name = _SELLER_NAMES[kind](int(seller_id), lang)
+    except (ValueError, KeyError):
+        return account
+    return name or account
+
+
+def _merchant_name(merchant_id: int, lang: str) -> str | None:
+    merchant = db.session.get(Merchant, merchant_id)
+    return str(merchant.name(lang)) if merchant is not None else None
+
+
+register_seller_kind("merchant", _merchant_name)
 
 
 def seller_account(kind: str, seller_id: int) -> str:

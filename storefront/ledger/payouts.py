@@ -15,12 +15,11 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from services_market.order_models import ServiceOrder
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger.models import EntryKind, LedgerEntry, Payout
-from storefront.ordering.models import SubOrder
+from storefront.payments import payables
 
 MESSAGES = {
     "amount": _l("Enter an amount greater than zero."),
@@ -63,15 +62,9 @@ def _released_at(entry: LedgerEntry, account: str) -> datetime | None:
     """When an entry's money may be paid out: delivery (shipping / completion) + hold; payouts at once."""
     if entry.kind == EntryKind.PAYOUT:
         return entry.created_at
-    if entry.payable_kind == "order":
-        merchant_id = int(account.rsplit(":", 1)[1])
-        sub = db.session.scalars(
-            select(SubOrder).where(SubOrder.order_id == entry.payable_id, SubOrder.merchant_id == merchant_id)
-        ).first()
-        delivered = _as_utc(sub.shipped_at) if sub is not None else None
-    elif entry.payable_kind == "service_order":
-        order = db.session.get(ServiceOrder, entry.payable_id)
-        delivered = _as_utc(order.completed_at) if order is not None else None
+    kind = payables.find(entry.payable_kind or "")
+    if kind is not None and kind.delivered_at is not None:
+        delivered = _as_utc(kind.delivered_at(entry.payable_id, int(account.rsplit(":", 1)[1])))
     else:
         delivered = _as_utc(entry.created_at)
     return delivered + timedelta(days=hold_days()) if delivered is not None else None

@@ -12,8 +12,6 @@ from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
-from services_market.models import Provider
-from storefront.accounts.models import Merchant
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger import payouts
@@ -43,24 +41,13 @@ class CommissionForm(FlaskForm):
     percent = StringField(_l("Commission rate (percent)"), validators=[Length(max=6)])
 
 
-def seller_name(account: str) -> str:
-    """The company name behind a seller account."""
-    try:
-        _seller, kind, seller_id = account.split(":")
-        model = Merchant if kind == "merchant" else Provider
-        row = db.session.get(model, int(seller_id))
-        return str(row.name("zh")) if row is not None else account
-    except (ValueError, AttributeError):
-        return account
-
-
 def payouts_page(error: str = "", status: int = 200):
     """Payout requests to decide and the latest payouts (with an error message after a refused decision)."""
     return render_template(
         "operator/payouts.html",
         requested=payouts.payouts_of(status="requested"),
         decided=[p for p in payouts.payouts_of()[:100] if p.status != "requested"],
-        seller_name=seller_name,
+        seller_name=ledger.seller_name,
         form=DecisionForm(),
         error=error,
     ), status
@@ -115,7 +102,7 @@ def payout_reject(payout_id: int):
 @operator_required
 def payouts_csv():
     """The payout file for the bank: every payout, newest first."""
-    body = payouts.payout_csv(payouts.payouts_of(), seller_name)
+    body = payouts.payout_csv(payouts.payouts_of(), ledger.seller_name)
     return Response(
         "\ufeff" + body,
         mimetype="text/csv",

@@ -10,7 +10,7 @@ from storefront.extensions import db
 from storefront.ledger.operations import Share, seller_account
 from storefront.ordering import mail, stock
 from storefront.ordering import operations as ops
-from storefront.ordering.models import Order
+from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.states import UNPAID, Cause, OrderStatus
 from storefront.payments import payables, refunds
 from storefront.payments.payables import PayableKind, PaymentResult
@@ -105,7 +105,15 @@ def register() -> None:
             on_mismatch=_mismatch,
             shares=_shares,
             on_refunded=_refunded,
+            delivered_at=_shipped_at,
         )
+    )
+
+
+def _shipped_at(order_id: int, merchant_id: int):
+    """When the merchant shipped its part of the order (None while not shipped)."""
+    return db.session.scalar(
+        select(SubOrder.shipped_at).where(SubOrder.order_id == order_id, SubOrder.merchant_id == merchant_id)
     )
 
 

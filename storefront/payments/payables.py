@@ -54,6 +54,9 @@ class PayableKind:
     #: Money went back to the buyer (a succeeded refund row): record it, return
     #: stock of goods that did not ship, tell the buyer.
     on_refunded: Callable[[Any, Any], None] | None = None
+    #: (payable id, seller id) → when that seller delivered its part (shipped / completed), or None while not
+    #: delivered: the ledger holds the seller's money until then + the hold days.
+    delivered_at: Callable[[int, int], Any] | None = None
 
 
 _REGISTRY: dict[str, PayableKind] = {}
@@ -62,6 +65,11 @@ _REGISTRY: dict[str, PayableKind] = {}
 def register(kind: PayableKind) -> None:
     """Register (or replace) a payable kind."""
     _REGISTRY[kind.kind] = kind
+
+
+def find(kind: str) -> PayableKind | None:
+    """The hooks of a registered kind, or None."""
+    return _REGISTRY.get(kind)
 
 
 def get(kind: str) -> PayableKind:
