@@ -2,7 +2,6 @@
 
 import csv
 import io
-import time
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -246,17 +245,14 @@ def test_header_problems_and_encodings(ctx, seller):
     )
 
 
-def test_five_thousand_rows_import_quickly(ctx, seller):
+def test_five_thousand_rows_import(ctx, seller):
+    """A large file imports completely (its speed is measured by bench/import_catalog.py, not here)."""
     rows = [_row(f"BULK-{n:05d}", price=f"{20 + n % 80}.{n % 100:02d}") for n in range(5000)]
-    data = _csv(rows)
-    started = time.perf_counter()
-    report = sheet_import.import_sheet(seller, data, "csv", dry_run=False)
+    report = sheet_import.import_sheet(seller, _csv(rows), "csv", dry_run=False)
     db.session.commit()
-    elapsed = time.perf_counter() - started
     assert report.ok and report.created == 5000
     assert db.session.scalar(db.select(db.func.count(Product.id))) == 5000
     assert db.session.scalar(db.select(db.func.count(PriceTier.id))) == 10000
-    assert elapsed < 60, elapsed
 
 
 def test_cli_import_export(app, runner, tmp_path, make):
