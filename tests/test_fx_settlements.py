@@ -5,14 +5,36 @@ refused."""
 import csv
 import io
 
+import pytest
 from sqlalchemy import func, select
 
 from storefront.accounts.models import Role
+from storefront.clearance import departures, summary
+from storefront.clearance.messages.common import china_time
 from storefront.extensions import db
 from storefront.ledger.fx import FxSettlement
 from tests.backoffice_helpers import client_as
-from tests.clearance.helpers import case_of
-from tests.clearance.test_pages import flow  # noqa: F401  (fixture: a released, summarised list)
+from tests.clearance.helpers import case_of, drain, simulator_worker
+from tests.clearance.test_pages import flow as released_flow  # noqa: F401  (fixture: a released list)
+
+
+@pytest.fixture
+def flow(app, released_flow):  # noqa: F811
+    """The released list leaves on a declared flight (CEB509 → 899 closed), and next month it is summarised."""
+    case = case_of(released_flow["good"].sub_orders[0])
+    clock = released_flow["clock"]
+    departures.declare(case.merchant_id, [case.id], traf_mode="5", traf_name="CA909", voyage_no="CA909",
+                       bill_no="999-12345675", leave_time=clock(), port_code="0901", now=clock())
+    db.session.commit()
+    drain(simulator_worker(app, clock))
+    case = case_of(released_flow["good"].sub_orders[0])
+    assert case.status == "closed"
+    month = china_time(case.closed_at).strftime("%Y-%m")
+    clock.advance(days=32)
+    summary.summarize(month, now=clock())
+    db.session.commit()
+    drain(simulator_worker(app, clock))
+    return released_flow
 
 
 def test_operator_records_a_settlement_and_the_merchant_exports_it(app, make, flow):  # noqa: F811
