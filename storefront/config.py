@@ -26,6 +26,7 @@ def load_config(env: dict[str, str] | None = None) -> dict:
     elif database_url.startswith("postgresql://"):
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
     secret = env.get("SECRET_KEY")
+    cache_url = env.get("CACHE_URL", "")
     return {
         "SECRET_KEY": secret or secrets.token_hex(32),
         "SECRET_KEY_IS_EPHEMERAL": not secret,
@@ -40,7 +41,10 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "WTF_CSRF_ENABLED": _bool(env.get("WTF_CSRF_ENABLED"), True),
         # Tokens live as long as the session, so a page revalidated with a 304 keeps a working form.
         "WTF_CSRF_TIME_LIMIT": None,
-        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        #: Shared cache (redis://…) for pages, fragments and counts; empty means an in-process cache per worker.
+        "CACHE_URL": cache_url,
+        #: Flask-Limiter storage; defaults to the shared cache's Redis so limits hold across workers and nodes.
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or (cache_url if cache_url.startswith("redis") else "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "16")) * 1024 * 1024,

@@ -4,14 +4,20 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask import Flask, g, request, session
+from flask import Flask, g, has_request_context, request, session
 from flask_login import current_user
-from sqlalchemy import BigInteger, DateTime, String, event, select, update
+from markupsafe import Markup
+from sqlalchemy import BigInteger, DateTime, String, cast, event, inspect, literal, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from storefront.extensions import cache as shared_cache
 from storefront.extensions import db
 
 #: Endpoints whose anonymous GET responses depend only on catalogue data, the URL and the session.
@@ -23,7 +29,11 @@ _SEARCH_ENDPOINTS = {"search.results", "api.search", "api.suggest"}
 
 
 class CacheVersion(db.Model):
-    """A counter bumped in the same transaction as any change to data that public pages show."""
+    """A counter bumped in the same transaction as any change to data that public pages show.
+
+    Names: ``catalog`` (anything shown everywhere: merchants, categories, cities, rates, services), ``listings``
+    (which products are public and how they sort: home, merchant pages, the API list, search),
+    ``product:<id>``, ``category:<id>`` and ``cluster:<id>``. A stock-only change bumps only its product."""
 
     __tablename__ = "cache_versions"
 
@@ -32,68 +42,272 @@ class CacheVersion(db.Model):
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+#: Seconds a page fragment stays cached (new versions make new keys anyway; this bounds long-tail URLs).
+FRAGMENT_TIMEOUT = 900
+GLOBAL = "catalog"
+LISTINGS = "listings"
+#: Product attributes whose change shows only on the product page (not on cards, listings or counts).
+_STOCK_ONLY = frozenset({"stock", "updated_at"})
+_CHANGES = "_cache_changes"
+#: ``execution_options`` key naming the product a bulk UPDATE changes the stock of (see ordering.stock).
+STOCK_OPTION = "kuajing_stock_of"
+
+
+def product_key(product_id: int) -> str:
+    """Version name of one product (its page, its card)."""
+    return f"product:{product_id}"
+
+
+@dataclass
+class Changes:
+    """What a transaction changed, collected at flush time and bumped at commit."""
+
+    everything: bool = False
+    #: Products whose shown data changed (cards, listings, counts follow).
+    products: set[int] = field(default_factory=set)
+    #: Products whose stock alone changed (their page only).
+    stock: set[int] = field(default_factory=set)
+    categories: set[int] = field(default_factory=set)
+
+    def names(self, sess: Session) -> list[str]:
+        """Version names to bump (queries run in the committing transaction)."""
+        from storefront.catalog.models import Category, Product
+
+        if self.everything:
+            return [GLOBAL]
+        names = {product_key(i) for i in self.products | self.stock}
+        if self.products:
+            with sess.no_autoflush:
+                categories = self.categories | set(
+                    sess.scalars(select(Product.category_id).where(Product.id.in_(self.products)))
+                )
+                clusters = set(sess.scalars(select(Category.cluster_id).where(Category.id.in_(categories))))
+            names |= {f"category:{i}" for i in categories} | {f"cluster:{i}" for i in clusters} | {LISTINGS}
+        return sorted(names)
+
+
 _watched: list[type] = []
 
 
 def watch(*classes: type) -> None:
-    """Declare models whose changes invalidate cached public pages (domains call this from init_app)."""
+    """Declare models whose changes invalidate every cached public page (domains call this from init_app)."""
     for cls in classes:
         if cls not in _watched:
             _watched.append(cls)
 
 
+def _product_classes() -> tuple[type, ...]:
+    from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation
+
+    return Product, PriceTier, ProductImage, ProductTranslation
+
+
 def _watched_classes() -> tuple[type, ...]:
     from storefront.accounts.models import Merchant
-    from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
+    from storefront.catalog.models import Category, City, Cluster
     from storefront.core.models import ExchangeRate
 
-    watch(Merchant, Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation, ExchangeRate)
+    watch(Merchant, Category, City, Cluster, ExchangeRate, *_product_classes())
     return tuple(_watched)
 
 
-def _before_flush(sess: Session, _context, _instances) -> None:
+def _changes(sess: Session) -> Changes:
+    return sess.info.setdefault(_CHANGES, Changes())
+
+
+def _note(sess: Session, obj) -> None:
+    from storefront.catalog.models import Product
+
+    changes = _changes(sess)
+    if isinstance(obj, Product):
+        if obj.id is None:
+            return
+        state = inspect(obj)
+        if obj in sess.dirty and not state.deleted:
+            changed = {a.key for a in state.attrs if a.history.has_changes()}
+            if changed <= _STOCK_ONLY:
+                if changed:
+                    changes.stock.add(obj.id)
+                return
+            changes.categories.update(c for c in state.attrs.category_id.history.deleted if c is not None)
+        changes.products.add(obj.id)
+        if obj.category_id is not None:
+            changes.categories.add(obj.category_id)
+    elif isinstance(obj, _product_classes()):
+        product_id = obj.product_id if obj.product_id is not None else getattr(obj.product, "id", None)
+        if product_id is not None:
+            changes.products.add(product_id)
+    else:
+        changes.everything = True
+
+
+def _after_flush(sess: Session, _context) -> None:
     watched = _watched_classes()
     for obj in (*sess.new, *sess.dirty, *sess.deleted):
         if isinstance(obj, watched):
-            sess.info["_cache_bump"] = True
-            return
+            _note(sess, obj)
 
 
 def _orm_execute(state) -> None:
     """Bulk UPDATE/DELETE statements (e.g. the conditional stock decrement) bypass flush: watch them too."""
     if (state.is_update or state.is_delete) and state.bind_mapper is not None:
         if issubclass(state.bind_mapper.class_, _watched_classes()):
-            state.session.info["_cache_bump"] = True
+            product_id = state.execution_options.get(STOCK_OPTION)
+            if product_id is not None and state.is_update:
+                _changes(state.session).stock.add(int(product_id))
+            else:
+                _changes(state.session).everything = True
 
 
 def _before_commit(sess: Session) -> None:
     sess.flush()
-    if sess.info.pop("_cache_bump", False):
-        bump(sess)
+    changes = sess.info.pop(_CHANGES, None)
+    if changes is not None:
+        names = changes.names(sess)
+        if names:
+            bump(sess, *names)
 
 
 def _after_transaction_end(sess: Session, transaction) -> None:
     if transaction.parent is None:
-        sess.info.pop("_cache_bump", None)
+        sess.info.pop(_CHANGES, None)
 
 
-def bump(sess: Session | None = None, name: str = "catalog") -> None:
-    """Invalidate cached responses (called automatically when watched rows change)."""
+def bump(sess: Session | None = None, *names: str) -> None:
+    """Invalidate cached responses and fragments under these version names (default: everything).
+
+    Called automatically when watched rows change; one upsert, so concurrent first bumps cannot collide."""
     sess = sess or db.session
+    names = tuple(sorted(set(names))) or (GLOBAL,)
     now = datetime.now(UTC)
-    result = sess.execute(
-        update(CacheVersion).where(CacheVersion.name == name).values(version=CacheVersion.version + 1, changed_at=now)
+    dialect = sess.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    table = CacheVersion.__table__
+    stmt = insert(table).values([{"name": n, "version": 1, "changed_at": now} for n in names])
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.name], set_={"version": table.c.version + 1, "changed_at": now}
     )
-    if result.rowcount == 0:
-        sess.add(CacheVersion(name=name, version=1, changed_at=now))
+    sess.execute(stmt)
+    if has_request_context():
+        g.pop("cache_versions", None)
 
 
-def current_version(name: str = "catalog") -> tuple[int, datetime | None]:
-    """The counter and the time of the last change."""
+def _token(version: int, changed_at: datetime | None) -> str:
+    return f"{version}.{changed_at.timestamp() if changed_at else 0}"
+
+
+def versions(*names: str) -> dict[str, str]:
+    """Current version tokens of some names (one query per request for names not asked yet).
+
+    A token holds the counter and the time of the change, so a database restored or wiped under a running
+    cache cannot bring back an old key."""
+    memo: dict[str, str] = g.setdefault("cache_versions", {}) if has_request_context() else {}
+    missing = [n for n in names if n not in memo]
+    if missing:
+        rows = db.session.execute(
+            select(CacheVersion.name, CacheVersion.version, CacheVersion.changed_at).where(
+                CacheVersion.name.in_(missing)
+            )
+        ).all()
+        found = {name: _token(version, changed_at) for name, version, changed_at in rows}
+        for name in missing:
+            memo[name] = found.get(name, "0")
+    return {n: memo[n] for n in names}
+
+
+def memoize(names: tuple[str, ...], key: str, compute):
+    """A value computed from the database, kept in the shared cache until one of the version names changes."""
+    found = versions(*names)
+    full = f"memo:{key}:" + ";".join(f"{n}={found[n]}" for n in names)
+    value = shared_cache.get(full)
+    if value is None:
+        value = compute()
+        shared_cache.set(full, value)
+    return value
+
+
+def current_version(name: str = GLOBAL) -> tuple[int, datetime | None]:
+    """The counter and the time of the last change of one name."""
     row = db.session.execute(
         select(CacheVersion.version, CacheVersion.changed_at).where(CacheVersion.name == name)
     ).first()
     return (row[0], row[1]) if row else (0, None)
+
+
+def _page_names():
+    """Version names (or SQL expressions naming them) a cacheable page depends on, from its URL alone."""
+    from storefront.catalog.models import Category, Cluster, Product
+
+    args = request.view_args or {}
+    endpoint = request.endpoint
+    if endpoint in ("catalog.product", "api.product") and isinstance(args.get("product_id"), int):
+        category = select(Product.category_id).where(Product.id == args["product_id"]).scalar_subquery()
+        return [product_key(args["product_id"]), literal("category:") + cast(category, String)]
+    if endpoint == "catalog.cluster":
+        cluster = select(Cluster.id).where(Cluster.slug == args.get("slug")).scalar_subquery()
+        return [literal("cluster:") + cast(cluster, String)]
+    if endpoint == "catalog.category":
+        category = (
+            select(Category.id)
+            .join(Category.cluster)
+            .where(Cluster.slug == args.get("slug"), Category.slug == args.get("category_slug"))
+            .scalar_subquery()
+        )
+        return [literal("category:") + cast(category, String)]
+    return [LISTINGS]
+
+
+def page_versions() -> tuple[str, datetime | None]:
+    """The version part of the current page's cache key and the time of its last change (one query a request)."""
+    memo = g.get("page_versions")
+    if memo is not None:
+        return memo
+    rows = db.session.execute(
+        select(CacheVersion.name, CacheVersion.version, CacheVersion.changed_at).where(
+            CacheVersion.name.in_([GLOBAL, *_page_names()])
+        )
+    ).all()
+    rows.sort()
+    token = ";".join(f"{name}={_token(version, changed_at)}" for name, version, changed_at in rows)
+    changed = max((r[2] for r in rows if r[2] is not None), default=None)
+    g.page_versions = token, changed
+    return token, changed
+
+
+def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """The parts of a page that do not depend on who is asking (everything but the chrome of base.html), kept in
+    the shared cache per URL, language, display currency and the versions of what the page shows.
+
+    Used with the page cache off too (signed-in buyers, first hits): a hit costs one versions query and no ORM
+    loading or template work. ``render`` returns named parts (``title``, ``body``…): ``Markup`` stays markup,
+    plain strings stay text to escape; it may abort (404s are not cached). The per-session CSRF token is punched
+    out of markup before storing and filled in on every hit."""
+    from storefront.core.money import display_currency
+
+    token, _changed = page_versions()
+    key = "frag:" + hashlib.sha256(
+        f"{request.endpoint}|{request.full_path}|{g.get('lang')}|{display_currency()}|{token}".encode()
+    ).hexdigest()[:40]
+    stored = shared_cache.get(key)
+    if stored is None:
+        parts = render()
+        csrf = g.get("csrf_token")
+        stored = {
+            name: (str(value).replace(csrf, _CSRF_HOLE) if csrf and isinstance(value, Markup) else str(value),
+                   isinstance(value, Markup))
+            for name, value in parts.items()
+        }
+        shared_cache.set(key, stored, timeout=FRAGMENT_TIMEOUT)
+        return parts
+    csrf = None
+    if any(markup and _CSRF_HOLE in text for text, markup in stored.values()):
+        from flask_wtf.csrf import generate_csrf
+
+        csrf = generate_csrf()
+    return {
+        name: Markup(text.replace(_CSRF_HOLE, csrf) if csrf else text) if markup else text  # noqa: S704
+        for name, (text, markup) in stored.items()
+    }
 
 
 _static_hashes: dict[str, tuple[float, str]] = {}
@@ -118,30 +332,24 @@ _CSRF_HOLE = "__KJ_CSRF_TOKEN__"
 
 
 class PageCache:
-    """A bounded in-process cache of anonymous responses keyed by ETag (the key already holds the data version,
-    URL, language and session state). The per-session CSRF token is punched out and filled in on every hit."""
+    """Rendered anonymous responses in the shared cache (Flask-Caching), keyed by ETag (the key already holds the
+    data versions, URL, language and session state). The per-session CSRF token is punched out and filled in on
+    every hit. ``size`` 0 turns it off; with the in-process cache, ``size`` bounds the entries kept per worker."""
 
     def __init__(self, size: int, max_bytes: int = 512 * 1024):
-        from collections import OrderedDict
-
         self.size, self.max_bytes = size, max_bytes
-        self.entries: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
 
     def get(self, key: str) -> tuple[bytes, str] | None:
-        """A cached (body, mimetype), most recently used first."""
-        hit = self.entries.get(key)
-        if hit is not None:
-            self.entries.move_to_end(key)
-        return hit
+        """A cached (body, mimetype)."""
+        if self.size <= 0:
+            return None
+        return shared_cache.get("page:" + key)
 
     def put(self, key: str, body: bytes, mimetype: str) -> None:
-        """Store a body (LRU eviction)."""
+        """Store a body (entries expire with the cache's default timeout; new versions make new keys)."""
         if self.size <= 0 or len(body) > self.max_bytes:
             return
-        self.entries[key] = (body, mimetype)
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.size:
-            self.entries.popitem(last=False)
+        shared_cache.set("page:" + key, (body, mimetype))
 
 
 def _cacheable() -> bool:
@@ -153,21 +361,36 @@ def _cacheable() -> bool:
     )
 
 
-def _etag(version: int, changed_at) -> str:
+def _etag(versions_token: str) -> str:
     state = sorted((k, repr(v)) for k, v in session.items() if k not in _IGNORED_SESSION_KEYS)
     index = ""
     if request.endpoint in _SEARCH_ENDPOINTS:
         from storefront import search
 
         index = search.index_version()  # the index follows commits a moment later than the data version
-    raw = f"{version}|{changed_at}|{index}|{request.full_path}|{g.get('lang')}|{state}"
+    raw = f"{versions_token}|{index}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
+def init_cache(app: Flask) -> None:
+    """Flask-Caching: Redis when CACHE_URL is set, else a bounded in-process cache per worker."""
+    url = app.config.get("CACHE_URL") or ""
+    if url:
+        app.config.setdefault("CACHE_TYPE", "RedisCache")
+        app.config.setdefault("CACHE_REDIS_URL", url)
+        app.config.setdefault("CACHE_KEY_PREFIX", "kj:")
+    else:
+        app.config.setdefault("CACHE_TYPE", "SimpleCache")
+        app.config.setdefault("CACHE_THRESHOLD", max(5000, int(app.config.get("PAGE_CACHE_SIZE", 512)) * 4))
+    app.config.setdefault("CACHE_DEFAULT_TIMEOUT", 3600)
+    shared_cache.init_app(app)
+
+
 def init_app(app: Flask) -> None:
-    """Wire fingerprinting, compression and conditional GETs into the app."""
+    """Wire the shared cache, fingerprinting, compression and conditional GETs into the app."""
     from flask_compress import Compress
 
+    init_cache(app)
     app.config.setdefault("COMPRESS_MIMETYPES", [
         "text/html", "text/css", "text/plain", "text/javascript", "application/javascript", "application/json",
         "image/svg+xml", "text/csv",
@@ -181,8 +404,8 @@ def init_app(app: Flask) -> None:
 
     cache = PageCache(int(app.config.get("PAGE_CACHE_SIZE", 512)))
     app.extensions["kuajing_page_cache"] = cache
-    if not event.contains(Session, "before_flush", _before_flush):
-        event.listen(Session, "before_flush", _before_flush)
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
         event.listen(Session, "do_orm_execute", _orm_execute)
         event.listen(Session, "before_commit", _before_commit)
         event.listen(Session, "after_transaction_end", _after_transaction_end)
@@ -198,8 +421,8 @@ def init_app(app: Flask) -> None:
     def conditional_get():
         if not _cacheable():
             return None
-        version, changed_at = current_version()
-        g.http_etag = _etag(version, changed_at)
+        token, changed_at = page_versions()
+        g.http_etag = _etag(token)
         g.http_last_modified = changed_at
         if request.if_none_match and request.if_none_match.contains_weak(g.http_etag):
             response = app.response_class(status=304)
