@@ -72,7 +72,6 @@ def _listing_body(cluster: Cluster, category: Category | None) -> str:
         filters=f,
         sorts=queries.SORT_LABELS,
         city_options=[cities[s] for s in queries.cities_in(ids, follows) if s in cities],
-        clusters=_clusters(),
     )
 
 

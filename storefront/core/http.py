@@ -285,6 +285,10 @@ def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
     from storefront.core.money import display_currency
 
     token, _changed = page_versions()
+    if request.endpoint in _SEARCH_ENDPOINTS:
+        from storefront import search
+
+        token += "|index=" + str(search.index_version())
     key = "frag:" + hashlib.sha256(
         f"{request.endpoint}|{request.full_path}|{g.get('lang')}|{display_currency()}|{token}".encode()
     ).hexdigest()[:40]
