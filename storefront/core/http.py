@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Flask, g, has_request_context, request, session
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import BigInteger, DateTime, String, cast, event, inspect, literal, select
+from sqlalchemy import BigInteger, DateTime, String, event, inspect, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -192,6 +192,14 @@ def bump(sess: Session | None = None, *names: str) -> None:
         g.pop("cache_versions", None)
 
 
+def _aware(value) -> datetime | None:
+    """A timestamp from a plain-SQL row (SQLite returns text, PostgreSQL an aware datetime)."""
+    if value is None or isinstance(value, datetime):
+        return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
 def _token(version: int, changed_at: datetime | None) -> str:
     return f"{version}.{changed_at.timestamp() if changed_at else 0}"
 
@@ -209,7 +217,7 @@ def versions(*names: str) -> dict[str, str]:
                 CacheVersion.name.in_(missing)
             )
         ).all()
-        found = {name: _token(version, changed_at) for name, version, changed_at in rows}
+        found = {name: _token(version, _aware(changed_at)) for name, version, changed_at in rows}
         for name in missing:
             memo[name] = found.get(name, "0")
     return {n: memo[n] for n in names}
@@ -234,27 +242,35 @@ def current_version(name: str = GLOBAL) -> tuple[int, datetime | None]:
     return (row[0], row[1]) if row else (0, None)
 
 
-def _page_names():
-    """Version names (or SQL expressions naming them) a cacheable page depends on, from its URL alone."""
-    from storefront.catalog.models import Category, Cluster, Product
+_VERSIONS_SQL = "SELECT name, version, changed_at FROM cache_versions WHERE name IN (:global, {names})"
+#: Per endpoint: the version names a page follows, found from its URL alone (plain SQL: this runs on every hit).
+_PAGE_SQL = {
+    "product": text(_VERSIONS_SQL.format(
+        names=":product, 'category:' || CAST((SELECT category_id FROM products WHERE id = :id) AS VARCHAR(20))"
+    )),
+    "cluster": text(_VERSIONS_SQL.format(
+        names="'cluster:' || CAST((SELECT id FROM clusters WHERE slug = :slug) AS VARCHAR(20))"
+    )),
+    "category": text(_VERSIONS_SQL.format(
+        names="'category:' || CAST((SELECT categories.id FROM categories JOIN clusters ON clusters.id = "
+        "categories.cluster_id WHERE clusters.slug = :slug AND categories.slug = :category) AS VARCHAR(20))"
+    )),
+    "other": text(_VERSIONS_SQL.format(names=":listings")),
+}
 
+
+def _page_query():
+    """The versions query of the current page and its parameters."""
     args = request.view_args or {}
     endpoint = request.endpoint
+    params = {"global": GLOBAL}
     if endpoint in ("catalog.product", "api.product") and isinstance(args.get("product_id"), int):
-        category = select(Product.category_id).where(Product.id == args["product_id"]).scalar_subquery()
-        return [product_key(args["product_id"]), literal("category:") + cast(category, String)]
+        return _PAGE_SQL["product"], {**params, "product": product_key(args["product_id"]), "id": args["product_id"]}
     if endpoint == "catalog.cluster":
-        cluster = select(Cluster.id).where(Cluster.slug == args.get("slug")).scalar_subquery()
-        return [literal("cluster:") + cast(cluster, String)]
+        return _PAGE_SQL["cluster"], {**params, "slug": args.get("slug")}
     if endpoint == "catalog.category":
-        category = (
-            select(Category.id)
-            .join(Category.cluster)
-            .where(Cluster.slug == args.get("slug"), Category.slug == args.get("category_slug"))
-            .scalar_subquery()
-        )
-        return [literal("category:") + cast(category, String)]
-    return [LISTINGS]
+        return _PAGE_SQL["category"], {**params, "slug": args.get("slug"), "category": args.get("category_slug")}
+    return _PAGE_SQL["other"], {**params, "listings": LISTINGS}
 
 
 def page_versions() -> tuple[str, datetime | None]:
@@ -262,11 +278,8 @@ def page_versions() -> tuple[str, datetime | None]:
     memo = g.get("page_versions")
     if memo is not None:
         return memo
-    rows = db.session.execute(
-        select(CacheVersion.name, CacheVersion.version, CacheVersion.changed_at).where(
-            CacheVersion.name.in_([GLOBAL, *_page_names()])
-        )
-    ).all()
+    statement, params = _page_query()
+    rows = [(name, version, _aware(changed)) for name, version, changed in db.session.execute(statement, params)]
     rows.sort()
     token = ";".join(f"{name}={_token(version, changed_at)}" for name, version, changed_at in rows)
     changed = max((r[2] for r in rows if r[2] is not None), default=None)
