@@ -29,3 +29,4 @@ from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
 from storefront.payments.models import PaymentEvent, PaymentIntentRecord, PaymentTransaction  # noqa: F401,E402
 from storefront.core.http import CacheVersion  # noqa: F401,E402
+from storefront.search.events import SearchEvent  # noqa: F401,E402

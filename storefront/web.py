@@ -135,7 +135,12 @@ def init_blueprints(app: Flask) -> None:
         except Exception as exc:  # noqa: BLE001 - health must report, not raise
             database = f"error: {type(exc).__name__}"
         status = 200 if database == "ok" else 503
-        return jsonify({"status": "ok" if status == 200 else "degraded", "database": database}), status
+        body = {"status": "ok" if status == 200 else "degraded", "database": database}
+        if status == 200:
+            from storefront.search import events
+
+            body["search_lag"] = events.lag()  # index events this node has not applied yet, and their age
+        return jsonify(body), status
 
     @app.get("/media/<path:filename>")
     def media(filename: str):

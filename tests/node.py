@@ -13,7 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 _SERVE = """
 from werkzeug.serving import make_server
 from storefront import create_app
-server = make_server("127.0.0.1", 0, create_app(), threaded=True)
+from storefront.search import events
+app = create_app()
+with app.app_context():
+    events.rebuild()  # what deploying a node runs: `flask search reindex`
+server = make_server("127.0.0.1", 0, app, threaded=True)
 print(server.server_port, flush=True)
 server.serve_forever()
 """

@@ -1,6 +1,7 @@
 """Two app nodes (separate processes on their own ephemeral ports) sharing one PostgreSQL and one Redis:
-what one node changes, the other shows on its next request (page cache, page fragments, product cards), and the
-sign-in rate limit counts attempts on both nodes together.
+what one node changes, the other shows on its next request (page cache, page fragments, product cards, and
+search: each node's own index follows the index events), and the sign-in rate limit counts attempts on both
+nodes together.
 
 Runs in the normal suite when ``redis-server`` and PostgreSQL are installed (``.ci/run`` installs both);
 skips with the reason otherwise. Marked ``multinode``: ``pytest -m multinode`` runs it alone."""
@@ -43,10 +44,11 @@ def shop(redis_server, pg_cluster, tmp_path_factory):
     with setup.test_request_context("/en/"):
         g.lang = "en"
         factories.rates()
+        texts = {"en": {"name": "Zirconium round bar"}, "zh": {"name": "锆圆棒"}}
         owner = factories.user(Role.MERCHANT.value, email="merchant@example.com")
         merchant = factories.merchant(owner=owner)
         category = factories.category(slug="bars")
-        product = factories.product(merchant, category_=category)
+        product = factories.product(merchant, category_=category, texts=texts)
         factories.product(merchant, category_=category)
         db.session.commit()
         ids = {"product": product.id, "listing": f"/en/c/{category.cluster.slug}/{category.slug}/"}
@@ -55,7 +57,7 @@ def shop(redis_server, pg_cluster, tmp_path_factory):
     env = {
         "DATABASE_URL": url, "CACHE_URL": redis_server.url, "SECRET_KEY": "multinode-test-secret",
         "WTF_CSRF_ENABLED": "0", "RATELIMIT_ENABLED": "1", "LOGIN_RATE_LIMIT": f"{LOGIN_LIMIT} per minute",
-        "SEARCH_WRITE_TIMEOUT": "5",
+        "SEARCH_WRITE_TIMEOUT": "5", "SEARCH_FOLLOW_SECONDS": "0.000001",
     }
     nodes = [Node(name, {**env, "DATA_DIR": str(data / name)}) for name in ("a", "b")]
     yield {"a": nodes[0], "b": nodes[1], "redis": redis_server, **ids}
@@ -81,6 +83,9 @@ def test_change_on_node_a_is_seen_on_node_b(shop):
     assert _links_to(buyer.get(b + listing).text, pid)
     assert redis.Redis.from_url(shop["redis"].url).keys("kj:page:*")
 
+    # Each node searches its own index, built from the database when the node started.
+    assert _links_to(buyer.get(b + "/en/search?q=zirconium").text, pid)
+
     # Signed in (page cache never used): content fragments and cards come from Redis.
     assert merchant.post(a + "/en/account/login", data={"email": "merchant@example.com",
                                                         "password": "correct-horse-battery"}).status_code == 200
@@ -92,6 +97,8 @@ def test_change_on_node_a_is_seen_on_node_b(shop):
     assert buyer.get(b + page).status_code == 404
     assert not _links_to(buyer.get(b + listing).text, pid)
     assert not _links_to(merchant.get(b + listing).text, pid)
+    assert not _links_to(buyer.get(b + "/en/search?q=zirconium").text, pid)  # B's index followed the event
+    assert buyer.get(b + "/healthz").json()["search_lag"]["events"] == 0
 
     # Shown again from node B: node A's next requests show it.
     merchant.post(b + f"/en/merchant/products/{pid}/visibility", data={"hidden": "0", "back": "list"})
