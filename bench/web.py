@@ -35,7 +35,7 @@ VENV_BIN = Path(sys.executable).parent
 #: page: ((min ratio, max p99 ms) with the page cache, (min ratio, max p99 ms) without it); None: no target.
 TARGETS = {
     "home": ((0.30, 60), (0.10, 100)), "cluster listing": ((0.30, 60), (0.10, 100)),
-    "listing page 50": ((0.20, None), (0.10, 100)), "product page": ((0.30, 60), (0.10, 100)),
+    "listing page 10": ((0.20, None), (0.10, 100)), "product page": ((0.30, 60), (0.10, 100)),
     "search ru": ((0.20, 150), (0.05, 100)), "search ko": ((0.20, 150), (0.05, 100)),
     "search zh": ((0.20, 150), (0.05, 100)), "products API": ((0.25, 60), (None, None)),
 }
@@ -71,6 +71,7 @@ def seed(env: dict, products: int) -> None:
     marker = Path(env["DATA_DIR"]) / f"bench-seeded-{products}"
     if marker.exists() and "DATABASE_URL" not in os.environ:
         print(f"reusing the seeded catalogue in {env['DATA_DIR']}")
+        flask(env, "db", "upgrade")  # a catalogue seeded by an older checkout gets the newer tables
         return
     started = time.perf_counter()
     flask(env, "db", "upgrade")
@@ -142,7 +143,7 @@ def pages(base: str) -> dict[str, str]:
     return {
         "home": "/ru/",
         "cluster listing": "/ru/c/swimwear/",
-        "listing page 50": "/ru/c/swimwear/?page=50",
+        "listing page 10": "/ru/c/swimwear/?page=10",
         "product page": f"/ru/p/{pid}",
         "search ru": "/ru/search?q=%D0%BA%D1%83%D0%BF%D0%B0%D0%BB%D1%8C%D0%BD%D0%B8%D0%BA",
         "search ko": "/ko/search?q=%EC%88%98%EC%98%81%EB%B3%B5",
@@ -166,7 +167,7 @@ def print_table(ceiling: dict, cached: dict[str, dict], uncached: dict[str, dict
     head = f"{'req/s':>7}{'ratio':>7}{'p50':>7}{'p99':>7}{'err':>5}  {'target':<17}"
     print(f"\n{'page':<17}| {'page cache on':^49}| {'page cache off (PAGE_CACHE_SIZE=0)':^49}")
     print(f"{'':<17}| {head}| {head}")
-    for name in cached.keys() | uncached.keys():
+    for name in [n for n in TARGETS if n in cached or n in uncached]:
         cells = []
         for results, target in ((cached, TARGETS[name][0]), (uncached, TARGETS[name][1])):
             r = results.get(name)

@@ -139,7 +139,11 @@ def init_blueprints(app: Flask) -> None:
         if status == 200:
             from storefront.search import events
 
-            body["search_lag"] = events.lag()  # index events this node has not applied yet, and their age
+            try:
+                body["search_lag"] = events.lag()  # index events this node has not applied yet, and their age
+            except Exception as exc:  # noqa: BLE001 - health must report, not raise
+                db.session.rollback()
+                body["search_lag"] = f"error: {type(exc).__name__}"
         return jsonify(body), status
 
     @app.get("/media/<path:filename>")
