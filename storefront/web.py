@@ -135,16 +135,18 @@ def init_blueprints(app: Flask) -> None:
         except Exception as exc:  # noqa: BLE001 - health must report, not raise
             database = f"error: {type(exc).__name__}"
         status = 200 if database == "ok" else 503
-        body = {"status": "ok" if status == 200 else "degraded", "database": database}
-        if status == 200:
-            from storefront.search import events
+        return jsonify({"status": "ok" if status == 200 else "degraded", "database": database}), status
 
-            try:
-                body["search_lag"] = events.lag()  # index events this node has not applied yet, and their age
-            except Exception as exc:  # noqa: BLE001 - health must report, not raise
-                db.session.rollback()
-                body["search_lag"] = f"error: {type(exc).__name__}"
-        return jsonify(body), status
+    @app.get("/healthz/search")
+    def healthz_search():
+        """This node's search index lag: index events not applied yet and the age of the oldest, as JSON."""
+        from storefront.search import events
+
+        try:
+            return jsonify({"status": "ok", "search_lag": events.lag()})
+        except Exception as exc:  # noqa: BLE001 - health must report, not raise
+            db.session.rollback()
+            return jsonify({"status": "degraded", "search_lag": f"error: {type(exc).__name__}"}), 503
 
     @app.get("/media/<path:filename>")
     def media(filename: str):
@@ -173,6 +175,13 @@ def init_templates(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    if not app.debug:
+        # Compiled templates on disk: a new worker (gunicorn restart, max_requests) skips Jinja's compile step.
+        from jinja2 import FileSystemBytecodeCache
+
+        folder = Path(app.config["DATA_DIR"]) / "cache" / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def init_errors(app: Flask) -> None:

@@ -98,7 +98,7 @@ def test_change_on_node_a_is_seen_on_node_b(shop):
     assert not _links_to(buyer.get(b + listing).text, pid)
     assert not _links_to(merchant.get(b + listing).text, pid)
     assert not _links_to(buyer.get(b + "/en/search?q=zirconium").text, pid)  # B's index followed the event
-    assert buyer.get(b + "/healthz").json()["search_lag"]["events"] == 0
+    assert buyer.get(b + "/healthz/search").json()["search_lag"]["events"] == 0
 
     # Shown again from node B: node A's next requests show it.
     merchant.post(b + f"/en/merchant/products/{pid}/visibility", data={"hidden": "0", "back": "list"})

@@ -74,7 +74,7 @@ def test_health_reports_index_lag(make, app, node_b):
     make.rates()
     make.product()
     db.session.commit()
-    lag = node_b.test_client().get("/healthz").json["search_lag"]
+    lag = node_b.test_client().get("/healthz/search").json["search_lag"]
     assert lag["built"] is True and lag["events"] >= 1 and lag["seconds"] >= 0
 
 
