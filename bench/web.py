@@ -136,6 +136,19 @@ def wrk(binary: str, url: str, duration: int, connections: int, script: str | No
             "socket_errors": errors.group(0) if errors else ""}
 
 
+def warm(url: str, workers: int) -> None:
+    """Concurrent blocking requests so that each worker has paid its first-request costs before wrk starts
+    (on a busy machine a worker's first search can outlast wrk's timeout)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def get(_n: int) -> None:
+        with urllib.request.urlopen(url, timeout=300) as r:  # noqa: S310
+            r.read()
+
+    with ThreadPoolExecutor(max_workers=2 * workers) as pool:
+        list(pool.map(get, range(4 * workers)))
+
+
 def pages(base: str) -> dict[str, str]:
     """The URLs measured, found from the API so that they exist in this catalogue."""
     with urllib.request.urlopen(base + "/api/v1/products?lang=ru&per_page=1", timeout=10) as r:  # noqa: S310
@@ -245,7 +258,8 @@ def main() -> None:
             for name, path in urls.items():
                 if args.page and name not in args.page:
                     continue
-                wrk(binary, shop.url + path, 2, args.connections)  # warm-up: caches, imports, jieba
+                warm(shop.url + path, args.workers)  # every worker's first request: index, analyzers, jieba
+                wrk(binary, shop.url + path, 2, args.connections)  # warm-up: caches
                 results[name] = wrk(binary, shop.url + path, args.duration, args.connections)
                 print(f"  {mode:<9}{name:<17}{results[name]['rps']:>7.0f} req/s", flush=True)
             if mode == "cached" and not args.skip_mixed:
