@@ -52,6 +52,18 @@ def test_stock_change_invalidates_the_product_page_not_listings(client, shop):
     assert _etag(client, page) != before[0] and _etag(client, listing) == before[1]
 
 
+def test_stock_change_invalidates_api_lists_that_show_stock(client, shop):
+    from storefront.ordering import stock
+
+    listing = "/api/v1/products?lang=en"
+    before = _etag(client, listing)
+    assert stock.take(shop["c"].id, 5)
+    db.session.commit()
+    response = client.get(listing)
+    assert response.headers["ETag"] != before
+    assert {i["id"]: i["stock"] for i in response.json["items"]}[shop["c"].id] == 95
+
+
 def test_rate_change_invalidates_everything(client, shop):
     from storefront.core.models import ExchangeRate
 

@@ -33,7 +33,8 @@ class CacheVersion(db.Model):
 
     Names: ``catalog`` (anything shown everywhere: merchants, categories, cities, rates, services), ``listings``
     (which products are public and how they sort: home, merchant pages, the API list, search),
-    ``product:<id>``, ``category:<id>`` and ``cluster:<id>``. A stock-only change bumps only its product."""
+    ``product:<id>``, ``category:<id>`` and ``cluster:<id>``, and ``stock`` (any product change: the API lists show
+    stock). A stock-only change bumps only its product and ``stock``."""
 
     __tablename__ = "cache_versions"
 
@@ -46,6 +47,10 @@ class CacheVersion(db.Model):
 FRAGMENT_TIMEOUT = 900
 GLOBAL = "catalog"
 LISTINGS = "listings"
+#: Bumped by every change to a product, stock included: pages that list stock (the products and search API).
+STOCK = "stock"
+#: Endpoints that list several products with their stock.
+_STOCK_LISTS = {"api.products", "api.search"}
 #: Product attributes whose change shows only on the product page (not on cards, listings or counts).
 _STOCK_ONLY = frozenset({"stock", "updated_at"})
 _CHANGES = "_cache_changes"
@@ -76,6 +81,8 @@ class Changes:
         if self.everything:
             return [GLOBAL]
         names = {product_key(i) for i in self.products | self.stock}
+        if names:
+            names.add(STOCK)
         if self.products:
             with sess.no_autoflush:
                 categories = self.categories | set(
@@ -256,6 +263,7 @@ _PAGE_SQL = {
         "categories.cluster_id WHERE clusters.slug = :slug AND categories.slug = :category) AS VARCHAR(20))"
     )),
     "other": text(_VERSIONS_SQL.format(names=":listings")),
+    "stock lists": text(_VERSIONS_SQL.format(names=":listings, :stock")),
 }
 
 
@@ -270,6 +278,8 @@ def _page_query():
         return _PAGE_SQL["cluster"], {**params, "slug": args.get("slug")}
     if endpoint == "catalog.category":
         return _PAGE_SQL["category"], {**params, "slug": args.get("slug"), "category": args.get("category_slug")}
+    if endpoint in _STOCK_LISTS:
+        return _PAGE_SQL["stock lists"], {**params, "listings": LISTINGS, "stock": STOCK}
     return _PAGE_SQL["other"], {**params, "listings": LISTINGS}
 
 
