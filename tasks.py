@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Set-up and run commands that work on a fresh machine with only Python installed.
 
-    python3 tasks.py run     # venv + install + translations + migrate + demo data, serve http://127.0.0.1:5000
+    python3 tasks.py run     # venv + install + translations + migrate + demo data (empty database only),
+                             # serve http://127.0.0.1:5000 with localstripe and the clearance worker
+                             # (--reset-demo: re-apply the demo; refused when real orders exist)
     python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
+    python3 tasks.py audit   # pip-audit of the venv: fails on known vulnerabilities that have a fix
     python3 tasks.py serve   # production: migrate, then gunicorn (WEB_CONCURRENCY workers) + the clearance worker
     python3 tasks.py lock    # re-resolve requirements.lock from pyproject.toml (uv), after changing dependencies
     python3 tasks.py lock-check  # fail when requirements.lock does not satisfy pyproject.toml
@@ -12,8 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -38,7 +43,7 @@ def ensure_env() -> None:
     stamp = VENV / ".kuajing-installed"
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != digest:
-        sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip", "setuptools")
         # Exact versions from the lock file, then the project itself without re-resolving.
         sh(PY, "-m", "pip", "install", "--quiet", "-r", LOCK)
         sh(PY, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ".")
@@ -65,7 +70,7 @@ def _free_port(preferred: int) -> int:
     raise RuntimeError("no free port")
 
 
-def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
+def start_dev_stripe(env: dict, app_port: str, supervisor: Supervisor) -> subprocess.Popen | None:
     """Without a real STRIPE_SECRET_KEY: run localstripe in the background, its webhooks to the app."""
     import json
     import time
@@ -78,7 +83,7 @@ def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
     env["STRIPE_API_BASE"] = base
     env.pop("STRIPE_JS_URL", None)
     env.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_localstripe_dev")
-    proc = subprocess.Popen([str(PY), "-m", "storefront.payments.devstripe", "--port", str(port)], cwd=ROOT)  # noqa: S603
+    proc = supervisor.start("localstripe", [PY, "-m", "storefront.payments.devstripe", "--port", str(port)])
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -86,7 +91,7 @@ def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
                 break
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
-                proc.terminate()
+                supervisor.stop_all()
                 raise SystemExit("localstripe did not start") from None
             time.sleep(0.1)
     hook = json.dumps({"url": f"http://127.0.0.1:{app_port}/webhooks/stripe",
@@ -99,29 +104,93 @@ def start_dev_stripe(env: dict, app_port: str) -> subprocess.Popen | None:
     return proc
 
 
+class Supervisor:
+    """Processes run side by side: when one ends, or on Ctrl+C / SIGTERM, all are stopped (SIGTERM, then
+    SIGKILL after ``grace`` seconds) and reaped, so no orphan keeps a port or a lock. Each runs in its own
+    process group, so what it started itself (e.g. the reloader's child of ``flask run --debug``) goes too."""
+
+    def __init__(self, grace: float = 10.0):
+        self.grace = grace
+        self.procs: list[tuple[str, subprocess.Popen]] = []
+        self.signalled = False
+
+    def start(self, name: str, command: list, env: dict | None = None) -> subprocess.Popen:
+        """Start one supervised process from the project root, in a new process group."""
+        group = {"start_new_session": True} if os.name == "posix" else {}
+        proc = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=env, **group)  # noqa: S603
+        self.procs.append((name, proc))
+        return proc
+
+    def _on_signal(self, *_args) -> None:
+        self.signalled = True
+
+    @staticmethod
+    def _signal(proc: subprocess.Popen, sig: int) -> None:
+        """Send ``sig`` to the process's group (POSIX) or the process."""
+        try:
+            if os.name == "posix":
+                os.killpg(proc.pid, sig)
+            elif proc.poll() is None:
+                proc.send_signal(sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    def stop_all(self) -> None:
+        """SIGTERM every process group, SIGKILL what is left after the grace period, reap them all."""
+        for _name, proc in self.procs:
+            self._signal(proc, signal.SIGTERM)
+        deadline = time.monotonic() + self.grace
+        for _name, proc in self.procs:
+            try:
+                proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                pass
+        for _name, proc in self.procs:  # group members that outlived SIGTERM, leaders included
+            self._signal(proc, getattr(signal, "SIGKILL", signal.SIGTERM))
+            proc.wait()
+
+    def wait(self) -> int:
+        """Block until a process ends or a signal arrives, then stop the rest; the first one's exit status."""
+        previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+        ended = None
+        try:
+            while not self.signalled and ended is None:
+                try:
+                    self.procs[0][1].wait(timeout=0.5)
+                except subprocess.TimeoutExpired:
+                    pass
+                ended = next((proc for _name, proc in self.procs if proc.poll() is not None), None)
+        finally:
+            self.stop_all()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        if self.signalled or ended is None:
+            return 0
+        name = next(name for name, proc in self.procs if proc is ended)
+        print(f"{name} stopped (exit status {ended.returncode}): stopped the others", file=sys.stderr)
+        return abs(ended.returncode) or 1
+
+
 def run(argv: list[str]) -> None:
-    """Migrate, load demo data and serve the site (development server, SQLite by default)."""
+    """Migrate, seed an empty database with the demo, serve the site with every worker it needs.
+
+    ``--reset-demo`` re-applies the demo data over an existing database (refused when real orders exist)."""
     ensure_env()
+    reset = "--reset-demo" in argv
+    argv = [a for a in argv if a != "--reset-demo"]
     env = dict(os.environ)
     env.setdefault("SECRET_KEY", "dev-only-" + hashlib.sha256(str(ROOT).encode()).hexdigest()[:32])
     flask("db", "upgrade", env=env)
-    flask("seed-demo", env=env)
+    flask("seed-demo", *(["--reset-demo"] if reset else []), env=env)
     port = env.get("PORT", "5000")
-    stripe_proc = start_dev_stripe(env, port)
-    print(f"\n  Kuajing is running at http://127.0.0.1:{port}/  (Ctrl+C to stop)\n")
-    command = [str(BIN / "flask"), "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", port, *argv]
-    if stripe_proc is None:
-        os.execve(command[0], command, env)  # noqa: S606
-    try:
-        subprocess.run(command, cwd=ROOT, env=env)  # noqa: S603
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stripe_proc.terminate()
-        try:
-            stripe_proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            stripe_proc.kill()
+    env.setdefault("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}")
+    supervisor = Supervisor()
+    start_dev_stripe(env, port, supervisor)
+    web = [BIN / "flask", "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", port, *argv]
+    supervisor.start("web", web, env)
+    supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
+    print(f"\n  Kuajing is running at http://127.0.0.1:{port}/  (Ctrl+C stops the server and its workers)\n")
+    sys.exit(supervisor.wait())
 
 
 def test(argv: list[str]) -> None:
@@ -131,38 +200,95 @@ def test(argv: list[str]) -> None:
     sys.exit(result.returncode)
 
 
+def audit_verdict(report: dict, strict: bool = False) -> tuple[int, list[str]]:
+    """Exit status and lines for a ``pip-audit --format json`` report: 1 when a vulnerability has a fixed
+    version, else 0; vulnerabilities without a fix are listed, not fatal. Packages that could not be checked
+    are listed; when none could be checked at all the status is 1 only with ``strict`` (AUDIT_STRICT=1)."""
+    deps = report.get("dependencies", [])
+    audited = [d for d in deps if "skip_reason" not in d]
+    lines, status = [f"audit: {len(audited)} of {len(deps)} installed packages checked"], 0
+    for dep in audited:
+        for vuln in dep.get("vulns", []):
+            fixes = ", ".join(vuln.get("fix_versions") or []) or "-"
+            label = "VULNERABLE, upgrade" if vuln.get("fix_versions") else "known, no fix yet"
+            lines.append(f"  {label}: {dep['name']} {dep['version']}: {vuln['id']} (fixed in {fixes})")
+            status = 1 if vuln.get("fix_versions") else status
+    for dep in deps:
+        if "skip_reason" in dep:
+            lines.append(f"  not checked: {dep['name']}: {dep['skip_reason']}")
+    if not audited:
+        lines.append("audit: nothing could be checked (is the vulnerability service reachable?)")
+        status = 1 if strict else status
+    return status, lines
+
+
+def fill_from_project_pages(report: dict, fetch) -> dict:
+    """Check packages pip-audit skipped against PyPI's project JSON, whose ``vulnerabilities`` are those of the
+    project's latest release: exact when the installed version is the latest (a fresh lock installs the latest
+    versions), and left as "not checked" otherwise. ``fetch(name)`` returns the parsed page or None."""
+    for dep in report.get("dependencies", []):
+        if "skip_reason" not in dep or "version" not in dep and "(" not in dep["skip_reason"]:
+            continue
+        version = dep.get("version") or dep["skip_reason"].rsplit("(", 1)[-1].rstrip(")")
+        page = fetch(dep["name"])
+        if page is None:
+            continue
+        latest = page.get("info", {}).get("version")
+        if latest != version:
+            dep["skip_reason"] = f"installed {version}, latest {latest}: no per-version data from the index here"
+            continue
+        dep.pop("skip_reason")
+        dep["version"] = version
+        dep["vulns"] = [
+            {"id": v.get("id", "?"), "fix_versions": v.get("fixed_in") or []}
+            for v in page.get("vulnerabilities", []) if not v.get("withdrawn")
+        ]
+    return report
+
+
+def _pypi_project(name: str) -> dict | None:
+    """PyPI's JSON page of a project, or None when it cannot be had."""
+    import json
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"https://pypi.org/pypi/{name}/json", timeout=20) as response:  # noqa: S310
+            return json.load(response)
+    except (OSError, ValueError):
+        return None
+
+
+def audit(argv: list[str]) -> None:
+    """pip-audit of the packages installed in the venv (:func:`audit_verdict`); extra args go to pip-audit."""
+    import json
+
+    ensure_env()
+    command = [str(BIN / "pip-audit"), "--local", "--skip-editable", "--format", "json", "--progress-spinner"]
+    command += ["off", *argv]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+    try:
+        report = json.loads(result.stdout)
+    except ValueError:
+        sys.exit(f"audit: pip-audit failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
+    status, lines = audit_verdict(fill_from_project_pages(report, _pypi_project),
+                                  strict=os.environ.get("AUDIT_STRICT") == "1")
+    print("\n".join(lines))
+    sys.exit(status)
+
+
 def serve(argv: list[str]) -> None:
     """Production serving: migrations, gunicorn with gunicorn.conf.py, and the clearance worker beside it."""
-    import signal
-
     ensure_env()
     env = dict(os.environ)
     if not env.get("SECRET_KEY"):
         sys.exit("serve: set SECRET_KEY (and DATABASE_URL for PostgreSQL) first; see docs/operations.md")
+    if not env.get("PUBLIC_BASE_URL"):
+        sys.exit("serve: set PUBLIC_BASE_URL (the public address; other hosts get 400); see docs/security.md")
     flask("db", "upgrade", env=env)
-    procs = [
-        subprocess.Popen([str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app", *argv], cwd=ROOT, env=env),  # noqa: S603
-        subprocess.Popen([str(BIN / "flask"), "--app", "wsgi", "clearance", "run"], cwd=ROOT, env=env),  # noqa: S603
-    ]
-
-    def stop(*_args):
-        for proc in procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    try:
-        while all(proc.poll() is None for proc in procs):
-            try:
-                procs[0].wait(timeout=1)
-            except subprocess.TimeoutExpired:
-                pass
-    finally:
-        stop()
-        for proc in procs:
-            proc.wait(timeout=30)
-    sys.exit(max(proc.returncode or 0 for proc in procs))
+    supervisor = Supervisor(grace=30)
+    supervisor.start("gunicorn", [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", *argv], env)
+    supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
+    sys.exit(supervisor.wait())
 
 
 def lock(argv: list[str]) -> None:
@@ -202,7 +328,7 @@ def lock_check(argv: list[str]) -> None:
 
 def main() -> None:
     """Dispatch a command."""
-    commands = {"run": run, "test": test, "serve": serve, "lock": lock, "lock-check": lock_check}
+    commands = {"run": run, "test": test, "serve": serve, "audit": audit, "lock": lock, "lock-check": lock_check}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         sys.exit(2)

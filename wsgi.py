@@ -1,5 +1,5 @@
 """WSGI entry point: ``gunicorn wsgi:app`` or ``flask --app wsgi ...``."""
 
-from storefront import create_app
+from storefront.app import create_app
 
 app = create_app()

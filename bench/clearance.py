@@ -234,7 +234,7 @@ def summarize_bench(count: int, merchants: int = 19, month: str = "2026-03") -> 
 
     from flask_migrate import upgrade
 
-    from storefront import create_app
+    from storefront.app import create_app
     from storefront.clearance import summary
     from storefront.extensions import db
 

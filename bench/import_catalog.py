@@ -16,7 +16,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # executed as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storefront import create_app  # noqa: E402
+from storefront.app import create_app  # noqa: E402
 from storefront.extensions import db  # noqa: E402
 
 

@@ -77,7 +77,7 @@ def seed(env: dict, products: int) -> None:
     flask(env, "db", "upgrade")
     flask(env, "seed-demo")
     code = (
-        "from storefront import create_app; from bench.catalog_gen import grow_catalog;"
+        "from storefront.app import create_app; from bench.catalog_gen import grow_catalog;"
         f"app = create_app();\nwith app.app_context(): print(grow_catalog({products}))"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)

@@ -77,7 +77,7 @@ def main() -> None:
 
     from sqlalchemy import select, update
 
-    from storefront import create_app
+    from storefront.app import create_app
     from storefront.catalog.models import Product
     from storefront.extensions import db
 

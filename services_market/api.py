@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, jsonify, request, url_for
+from flask import abort, jsonify, request
 from flask_babel import force_locale
 
 from services_market import queries
@@ -12,6 +12,7 @@ from services_market.models import Package
 from storefront.catalog.api import api_lang
 from storefront.catalog.queries import parse_page
 from storefront.core.money import BASE_CURRENCY, Money
+from storefront.core.urls import public_url
 
 
 def _money(fen: int) -> dict:
@@ -61,9 +62,9 @@ def package_json(package: Package, lang: str, figures: dict | None = None) -> di
             "rating": stats.rating,
             "reviews": stats.reviews,
             "completed_orders": stats.completed,
-            "url": url_for("services.provider", lang=lang, slug=provider.slug, _external=True),
+            "url": public_url("services.provider", lang=lang, slug=provider.slug),
         },
-        "url": url_for("services.package", lang=lang, package_id=package.id, _external=True),
+        "url": public_url("services.package", lang=lang, package_id=package.id),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from pathlib import Path
 
 from PIL import Image, ImageDraw
 from sqlalchemy import select
@@ -12,8 +13,6 @@ from sqlalchemy import select
 from services_market import packages as package_ops
 from services_market import vouchers
 from services_market.constants import OrderStatus
-from services_market.demo_packages import PACKAGES, REVIEWS
-from services_market.demo_providers import PROVIDERS
 from services_market.models import Package, PackageImage, Provider
 from services_market.order_models import ServiceOrder, ServiceOrderEvent, ServiceReview
 from services_market.util import now
@@ -23,7 +22,26 @@ from storefront.accounts.models import FilingStatus, Merchant, Role
 from storefront.catalog.images import save_image
 from storefront.catalog.models import City
 from storefront.core.validators import uscc_check_char
+from storefront.demo.datafiles import check_records, load
 from storefront.extensions import db
+
+#: The marketplace's demo data files (TOML, checked on load).
+DATA_DIR = Path(__file__).resolve().parent / "demo_data"
+#: Service providers; ``uscc17`` is completed with its check character by the seeder.
+PROVIDERS: list[dict] = check_records(load(DATA_DIR / "providers.toml", "providers"),
+                                      {"slug": str, "uscc17": str}, "providers.toml")
+#: Packages: ``text`` {lang: [title, description]}, ``tiers`` [{level, price_fen, delivery_days, revisions,
+#: deliverables: [{lang: text}]}].
+PACKAGES: list[dict] = check_records(load(DATA_DIR / "packages.toml", "packages"),
+                                     {"key": str, "provider": str, "category": str, "languages": list,
+                                      "text": dict, "tiers": list}, "packages.toml")
+#: Completed demo service orders with their reviews.
+REVIEWS: list[dict] = check_records(load(DATA_DIR / "reviews.toml", "reviews"),
+                                    {"order_no": str, "package": str, "tier": str, "merchant": str, "stars": int,
+                                     "lang": str, "text": str, "reply": str}, "reviews.toml")
+for _package in PACKAGES:
+    check_records(_package["tiers"], {"level": str, "price_fen": int, "delivery_days": int, "revisions": int,
+                                      "deliverables": list}, f"packages.toml, {_package['key']} tiers")
 
 #: Accent colour of each category's generated images.
 COLORS = {
@@ -105,12 +123,13 @@ def seed_providers() -> dict[str, Provider]:
 def _package_data(data: dict) -> package_ops.PackageData:
     langs = ("zh", "ru", "ko", "en")
     tiers = [
-        package_ops.TierData(level, fen, days, revisions, {lang: [d[lang] for d in items] for lang in langs})
-        for level, fen, days, revisions, items in data["tiers"]
+        package_ops.TierData(t["level"], t["price_fen"], t["delivery_days"], t["revisions"],
+                             {lang: [d[lang] for d in t["deliverables"]] for lang in langs})
+        for t in data["tiers"]
     ]
     return package_ops.PackageData(
         category=data["category"],
-        texts=dict(data["text"]),
+        texts={lang: tuple(pair) for lang, pair in data["text"].items()},
         languages=data["languages"],
         tiers=tiers,
         published=True,
@@ -158,7 +177,9 @@ def seed_reviews(packages: dict[str, Package]) -> int:
     """Completed orders of demo merchants with their reviews (skipped when the shop demo is not loaded)."""
     merchants = {m.slug: m for m in db.session.scalars(select(Merchant))}
     made = 0
-    for number, key, level, merchant_slug, stars, lang, body, reply in REVIEWS:
+    for review in REVIEWS:
+        number, key, level, merchant_slug = review["order_no"], review["package"], review["tier"], review["merchant"]
+        stars, lang, body, reply = review["stars"], review["lang"], review["text"], review["reply"]
         merchant = merchants.get(merchant_slug)
         if (
             merchant is None

@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
     EmailField,
     IntegerField,
     MultipleFileField,
@@ -21,6 +20,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from services_market.constants import CATEGORY_LABELS, MAX_TEXT, REGIONS, SPOKEN_LANGUAGES, TIER_LEVELS
+from storefront.core.dates import BoundedDateField
 from storefront.core.locales import LANGS
 
 
@@ -182,7 +182,7 @@ class VoucherBatchForm(FlaskForm):
     clusters = MultiCheckboxField(
         _l("Eligible industry clusters (none: all)"), choices=[], validate_choice=False
     )
-    expires_on = DateField(_l("Valid through"), validators=[Optional()])
+    expires_on = BoundedDateField(_l("Valid through"), validators=[Optional()])
     quantity = IntegerField(_l("Codes to hand out"), default=0, validators=[Optional(), NumberRange(min=0)])
     assign_eligible = BooleanField(_l("Also give one voucher to every eligible merchant"))
     note = TextAreaField(_l("Note"), validators=[Length(max=2000)])

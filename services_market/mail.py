@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, has_request_context, render_template, url_for
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -11,16 +11,13 @@ from services_market.models import Provider
 from services_market.order_models import ServiceMessage, ServiceOrder
 from storefront.core.locales import LANGS
 from storefront.core.mail import Mail, send_after_commit
+from storefront.core.urls import public_url
 from storefront.extensions import db
 
 
 def link(endpoint: str, **values) -> str:
     """An absolute link (PUBLIC_BASE_URL outside a request, e.g. the auto-completion job)."""
-    base = current_app.config.get("PUBLIC_BASE_URL")
-    if base or not has_request_context():
-        with current_app.test_request_context(base_url=base or "http://127.0.0.1:5000"):
-            return url_for(endpoint, _external=True, **values)
-    return url_for(endpoint, _external=True, **values)
+    return public_url(endpoint, **values)
 
 
 def _lang(user) -> str:

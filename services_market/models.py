@@ -12,10 +12,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Select,
     String,
     Text,
     UniqueConstraint,
     func,
+    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.orm.collections import attribute_keyed_dict
@@ -241,3 +243,16 @@ class PackageImage(db.Model):
     height: Mapped[int] = mapped_column(Integer)
 
     package: Mapped[Package] = relationship(back_populates="images")
+
+
+def public_packages() -> Select:
+    """Packages merchants may see: published, not hidden by moderation, provider approved."""
+    return (
+        select(Package)
+        .join(Package.provider)
+        .where(
+            Package.published.is_(True),
+            Package.moderated_hidden.is_(False),
+            Provider.status == FilingStatus.APPROVED.value,
+        )
+    )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,8 +13,10 @@ from services_market.blueprints import bp
 from services_market.constants import OrderStatus, Party
 from services_market.payments import KIND
 from storefront.core.money import Money
+from storefront.core.uploads import UploadRejected, check_upload
+from storefront.core.urls import public_url
 from storefront.extensions import db
-from storefront.payments import messages
+from storefront.payments import messages, transfers
 from storefront.payments import operations as pay_ops
 from storefront.payments.gateway import GatewayError, get_gateway
 from storefront.payments.models import PaymentTransaction
@@ -49,6 +52,8 @@ def pay(number: str):
         order=item,
         amount=Money(item.card_fen, "CNY"),
         stripe=get_gateway().client_config(),
+        bank_details=current_app.config["BANK_TRANSFER_DETAILS"],
+        transfer_proofs=transfers.proofs(kind=KIND, payable_id=item.id),
     )
 
 
@@ -66,7 +71,7 @@ def pay_card(number: str):
     payment_method = _payment_method_id((request.get_json(silent=True) or {}).get("payment_method"))
     if payment_method is None:
         abort(400)
-    return_url = url_for("services.pay_return", lang=g.lang, number=item.number, _external=True)
+    return_url = public_url("services.pay_return", lang=g.lang, number=item.number)
     try:
         outcome = pay_ops.confirm_card(KIND, item, payment_method, actor=_actor(), return_url=return_url)
         db.session.commit()
@@ -115,4 +120,34 @@ def pay_return(number: str):
     if code is not None:
         flash(messages.decline_message(code), "error")
         return redirect(url_for("services.pay", lang=g.lang, number=item.number))
+    return redirect(_order_url(item))
+
+
+@bp.post("/orders/<number>/pay/transfer")
+@login_required
+def pay_transfer(number: str):
+    """对公转账: the merchant uploads the bank slip (and may ask for a 发票); an operator confirms the money."""
+    item = _merchant_order(number)
+    form = request.form
+    try:
+        upload = check_upload(
+            request.files.get("proof"), max_bytes=current_app.config["DOCUMENT_MAX_BYTES"]
+        )
+        transfers.submit(
+            KIND,
+            item,
+            upload,
+            payer_name=form.get("payer_name", ""),
+            bank_ref=form.get("bank_ref", ""),
+            uploader=current_user,
+            invoice_requested=bool(form.get("invoice")),
+            invoice_title=form.get("invoice_title", ""),
+            invoice_tax_id=form.get("invoice_tax_id", ""),
+        )
+    except (UploadRejected, transfers.TransferError) as exc:
+        db.session.rollback()
+        flash(str(exc.message), "error")
+        return redirect(url_for("services.pay", lang=g.lang, number=item.number))
+    db.session.commit()
+    flash(_("Thank you. We will confirm the payment when the transfer reaches our account."), "success")
     return redirect(_order_url(item))

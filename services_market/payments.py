@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 
+from services_market import vouchers
 from services_market.constants import Action, OrderStatus, Party
 from services_market.order_models import ServiceOrder, ServiceOrderEvent
 from storefront.core.money import Money
 from storefront.extensions import db
-from storefront.payments import payables
+from storefront.ledger.operations import Share, post_voucher_subsidy, seller_account
+from storefront.payments import payables, refunds
 from storefront.payments.payables import PayableKind, PaymentResult
 
 log = logging.getLogger(__name__)
@@ -74,9 +76,40 @@ def _mismatch(order: ServiceOrder, result: PaymentResult) -> None:
 
 
 def refund(order: ServiceOrder) -> None:
-    """Card money of a declined or cancelled order: marked due (operators refund it through the gateway)."""
+    """Card money of a declined or cancelled order: marked due and queued for the operator, who refunds it
+    through the shared refund function (:func:`storefront.payments.refunds.refund`)."""
     log.info("service order %s: card refund of %s fen due", order.number, order.card_fen)
     _note(order, f"card refund due: {order.card_fen} fen ({order.payment_ref})")
+    refunds.propose(KIND, order, "provider_declined", detail=order.number)
+
+
+def _refunded(order: ServiceOrder, row) -> None:
+    left = refunds.refundable(KIND, order)
+    order.refund_state = "done" if left is None or left.minor == 0 else "partial"
+    _note(order, f"refunded {row.amount_minor} {row.currency} ({row.provider_ref or ''})")
+
+
+def post_subsidy(order: ServiceOrder) -> None:
+    """Ledger: a completed order's voucher part is paid to the provider from the voucher budget."""
+    if order.voucher_fen > 0:
+        voucher = vouchers.voucher_of(order)
+        post_voucher_subsidy(
+            order.id,
+            seller_account("provider", order.provider_id),
+            Money(order.voucher_fen, "CNY"),
+            voucher.code if voucher is not None else "",
+        )
+
+
+def _shares(order: ServiceOrder) -> list[Share]:
+    """The card part belongs to the provider; commission per service category."""
+    return [
+        Share(
+            account=seller_account("provider", order.provider_id),
+            amount_minor=order.card_fen,
+            commissionable=((order.card_fen, f"service:{order.category}"),),
+        )
+    ]
 
 
 def register() -> None:
@@ -91,5 +124,7 @@ def register() -> None:
             on_succeeded=_succeeded,
             on_failed=_failed,
             on_mismatch=_mismatch,
+            shares=_shares,
+            on_refunded=_refunded,
         )
     )

@@ -8,8 +8,9 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, case, exists, func, select
 
+from services_market import search
 from services_market.constants import CATEGORIES, SPOKEN_LANGUAGES, OrderStatus
-from services_market.models import Package, PackageLanguage, Provider
+from services_market.models import Package, PackageLanguage, Provider, public_packages
 from services_market.order_models import ServiceOrder, ServiceReview
 from storefront.accounts.models import FilingStatus
 from storefront.catalog.queries import Page, paginate
@@ -37,19 +38,6 @@ SORT_LABELS = {
 }
 #: Most search hits considered before filtering in SQL.
 MAX_SEARCH_HITS = 500
-
-
-def public_packages() -> Select:
-    """Packages merchants may see: published, not hidden by moderation, provider approved."""
-    return (
-        select(Package)
-        .join(Package.provider)
-        .where(
-            Package.published.is_(True),
-            Package.moderated_hidden.is_(False),
-            Provider.status == FilingStatus.APPROVED.value,
-        )
-    )
 
 
 def get_public_package(package_id: int) -> Package:
@@ -128,8 +116,6 @@ def browse(f: Filters, lang: str, page: int, per_page: int) -> Page:
     stmt = apply_filters(public_packages(), f)
     order = SORTS.get(f.sort, SORTS["rating"])
     if f.q:
-        from services_market import search
-
         ids = search.search_ids(f.q, lang, category=f.category, limit=MAX_SEARCH_HITS)
         if not ids:
             return Page([], page, per_page, 0) if page == 1 else abort(404)

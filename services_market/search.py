@@ -23,7 +23,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.query import Every, Term
 
 from services_market.constants import CATEGORY_LABELS
-from services_market.models import Package, PackageLanguage, PackageText, Provider, Tier
+from services_market.models import Package, PackageLanguage, PackageText, Provider, Tier, public_packages
 from storefront.extensions import db
 from storefront.search.analysis import LANGUAGES, analyzer
 from storefront.search.whoosh_query import plan
@@ -103,8 +103,6 @@ def package_fields(package: Package) -> dict:
 
 
 def _load(session: Session, ids: Iterable[int]) -> list[dict]:
-    from services_market.queries import public_packages
-
     wanted = sorted({int(i) for i in ids})
     if not wanted:
         return []
@@ -126,8 +124,6 @@ def sync(ids: set[int]) -> None:
 
 def reindex() -> int:
     """Rebuild the whole package index from the database (one locked commit); returns the number indexed."""
-    from services_market.queries import public_packages
-
     with Session(db.engine) as session:
         ids = list(session.scalars(public_packages().with_only_columns(Package.id)))
         with store().writer() as w:

@@ -1,5 +1,1 @@
-"""Kuajing storefront: the platform package (app factory, core and shop domains)."""
-
-from storefront.app import create_app
-
-__all__ = ["create_app"]
+"""Kuajing storefront: the platform package (app factory in ``storefront.app``, core and shop domains)."""

@@ -14,11 +14,22 @@ from storefront.extensions import db
 
 
 @click.command("seed-demo")
+@click.option(
+    "--reset-demo", is_flag=True, help="Re-apply the demo over existing data (refused when real orders exist)."
+)
 @with_appcontext
-def seed_demo_command():
-    """Load the demo catalogue (safe to run twice: updates in place)."""
+def seed_demo_command(reset_demo: bool):
+    """Load the demo data into an empty database (or, with --reset-demo, again over demo-only data)."""
+    from storefront.demo.guard import SeedRefused, check_seed_allowed
     from storefront.demo.seed import seed_demo
 
+    try:
+        allowed = check_seed_allowed(reset_demo)
+    except SeedRefused as exc:
+        raise click.ClickException(str(exc)) from None
+    if not allowed:
+        click.echo("database already holds data: demo data left alone (use --reset-demo to re-apply it)")
+        return
     stats = seed_demo()
     db.session.commit()
     click.echo(", ".join(f"{k}: {v}" for k, v in stats.items()))
@@ -33,15 +44,16 @@ def create_operator_command(email: str, password: str, name: str):
     """Create a platform operator account (or promote an existing user)."""
     from storefront.accounts import operations as ops
     from storefront.accounts.models import Role
+    from storefront.accounts.passwords import password_problem
 
-    if len(password) < 10:
-        raise click.BadParameter("use at least 10 characters", param_hint="--password")
     user = ops.find_user(email)
+    if (problem := password_problem(password, email=email, name=name)) is not None:
+        raise click.BadParameter(str(problem), param_hint="--password")
     if user is None:
         user = ops.create_user(email, password, name=name, role=Role.OPERATOR.value, locale="zh")
     else:
-        user.role = Role.OPERATOR.value
         user.set_password(password)
+        ops.change_role(user, Role.OPERATOR.value)  # ends the user's sessions: privileges changed
     db.session.commit()
     click.echo(f"operator {user.email} ready (id {user.id})")
 
@@ -156,16 +168,9 @@ def doctor_command():
     """Check this deployment's settings and say what is wrong in plain words (exit 1 on errors)."""
     from flask import current_app
 
-    from storefront.doctor import diagnose
+    from storefront.doctor import diagnose, report
 
-    marks = {"ok": "  ok     ", "warning": "  WARN   ", "error": "  ERROR  "}
-    findings = diagnose(current_app)
-    for finding in findings:
-        click.echo(f"{marks[finding.level]}{finding.topic}: {finding.text}")
-    errors = sum(f.level == "error" for f in findings)
-    warnings = sum(f.level == "warning" for f in findings)
-    click.echo(f"doctor: {errors} error(s), {warnings} warning(s)")
-    if errors:
+    if report(diagnose(current_app.config), click.echo):
         sys.exit(1)
 
 
@@ -179,6 +184,9 @@ def register(app: Flask) -> None:
     from storefront.catalog.cli import catalog_group
 
     app.cli.add_command(catalog_group)  # catalog import/export (spreadsheets)
+    from storefront.payments.cli import payments_group
+
+    app.cli.add_command(payments_group)  # payments reconcile / check-ledger
     from storefront.clearance.cli import clearance_group
 
     app.cli.add_command(clearance_group)  # clearance run/summarize/retry/status

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,11 +28,14 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
     secret = env.get("SECRET_KEY")
     cache_url = env.get("CACHE_URL", "")
+    port = int(env.get("PORT", "5000"))
+    public_base_url = (env.get("PUBLIC_BASE_URL") or f"http://127.0.0.1:{port}").rstrip("/")
+    https = public_base_url.startswith("https:")
     return {
         "SECRET_KEY": secret or secrets.token_hex(32),
         "SECRET_KEY_IS_EPHEMERAL": not secret,
         "DATA_DIR": str(data_dir),
-        "PORT": int(env.get("PORT", "5000")),
+        "PORT": port,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
         "SQLALCHEMY_RECORD_QUERIES": _bool(env.get("SQLALCHEMY_RECORD_QUERIES")),
@@ -66,11 +70,53 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD", "scrypt"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE")),
+        #: Secure cookies by default when the public address is HTTPS.
+        "SESSION_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), https),
+        #: "Keep me signed in" cookie: lifetime in days, same flags as the session cookie.
+        "REMEMBER_COOKIE_DURATION": timedelta(days=int(env.get("REMEMBER_DAYS", "14"))),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _bool(env.get("SESSION_COOKIE_SECURE"), https),
+        "REMEMBER_COOKIE_REFRESH_EACH_REQUEST": False,
+        #: Seconds a registration's e-mail confirmation link stays valid.
+        "EMAIL_VERIFY_MAX_AGE": int(env.get("EMAIL_VERIFY_MAX_AGE", str(3 * 24 * 3600))),
+        #: Seconds a password reset link stays valid.
+        "PASSWORD_RESET_MAX_AGE": int(env.get("PASSWORD_RESET_MAX_AGE", "3600")),
         "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
+        #: Trust X-Forwarded-For/-Proto/-Host (one proxy hop); only behind a proxy that sets them.
         "PROXY_FIX": _bool(env.get("PROXY_FIX")),
+        #: The site's public address: every absolute URL and e-mail link is built from it, never from the
+        #: request's Host header. Defaults to the development server on the loopback address.
+        "PUBLIC_BASE_URL": public_base_url,
+        #: Host names requests may be addressed to (others get 400); Flask checks them on every request.
+        "TRUSTED_HOSTS": _trusted_hosts(env, public_base_url),
+        **_browser(env),
         **_commerce(env),
         **_clearance(env),
+    }
+
+
+def _trusted_hosts(env: dict[str, str], public_base_url: str) -> list[str]:
+    """``TRUSTED_HOSTS`` (comma-separated; ``.example.com`` allows sub-domains) plus the public host; without
+    an explicit ``PUBLIC_BASE_URL`` the loopback names too (development server, tests)."""
+    from urllib.parse import urlsplit
+
+    hosts = [h.strip().lower() for h in env.get("TRUSTED_HOSTS", "").split(",") if h.strip()]
+    public_host = urlsplit(public_base_url).hostname
+    if public_host:
+        hosts.append(public_host)
+    if not env.get("PUBLIC_BASE_URL"):
+        hosts += ["127.0.0.1", "localhost"]
+    return list(dict.fromkeys(hosts))
+
+
+def _browser(env: dict[str, str]) -> dict:
+    """Browser protections sent with every response (storefront.core.headers)."""
+    return {
+        #: Strict-Transport-Security max-age (seconds) on HTTPS responses; 0 turns HSTS off.
+        "HSTS_SECONDS": int(env.get("HSTS_SECONDS", "31536000")),
+        #: Extra CSP sources for scripts/frames/connections (space-separated), e.g. an analytics origin.
+        "CSP_EXTRA_SOURCES": env.get("CSP_EXTRA_SOURCES", ""),
     }
 
 
@@ -90,16 +136,38 @@ def _engine_options(url: str, env: dict[str, str]) -> dict:
 LOCALSTRIPE_DEFAULT = "http://127.0.0.1:8420"
 
 
+#: The development webhook secret; accepted only while a fake Stripe server is in use.
+DEV_WEBHOOK_SECRET = "whsec_localstripe_dev"  # noqa: S105 - public by design, refused with real Stripe
+
+
+def stripe_is_fake(api_base: str, declared: bool = False) -> bool:
+    """True when ``STRIPE_API_BASE`` points at a fake Stripe (localstripe on loopback, or ``STRIPE_FAKE=1``)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(api_base).hostname or "").lower()
+    return declared or host in {"127.0.0.1", "localhost", "::1"}
+
+
 def _commerce(env: dict[str, str]) -> dict:
     """Cart, checkout, Stripe, bank transfer and mail settings (ordering and payments)."""
     real_default = "https://api.stripe.com" if env.get("STRIPE_SECRET_KEY") else LOCALSTRIPE_DEFAULT
     stripe_base = (env.get("STRIPE_API_BASE") or real_default).rstrip("/")
     real_stripe = "api.stripe.com" in stripe_base
+    fake_stripe = stripe_is_fake(stripe_base, _bool(env.get("STRIPE_FAKE")))
     return {
         # Stripe: localstripe and fake keys unless STRIPE_SECRET_KEY is set (then api.stripe.com by default).
         "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY", "sk_test_12345"),
         "STRIPE_PUBLISHABLE_KEY": env.get("STRIPE_PUBLISHABLE_KEY", "pk_test_12345"),
-        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET", "whsec_localstripe_dev"),
+        # No default unless the fake server is used: start-up refuses real Stripe without a secret.
+        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET") or (DEV_WEBHOOK_SECRET if fake_stripe else ""),
+        # A fake Stripe server not on loopback (e.g. localstripe in another container) must be declared.
+        "STRIPE_FAKE": _bool(env.get("STRIPE_FAKE")),
+        # Days of PaymentIntents `flask payments reconcile` and the worker compare with our attempts.
+        "PAYMENTS_RECONCILE_DAYS": int(env.get("PAYMENTS_RECONCILE_DAYS", "3")),
+        # Days after delivery (shipping / service completion) before a seller's money can be paid out.
+        "PAYOUT_HOLD_DAYS": int(env.get("PAYOUT_HOLD_DAYS", "14")),
+        # Seconds between reconcile passes in the clearance worker (0: never).
+        "PAYMENTS_RECONCILE_SECONDS": float(env.get("PAYMENTS_RECONCILE_SECONDS", "600")),
         "STRIPE_API_BASE": stripe_base,
         "STRIPE_JS_URL": env.get("STRIPE_JS_URL")
         or ("https://js.stripe.com/v3/" if real_stripe else stripe_base + "/js.stripe.com/v3/"),
@@ -133,8 +201,6 @@ def _commerce(env: dict[str, str]) -> dict:
         "SMTP_STARTTLS": _bool(env.get("SMTP_STARTTLS"), True),
         "SMTP_SSL": _bool(env.get("SMTP_SSL")),
         "SMTP_TIMEOUT": float(env.get("SMTP_TIMEOUT", "20")),
-        # Absolute links in e-mails sent outside a request (CLI, webhooks); else the request's host.
-        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "").rstrip("/"),
     }
 
 
@@ -146,9 +212,11 @@ def _clearance(env: dict[str, str]) -> dict:
         # Validate messages before they enter the outbox: auto (when the XSDs are present), 1 (always), 0.
         "CLEARANCE_VALIDATE": env.get("CLEARANCE_VALIDATE", "auto").lower(),
         # The platform (e-commerce platform, ebp), also the transmitting enterprise (copCode, dxpId).
-        "CLEARANCE_EBP_CODE": env.get("CLEARANCE_EBP_CODE", "91210200DEMO00001A"),
+        "CLEARANCE_EBP_CODE": env.get("CLEARANCE_EBP_CODE", "91210200MA0KJ00012"),
         "CLEARANCE_EBP_NAME": env.get("CLEARANCE_EBP_NAME", "辽宁特产跨境电商平台（演示）"),
         "CLEARANCE_DXP_ID": env.get("CLEARANCE_DXP_ID", "DXPENTDEMO000001"),
+        # Receiver of the DxpMsg envelope at the data exchange platform (folder/http transports).
+        "CLEARANCE_DXP_RECEIVER": env.get("CLEARANCE_DXP_RECEIVER", "DXPEDCCEB0000002"),
         # Declaring agent (申报企业 / 报关单位); defaults to the platform itself.
         "CLEARANCE_AGENT_CODE": env.get("CLEARANCE_AGENT_CODE", ""),
         "CLEARANCE_AGENT_NAME": env.get("CLEARANCE_AGENT_NAME", ""),
@@ -159,7 +227,7 @@ def _clearance(env: dict[str, str]) -> dict:
         # Logistics enterprises: "key=code:name;…" (key matched against the carrier the merchant names),
         # and the default one used for other carriers.
         "CLEARANCE_CARRIERS": env.get("CLEARANCE_CARRIERS", ""),
-        "CLEARANCE_LOGISTICS_CODE": env.get("CLEARANCE_LOGISTICS_CODE", "91210200DEMO00003C"),
+        "CLEARANCE_LOGISTICS_CODE": env.get("CLEARANCE_LOGISTICS_CODE", "91210200MA0KJ00038"),
         "CLEARANCE_LOGISTICS_NAME": env.get("CLEARANCE_LOGISTICS_NAME", "辽东国际快递有限公司（演示）"),
         # Payment enterprise named on the payment receipt (CEB403).
         "CLEARANCE_PAY_NAME": env.get("CLEARANCE_PAY_NAME", "Stripe Payments"),
@@ -177,9 +245,10 @@ def _clearance(env: dict[str, str]) -> dict:
         "CLEARANCE_HTTP_TOKEN": env.get("CLEARANCE_HTTP_TOKEN", ""),
         "CLEARANCE_HTTP_TIMEOUT": float(env.get("CLEARANCE_HTTP_TIMEOUT", "10")),
         # Signing: none or rsa (PEM key and certificate files; see docs/customs.md for SM2).
-        "CLEARANCE_SIGNER": env.get("CLEARANCE_SIGNER", "none").lower(),
+        "CLEARANCE_SIGNER": env.get("CLEARANCE_SIGNER", "sm2").lower(),
         "CLEARANCE_SIGN_KEY": env.get("CLEARANCE_SIGN_KEY", ""),
         "CLEARANCE_SIGN_CERT": env.get("CLEARANCE_SIGN_CERT", ""),
+        "CLEARANCE_SIGN_KEY_NAME": env.get("CLEARANCE_SIGN_KEY_NAME", ""),
         # Worker: attempts before a dead letter, backoff (s, doubling, capped), claim lease, batch, poll.
         "CLEARANCE_MAX_ATTEMPTS": int(env.get("CLEARANCE_MAX_ATTEMPTS", "8")),
         "CLEARANCE_BACKOFF_SECONDS": float(env.get("CLEARANCE_BACKOFF_SECONDS", "30")),

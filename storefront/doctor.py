@@ -2,17 +2,19 @@
 
 Each check reads the app's configuration (and, where it must, the file system) and yields findings:
 ``error`` stops a production go-live, ``warning`` is worth a look, ``ok`` says what was checked.
-Nothing here touches the network or the database, so it runs before ``db upgrade`` on a new machine.
+Nothing here touches the network or the database, so it runs before ``db upgrade`` on a new machine, and
+``python -m storefront.doctor`` runs it on the environment's settings even when the app refuses to start (for
+example with a live Stripe key and no webhook secret).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask
+from storefront.clearance.signing import signer_kind, signing_paths
 
 #: Values that only ever appear in this repository's own demo configuration.
 _DEMO_SECRETS = {"whsec_localstripe_dev", "sk_test_12345", "pk_test_12345"}
@@ -41,13 +43,14 @@ def _secret_key(config: dict) -> Iterator[Finding]:
 
 
 def _public_url(config: dict) -> Iterator[Finding]:
-    url = config.get("PUBLIC_BASE_URL") or ""
-    if not url:
-        yield Finding("error", "public address", "PUBLIC_BASE_URL is empty: links in e-mails and absolute URLs "
-                      "have no trusted origin. Set it to the site's address, e.g. https://shop.example.cn.")
-        return
+    url = str(config.get("PUBLIC_BASE_URL") or "")
     parts = urlsplit(url)
-    if parts.scheme != "https" and parts.hostname not in {"127.0.0.1", "localhost"}:
+    if not url or parts.hostname in {"127.0.0.1", "localhost", "::1", None}:
+        yield Finding("error", "public address", f"PUBLIC_BASE_URL is {url or 'empty'} (the development default): "
+                      "links in e-mails and absolute URLs would point nowhere. Set it to the site's address, e.g. "
+                      "https://shop.example.cn.")
+        return
+    if parts.scheme != "https":
         yield Finding("warning", "public address", f"PUBLIC_BASE_URL {url} is not HTTPS: buyers' card pages and "
                       "session cookies need HTTPS in production.")
     else:
@@ -90,16 +93,18 @@ def _customs(config: dict) -> Iterator[Finding]:
     if transport == "simulator":
         yield Finding("warning", "customs", "CLEARANCE_TRANSPORT is 'simulator': nothing reaches China Customs. "
                       "Use 'folder' (e-port client) or 'http' to go live.")
-    signer = str(config.get("CLEARANCE_SIGNER", "none"))
-    if signer == "none":
-        level = "warning" if transport == "simulator" else "error"
-        yield Finding(level, "customs", "CLEARANCE_SIGNER is 'none': CEB603/605/607/509/701 must be signed "
-                      "(SM2-SM3 or RSA-SHA1) before customs accepts them.")
+    live = transport != "simulator"
+    if signer_kind(config) == "none":
+        yield Finding("error" if live else "warning", "customs", "CLEARANCE_SIGNER is 'none': CEB603/605/607/509/"
+                      "701 must be signed (sm2 or rsa) before customs accepts them; the worker refuses to send them.")
+    elif not config.get("CLEARANCE_SIGN_KEY"):
+        yield Finding("error" if live else "warning", "customs", "No CLEARANCE_SIGN_KEY / CLEARANCE_SIGN_CERT: "
+                      "messages are signed with the generated demo key pair, which customs does not know. Configure "
+                      "the enterprise's key and certificate (or a signing service).")
     else:
-        for name in ("CLEARANCE_SIGN_KEY", "CLEARANCE_SIGN_CERT"):
-            path = str(config.get(name) or "")
-            if not path or not Path(path).is_file():
-                yield Finding("error", "customs", f"{name} ({path or 'empty'}) is not a readable file.")
+        for path in signing_paths(config):
+            if not path.is_file():
+                yield Finding("error", "customs", f"Signing file {path} is not a readable file.")
     for name in ("CLEARANCE_EBP_CODE", "CLEARANCE_DXP_ID", "CLEARANCE_LOGISTICS_CODE"):
         if "DEMO" in str(config.get(name, "")):
             level = "warning" if transport == "simulator" else "error"
@@ -140,7 +145,25 @@ def _shared_state(config: dict) -> Iterator[Finding]:
 CHECKS: tuple[Check, ...] = (_secret_key, _public_url, _stripe, _customs, _mail, _shared_state)
 
 
-def diagnose(app: Flask) -> list[Finding]:
-    """Run every check against the app's configuration."""
-    config = dict(app.config)
+def diagnose(config: Mapping) -> list[Finding]:
+    """Run every check against a configuration mapping (an app's config, or ``load_config()``)."""
+    config = dict(config)
     return [finding for check in CHECKS for finding in check(config)]
+
+
+def report(findings: list[Finding], echo: Callable[[str], object] = print) -> int:
+    """Print the findings; the exit status: 1 when any is an error, else 0."""
+    marks = {"ok": "  ok     ", "warning": "  WARN   ", "error": "  ERROR  "}
+    for finding in findings:
+        echo(f"{marks[finding.level]}{finding.topic}: {finding.text}")
+    errors = sum(f.level == "error" for f in findings)
+    echo(f"doctor: {errors} error(s), {sum(f.level == 'warning' for f in findings)} warning(s)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":  # python -m storefront.doctor: works even when the app refuses to start
+    import sys
+
+    from storefront.config import load_config
+
+    sys.exit(report(diagnose(load_config())))

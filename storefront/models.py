@@ -1,6 +1,6 @@
-"""Import every model module so the metadata knows all tables (for Alembic and create_all)."""
+"""Import every storefront model module so the metadata knows all tables (for Alembic and create_all); the
+services marketplace registers its own tables in ``services_market.setup``."""
 
-from services_market import tables as _services_tables  # noqa: F401,E402  (service marketplace tables)
 from storefront.accounts.documents import Document  # noqa: F401,E402
 from storefront.accounts.models import Merchant, User  # noqa: F401
 from storefront.catalog.models import (  # noqa: F401
@@ -23,10 +23,23 @@ from storefront.clearance.models import (  # noqa: F401,E402
     ReceiptRecord,
     SummaryDeclaration,
 )
+from storefront.core import limits as _limits  # noqa: E402
 from storefront.core.audit import AuditEntry  # noqa: F401,E402
+from storefront.core.http import CacheVersion  # noqa: F401,E402
 from storefront.core.models import ExchangeRate  # noqa: F401
 from storefront.core.rates import RateChange  # noqa: F401,E402
+from storefront.extensions import db as _db  # noqa: E402
+from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
+from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
-from storefront.payments.models import PaymentEvent, PaymentIntentRecord, PaymentTransaction  # noqa: F401,E402
-from storefront.core.http import CacheVersion  # noqa: F401,E402
+from storefront.payments.models import (  # noqa: F401,E402
+    PaymentEvent,
+    PaymentIntentRecord,
+    PaymentTransaction,
+    Refund,
+    RefundProposal,
+)
+from storefront.payments.transfers import TransferProof  # noqa: F401,E402
 from storefront.search.events import SearchEvent  # noqa: F401,E402
+
+_limits.install(_db.metadata)  # length CHECK constraints on free-text columns (storefront/core/limits.py)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask, g, jsonify, redirect, render_template, request, send_from_directory, url_for
+from flask.globals import request_ctx
 from flask_babel import format_date, format_datetime, format_decimal
 from sqlalchemy import text
 
@@ -37,9 +39,9 @@ def init_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        from storefront.accounts.models import User
+        from storefront.accounts.operations import user_for_session
 
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return user_for_session(user_id)
 
     if app.config.get("PROXY_FIX"):
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -52,6 +54,12 @@ def init_extensions(app: Flask) -> None:
     from storefront.core import http
 
     http.init_app(app)  # compression, fingerprinted static files, conditional GETs
+    from storefront.core import headers
+
+    headers.init_app(app)  # CSP with nonces, nosniff, Referrer-Policy, frame-ancestors, HSTS over HTTPS
+    from storefront.core.security import harden_forms
+
+    harden_forms()  # JSON bodies reach forms as strings only (no 500 from a number where text was expected)
     _sqlite_pragmas_on_connect()
 
 
@@ -113,9 +121,9 @@ def init_blueprints(app: Flask) -> None:
 
     app.register_blueprint(clearance_bp)  # clearance: operator monitor, merchant cases and declarations
     clearance.init_app(app)  # order_paid / order_shipped → clearance outbox
-    import services_market
+    from services_market.setup import init_app as init_services_market
 
-    services_market.init_app(app)  # service marketplace: its blueprints, package search, payable kind, CLI
+    init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI
     csrf.exempt(api_bp)
 
     @app.get("/")
@@ -154,17 +162,24 @@ def init_blueprints(app: Flask) -> None:
         return send_from_directory(Path(app.config["DATA_DIR"]) / "media", filename, max_age=31536000)
 
 
+#: A colour safe to put into a style sheet (#rgb or #rrggbb).
+_CSS_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
+
+
 def init_templates(app: Flask) -> None:
     """Template globals and filters."""
     from storefront.catalog.images import image_url, scaled
-    from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display
+    from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display, price_for_lines
+    from storefront.core.urls import absolute
 
     app.jinja_env.globals.update(
         price_for_display=price_for_display,
+        price_for_lines=price_for_lines,
         display_currency=display_currency,
         DISPLAY_CURRENCIES=DISPLAY_CURRENCIES,
         image_url=image_url,
         scaled=scaled,
+        absolute_url=absolute,
         now=lambda: datetime.now(UTC),
     )
     app.jinja_env.filters.update(
@@ -173,6 +188,7 @@ def init_templates(app: Flask) -> None:
         number=format_decimal,
         split_paragraphs=lambda value: [p.strip() for p in str(value or "").split("\n") if p.strip()],
     )
+    app.jinja_env.tests["css_color"] = lambda value: bool(_CSS_COLOR.fullmatch(str(value or "")))
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     if not app.debug:
@@ -189,6 +205,8 @@ def init_errors(app: Flask) -> None:
 
     def page(code: int):
         def handler(_exc):
+            if request_ctx.url_adapter is None:  # the Host header was refused: no URLs can be built
+                return app.response_class(f"{code} Bad Request: unknown host\n", mimetype="text/plain"), code
             if request.path.startswith("/api/"):
                 return jsonify({"error": code}), code
             if not g.get("lang"):

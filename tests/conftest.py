@@ -10,7 +10,7 @@ import threading
 import pytest
 from sqlalchemy import text
 
-from storefront import create_app
+from storefront.app import create_app
 from storefront.config import _engine_options
 from storefront.extensions import db
 from tests import factories
@@ -49,6 +49,8 @@ def make_app(data_dir, url: str, **extra):
         "SERVER_NAME": None,
         # Cheap hashing in tests only (scrypt's cost was 44 % of the suite's time); production keeps scrypt.
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        # The clearance worker's periodic payments reconcile is off unless a test turns it on.
+        "PAYMENTS_RECONCILE_SECONDS": 0,
     }
     config.update(extra)
     application = create_app(config)

@@ -1,5 +1,7 @@
 """Register, sign in, sign out, roles, CSRF, rate limiting, operator CLI."""
 
+import re
+
 import pytest
 
 from storefront.accounts.models import Role, User
@@ -7,14 +9,26 @@ from storefront.extensions import db
 from tests.conftest import make_app
 
 
-def test_register_login_logout(client, ctx):
+def _link_in_last_mail(app) -> str:
+    from tests.test_mail import _mails
+
+    text = _mails(app)[-1].get_body(("plain",)).get_content()
+    return re.search(r"http://127\.0\.0\.1:5000(/\S+)", text).group(1)
+
+
+def test_register_login_logout(app, client, ctx):
     response = client.post("/ru/account/register", data={
         "name": "Иван", "email": "Ivan@Example.com", "password": "long-enough-pw", "confirm": "long-enough-pw",
         "role": "buyer"})
-    assert response.status_code == 302
+    assert response.status_code == 302 and "/ru/account/login" in response.headers["Location"]
     user = db.session.scalars(db.select(User)).one()
     assert user.email == "ivan@example.com" and user.locale == "ru" and user.role == "buyer"
     assert user.password_hash != "long-enough-pw" and user.check_password("long-enough-pw")
+    assert not user.email_verified
+    early = client.post("/ru/account/login", data={"email": "ivan@example.com", "password": "long-enough-pw"})
+    assert early.status_code == 200 and client.get("/ru/account/").status_code == 302  # not before the link
+    assert client.get(_link_in_last_mail(app)).status_code == 302  # the e-mailed link confirms and signs in
+    assert client.get("/ru/account/").status_code == 200
     client.post("/ru/account/logout")
     assert client.get("/ru/account/").status_code == 302
     bad = client.post("/ru/account/login", data={"email": "ivan@example.com", "password": "nope"})
@@ -35,10 +49,11 @@ def test_register_keeps_input_on_error(client, ctx):
 def test_register_duplicate_email(client, make):
     make.user(email="taken@example.com")
     db.session.commit()
-    page = client.post("/en/account/register", data={
+    response = client.post("/en/account/register", data={
         "name": "X", "email": "taken@example.com", "password": "long-enough-pw", "confirm": "long-enough-pw",
-        "role": "buyer"}).get_data(as_text=True)
-    assert "already exists" in page
+        "role": "buyer"})
+    assert response.status_code == 302 and "/en/account/login" in response.headers["Location"]
+    assert db.session.scalars(db.select(User)).one().name != "X"  # the owner's account is untouched
 
 
 def test_cannot_self_register_as_operator(client, ctx):
@@ -84,10 +99,10 @@ def test_login_rate_limited(app, tmp_path, make):
 
 
 def test_create_operator_cli(runner, ctx):
-    result = runner.invoke(args=["create-operator", "ops@kuajing.example", "--password", "operator-pass-1"])
+    result = runner.invoke(args=["create-operator", "ops@kuajing.example", "--password", "copper-harbour-lantern"])
     assert result.exit_code == 0, result.output
     user = db.session.scalars(db.select(User).filter_by(email="ops@kuajing.example")).one()
-    assert user.role == Role.OPERATOR.value and user.check_password("operator-pass-1")
+    assert user.role == Role.OPERATOR.value and user.check_password("copper-harbour-lantern")
 
 
 def test_create_operator_rejects_short_password(runner, ctx):

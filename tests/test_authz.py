@@ -20,7 +20,8 @@ VICTIM_COMPANY = "受害者专用公司名称"
 VICTIM_BUYER = "victim-buyer@example.com"
 #: Route variables the walk knows how to fill; a new variable must be added here on purpose.
 KNOWN_ARGS = {"lang", "product_id", "image_id", "doc_id", "filing_id", "kind_key", "fmt", "sub_order_id",
-              "case_id", "declaration_id", "batch_id", "package_id"}  # fmt: skip
+              "case_id", "declaration_id", "batch_id", "package_id",
+              "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id"}  # fmt: skip
 #: Arguments naming one merchant-owned object: another merchant gets 404 for the victim's.
 OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id"}
 
@@ -57,7 +58,9 @@ def _url(rule, v) -> str:
     values = {"lang": "zh", "product_id": v["product"].id, "image_id": v["image"].id, "doc_id": v["doc"].id,
               "filing_id": v["merchant"].id, "kind_key": "merchant", "fmt": "csv",
               "sub_order_id": v["sub"].id, "case_id": v["case_id"],
-              "declaration_id": 1, "batch_id": 1, "package_id": 1}  # fmt: skip
+              "declaration_id": 1, "batch_id": 1, "package_id": 1,
+              "kind": "order", "payable_id": v["sub"].order_id, "proposal_id": 1, "payout_id": 1,
+              "month": "2026-12", "settlement_id": 1, "proof_id": 1}  # fmt: skip
     return rule.build({k: values[k] for k in rule.arguments})[1]
 
 
@@ -84,7 +87,7 @@ def _walk(app, client, v, allowed):
     for rule, method in _routes(app):
         url = _url(rule, v)
         response = client.open(url, method=method, data=data if method == "POST" else None)
-        body = response.get_data(as_text=True)
+        body = response.get_data().decode("utf-8", "replace")  # PDFs too
         assert response.status_code in allowed(rule, method), (method, url, response.status_code)
         if response.status_code in (301, 302, 303):
             location = response.headers["Location"]

@@ -63,8 +63,9 @@ def test_cart_groups_lines_by_merchant_and_totals_in_two_currencies(client, make
     groups = re.findall(r'class="cart-group" data-merchant="([^"]+)"', page)
     assert groups == [m1.slug, m2.slug]
     assert "CN¥800.00" in page  # goods: 2×100 + 2×250 + 2×50
-    assert "≈</abbr>" in page and "$111.12" in page  # display: the CNY total converted
-    # charge: unit prices converted first (13.89, 34.73, 6.95), so every line adds up exactly
+    # unit prices converted first (13.89, 34.73, 6.95), as the charge is: every shown total is what is charged
+    # (converting the CNY total instead would show $111.12)
+    assert "≈</abbr>" in page and "$111.14" in page and "$111.12" not in page
     assert 'To pay in USD</dt><dd class="charge-total">$111.14<' in page
 
 

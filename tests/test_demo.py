@@ -17,7 +17,7 @@ def test_seed_twice_leaves_one_copy(runner, ctx):
     assert first.exit_code == 0, first.output
     counts = [_count(m) for m in (Cluster, Merchant, Product, ProductTranslation)]
     images = sorted(s for (s,) in db.session.execute(db.text("SELECT stem FROM product_images")))
-    second = runner.invoke(args=["seed-demo"])
+    second = runner.invoke(args=["seed-demo", "--reset-demo"])
     assert second.exit_code == 0, second.output
     db.session.expire_all()
     assert [_count(m) for m in (Cluster, Merchant, Product, ProductTranslation)] == counts

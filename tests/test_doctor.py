@@ -1,28 +1,29 @@
-"""``flask doctor`` names what a deployment lacks, in plain words, and passes a complete configuration."""
+"""``doctor`` names what a deployment lacks, in plain words, and passes a complete configuration."""
 
+import subprocess
+import sys
+
+from storefront.config import ROOT, load_config
 from storefront.doctor import diagnose
 from tests.conftest import make_app
 
 
-def _levels(app):
-    return {(f.level, f.topic) for f in diagnose(app)}
-
-
-def _texts(app, level):
-    return " ".join(f.text for f in diagnose(app) if f.level == level)
+def _texts(config, level):
+    return " ".join(f.text for f in diagnose(config) if f.level == level)
 
 
 def test_development_defaults_are_reported_as_errors(tmp_path):
-    app = make_app(tmp_path, f"sqlite:///{tmp_path / 'd.sqlite3'}", SECRET_KEY_IS_EPHEMERAL=True,
-                   PUBLIC_BASE_URL="", STRIPE_API_BASE="https://api.stripe.com",
-                   STRIPE_SECRET_KEY="sk_live_abc", STRIPE_WEBHOOK_SECRET="whsec_localstripe_dev",
-                   CEB_XSD_DIR=str(tmp_path / "missing"), CLEARANCE_TRANSPORT="folder", CLEARANCE_SIGNER="none")
-    errors = _texts(app, "error")
+    config = load_config({"DATA_DIR": str(tmp_path), "STRIPE_SECRET_KEY": "sk_live_abc",
+                          "CEB_XSD_DIR": str(tmp_path / "missing"), "CLEARANCE_TRANSPORT": "folder",
+                          "CLEARANCE_SIGNER": "none"})
+    errors = _texts(config, "error")
     assert "SECRET_KEY is not set" in errors
-    assert "PUBLIC_BASE_URL is empty" in errors
+    assert "PUBLIC_BASE_URL is http://127.0.0.1:5000 (the development default)" in errors
     assert "STRIPE_WEBHOOK_SECRET" in errors
     assert "CEB_XSD_DIR" in errors
     assert "CLEARANCE_SIGNER is 'none'" in errors
+    demo_key = load_config({"DATA_DIR": str(tmp_path), "CLEARANCE_TRANSPORT": "folder", "CLEARANCE_SIGNER": "sm2"})
+    assert "generated demo key pair" in _texts(demo_key, "error")
 
 
 def test_complete_production_configuration_has_no_errors(tmp_path):
@@ -32,21 +33,29 @@ def test_complete_production_configuration_has_no_errors(tmp_path):
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     key.write_text("k")
     cert.write_text("c")
-    app = make_app(tmp_path, f"sqlite:///{tmp_path / 'd.sqlite3'}", SECRET_KEY="x" * 40,
-                   SECRET_KEY_IS_EPHEMERAL=False, PUBLIC_BASE_URL="https://shop.example.cn",
-                   SESSION_COOKIE_SECURE=True, STRIPE_API_BASE="https://api.stripe.com",
-                   STRIPE_SECRET_KEY="sk_live_abc", STRIPE_PUBLISHABLE_KEY="pk_live_abc",
-                   STRIPE_WEBHOOK_SECRET="whsec_real", CEB_XSD_DIR=str(xsd), CLEARANCE_TRANSPORT="folder",
-                   CLEARANCE_SIGNER="sm2", CLEARANCE_SIGN_KEY=str(key), CLEARANCE_SIGN_CERT=str(cert),
-                   CLEARANCE_EBP_CODE="912102001234567890", CLEARANCE_DXP_ID="DXPENT0000012345",
-                   CLEARANCE_LOGISTICS_CODE="912102009876543210", MAIL_BACKEND="smtp", SMTP_HOST="smtp.example.cn")
-    assert _texts(app, "error") == ""
-    assert ("ok", "payments") in _levels(app)
+    config = load_config({
+        "DATA_DIR": str(tmp_path), "SECRET_KEY": "x" * 40, "PUBLIC_BASE_URL": "https://shop.example.cn",
+        "SESSION_COOKIE_SECURE": "1", "STRIPE_SECRET_KEY": "sk_live_abc", "STRIPE_PUBLISHABLE_KEY": "pk_live_abc",
+        "STRIPE_WEBHOOK_SECRET": "whsec_real", "CEB_XSD_DIR": str(xsd), "CLEARANCE_TRANSPORT": "folder",
+        "CLEARANCE_SIGNER": "sm2", "CLEARANCE_SIGN_KEY": str(key), "CLEARANCE_SIGN_CERT": str(cert),
+        "CLEARANCE_EBP_CODE": "912102001234567890", "CLEARANCE_DXP_ID": "DXPENT0000012345",
+        "CLEARANCE_LOGISTICS_CODE": "912102009876543210", "SMTP_HOST": "smtp.example.cn",
+        "MAIL_FROM": "Shop <shop@example.cn>",
+    })
+    assert _texts(config, "error") == ""
+    assert any(f.level == "ok" and f.topic == "payments" for f in diagnose(config))
 
 
-def test_cli_exits_non_zero_on_errors(tmp_path):
+def test_flask_command_exits_non_zero_on_errors(tmp_path):
     app = make_app(tmp_path, f"sqlite:///{tmp_path / 'd.sqlite3'}", SECRET_KEY_IS_EPHEMERAL=True)
     result = app.test_cli_runner().invoke(args=["doctor"])
     assert result.exit_code == 1
     assert "SECRET_KEY is not set" in result.output
-    assert "error(s)" in result.output
+
+
+def test_module_runs_when_the_app_would_refuse_to_start(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), "STRIPE_SECRET_KEY": "sk_live_abc"}
+    done = subprocess.run([sys.executable, "-m", "storefront.doctor"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 1
+    assert "STRIPE_WEBHOOK_SECRET" in done.stdout

@@ -1,7 +1,7 @@
-"""POST /webhooks/stripe: signature checked, each event handled once, amount and currency checked."""
+"""POST /webhooks/stripe: signature checked, each event handled once, and an event is only a hint — the
+PaymentIntent is read back from Stripe and only what Stripe says (if it matches our record) is applied."""
 
 import logging
-from itertools import count
 
 import pytest
 from sqlalchemy import func, select
@@ -11,30 +11,14 @@ from storefront.ordering.models import Order, OrderEvent
 from storefront.ordering.payable import KIND
 from storefront.ordering.signals import order_paid
 from storefront.payments import operations as pay_ops
-from storefront.payments.gateway import IntentInfo
 from storefront.payments.models import PaymentEvent, PaymentTransaction
-from storefront.payments.stripe_gateway import StripeGateway
+from tests.fake_stripe import FakeStripe
 from tests.stripe_server import event_payload, sign
-
-_ids = count(1)
-
-
-class OfflineStripe(StripeGateway):
-    """The Stripe gateway with its network calls replaced (webhook verification stays real)."""
-
-    def create_intent(self, amount, *, idempotency_key, metadata):
-        return IntentInfo(
-            ref=f"pi_test_{next(_ids)}",
-            status="open",
-            amount_minor=amount.minor,
-            currency=amount.currency,
-            client_secret="secret",
-        )
 
 
 @pytest.fixture
 def gateway(app):
-    gw = OfflineStripe.from_config(app.config)
+    gw = FakeStripe.from_app(app)
     app.extensions["kj_payment_gateway"] = gw
     yield gw
     app.extensions.pop("kj_payment_gateway", None)
@@ -92,8 +76,9 @@ def _state(order):
     )
 
 
-def test_valid_event_marks_the_order_paid_once(client, app, pending, paid_signals):
+def test_valid_event_marks_the_order_paid_once(client, app, pending, paid_signals, gateway):
     order, intent = pending
+    gateway.succeed(intent.provider_ref)
     response = _post(client, app, _succeeded(intent))
     assert response.status_code == 200 and response.json["outcome"] == "paid"
     status, reason, events, txns = _state(order)
@@ -142,24 +127,78 @@ def test_bad_signature_is_rejected_and_changes_nothing(client, app, pending):
 
 
 @pytest.mark.parametrize(("amount_delta", "currency"), [(-100, None), (0, "EUR")])
-def test_wrong_amount_or_currency_is_not_paid_but_flagged(
-    client, app, pending, paid_signals, amount_delta, currency
+def test_event_claiming_another_amount_than_stripe_is_rejected(
+    client, app, pending, paid_signals, gateway, amount_delta, currency
 ):
+    """Stripe collected the right amount, but the event says otherwise: the event is not believed."""
     order, intent = pending
+    gateway.succeed(intent.provider_ref)
+    before = _state(order)
     response = _post(
         client, app, _succeeded(intent, amount=intent.amount_minor + amount_delta, currency=currency)
     )
-    assert response.status_code == 200 and response.json["outcome"] == "mismatch"
-    status, reason, _events, _txns = _state(order)
-    assert (status, reason) == ("pending_payment", "amount_mismatch")
-    assert paid_signals == []
-    txn = db.session.scalars(select(PaymentTransaction).where(PaymentTransaction.action == "mismatch")).one()
-    assert txn.code == "amount_mismatch" and txn.provider_ref == intent.provider_ref
-    event = db.session.scalars(select(OrderEvent).where(OrderEvent.cause == "amount_mismatch")).one()
-    assert event.from_status == event.to_status == "pending_payment"
+    assert response.status_code == 200 and response.json["outcome"] == "rejected"
+    assert _state(order) == before and paid_signals == []
+    event = db.session.scalars(select(PaymentEvent)).one()
+    assert event.outcome == "rejected" and "gateway says" in event.reason
 
 
-def test_unknown_payment_is_logged_and_acknowledged(client, app, pending, caplog):
+def test_forged_success_for_an_unpaid_intent_changes_nothing(client, app, pending, paid_signals, gateway):
+    """A correctly signed but false event (Stripe says the intent is still open) is stored as rejected."""
+    order, intent = pending
+    before = _state(order)
+    response = _post(client, app, _succeeded(intent))
+    assert response.json["outcome"] == "rejected"
+    assert _state(order) == before and paid_signals == []
+    event = db.session.scalars(select(PaymentEvent)).one()
+    assert event.reason.startswith("event says succeeded, gateway says open")
+    # replaying it later, once the buyer really paid, still changes nothing (the event id was handled)
+    gateway.succeed(intent.provider_ref)
+    assert _post(client, app, _succeeded(intent)).json["outcome"] == "duplicate"
+    assert _state(order) == before
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"amount_received": 1}, "amount received 1 is not"),
+        ({"metadata": {"payable": "order:999999"}}, "metadata payable 'order:999999'"),
+        ({"currency": "EUR"}, "currency EUR is not USD"),
+        ({"amount_minor": 5}, "amount 5 is not"),
+    ],
+)
+def test_stripe_object_not_matching_our_record_is_rejected(
+    client, app, pending, paid_signals, gateway, change, reason
+):
+    """What Stripe says must match our record (amount received, currency, amount, payable in metadata)."""
+    from dataclasses import replace
+
+    order, intent = pending
+    gateway.succeed(intent.provider_ref)
+    gateway.intents[intent.provider_ref] = fake = replace(gateway.intents[intent.provider_ref], **change)
+    before = _state(order)
+    payload = event_payload(
+        "evt_m", "payment_intent.succeeded", intent.provider_ref, fake.amount_minor, fake.currency
+    )
+    assert _post(client, app, payload).json["outcome"] == "rejected"
+    assert _state(order) == before and paid_signals == []
+    assert reason in db.session.scalars(select(PaymentEvent)).one().reason
+
+
+def test_stripe_unreachable_defers_the_event(client, app, pending, gateway):
+    """Cannot read the intent back: 503 (Stripe delivers again), nothing recorded."""
+    order, intent = pending
+    gateway.succeed(intent.provider_ref)
+    gateway.down = True
+    before = _state(order)
+    assert _post(client, app, _succeeded(intent)).status_code == 503
+    assert _state(order) == before
+    assert db.session.scalar(select(func.count(PaymentEvent.id))) == 0
+    gateway.down = False
+    assert _post(client, app, _succeeded(intent)).json["outcome"] == "paid"
+
+
+def test_unknown_payment_is_logged_and_acknowledged(client, app, pending, caplog, gateway):
     _order, intent = pending
     payload = event_payload("evt_x", "payment_intent.succeeded", "pi_not_ours", 500, "usd")
     with caplog.at_level(logging.WARNING, logger="storefront.payments.operations"):
@@ -177,6 +216,7 @@ def test_other_event_types_are_acknowledged_and_ignored(client, app, pending):
 
 def test_failed_then_succeeded(client, app, pending, gateway):
     order, intent = pending
+    gateway.fail(intent.provider_ref)
     failed = event_payload(
         "evt_f",
         "payment_intent.payment_failed",
@@ -191,13 +231,40 @@ def test_failed_then_succeeded(client, app, pending, gateway):
     db.session.expire_all()
     retry = pay_ops.intent_for(KIND, db.session.get(Order, order.id))  # a new attempt, new idempotency key
     db.session.commit()
-    assert retry.attempt == 2 and retry.idempotency_key == f"kj-order-{order.id}-2"
+    assert retry.attempt == 2 and retry.idempotency_key.startswith(f"kj-order-{order.id}-2-")
+    gateway.succeed(retry.provider_ref)
     assert _post(client, app, _succeeded(retry, event_id="evt_s")).json["outcome"] == "paid"
     assert _state(order)[0] == "paid"
     # a success for the older, declined attempt now means the buyer paid twice: flagged for a refund
+    gateway.succeed(intent.provider_ref)
     late = event_payload(
         "evt_old", "payment_intent.succeeded", intent.provider_ref, intent.amount_minor, intent.currency
     )
     assert _post(client, app, late).json["outcome"] == "double_payment"
     status, reason, _e, _t = _state(order)
     assert (status, reason) == ("paid", "double_payment")
+
+
+def test_real_stripe_without_a_webhook_secret_refuses_to_start(tmp_path):
+    """No default secret with real Stripe: anyone could sign events with the public development one."""
+    from storefront.app import create_app
+    from storefront.config import load_config
+    from storefront.payments import UnsafeStripeConfig
+
+    real = {"STRIPE_SECRET_KEY": "sk_live_abc", "DATA_DIR": str(tmp_path)}
+    assert load_config(real)["STRIPE_WEBHOOK_SECRET"] == ""
+    for extra in ({}, {"STRIPE_WEBHOOK_SECRET": "whsec_localstripe_dev"}):
+        config = {**load_config({**real, **extra}), "TESTING": True}
+        with pytest.raises(UnsafeStripeConfig):
+            create_app(config)
+    test_key = load_config({"STRIPE_SECRET_KEY": "sk_test_abc", "DATA_DIR": str(tmp_path)})
+    with pytest.raises(UnsafeStripeConfig):
+        create_app({**test_key, "TESTING": True})
+    # with the endpoint's secret it starts; the fake server (loopback or declared) keeps the development default
+    assert create_app({**load_config({**real, "STRIPE_WEBHOOK_SECRET": "whsec_real"}), "TESTING": True})
+    local = load_config({"DATA_DIR": str(tmp_path)})
+    assert local["STRIPE_WEBHOOK_SECRET"] == "whsec_localstripe_dev"
+    declared = load_config({"STRIPE_API_BASE": "http://localstripe:8420", "STRIPE_FAKE": "1"})
+    assert declared["STRIPE_WEBHOOK_SECRET"] == "whsec_localstripe_dev"
+    undeclared = load_config({"STRIPE_API_BASE": "http://stripe-proxy:8420"})
+    assert undeclared["STRIPE_WEBHOOK_SECRET"] == ""

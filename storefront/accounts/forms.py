@@ -40,3 +40,38 @@ class RegisterForm(FlaskForm):
         default=Role.BUYER.value,
         validators=[DataRequired()],
     )
+
+
+def _new_password() -> PasswordField:
+    too_short = _l("Use at least 10 characters.")
+    return PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=10, max=200, message=too_short)]
+    )
+
+
+def _repeat() -> PasswordField:
+    return PasswordField(
+        _l("Repeat password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+
+
+class ChangePasswordForm(FlaskForm):
+    """Change the password (signed in)."""
+
+    current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=200)])
+    password = _new_password()
+    confirm = _repeat()
+
+
+class ForgotPasswordForm(FlaskForm):
+    """Ask for a password reset link."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+
+
+class ResetPasswordForm(FlaskForm):
+    """Choose a new password from a reset link."""
+
+    password = _new_password()
+    confirm = _repeat()

@@ -8,7 +8,7 @@ from enum import StrEnum
 from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, func, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -62,6 +62,11 @@ class User(UserMixin, db.Model):
     #: Preferred UI language, used for e-mails.
     locale: Mapped[str] = mapped_column(String(5), default="en")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: False from self-registration until the link mailed to the address is opened (sign-in waits for it).
+    email_verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    #: Part of every session and remember cookie; bumping it ends them all (logout, password change or reset,
+    #: role change, "sign out everywhere"). Checked on each request by the user loader.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     merchant: Mapped[Merchant | None] = relationship(
@@ -77,6 +82,19 @@ class User(UserMixin, db.Model):
         """True when the password matches the stored hash."""
         return check_password_hash(self.password_hash, password)
 
+    def rehash_if_needed(self, password: str) -> bool:
+        """After a successful check: re-hash with ``PASSWORD_HASH_METHOD`` when the stored hash used other
+        parameters (e.g. scrypt's cost was raised). True when the hash changed (the caller commits)."""
+        method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if has_app_context() else "scrypt"
+        if _hash_parameters(self.password_hash) == _current_parameters(method):
+            return False
+        self.set_password(password)
+        return True
+
+    def get_id(self) -> str:  # Flask-Login: stored in the session and the remember cookie
+        """``"<id>:<session version>"``: a cookie stops working once the version is bumped."""
+        return f"{self.id}:{self.session_version or 0}"
+
     @property
     def is_active(self) -> bool:  # Flask-Login
         return self.active
@@ -84,6 +102,21 @@ class User(UserMixin, db.Model):
     def has_role(self, *roles: str) -> bool:
         """True when the user has one of the roles."""
         return self.role in roles
+
+
+def _hash_parameters(password_hash: str) -> str:
+    """The method and cost part of a werkzeug hash (``scrypt:32768:8:1``), without salt and digest."""
+    return password_hash.split("$", 1)[0]
+
+
+_PARAMETERS: dict[str, str] = {}
+
+
+def _current_parameters(method: str) -> str:
+    """The parameters a new hash with ``method`` gets (werkzeug fills in its defaults), computed once."""
+    if method not in _PARAMETERS:
+        _PARAMETERS[method] = _hash_parameters(generate_password_hash("probe", method=method))
+    return _PARAMETERS[method]
 
 
 class Merchant(db.Model):

@@ -9,6 +9,7 @@ from storefront.catalog import queries
 from storefront.catalog.models import Category, Cluster, Product
 from storefront.core.locales import DEFAULT_LANG, LANGS
 from storefront.core.money import BASE_CURRENCY, Money
+from storefront.core.urls import public_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -46,7 +47,7 @@ def product_json(product: Product, lang: str) -> dict:
             "slug": product.merchant.slug,
             "name": str(product.merchant.name(lang)),
         },
-        "url": url_for("catalog.product", lang=lang, product_id=product.id, _external=True),
+        "url": public_url("catalog.product", lang=lang, product_id=product.id),
     }
 
 

@@ -33,13 +33,15 @@ def home():
     """Home: the industry clusters and featured products."""
 
     def render() -> dict[str, str]:
+        clusters = _clusters()
+        head = render_template("catalog/_home_head.html", clusters=clusters)
         body = render_template(
             "catalog/_home_body.html",
-            clusters=_clusters(),
+            clusters=clusters,
             counts=queries.category_counts(),
             featured=product_cards(queries.featured_ids(8)),
         )
-        return {"body": Markup(body)}  # noqa: S704 - rendered by our template
+        return {"head": Markup(head), "body": Markup(body)}  # noqa: S704 - rendered by our templates
 
     return render_template("catalog/home.html", page=page_fragment(render))
 
@@ -71,7 +73,7 @@ def _listing_body(cluster: Cluster, category: Category | None) -> str:
         cards=product_cards(result.items),
         filters=f,
         sorts=queries.SORT_LABELS,
-        city_options=[cities[s] for s in queries.cities_in(ids, follows) if s in cities],
+        city_options=[(s, cities[s].name(g.lang)) for s in queries.cities_in(ids, follows) if s in cities],
     )
 
 

@@ -75,7 +75,11 @@ def _specs(text: str) -> list[list[str]]:
     for line in text.splitlines():
         if not line.strip():
             continue
-        parts = _PAIR_SPLIT.split(line.strip(), maxsplit=1)
+        line = line.strip()
+        # the export writes "name: value": split there first, so a name holding a colon ("http://…",
+        # "A1:A2") comes back unchanged; hand-typed "name:value" or "名称：值" still works
+        name, sep, value = line.partition(": ")
+        parts = [name.rstrip(), value.lstrip()] if sep else _PAIR_SPLIT.split(line, maxsplit=1)
         rows.append([parts[0], parts[1] if len(parts) > 1 else ""])
     return rows
 

@@ -120,6 +120,26 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
+#: First characters that make a spreadsheet program read a cell as a formula (CSV/XLSX injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"
+
+
+def neutralize(text: str) -> str:
+    """A CSV cell that no spreadsheet program runs as a formula: ``'`` before a formula character (and before
+    a ``'`` that precedes one, so that :func:`unneutralize` gives back exactly the original)."""
+    if text.startswith(FORMULA_STARTS) or (text[:1] == _QUOTE and text[1:2] in (*FORMULA_STARTS, _QUOTE)):
+        return _QUOTE + text
+    return text
+
+
+def unneutralize(text: str) -> str:
+    """The value :func:`neutralize` protected (a cell typed by hand without the quote is left as it is)."""
+    if text[:1] == _QUOTE and text[1:2] and text[1:2] in (*FORMULA_STARTS, _QUOTE):
+        return text[1:]
+    return text
+
+
 def _check_header(sheet: Sheet, raw_header: list[str]) -> None:
     header = [h.strip().lower() for h in raw_header]
     while header and not header[-1]:
@@ -181,7 +201,7 @@ def read_csv(data: bytes) -> Sheet:
         delimiter = "\t" if "\t" in first_line else ";" if ";" in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        raw = [[cell.strip() for cell in row] for row in reader]
+        raw = [[unneutralize(cell.strip()) for cell in row] for row in reader]
     except csv.Error as exc:
         sheet.errors.append((reader.line_num, "", _l("The CSV file is malformed: %(error)s", error=str(exc))))
         return sheet
@@ -275,7 +295,7 @@ def write_csv(rows: list[dict[str, object]]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMN_KEYS)
     for row in rows:
-        writer.writerow([cell_text(row.get(key)) for key in COLUMN_KEYS])
+        writer.writerow([neutralize(cell_text(row.get(key))) for key in COLUMN_KEYS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -291,6 +311,9 @@ def write_xlsx(rows: list[dict[str, object]], instructions: list[tuple[str, str]
         cell.fill = PatternFill("solid", fgColor="EEF2F6")
     for row in rows:
         ws.append([row.get(key) if not BY_KEY[key].text else cell_text(row.get(key)) for key in COLUMN_KEYS])
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # openpyxl takes any text starting with "=" for a formula: keep it text
+                cell.data_type = "s"
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, key in enumerate(COLUMN_KEYS, start=1):
         letter = get_column_letter(index)

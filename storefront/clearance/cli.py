@@ -24,9 +24,13 @@ def clearance_group():
 @with_appcontext
 def run_command(once: bool):
     """Send due messages through CLEARANCE_TRANSPORT and process receipts (until SIGTERM/SIGINT)."""
-    from storefront.clearance.worker import Worker
+    from storefront.clearance.signing import SigningError
+    from storefront.clearance.worker import Worker, WorkerConfigError
 
-    worker = Worker(current_app._get_current_object())
+    try:
+        worker = Worker(current_app._get_current_object())
+    except (WorkerConfigError, SigningError) as exc:
+        raise click.ClickException(str(exc)) from exc
     if once:
         stats = worker.run_once()
         click.echo(
@@ -40,6 +44,27 @@ def run_command(once: bool):
     click.echo(f"clearance worker {worker.token[:8]} running with the {worker.transport.name} transport")
     worker.run(stop)
     click.echo("clearance worker stopped")
+
+
+@clearance_group.command("keygen")
+@click.option("--kind", type=click.Choice(["sm2", "rsa"]), default=None, help="Default: CLEARANCE_SIGNER.")
+@click.option("--force", is_flag=True, help="Replace an existing key pair.")
+@with_appcontext
+def keygen_command(kind: str | None, force: bool):
+    """Write a demo signing key and self-signed certificate (never for production: use the e-port device)."""
+    from storefront.clearance.signing import signer_kind, signing_paths, write_identity
+
+    config = current_app.config
+    kind = kind or signer_kind(config)
+    if kind not in ("sm2", "rsa"):
+        raise click.UsageError("CLEARANCE_SIGNER is none: give --kind sm2 or --kind rsa")
+    key_path, cert_path = signing_paths(config)
+    if key_path.parent != cert_path.parent:
+        raise click.UsageError("CLEARANCE_SIGN_KEY and CLEARANCE_SIGN_CERT must share a directory for keygen")
+    key_path, cert_path = write_identity(
+        key_path.parent, kind, config.get("CLEARANCE_EBP_NAME") or "Kuajing demo", force=force
+    )
+    click.echo(f"{kind} key {key_path}, certificate {cert_path}")
 
 
 @clearance_group.command("summarize")

@@ -22,10 +22,10 @@ from storefront.clearance.messages.data import (
 )
 
 # 18-character placeholders shaped like unified social credit codes; they belong to nobody.
-PLATFORM = Company("91210200DEMO00001A", "辽宁特产跨境电商平台（演示）")
-SELLER = Company("91210200DEMO00002B", "大连海味特产贸易有限公司（演示）")
-CARRIER = Company("91210200DEMO00003C", "辽东国际快递有限公司（演示）")
-BROKER = Company("91210200DEMO00004D", "大连报关服务有限公司（演示）")
+PLATFORM = Company("91210200MA0KJ00012", "辽宁特产跨境电商平台（演示）")
+SELLER = Company("91210200MA0KJ00025", "大连海味特产贸易有限公司（演示）")
+CARRIER = Company("91210200MA0KJ00038", "辽东国际快递有限公司（演示）")
+BROKER = Company("91210200MA0KJ0004B", "大连报关服务有限公司（演示）")
 TRANSFER = Transfer(cop_code=PLATFORM.code, cop_name=PLATFORM.name, dxp_id="DXPENTDEMO000001")
 CUSTOMS_OFFICE = "0901"
 BASE_TIME = datetime(2026, 3, 2, 10, 0, 0, tzinfo=CHINA_TZ)
@@ -139,7 +139,7 @@ def demo_order(seq: int = 1, *, destination: str = "KR", currency: str = "KRW", 
         lines=order_lines,
         payment=Payment(
             pay_name="演示支付有限公司",
-            pay_code="91210200DEMO00005E",
+            pay_code="91210200MA0KJ0005E",
             pay_no=f"PAY{seq:012d}",
             charge=goods_value + freight,
             accounting_time=moment,

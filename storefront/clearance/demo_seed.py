@@ -9,12 +9,12 @@ made once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from flask import current_app
 from sqlalchemy import func, select
 
-from storefront.clearance import ingest, summary
-from storefront.clearance.messages.common import china_time
+from storefront.clearance import ingest, operations, signing, summary
 from storefront.clearance.models import ClearanceCase, OutboxMessage, SummaryDeclaration, to_utc, utcnow
 from storefront.clearance.status import MessageStatus
 from storefront.clearance.transports import Outgoing
@@ -84,15 +84,25 @@ def _products():
     return list(chosen.values())
 
 
-def seed_clearance_demo() -> dict[str, int]:
-    """Create the demo clearance orders and summary declaration once; return what exists."""
+def ensure_demo_identity(config) -> None:
+    """Generate the demo signing key and certificate (spec §6) unless files are configured or exist."""
+    kind = signing.signer_kind(config)
+    if kind == "none" or config.get("CLEARANCE_SIGN_KEY") or config.get("CLEARANCE_SIGN_CERT"):
+        return
+    key_path, _cert_path = signing.signing_paths(config)
+    signing.write_identity(key_path.parent, kind, config.get("CLEARANCE_EBP_NAME") or "Kuajing demo")
+
+
+def seed_clearance_demo(buyer_email: str) -> dict[str, int]:
+    """Create the demo clearance orders (bought by ``buyer_email``) and summary declaration once; return what
+    exists."""
     from storefront.accounts.operations import find_user
-    from storefront.demo.seed import DEMO_BUYER
     from storefront.ordering.models import Order
     from storefront.ordering.operations import mark_paid, ship_order
 
+    ensure_demo_identity(current_app.config)
     exists = db.session.scalar(select(func.count()).select_from(Order).where(Order.note.like(f"{NOTE}%")))
-    buyer, products = find_user(DEMO_BUYER), _products()
+    buyer, products = find_user(buyer_email), _products()
     if not exists and buyer is not None and len(products) == 2:
         orders = {}
         for key, country, currency, index, _fate in PLAN:
@@ -103,13 +113,19 @@ def seed_clearance_demo() -> dict[str, int]:
         _pump(utcnow)
         for key, *_rest, fate in PLAN:
             sub = orders[key].sub_orders[0]
-            if fate == "reject":  # as if the product had no HS code when it was sold
+            if fate == "reject":  # the fix-flow case: a wrong first legal unit, which customs refuses
                 case = db.session.scalar(select(ClearanceCase).where(ClearanceCase.sub_order_id == sub.id))
-                case.lines[0].gcode = ""
+                case.lines[0].unit1 = "011" if case.lines[0].unit1 != "011" else "035"
             if fate in ("close", "reject"):
                 ship_order(sub, "EMS", f"EE{sub.id:09d}CN", actor="demo")
         _pump(utcnow)
-        summary.summarize(china_time(utcnow()).strftime("%Y-%m"))
+        month = summary.previous_month(utcnow())  # the demo's closed lists closed last month
+        for key, *_rest, fate in PLAN:
+            case = operations.case_for(orders[key].sub_orders[0].id)
+            if fate == "close" and case.closed_at is not None:
+                case.closed_at = summary.month_bounds(month)[0] + timedelta(days=12)
+        db.session.flush()
+        summary.summarize(month)
         _pump(utcnow)
         released = orders["released"].sub_orders[0]
         ship_order(released, "China Post", f"RR{released.id:09d}CN", actor="demo")

@@ -11,25 +11,93 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from lxml import etree
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from storefront.clearance import operations, summary
 from storefront.clearance.messages.receipts import Receipt, ReceiptError, SummaryResult, parse_any
-from storefront.clearance.models import ClearanceCase, OutboxMessage, ReceiptRecord, to_utc, utcnow
+from storefront.clearance.models import (
+    ClearanceCase,
+    OutboxMessage,
+    ReceiptRecord,
+    SummaryDeclaration,
+    to_utc,
+    utcnow,
+)
 from storefront.clearance.status import RECEIPT_FOR, ReceiptState
 from storefront.extensions import db
 
 log = logging.getLogger(__name__)
-#: The business key each receipt kind is matched by (the ``ref`` of the outbox message it answers).
-MATCH_KEY = {
-    "CEB304": "orderNo",
-    "CEB404": "orderNo",
-    "CEB506": "logisticsNo",
-    "CEB604": "copNo",
-    "CEB510": "copNo",
-    "CEB702": "copNo",
+#: Business keys of each receipt kind (spec receipt tables; issue 19 #7): the first is the document number the
+#: outbox row is indexed by (``ref``), the others must equal the message's own values too.
+MATCH_KEYS: dict[str, tuple[str, ...]] = {
+    "CEB304": ("orderNo", "ebpCode", "ebcCode"),
+    "CEB404": ("orderNo", "ebcCode"),
+    "CEB506": ("logisticsNo", "logisticsCode"),
+    "CEB604": ("copNo",),
+    "CEB606": ("copNo",),
+    "CEB510": ("copNo", "logisticsCode"),
+    "CEB702": ("copNo",),
 }
+#: Numbers customs assigns: when a receipt carries one and the document already has one, they must agree.
+ASSIGNED = {"CEB604": ("preNo", "invtNo"), "CEB606": ("invtNo",), "CEB702": ("sumNo",)}
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+class NoMatch(LookupError):
+    """A receipt that matches no message, or several cases: quarantined with this reason."""
+
+
+def _message_keys(message: OutboxMessage, names: tuple[str, ...]) -> dict[str, str]:
+    """The first value of each named element in a message (its head comes before its lines)."""
+    found: dict[str, str] = {}
+    for element in etree.fromstring(message.payload, _PARSER).iter():
+        if isinstance(element.tag, str):
+            name = etree.QName(element).localname
+            if name in names and name not in found:
+                found[name] = (element.text or "").strip()
+    return found
+
+
+def _assigned_numbers(message: OutboxMessage) -> dict[str, str]:
+    """Numbers customs gave the document already (case preNo/invtNo, declaration sumNo)."""
+    if message.case_id is not None:
+        case = db.session.get(ClearanceCase, message.case_id)
+        return {"preNo": case.pre_no or "", "invtNo": case.invt_no or ""}
+    if message.declaration_id is not None:
+        declaration = db.session.get(SummaryDeclaration, message.declaration_id)
+        return {"sumNo": declaration.sum_no or ""}
+    return {}
+
+
+def match(kind: str, keys: dict[str, str]) -> OutboxMessage:
+    """The last message of the one case/declaration whose business keys equal the receipt's (else NoMatch)."""
+    names = MATCH_KEYS.get(kind)
+    if names is None:
+        raise NoMatch(f"{kind} is not a receipt this platform expects")
+    wanted = {name: keys.get(name, "") for name in names}
+    missing = [name for name, value in wanted.items() if not value]
+    if missing:
+        raise NoMatch(f"{kind} lacks its business key {', '.join(missing)}")
+    candidates = db.session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.kind == RECEIPT_FOR[kind], OutboxMessage.ref == wanted[names[0]])
+        .order_by(OutboxMessage.id.desc())
+    ).all()
+    matches = [m for m in candidates if _message_keys(m, names) == wanted]
+    described = ", ".join(f"{name}={value}" for name, value in wanted.items())
+    if not matches:
+        raise NoMatch(f"no {RECEIPT_FOR[kind]} message has {described}")
+    owners = {(m.case_id, m.declaration_id) for m in matches}
+    if len(owners) > 1:
+        raise NoMatch(f"{len(owners)} cases or declarations have {described}: ambiguous, not applied")
+    message = matches[0]
+    for name in ASSIGNED.get(kind, ()):
+        known, given = _assigned_numbers(message).get(name, ""), keys.get(name, "")
+        if known and given and known != given:
+            raise NoMatch(f"{kind} {described} carries {name} {given}, but customs gave {known} before")
+    return message
 
 
 @dataclass
@@ -79,23 +147,13 @@ def quarantine(data: bytes, *, source: str, error: str, now: datetime | None = N
     )
 
 
-def match(kind: str, keys: dict[str, str]) -> OutboxMessage | None:
-    """The last message of the kind a receipt answers, found by the receipt's business key."""
-    ref = keys.get(MATCH_KEY.get(kind, ""), "")
-    if not ref:
-        return None
-    return db.session.scalar(
-        select(OutboxMessage)
-        .where(OutboxMessage.kind == RECEIPT_FOR[kind], OutboxMessage.ref == ref)
-        .order_by(OutboxMessage.id.desc())
-        .limit(1)
-    )
-
-
 def _apply_receipt(receipt: Receipt, data: bytes, source: str, now: datetime, result: IngestResult) -> None:
     """Store one status receipt and apply it to its case or declaration (quarantine when unmatched)."""
     identity = f"{receipt.kind}:{receipt.guid}:{receipt.return_status}"
-    message = match(receipt.kind, dict(receipt.keys))
+    try:
+        message, problem = match(receipt.kind, dict(receipt.keys)), ""
+    except NoMatch as exc:
+        message, problem = None, str(exc)
     record = ReceiptRecord(
         identity=identity,
         kind=receipt.kind,
@@ -113,8 +171,8 @@ def _apply_receipt(receipt: Receipt, data: bytes, source: str, now: datetime, re
     )
     if message is None:
         record.state = ReceiptState.QUARANTINED.value
-        record.error = f"no message answers {receipt.kind} {dict(receipt.keys)}"
-        log.warning("receipt %s for an unknown message: %s", receipt.kind, dict(receipt.keys))
+        record.error = problem[:2000]
+        log.warning("receipt %s quarantined: %s", receipt.kind, problem)
     if not _store(record):
         result.duplicates += 1
         return

@@ -3,18 +3,23 @@ and the one ``build()`` that turns a case into CEB303/403/505/603/509 bytes."""
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
 
 from flask import current_app
+from lxml import etree
 
-from storefront.clearance import codes, xsd
+from storefront.clearance import codes, legal_units, xsd
 from storefront.clearance.messages import (
     Company,
     Declaration,
     DepartureData,
+    InvtCancelData,
     OrderData,
     OrderLine,
     Payment,
@@ -25,18 +30,18 @@ from storefront.clearance.messages import (
     build_ceb505,
     build_ceb509,
     build_ceb603,
+    build_ceb605,
 )
 from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import CaseLine, ClearanceCase
 from storefront.core.money import exponent
-from storefront.core.validators import normalize_hs_code
+from storefront.core.validators import is_valid_uscc, normalize_hs_code
 
-#: Sent when a product has no usable 10-digit HS code (no such heading): customs refuses it with a reason.
-MISSING_GCODE = "0000000000"
-#: Customs units measured by weight, and grams per unit.
-WEIGHT_UNITS = {"035": Decimal(1000), "036": Decimal(1), "070": Decimal(1_000_000)}
+WEIGHT_UNITS = legal_units.WEIGHT_UNITS
 #: Specification sent when a product has no model (the field is required).
 NO_MODEL = "无"
+#: Longest waybill number the spec allows (logisticsNo C..32 in CEB505/509/603/607).
+LOGISTICS_NO_MAX = 32
 ORDER_KINDS = ("CEB303", "CEB403")
 SHIPPING_KINDS = ("CEB505", "CEB603")
 
@@ -59,21 +64,38 @@ class Platform:
     carriers: Mapping[str, Company] = field(default_factory=dict)
 
     def logistics_for(self, carrier: str) -> Company:
-        """The logistics enterprise declared for a carrier the merchant named (else the default one)."""
-        key = (carrier or "").strip().lower()
-        for name, company in self.carriers.items():
-            if name in key or key == company.name.lower():
-                return company
-        return self.logistics
+        """The logistics enterprise of a carrier, by exact key or alias (``DataProblem`` when unknown)."""
+        key = " ".join((carrier or "").split()).casefold()
+        if key in self.carriers:
+            return self.carriers[key]
+        raise DataProblem(
+            f"carrier {carrier!r} is not in the carrier code table (承运人未在物流企业代码表中): "
+            "add it with its customs logistics code to storefront/clearance/data/carriers.toml "
+            "or CLEARANCE_CARRIERS"
+        )
+
+
+CARRIERS_PATH = Path(__file__).parent / "data" / "carriers.toml"
+
+
+@cache
+def carrier_table() -> dict[str, Company]:
+    """Carrier key and aliases (casefolded) → logistics enterprise, from data/carriers.toml."""
+    table = {}
+    for key, row in tomllib.loads(CARRIERS_PATH.read_text(encoding="utf-8"))["carriers"].items():
+        company = Company(row["code"], row["name"])
+        for alias in (key, *row.get("aliases", ())):
+            table[" ".join(alias.split()).casefold()] = company
+    return table
 
 
 def _carriers(text: str) -> dict[str, Company]:
-    """Parse ``key=code:name;key2=code:name``."""
-    carriers = {}
+    """The carrier table plus ``CLEARANCE_CARRIERS`` rows ``key=code:name;key2=code:name``."""
+    carriers = dict(carrier_table())
     for item in filter(None, (part.strip() for part in (text or "").split(";"))):
         key, _, rest = item.partition("=")
         code, _, name = rest.partition(":")
-        carriers[key.strip().lower()] = Company(code.strip(), name.strip())
+        carriers[" ".join(key.split()).casefold()] = Company(code.strip(), name.strip())
     return carriers
 
 
@@ -108,7 +130,17 @@ def kilograms(grams: int) -> Decimal:
 
 def merchant_company(merchant) -> Company:
     """The merchant as shipper: customs registration code (else USCC) and Chinese name."""
-    code = (merchant.customs_code or merchant.uscc or "").strip()
+    if not merchant.is_approved:
+        raise DataProblem(
+            "the merchant's filing is not approved (商户备案未审核通过): a list can be declared once an "
+            "operator has verified the filing"
+        )
+    customs_code, uscc = (merchant.customs_code or "").strip(), (merchant.uscc or "").strip().upper()
+    if customs_code and not (len(customs_code) == 10 and customs_code.isalnum()):
+        raise DataProblem(f"customs registration code {customs_code!r} must be 10 letters or digits")
+    if not customs_code and uscc and not is_valid_uscc(uscc):
+        raise DataProblem(f"USCC {uscc!r} has a wrong check character (统一社会信用代码校验位错误)")
+    code = customs_code or uscc
     name = (merchant.names or {}).get("zh") or (merchant.names or {}).get("en") or ""
     if not code:
         raise DataProblem("merchant has no customs registration code or USCC (商户未备案海关编码)")
@@ -116,38 +148,49 @@ def merchant_company(merchant) -> Company:
 
 
 def snapshot_line(gnum: int, line) -> CaseLine:
-    """A list line from an order line snapshot: declared quantity in the customs unit, exact value."""
+    """A list line from an order line snapshot: declared quantity in the customs unit, legal quantities from
+    the legal-units table (net weight × quantity for weight units), exact value."""
     unit = line.customs_unit
-    qty = Decimal(int(line.qty))
-    if unit in WEIGHT_UNITS:
-        qty = qty * int(line.net_weight_g) / WEIGHT_UNITS[unit]
+    pieces, net_g = Decimal(int(line.qty)), Decimal(int(line.net_weight_g))
+    gcode = normalize_hs_code(line.hs_code)[:10]
+    qty = legal_units.quantity_in(unit, pieces, net_g)
+    if legal_units.known(gcode):
+        unit1, qty1, unit2, qty2 = legal_units.quantities(gcode, pieces, net_g)
+    else:  # declaring is refused until the code is corrected or added to the table
+        unit1, qty1, unit2, qty2 = unit, qty, None, None
     return CaseLine(
         gnum=gnum,
         item_no=(line.sku or "")[:20],
         item_name=(line.customs_name or "")[:250],
-        gcode=normalize_hs_code(line.hs_code)[:10],
+        gcode=gcode,
         gmodel=(line.model or "")[:250],
         unit=unit,
         qty=qty,
-        unit1=unit,
-        qty1=qty,
-        unit2=None,
-        qty2=None,
+        unit1=unit1,
+        qty1=qty1,
+        unit2=unit2,
+        qty2=qty2,
         total_minor=int(line.unit_price_minor) * int(line.qty),
     )
 
 
 def _order_line(case: ClearanceCase, line: CaseLine) -> OrderLine:
-    """A message line from a list line: exact total, unit price to 5 decimals, placeholder for no HS code."""
+    """A message line from a list line: exact total, unit price to 5 decimals; the HS code must be in the
+    legal-units table (never a placeholder code)."""
     total = to_major(line.total_minor, case.currency)
     qty = Decimal(line.qty)
     price = (total / qty).quantize(Decimal("0.00001"), rounding=ROUND_HALF_UP) if qty > 0 else total
-    gcode = line.gcode if len(line.gcode) == 10 and line.gcode.isdigit() else MISSING_GCODE
+    row = legal_units.lookup(line.gcode)
+    if line.unit2 is None and row.unit2:
+        raise DataProblem(
+            f"line {line.gnum}: HS code {line.gcode} has a second legal unit ({row.unit2}): "
+            "declare qty2/unit2"
+        )
     return OrderLine(
         gnum=line.gnum,
         item_no=line.item_no or f"L{line.gnum}",
         item_name=line.item_name or NO_MODEL,
-        gcode=gcode,
+        gcode=line.gcode,
         gmodel=line.gmodel or NO_MODEL,
         qty=qty,
         unit=line.unit,
@@ -215,6 +258,7 @@ def ref_for(kind: str, case: ClearanceCase) -> str:
         "CEB403": case.order_no,
         "CEB505": case.logistics_no or "",
         "CEB603": case.cop_no,
+        "CEB605": case.cop_no,
         "CEB509": departure_cop_no(case),
     }[kind]
 
@@ -224,7 +268,18 @@ def build(
 ) -> bytes:
     """Build one message for a case; raises ``DataProblem`` when the data cannot make a valid message."""
     try:
-        if kind == "CEB509":
+        if kind == "CEB605":
+            cancel = InvtCancelData(
+                customs_code=case.customs_code,
+                cop_no=case.cop_no,
+                invt_no=case.invt_no or "",
+                pre_no=case.pre_no,
+                reason=case.cancel_reason or "-",
+                agent=plat.agent,
+                ebc=Company(case.ebc_code, case.ebc_name),
+            )
+            xml = build_ceb605(cancel, guid=guid, app_type=app_type, transfer=plat.transfer, app_time=when)
+        elif kind == "CEB509":
             departure = DepartureData(
                 customs_code=case.port_code,
                 cop_no=departure_cop_no(case),
@@ -250,6 +305,24 @@ def build(
         raise DataProblem(str(exc)) from exc
     check(xml)
     return xml
+
+
+#: What differs between two versions of the same document without a change of content.
+_VOLATILE = frozenset({"guid", "appType", "appTime"})
+
+
+def _content(xml: bytes) -> bytes:
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    root.attrib.pop("guid", None)
+    for element in list(root.iter()):
+        if isinstance(element.tag, str) and etree.QName(element).localname in _VOLATILE:
+            element.getparent().remove(element)
+    return etree.tostring(root, method="c14n")
+
+
+def same_content(xml: bytes, previous: bytes | None) -> bool:
+    """True when two versions of a document differ only in guid, appType and appTime."""
+    return previous is not None and _content(xml) == _content(previous)
 
 
 def check(xml: bytes) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import (
     JSON,
     BigInteger,
-    DateTime,
+    Boolean,
     ForeignKey,
     Index,
     Integer,
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.clearance.status import CaseStatus, DeclarationStatus, MessageStatus, ReceiptState
 from storefront.core.money import Money
+from storefront.core.timestamps import UTCDateTime
 from storefront.extensions import db
 
 QTY = Numeric(19, 5)
@@ -66,7 +67,7 @@ class ClearanceCase(db.Model):
     freight_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     #: Payment reference declared in CEB403 and when the money arrived.
     pay_no: Mapped[str] = mapped_column(String(60), default="")
-    paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: Weights of the parcel in kilograms.
     gross_weight: Mapped[Decimal] = mapped_column(QTY)
     net_weight: Mapped[Decimal] = mapped_column(QTY)
@@ -75,7 +76,7 @@ class ClearanceCase(db.Model):
     logistics_code: Mapped[str] = mapped_column(String(18), default="")
     logistics_name: Mapped[str] = mapped_column(String(100), default="")
     logistics_no: Mapped[str | None] = mapped_column(String(40), index=True)
-    shipped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    shipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: A :class:`CaseStatus` value.
     status: Mapped[str] = mapped_column(String(12), default=CaseStatus.DECLARED.value, index=True)
     #: 1 for the first declaration, +1 per resubmission (sent with appType 2).
@@ -83,16 +84,19 @@ class ClearanceCase(db.Model):
     #: Last returnStatus/returnInfo applied and its returnTime (receipts never move a case back in time).
     return_status: Mapped[int | None] = mapped_column(Integer)
     return_info: Mapped[str] = mapped_column(Text, default="")
-    last_return_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_return_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: The customs reason of the last rejection and the message kind refused ("" when not rejected).
     reject_reason: Mapped[str] = mapped_column(Text, default="")
     rejected_kind: Mapped[str] = mapped_column(String(8), default="")
-    released_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    departed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    #: Why the merchant asked customs to cancel the list (CEB605) and when ("" / None: no request pending).
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    cancel_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    departed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), server_default=func.now(), onupdate=func.now()
     )
 
     lines: Mapped[list[CaseLine]] = relationship(
@@ -100,6 +104,9 @@ class ClearanceCase(db.Model):
     )
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", order_by="CaseEvent.id", cascade="all, delete-orphan"
+    )
+    documents: Mapped[list[CaseDocument]] = relationship(
+        back_populates="case", order_by="CaseDocument.id", cascade="all, delete-orphan", lazy="selectin"
     )
     merchant = relationship("Merchant")
     #: The summary declaration the list went into (None until summarised).
@@ -146,6 +153,28 @@ class CaseLine(db.Model):
     case: Mapped[ClearanceCase] = relationship(back_populates="lines")
 
 
+class CaseDocument(db.Model):
+    """What customs holds of one document of a case (CEB303 order, 403 payment, 505 waybill, 603 list, 509
+    departure): decides appType 1 (new) or 2 (change) and what a resubmission sends (docs/customs.md)."""
+
+    __tablename__ = "clearance_case_documents"
+    __table_args__ = (UniqueConstraint("case_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("clearance_cases.id", ondelete="CASCADE"), index=True)
+    #: The message kind (CEB303 …).
+    kind: Mapped[str] = mapped_column(String(8))
+    #: True once customs entered the document into its database (120 or later, not refused); a refusal of a
+    #: new document (100, negative) leaves nothing behind, a refusal of a change leaves the held record.
+    held: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: appType and case revision of the last version sent, and the last returnStatus received for it.
+    last_app_type: Mapped[str] = mapped_column(String(1), default="")
+    last_revision: Mapped[int] = mapped_column(Integer, default=0)
+    last_status: Mapped[int | None] = mapped_column(Integer)
+
+    case: Mapped[ClearanceCase] = relationship(back_populates="documents")
+
+
 class CaseEvent(db.Model):
     """One step of a case's history (append-only): receipts, local rejections, shipping, resubmissions."""
 
@@ -160,7 +189,7 @@ class CaseEvent(db.Model):
     source: Mapped[str] = mapped_column(String(8))
     return_status: Mapped[int | None] = mapped_column(Integer)
     info: Mapped[str] = mapped_column(Text, default="")
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     case: Mapped[ClearanceCase] = relationship(back_populates="events")
 
@@ -197,16 +226,16 @@ class OutboxMessage(db.Model):
     #: A :class:`MessageStatus` value.
     status: Mapped[str] = mapped_column(String(10), default=MessageStatus.PENDING.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
     #: While sending: the claiming worker's token and when its claim runs out.
     lease_token: Mapped[str | None] = mapped_column(String(32))
-    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str] = mapped_column(Text, default="")
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: Last returnStatus received for it, and when.
     receipt_status: Mapped[int | None] = mapped_column(Integer)
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     case: Mapped[ClearanceCase | None] = relationship()
 
@@ -230,7 +259,7 @@ class ReceiptRecord(db.Model):
         ForeignKey("clearance_declarations.id", ondelete="CASCADE"), index=True
     )
     return_status: Mapped[int | None] = mapped_column(Integer)
-    return_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    return_time: Mapped[datetime | None] = mapped_column(UTCDateTime())
     return_info: Mapped[str] = mapped_column(Text, default="")
     #: Business keys of the receipt (copNo, invtNo, orderNo …).
     keys: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -238,7 +267,7 @@ class ReceiptRecord(db.Model):
     source: Mapped[str] = mapped_column(String(200), default="")
     error: Mapped[str] = mapped_column(Text, default="")
     raw: Mapped[bytes] = mapped_column(LargeBinary)
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class SummaryDeclaration(db.Model):
@@ -267,8 +296,8 @@ class SummaryDeclaration(db.Model):
     sum_no: Mapped[str | None] = mapped_column(String(18), index=True)
     entry_id: Mapped[str | None] = mapped_column(String(18))
     return_info: Mapped[str] = mapped_column(Text, default="")
-    result_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    result_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     lines: Mapped[list[DeclarationLine]] = relationship(
         back_populates="declaration", order_by="DeclarationLine.gseqno", cascade="all, delete-orphan"

@@ -193,6 +193,21 @@ def record_failure(
     return status
 
 
+def requeue(
+    message: OutboxMessage, reason: str, *, now: datetime, max_attempts: int, base: float, cap: float
+) -> str:
+    """Send a message again after the e-port reported it could not reach customs (returnStatus 4); flush."""
+    if message.attempts >= max_attempts:
+        message.status = MessageStatus.DEAD.value
+    else:
+        message.status = MessageStatus.PENDING.value
+        message.next_attempt_at = to_utc(now) + backoff(message.attempts, base, cap)
+    message.last_error = reason[:2000]
+    db.session.flush()
+    log.warning("%s %s: e-port could not send it to customs, %s", message.kind, message.guid, message.status)
+    return message.status
+
+
 def retry(ids: list[int] | None = None, *, now: datetime) -> int:
     """Put dead letters (all, or the given ids) back in the queue with fresh attempts; flush only."""
     query = update(OutboxMessage).where(OutboxMessage.status == MessageStatus.DEAD.value)

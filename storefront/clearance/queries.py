@@ -6,18 +6,21 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from flask import g
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import selectinload
 
-from storefront.clearance import codes
+from storefront.clearance import codes, operations, summary
 from storefront.clearance.mapping import to_major
+from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import (
     CaseLine,
     ClearanceCase,
     DeclarationLine,
     DeclarationLink,
+    DeclarationList,
     OutboxMessage,
     ReceiptRecord,
     SummaryDeclaration,
@@ -31,6 +34,7 @@ from storefront.clearance.status import (
     RECEIPT_LABELS,
     TIMELINE,
     CaseStatus,
+    DeclarationStatus,
     MessageStatus,
 )
 from storefront.extensions import db
@@ -73,7 +77,7 @@ def timeline(case: ClearanceCase) -> list[tuple[str, object]]:
 
 def upcoming(case: ClearanceCase) -> list[str]:
     """Statuses still ahead of the case on the buyer's timeline (inspection only when it happens)."""
-    if case.status == CaseStatus.REJECTED.value:
+    if case.status in (CaseStatus.REJECTED.value, CaseStatus.CANCELLED.value):
         return []
     rank = RANK[CaseStatus(case.status)]
     return [s.value for s in TIMELINE if RANK[s] > rank and s != CaseStatus.INSPECTION]
@@ -88,6 +92,7 @@ TEMPLATE_HELPERS = {
     "KIND_LABELS": KIND_LABELS,
     "REJECTED": CaseStatus.REJECTED.value,
     "timeline": timeline,
+    "can_cancel": operations.can_cancel,
     "upcoming": upcoming,
     "num": lambda value: _num(value),
 }
@@ -105,6 +110,42 @@ class Monitor:
     receipts: list[ReceiptRecord]
     quarantined: int
     cases: dict[str, int]
+    summary: SummaryDue | None = None
+
+
+@dataclass
+class SummaryDue:
+    """The summary declarations due: last month's closed lists not yet applied for, by the 15th; refusals."""
+
+    month: str
+    due: date
+    waiting_lists: int
+    overdue: bool
+    refused: list[SummaryDeclaration]
+
+
+def summary_due(now) -> SummaryDue:
+    """What the operator must do about summary declarations (due by the 15th of the month after closing)."""
+    month = summary.previous_month(now)
+    start, end = summary.month_bounds(month)
+    waiting = db.session.scalar(
+        select(func.count())
+        .select_from(ClearanceCase)
+        .where(
+            ClearanceCase.status == CaseStatus.CLOSED.value,
+            ClearanceCase.closed_at >= start,
+            ClearanceCase.closed_at < end,
+            ~exists().where(DeclarationList.case_id == ClearanceCase.id),
+        )
+    )
+    refused = db.session.scalars(
+        select(SummaryDeclaration)
+        .where(SummaryDeclaration.status == DeclarationStatus.REJECTED.value)
+        .order_by(SummaryDeclaration.month, SummaryDeclaration.id)
+    ).all()
+    due = summary.due_date(month)
+    today = china_time(now).date()
+    return SummaryDue(month, due, waiting or 0, bool(waiting) and today > due, list(refused))
 
 
 def monitor(now, limit: int = 20) -> Monitor:
@@ -142,6 +183,7 @@ def monitor(now, limit: int = 20) -> Monitor:
         receipts=list(receipts),
         quarantined=quarantined or 0,
         cases={status.value: cases.get(status.value, 0) for status in CaseStatus},
+        summary=summary_due(now),
     )
 
 

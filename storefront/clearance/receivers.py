@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from flask import current_app, has_request_context, url_for
 from flask_babel import gettext as _
 
 from storefront.clearance import operations
 from storefront.clearance.models import ClearanceCase
+from storefront.core.urls import public_url
 from storefront.extensions import db
 
 log = logging.getLogger(__name__)
@@ -26,11 +26,7 @@ def on_order_shipped(sub_order, *, carrier: str = "", tracking_no: str = "", **_
 
 def case_link(case: ClearanceCase, lang: str) -> str:
     """Absolute link to the merchant's page of a case."""
-    base = current_app.config.get("PUBLIC_BASE_URL")
-    if base or not has_request_context():
-        with current_app.test_request_context(base_url=base or "http://127.0.0.1:5000"):
-            return url_for("clearance.merchant_case", lang=lang, case_id=case.id, _external=True)
-    return url_for("clearance.merchant_case", lang=lang, case_id=case.id, _external=True)
+    return public_url("clearance.merchant_case", lang=lang, case_id=case.id)
 
 
 def _subject(case: ClearanceCase, **_ctx) -> str:

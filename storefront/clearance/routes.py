@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from storefront.accounts.models import Role
-from storefront.clearance import codes, operations, outbox, queries
-from storefront.clearance.models import utcnow
+from storefront.clearance import codes, legal_units, operations, outbox, queries, summary
+from storefront.clearance.models import SummaryDeclaration, utcnow
 from storefront.clearance.status import CaseStatus
 from storefront.core.security import roles_required
 from storefront.core.validators import is_valid_hs_code, normalize_hs_code
@@ -44,6 +44,26 @@ def operator_retry():
     return redirect(url_for("clearance.operator_monitor"))
 
 
+@bp.post("/operator/clearance/declarations/<int:declaration_id>/<any(resend, release):action>")
+@roles_required(Role.OPERATOR.value)
+def operator_declaration(declaration_id: int, action: str):
+    """A refused summary application: send it again after fixing the cause, or release its lists."""
+    declaration = db.session.get(SummaryDeclaration, declaration_id) or abort(404)
+    try:
+        if action == "resend":
+            summary.resend(declaration, now=utcnow())
+        else:
+            summary.release_lists(declaration)
+    except ValueError:
+        abort(409)
+    db.session.commit()
+    if action == "resend":
+        flash(_("Summary application %(cop_no)s sent again.", cop_no=declaration.cop_no), "success")
+    else:
+        flash(_("The lists of %(cop_no)s go into the next summary run.", cop_no=declaration.cop_no), "info")
+    return redirect(url_for("clearance.operator_monitor"))
+
+
 # ------------------------------------------------------------------------------------------------- merchant
 @bp.get("/merchant/clearance")
 @merchant_required
@@ -63,6 +83,29 @@ def _decimal(text: str | None) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+def _legal_line_errors(gnum: int, gcode: str, values: dict) -> list[str]:
+    """Problems with the legal units and quantities typed for one line (checked against the table)."""
+    if not legal_units.known(gcode):
+        return [
+            _(
+                "Line %(n)s: HS code %(code)s is not in the legal-units table; correct the code or ask the "
+                "platform to add its legal units.",
+                n=gnum,
+                code=gcode,
+            )
+        ]
+    row, errors = legal_units.lookup(gcode), []
+    if values["unit1"] != row.unit1 or (values["unit2"] or None) != row.unit2:
+        units = " / ".join(filter(None, (row.unit1, row.unit2)))
+        errors.append(
+            _("Line %(n)s: the legal units of %(code)s are %(units)s.", n=gnum, code=gcode, units=units)
+        )
+    quantities = [values["qty1"]] + ([values["qty2"]] if row.unit2 else [])
+    if any(qty is None or qty <= 0 for qty in quantities):
+        errors.append(_("Line %(n)s: the legal quantities must be greater than zero.", n=gnum))
+    return errors
+
+
 def _read_corrections(case) -> tuple[dict[int, dict], Decimal | None, Decimal | None, list[str]]:
     """Corrections typed into the case form, with the problems found."""
     errors, lines = [], {}
@@ -77,15 +120,20 @@ def _read_corrections(case) -> tuple[dict[int, dict], Decimal | None, Decimal | 
             errors.append(_("Line %(n)s: unknown customs unit.", n=line.gnum))
         if qty is None or qty <= 0:
             errors.append(_("Line %(n)s: the quantity must be greater than zero.", n=line.gnum))
+        unit2 = request.form.get(prefix + "unit2", line.unit2 or "").strip()
         lines[line.gnum] = {
             "gcode": gcode,
             "item_name": request.form.get(prefix + "item_name", line.item_name).strip()[:250],
             "gmodel": request.form.get(prefix + "gmodel", line.gmodel).strip()[:250],
             "unit": unit,
-            "unit1": unit,
             "qty": qty,
-            "qty1": qty,
+            "unit1": request.form.get(prefix + "unit1", line.unit1).strip(),
+            "qty1": _decimal(request.form.get(prefix + "qty1", str(line.qty1))),
+            "unit2": unit2,
+            "qty2": _decimal(request.form.get(prefix + "qty2", str(line.qty2 or ""))) if unit2 else None,
         }
+        if is_valid_hs_code(gcode):
+            errors.extend(_legal_line_errors(line.gnum, gcode, lines[line.gnum]))
     gross = _decimal(request.form.get("gross_weight", str(case.gross_weight)))
     net = _decimal(request.form.get("net_weight", str(case.net_weight)))
     if gross is None or net is None or net <= 0 or gross < net:
@@ -115,6 +163,26 @@ def merchant_case(case_id: int):
                 )
             return redirect(url_for("clearance.merchant_case", case_id=case.id))
     return render_template("clearance/merchant_case.html", case=case, errors=errors, units=codes.UNITS)
+
+
+@bp.post("/merchant/clearance/<int:case_id>/cancel")
+@merchant_required
+def merchant_cancel(case_id: int):
+    """Ask customs to cancel the list of one of the merchant's orders (CEB605) while it is not released."""
+    case = queries.merchant_case(g.merchant.id, case_id) or abort(404)
+    reason = request.form.get("reason", "")[:200]
+    try:
+        operations.request_cancel(case, reason)
+    except operations.ClearanceError:
+        db.session.rollback()
+        message = _("The list cannot be cancelled now; give a reason, and cancel before customs releases it.")
+        flash(message, "error")
+    else:
+        db.session.commit()
+        flash(_("Cancellation of list %(invt_no)s sent to customs.", invt_no=case.invt_no), "success")
+    if case.sub_order_id:
+        return redirect(url_for("merchant.order", sub_order_id=case.sub_order_id))
+    return redirect(url_for("clearance.merchant_case", case_id=case.id))
 
 
 @bp.get("/merchant/declarations")

@@ -22,6 +22,8 @@ class CaseStatus(StrEnum):
     DEPARTED = "departed"
     #: The list is closed (899); it can go into a summary declaration.
     CLOSED = "closed"
+    #: Customs approved the cancellation of the list (CEB605 → CEB606): nothing leaves; a refund may follow.
+    CANCELLED = "cancelled"
     #: Customs (or the e-port) refused a message; the merchant corrects and resubmits.
     REJECTED = "rejected"
 
@@ -34,6 +36,7 @@ CASE_LABELS = {
     CaseStatus.DEPARTED: _l("Departed from China"),
     CaseStatus.CLOSED: _l("Customs clearance closed"),
     CaseStatus.REJECTED: _l("Rejected by customs"),
+    CaseStatus.CANCELLED: _l("List cancelled"),
 }
 
 #: Forward order of the non-rejected states: a receipt never moves a case backwards.
@@ -62,7 +65,7 @@ TIMELINE = (
 
 def list_status(return_status: int) -> CaseStatus | None:
     """Case status for a CEB604 returnStatus (None for values that change nothing)."""
-    if return_status < 0 or return_status in (4, 100):
+    if is_refusal(return_status):
         return CaseStatus.REJECTED
     return {
         1: CaseStatus.DECLARED,
@@ -78,8 +81,12 @@ def list_status(return_status: int) -> CaseStatus | None:
 
 
 def is_refusal(return_status: int) -> bool:
-    """True for a receipt that refuses the message (100 rejected, 4 not delivered, negative = error)."""
-    return return_status < 0 or return_status in (4, 100)
+    """True for a receipt that refuses the message (100 退单, negative = processing error with its code)."""
+    return return_status < 0 or return_status == 100
+
+
+#: returnStatus 4 (发送海关失败): the e-port could not pass the message on; not a refusal, it is re-sent.
+TRANSPORT_FAILED = 4
 
 
 class MessageStatus(StrEnum):
@@ -128,6 +135,8 @@ class DeclarationStatus(StrEnum):
     REJECTED = "rejected"
     #: The summary result (CEB792) came with the customs declaration number.
     COMPLETED = "completed"
+    #: An operator gave up a refused application; its lists go into the next run of their month.
+    WITHDRAWN = "withdrawn"
 
 
 DECLARATION_LABELS = {
@@ -135,6 +144,7 @@ DECLARATION_LABELS = {
     DeclarationStatus.ACCEPTED: _l("Application accepted"),
     DeclarationStatus.REJECTED: _l("Application rejected"),
     DeclarationStatus.COMPLETED: _l("Customs declaration issued"),
+    DeclarationStatus.WITHDRAWN: _l("Application withdrawn"),
 }
 
 #: Message kinds and the receipt kind that answers each.
@@ -144,6 +154,7 @@ RECEIPT_FOR = {
     "CEB506": "CEB505",
     "CEB604": "CEB603",
     "CEB510": "CEB509",
+    "CEB606": "CEB605",
     "CEB702": "CEB701",
     "CEB792": "CEB701",
 }

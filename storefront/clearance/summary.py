@@ -1,4 +1,9 @@
-"""Summary declarations (汇总申报): merge a month's released lists into CEB701 applications, apply CEB702/792.
+"""Summary declarations (汇总申报): merge a month's closed lists into CEB701 applications, apply CEB702/792.
+
+Only lists customs has closed (899 结关) are declared, by the Beijing month of their closing date, and only
+for a month that has ended (never the current or a future month); the application is due by the 15th of the
+following month (``due_date``). A CEB702 refusal is never re-declared automatically: the declaration waits
+for an operator (``resend`` or ``release_lists``).
 
 Lists merged into one application share the shipper (ebc), producer/seller (owner), transport mode, country of
 arrival, exit port and customs office (GACC announcement 2018 No. 194); their lines are merged by 10-digit HS
@@ -15,14 +20,14 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, exists, func, select, text
 
-from storefront.clearance import mapping, outbox
+from storefront.clearance import errors, mapping, outbox
 from storefront.clearance.messages import SummaryApplyData, build_ceb701, new_guid
-from storefront.clearance.messages.common import CHINA_TZ
+from storefront.clearance.messages.common import CHINA_TZ, china_time
 from storefront.clearance.messages.data import Company
 from storefront.clearance.messages.receipts import Receipt, SummaryResult
 from storefront.clearance.models import (
@@ -36,7 +41,7 @@ from storefront.clearance.models import (
     to_utc,
     utcnow,
 )
-from storefront.clearance.status import RELEASED_STATES, DeclarationStatus, is_refusal
+from storefront.clearance.status import CaseStatus, DeclarationStatus, is_refusal
 from storefront.extensions import db
 
 log = logging.getLogger(__name__)
@@ -65,6 +70,20 @@ class SummaryStats:
     lists: int = 0
     list_lines: int = 0
     declarations: list[int] = field(default_factory=list)
+
+
+def previous_month(now: datetime) -> str:
+    """The Beijing month before ``now``'s, as YYYY-MM (the month summarised now)."""
+    local = china_time(now)
+    year, month = (local.year, local.month - 1) if local.month > 1 else (local.year - 1, 12)
+    return f"{year:04d}-{month:02d}"
+
+
+def due_date(month: str) -> date:
+    """The last day to apply for a month's lists: the 15th of the following month (GACC 2018 No. 194)."""
+    month_bounds(month)
+    year, mon = int(month[:4]), int(month[5:])
+    return date(year + mon // 12, mon % 12 + 1, 15)
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
@@ -116,15 +135,15 @@ def _applications(members: list, lines_by_case: dict[int, list]) -> list[list]:
 
 
 def _candidates(month: str):
-    """The month's released, not yet summarised lists and their lines (with merge keys), in list order."""
+    """The month's closed (899), not yet summarised lists and their lines (with merge keys), in list order."""
     start, end = month_bounds(month)
     c = ClearanceCase.__table__.c
     where = (
-        c.status.in_([s.value for s in RELEASED_STATES]),
+        c.status == CaseStatus.CLOSED.value,
         ~exists().where(DeclarationList.case_id == c.id),
         c.invt_no.is_not(None),
-        c.released_at >= start,
-        c.released_at < end,
+        c.closed_at >= start,
+        c.closed_at < end,
     )
     query = select(c.id, c.invt_no, c.currency, *(c[name] for name in _GROUP)).where(*where).order_by(c.id)
     if db.session.get_bind().dialect.name == "postgresql":
@@ -167,8 +186,14 @@ def _candidates(month: str):
 
 
 def summarize(month: str, *, now: datetime | None = None) -> SummaryStats:
-    """Declare the month's released, not yet summarised lists as CEB701 applications (flush only)."""
+    """Declare the month's closed, not yet summarised lists as CEB701 applications (flush only).
+
+    Raises ``ValueError`` for the current or a future month: a month is declared once it has ended.
+    """
     now = now or utcnow()
+    month_bounds(month)
+    if month > previous_month(now):
+        raise ValueError(f"{month} has not ended yet: only a past month can be summarised")
     stats = SummaryStats(month)
     cases, lines_by_case = _candidates(month)
     if not cases:
@@ -254,7 +279,9 @@ def _merge(app_cases: list, lines_by_case: dict[int, list]) -> list[list]:
     return list(accs.values())
 
 
-def _enqueue(declaration: SummaryDeclaration, invt_nos: list[str], now: datetime) -> None:
+def _enqueue(
+    declaration: SummaryDeclaration, invt_nos: list[str], now: datetime, *, revision: int = 1
+) -> None:
     """Write the CEB701 application of a declaration to the outbox."""
     plat = mapping.platform()
     data = SummaryApplyData(
@@ -273,7 +300,7 @@ def _enqueue(declaration: SummaryDeclaration, invt_nos: list[str], now: datetime
     outbox.enqueue(
         "CEB701",
         guid=guid,
-        business_key=f"CEB701:{declaration.id}:1",
+        business_key=f"CEB701:{declaration.id}:{revision}",
         payload=xml,
         ref=declaration.cop_no,
         now=now,
@@ -281,8 +308,36 @@ def _enqueue(declaration: SummaryDeclaration, invt_nos: list[str], now: datetime
     )
 
 
+def resend(declaration: SummaryDeclaration, *, now: datetime | None = None) -> None:
+    """An operator sends a refused application again (after fixing the cause): a new CEB701, appType 1."""
+    if declaration.status != DeclarationStatus.REJECTED.value:
+        raise ValueError("only a refused application can be sent again")
+    now = now or utcnow()
+    sent = db.session.scalar(
+        select(func.count()).select_from(OutboxMessage).where(OutboxMessage.declaration_id == declaration.id)
+    )
+    invt_nos = list(
+        db.session.scalars(
+            select(ClearanceCase.invt_no)
+            .join(DeclarationList, DeclarationList.case_id == ClearanceCase.id)
+            .where(DeclarationList.declaration_id == declaration.id)
+            .order_by(ClearanceCase.id)
+        )
+    )
+    declaration.status, declaration.return_info = DeclarationStatus.APPLIED.value, ""
+    _enqueue(declaration, invt_nos, now, revision=(sent or 0) + 1)
+
+
+def release_lists(declaration: SummaryDeclaration) -> None:
+    """An operator gives up a refused application: its lists are declared by the next run of their month."""
+    if declaration.status != DeclarationStatus.REJECTED.value:
+        raise ValueError("only a refused application can release its lists")
+    _release_lists(declaration)
+    declaration.status = DeclarationStatus.WITHDRAWN.value
+
+
 def _release_lists(declaration: SummaryDeclaration) -> None:
-    """Free a refused application's lists so the next run declares them again."""
+    """Free an application's lists so the next run declares them again."""
     line_ids = select(DeclarationLine.id).where(DeclarationLine.declaration_id == declaration.id)
     db.session.execute(delete(DeclarationLink).where(DeclarationLink.declaration_line_id.in_(line_ids)))
     db.session.execute(delete(DeclarationList).where(DeclarationList.declaration_id == declaration.id))
@@ -301,8 +356,9 @@ def apply_return(message: OutboxMessage, receipt: Receipt) -> None:
     declaration.return_info = receipt.return_info[:2000]
     if is_refusal(receipt.return_status):
         if declaration.status != DeclarationStatus.COMPLETED.value:
+            # never declared again automatically: it waits in the operator's queue (resend / release_lists)
             declaration.status = DeclarationStatus.REJECTED.value
-            _release_lists(declaration)
+            declaration.return_info = errors.explain(receipt.return_status, receipt.return_info)[:2000]
     elif receipt.return_status >= 120 and declaration.status == DeclarationStatus.APPLIED.value:
         declaration.status = DeclarationStatus.ACCEPTED.value
 

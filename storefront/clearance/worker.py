@@ -15,15 +15,39 @@ from datetime import datetime
 
 from flask import Flask, current_app
 
-from storefront.clearance import ingest, outbox
+from storefront.clearance import ingest, outbox, xsd
 from storefront.clearance.models import utcnow
-from storefront.clearance.signing import Signer, SigningError, signer_from_config
+from storefront.clearance.signing import (
+    SIGNED_KINDS,
+    SignatureInvalid,
+    Signer,
+    SigningError,
+    signer_for_config,
+    verify_signature,
+)
 from storefront.clearance.transports import Outgoing, Transport, TransportError, make_transport
 from storefront.extensions import db
+from storefront.payments import reconcile as payments_reconcile
 
 log = logging.getLogger(__name__)
-#: Messages the spec (§6) requires to carry a business signature.
-SIGNED_KINDS = frozenset({"CEB603", "CEB605", "CEB607", "CEB509", "CEB701"})
+#: Transports that reach the real single window: they never carry a signed kind unsigned.
+LIVE_TRANSPORTS = frozenset({"folder", "http"})
+
+
+class WorkerConfigError(RuntimeError):
+    """The worker cannot run with this configuration (it refuses to start)."""
+
+
+class InvalidRefused(TransportError):
+    """A message that does not validate against the official XSD: dead-lettered at once, never sent."""
+
+
+class UnsignedRefused(SigningError):
+    """A message that must be signed would leave unsigned: dead-lettered at once (a configuration fault)."""
+
+
+#: Failures no retry can cure: the message is dead-lettered at once for an operator.
+FATAL = (UnsignedRefused, InvalidRefused)
 
 
 @dataclass
@@ -46,13 +70,8 @@ class PassStats:
 
 
 def make_signer(app: Flask) -> Signer:
-    """The signer named by ``CLEARANCE_SIGNER`` (none or rsa)."""
-    config = app.config
-    return signer_from_config(
-        config.get("CLEARANCE_SIGNER", "none"),
-        config.get("CLEARANCE_SIGN_KEY"),
-        config.get("CLEARANCE_SIGN_CERT"),
-    )
+    """The signer named by ``CLEARANCE_SIGNER`` (sm2, rsa or none) with its key and certificate files."""
+    return signer_for_config(app.config)
 
 
 class Worker:
@@ -68,6 +87,12 @@ class Worker:
         token: str | None = None,
     ) -> None:
         self.app = app or current_app._get_current_object()
+        self.xsd_dir = self.app.config.get("CEB_XSD_DIR")
+        if not xsd.xsd_available(self.xsd_dir):
+            raise WorkerConfigError(
+                f"CEB_XSD_DIR ({self.xsd_dir}) does not hold the official CEB XSDs: the worker validates "
+                "every message before it leaves and does not start without them"
+            )
         self.transport = transport or make_transport(self.app)
         self.signer = signer or make_signer(self.app)
         self.clock = clock
@@ -80,7 +105,23 @@ class Worker:
         self.lease = float(config.get("CLEARANCE_LEASE_SECONDS", 300))
 
     def _sign(self, kind: str, payload: bytes) -> bytes:
-        return self.signer.sign(payload) if kind in SIGNED_KINDS else payload
+        """Sign what spec §6 requires; on a live transport, refuse to let such a message out unsigned."""
+        errors = xsd.validate(payload, directory=self.xsd_dir)
+        if errors:
+            raise InvalidRefused(f"{kind} does not validate against the CEB XSD: {'; '.join(errors[:3])}")
+        if kind not in SIGNED_KINDS:
+            return payload
+        data = self.signer.sign(payload)
+        if getattr(self.transport, "name", "") in LIVE_TRANSPORTS:
+            try:
+                verify_signature(data)
+            except SignatureInvalid as exc:
+                raise UnsignedRefused(
+                    f"{kind} must be signed (spec §6) before the {self.transport.name} transport sends it: "
+                    f"{exc}. Set CLEARANCE_SIGNER (sm2 or rsa) with CLEARANCE_SIGN_KEY and "
+                    "CLEARANCE_SIGN_CERT, then retry this message."
+                ) from exc
+        return data
 
     def send_due(self, stats: PassStats, *, on_locked=None) -> None:
         """Claim due messages and send them, recording each outcome."""
@@ -101,7 +142,8 @@ class Worker:
                     item,
                     f"{type(exc).__name__}: {exc}",
                     now=self.clock(),
-                    max_attempts=self.max_attempts,
+                    # a missing signature or an invalid message: no retry helps until someone fixes it
+                    max_attempts=0 if isinstance(exc, FATAL) else self.max_attempts,
                     base=self.base,
                     cap=self.cap,
                 )
@@ -152,7 +194,9 @@ class Worker:
         """Loop until ``stop`` is set, waiting ``poll`` seconds after an idle pass."""
         stop = stop or threading.Event()
         poll = float(self.app.config.get("CLEARANCE_POLL_SECONDS", 5)) if poll is None else poll
+        reconcile_due = 0.0
         while not stop.is_set():
+            reconcile_due = payments_reconcile.periodic(self.app, reconcile_due)  # settle lost card payments
             try:
                 stats = self.run_once()
             except Exception:  # noqa: BLE001 - a database hiccup must not end the worker

@@ -11,6 +11,8 @@ from lxml import etree
 
 ENV_VAR = "CEB_XSD_DIR"
 EXPORT_XSD = "ceb-export-2022.xsd"
+#: The client (terminal node) envelope ``dxp:DxpMsg``; the transport XSD includes it under an old file name.
+TERMINAL_XSD = "ceb-terminal-2022.xsd"
 DSIG_XSD = "xmldsig-core-schema.xsd"
 
 # Serialises use of the cached schemas: an lxml XMLSchema keeps its error log on the object.
@@ -69,9 +71,9 @@ def _safe_parser() -> etree.XMLParser:
 
 
 @lru_cache(maxsize=4)
-def _load(directory: Path) -> etree.XMLSchema:
-    path = directory / EXPORT_XSD
-    if not xsd_available(directory):
+def _load(directory: Path, name: str = EXPORT_XSD) -> etree.XMLSchema:
+    path = directory / name
+    if not xsd_available(directory) or not path.is_file():
         raise XsdNotFound(f"CEB XSD directory not found at {directory}; set {ENV_VAR}")
     parser = _safe_parser()
     parser.resolvers.add(_LocalResolver(directory))
@@ -94,6 +96,19 @@ def _format(error: etree._LogEntry) -> str:
 def validate(xml_bytes: bytes, *, directory: str | os.PathLike[str] | None = None) -> list[str]:
     """Validate a message against the export XSD and return the errors (empty list when valid)."""
     schema = load_schema(directory)
+    try:
+        doc = etree.fromstring(xml_bytes, _safe_parser())
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        return [f"not well-formed XML: {exc}"]
+    with _LOCK:
+        if schema.validate(doc):
+            return []
+        return [_format(error) for error in schema.error_log]
+
+
+def validate_envelope(xml_bytes: bytes, *, directory: str | os.PathLike[str] | None = None) -> list[str]:
+    """Validate a ``dxp:DxpMsg`` against the terminal XSD and return the errors."""
+    schema = _load(xsd_dir(directory).resolve(), TERMINAL_XSD)
     try:
         doc = etree.fromstring(xml_bytes, _safe_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:

@@ -17,6 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from storefront.core.headers import NONCE_HOLE, csp_nonce
 from storefront.extensions import cache as shared_cache
 from storefront.extensions import db
 
@@ -303,8 +304,8 @@ def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
 
     Used with the page cache off too (signed-in buyers, first hits): a hit costs one versions query and no ORM
     loading or template work. ``render`` returns named parts (``title``, ``body``…): ``Markup`` stays markup,
-    plain strings stay text to escape; it may abort (404s are not cached). The per-session CSRF token is punched
-    out of markup before storing and filled in on every hit."""
+    plain strings stay text to escape; it may abort (404s are not cached). The per-session CSRF token and the
+    per-response CSP nonce are punched out of markup before storing and filled in on every hit."""
     from storefront.core.money import display_currency
 
     token, _changed = page_versions()
@@ -318,23 +319,31 @@ def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
     stored = shared_cache.get(key)
     if stored is None:
         parts = render()
-        csrf = g.get("csrf_token")
-        stored = {
-            name: (str(value).replace(csrf, _CSRF_HOLE) if csrf and isinstance(value, Markup) else str(value),
-                   isinstance(value, Markup))
-            for name, value in parts.items()
-        }
+        holes = [(value, hole) for value, hole in ((g.get("csrf_token"), _CSRF_HOLE),
+                                                  (g.get("csp_nonce"), NONCE_HOLE)) if value]
+        stored = {name: (_punch(str(value), holes) if isinstance(value, Markup) else str(value),
+                         isinstance(value, Markup))
+                  for name, value in parts.items()}
         shared_cache.set(key, stored, timeout=FRAGMENT_TIMEOUT)
         return parts
-    csrf = None
+    fills = []
     if any(markup and _CSRF_HOLE in text for text, markup in stored.values()):
         from flask_wtf.csrf import generate_csrf
 
-        csrf = generate_csrf()
+        fills.append((_CSRF_HOLE, generate_csrf()))
+    if any(markup and NONCE_HOLE in text for text, markup in stored.values()):
+        fills.append((NONCE_HOLE, csp_nonce()))  # this response's own CSP nonce
     return {
-        name: Markup(text.replace(_CSRF_HOLE, csrf) if csrf else text) if markup else text  # noqa: S704
+        name: Markup(_punch(text, fills)) if markup else text  # noqa: S704 - rendered by our templates
         for name, (text, markup) in stored.items()
     }
+
+
+def _punch(text: str, replacements) -> str:
+    """Replace each (old, new) pair in the text."""
+    for old, new in replacements:
+        text = text.replace(old, new)
+    return text
 
 
 _static_hashes: dict[str, tuple[float, str]] = {}
@@ -395,7 +404,8 @@ def _etag(versions_token: str) -> str:
         from storefront import search
 
         index = search.index_version()  # the index follows commits a moment later than the data version
-    raw = f"{versions_token}|{index}|{request.full_path}|{g.get('lang')}|{state}"
+    # The host is in the key too (defence in depth: pages are built from PUBLIC_BASE_URL, never the Host).
+    raw = f"{versions_token}|{index}|{request.host}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -463,6 +473,8 @@ def init_app(app: Flask) -> None:
             from flask_wtf.csrf import generate_csrf
 
             body = body.replace(_CSRF_HOLE.encode(), generate_csrf().encode())
+        if NONCE_HOLE.encode() in body:  # each response gets its own CSP nonce, cached or not
+            body = body.replace(NONCE_HOLE.encode(), csp_nonce().encode())
         g.http_cache_hit = True
         return app.response_class(body, mimetype=mimetype)
 
@@ -479,6 +491,8 @@ def init_app(app: Flask) -> None:
                 token = g.get("csrf_token")
                 if token:
                     body = body.replace(token.encode(), _CSRF_HOLE.encode())
+                if nonce := g.get("csp_nonce"):
+                    body = body.replace(nonce.encode(), NONCE_HOLE.encode())
                 cache.put(g.http_etag, body, response.mimetype)
         return response
 

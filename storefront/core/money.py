@@ -28,9 +28,37 @@ SEED_RATES = {
 }
 
 
+#: ISO 4217 minor units (decimals) — the one table for amounts in the database, on pages, in e-mails and at
+#: the gateway. CLDR (Babel's ``get_currency_precision``) is not ISO 4217: it gives IDR, HUF and others
+#: "cash" digits, so it is only a fallback for currencies missing here. MNT: ISO 4217 says 2 (möngö), and
+#: Stripe also treats MNT as an ordinary two-decimal currency, so no special case is needed.
+ISO_MINOR_UNITS: dict[str, int] = {
+    "CNY": 2, "RUB": 2, "KRW": 0, "USD": 2, "EUR": 2, "MNT": 2, "JPY": 0, "GBP": 2, "HKD": 2, "KZT": 2,
+    "PLN": 2, "CZK": 2, "HUF": 2, "RON": 2, "BGN": 2, "BYN": 2, "UZS": 2, "TWD": 2, "IDR": 2, "VND": 0,
+    "ISK": 0, "CLP": 0, "UGX": 0, "BHD": 3, "JOD": 3, "KWD": 3, "OMR": 3, "TND": 3,
+}
+#: Stripe's zero-decimal currencies (amount in whole units) and three-decimal ones; others have two.
+#: Stripe's special cases (ISK, HUF, TWD, UGX) are sent with two decimals for backward compatibility, so
+#: for them Stripe's count differs from ISO 4217 and :func:`storefront.payments.stripe_gateway.check_currency`
+#: refuses them rather than charge a wrong amount. None of them is a display or charge currency here.
+GATEWAY_ZERO_DECIMAL = frozenset("BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF VND VUV XAF XOF XPF".split())
+GATEWAY_THREE_DECIMAL = frozenset("BHD JOD KWD OMR TND".split())
+GATEWAY_SPECIAL_TWO_DECIMAL = frozenset("ISK HUF TWD UGX".split())
+
+
 def exponent(currency: str) -> int:
-    """Number of decimals of the currency's minor unit (KRW → 0, CNY → 2)."""
-    return get_currency_precision(currency)
+    """Number of decimals of the currency's ISO 4217 minor unit (KRW, JPY → 0; CNY, MNT → 2)."""
+    code = currency.upper()
+    found = ISO_MINOR_UNITS.get(code)
+    return found if found is not None else get_currency_precision(code)
+
+
+def gateway_exponent(currency: str) -> int:
+    """Decimals the card gateway (Stripe) uses for the currency's amounts."""
+    code = currency.upper()
+    if code in GATEWAY_SPECIAL_TWO_DECIMAL:
+        return 2
+    return 0 if code in GATEWAY_ZERO_DECIMAL else 3 if code in GATEWAY_THREE_DECIMAL else 2
 
 
 @dataclass(frozen=True)
@@ -46,8 +74,14 @@ class Money:
         return Decimal(self.minor).scaleb(-exponent(self.currency))
 
     def format(self, locale: str | None = None) -> str:
-        """Format for a locale with Babel (symbol, separators, decimals)."""
-        return format_currency(self.amount, self.currency, locale=_babel_locale(locale or current_lang()))
+        """Format for a locale with Babel (symbol, separators), with exactly the ISO 4217 decimals."""
+        babel_locale = _babel_locale(locale or current_lang())
+        if get_currency_precision(self.currency) == exponent(self.currency):
+            return format_currency(self.amount, self.currency, locale=babel_locale)
+        # CLDR would round to other decimals than the amount has: keep every minor unit.
+        return format_currency(
+            self.amount, self.currency, locale=babel_locale, currency_digits=False, decimal_quantization=False
+        )
 
     def to_json(self) -> dict:
         """API shape: exact decimal string, ISO code and integer minor units."""
@@ -120,6 +154,25 @@ class Price:
     def approximate(self) -> bool:
         """True when the shown amount is converted from the CNY base."""
         return self.shown.currency != self.base.currency
+
+
+def price_for_lines(lines, currency: str | None = None) -> Price:
+    """Sum of lines (``(unit_fen, qty)`` pairs or objects with ``unit_fen`` and ``qty``) the way a charge is
+    computed: each unit converted once, times the quantity.
+
+    Converting the CNY total instead would differ from the charged amount by rounding (in KRW by whole won).
+    """
+    pairs = [
+        (int(line[0]), int(line[1])) if isinstance(line, tuple) else (int(line.unit_fen), int(line.qty))
+        for line in lines
+    ]
+    base = Money(sum(unit * qty for unit, qty in pairs), BASE_CURRENCY)
+    target = currency or display_currency()
+    rates = current_rates()
+    if target not in rates:
+        target = BASE_CURRENCY
+    shown = Money(sum(convert(Money(unit, BASE_CURRENCY), target, rates).minor * qty for unit, qty in pairs), target)
+    return Price(base, shown)
 
 
 def price_for_display(fen: int, currency: str | None = None) -> Price:

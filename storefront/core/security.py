@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from flask import abort
 from flask_login import current_user, login_required
+from werkzeug.datastructures import ImmutableMultiDict
 
 
 def safe_next_url(target: str | None) -> str | None:
@@ -35,3 +36,38 @@ def roles_required(*roles: str):
         return wrapped
 
     return decorator
+
+
+def form_data_from_json(payload) -> ImmutableMultiDict:
+    """A JSON body as form data with string values only, as a browser form would send (nested values and
+    nulls dropped, lists as repeated keys, anything but an object gives no data)."""
+    items = []
+    if isinstance(payload, dict):
+        for key, value in payload.items():
+            for item in value if isinstance(value, list) else [value]:
+                if item is None or isinstance(item, dict | list):
+                    continue
+                text = ("true" if item else "false") if isinstance(item, bool) else str(item)
+                items.append((str(key), text))
+    return ImmutableMultiDict(items)
+
+
+def harden_forms() -> None:
+    """Flask-WTF fills forms from a JSON body as it is (numbers, lists, objects), which validators written for
+    strings crash on (a 500). Feed them :func:`form_data_from_json` instead; form posts are unchanged."""
+    from flask import request
+    from flask_wtf import FlaskForm
+    from flask_wtf.form import _Auto, _is_submitted
+
+    original = FlaskForm.Meta.wrap_formdata
+    if getattr(original, "_kuajing", False):
+        return
+
+    def wrap_formdata(self, form, formdata):
+        plain_json = not request.files and not request.form and request.is_json
+        if formdata is _Auto and _is_submitted() and plain_json:
+            return form_data_from_json(request.get_json())
+        return original(self, form, formdata)
+
+    wrap_formdata._kuajing = True
+    FlaskForm.Meta.wrap_formdata = wrap_formdata

@@ -13,10 +13,11 @@ from sqlalchemy import select
 from storefront.accounts import operations as accounts
 from storefront.accounts.models import FilingStatus, Merchant, Role
 from storefront.catalog.images import SIZES, media_dir, save_image
-from storefront.config import ROOT
 from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.config import ROOT
 from storefront.core.models import ExchangeRate
 from storefront.core.money import SEED_RATES
+from storefront.demo.hooks import hooks
 from storefront.extensions import db
 
 #: Password of every demo account (documented in the README; demo data only).
@@ -175,8 +176,7 @@ def seed_demo() -> dict[str, int]:
     stats = {"clusters": len(content.CLUSTERS), "merchants": len(merchants), "products": products}
     from storefront.clearance.demo_seed import seed_clearance_demo
 
-    stats.update(seed_clearance_demo())  # demo orders in every clearance state + a summary declaration
-    from services_market.demo import seed as seed_services
-
-    stats.update(seed_services())  # service marketplace: providers, packages, reviews, voucher batches
+    stats.update(seed_clearance_demo(DEMO_BUYER))  # demo orders in every clearance state + a summary declaration
+    for seeder in hooks().seeders:  # e.g. the services marketplace: providers, packages, reviews, vouchers
+        stats.update(seeder())
     return stats

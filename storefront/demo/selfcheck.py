@@ -1,7 +1,7 @@
 """Consistency checks for the demo catalogue in ``storefront.demo.content``.
 
-``check_content()`` returns a list of human-readable problems; an empty list means the data is sound.
-Run ``python -m storefront.demo.selfcheck`` to print them.
+``check_content(content)`` returns a list of human-readable problems; an empty list means the data is sound.
+``storefront.demo.content`` runs it on import and raises with every problem listed.
 """
 
 from __future__ import annotations
@@ -144,10 +144,8 @@ def _check_text(text, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: ko name is a copy of en")
 
 
-def check_content(content=None) -> list[str]:
-    """Return every problem found in the demo catalogue (empty list if it is consistent)."""
-    if content is None:
-        from storefront.demo import content
+def check_content(content) -> list[str]:
+    """Every problem found in a demo catalogue (a namespace with CLUSTERS, CITIES, MERCHANTS and PRODUCTS)."""
     problems: list[str] = []
 
     clusters = content.CLUSTERS
@@ -230,8 +228,3 @@ def check_content(content=None) -> list[str]:
         if term.casefold() not in haystack.casefold():
             problems.append(f"no {lang} product {field} contains {term!r}")
     return problems
-
-
-if __name__ == "__main__":
-    found = check_content()
-    print("\n".join(found) if found else "demo content OK")

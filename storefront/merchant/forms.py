@@ -219,4 +219,5 @@ class ShipForm(FlaskForm):
     """Mark a sub-order shipped."""
 
     carrier = StringField(_l("Carrier"), validators=[DataRequired(), Length(max=80)])
-    tracking_no = StringField(_l("Tracking number"), validators=[DataRequired(), Length(max=40)])
+    #: At most 32 characters: the customs waybill number (logisticsNo C..32) is the tracking number.
+    tracking_no = StringField(_l("Tracking number"), validators=[DataRequired(), Length(max=32)])

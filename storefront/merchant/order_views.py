@@ -9,7 +9,7 @@ from sqlalchemy import select
 from storefront.catalog import queries as catalog_queries
 from storefront.clearance.codes import UnknownCode, unit_name
 from storefront.clearance.queries import cases_for
-from storefront.core.money import Money
+from storefront.core.money import Money, parse_amount
 from storefront.extensions import db
 from storefront.merchant import sales
 from storefront.merchant.blueprint import bp, merchant_required
@@ -17,7 +17,10 @@ from storefront.merchant.forms import ShipForm
 from storefront.ordering.models import OrderEvent, SubOrder
 from storefront.ordering.operations import ship_order
 from storefront.ordering.shipping import country_name
+from storefront.ordering.payable import KIND
 from storefront.ordering.states import STATUS_LABELS, OrderStatus
+from storefront.payments import refunds
+from storefront.payments.forms import RefundForm
 
 PER_PAGE = 30
 
@@ -72,6 +75,17 @@ def order(sub_order_id: int):
         .where((OrderEvent.sub_order_id == sub.id) | OrderEvent.sub_order_id.is_(None))
         .order_by(OrderEvent.id)
     ).all()
+    return _order_page(sub, events)
+
+
+def _order_page(sub: SubOrder, events=None, refund_error: str = "", refund_form: RefundForm | None = None):
+    if events is None:
+        events = db.session.scalars(
+            select(OrderEvent)
+            .where(OrderEvent.order_id == sub.order_id)
+            .where((OrderEvent.sub_order_id == sub.id) | OrderEvent.sub_order_id.is_(None))
+            .order_by(OrderEvent.id)
+        ).all()
     return render_template(
         "merchant/order.html",
         sub=sub,
@@ -80,7 +94,56 @@ def order(sub_order_id: int):
         form=ShipForm(),
         statuses=STATUS_LABELS,
         country_name=country_name,
+        refund_form=refund_form or RefundForm(),
+        refund_error=refund_error,
+        refund_left=refunds.refundable(KIND, sub.order, sub),
+        refund_rows=[r for r in refunds.refunds_of(KIND, sub.order_id) if r.sub_order_id in (None, sub.id)],
+        card_payment=(sub.order.payment_ref or "").startswith("pi_"),
     )
+
+
+@bp.post("/orders/<int:sub_order_id>/refund")
+@merchant_required
+def order_refund(sub_order_id: int):
+    """Refund part or all of the merchant's own part of a paid order (card or recorded bank transfer)."""
+    sub = _own(sub_order_id)
+    form = RefundForm()
+    if not form.validate_on_submit():
+        return _order_page(sub, refund_error=_("The form expired. Please try again."), refund_form=form), 400
+    left = refunds.refundable(KIND, sub.order, sub)
+    try:
+        minor = parse_amount(form.amount.data, left.currency if left else sub.order.currency)
+        row = refunds.refund(
+            KIND,
+            sub.order,
+            minor,
+            actor=f"merchant:{g.merchant.id}",
+            reason=form.reason.data or "",
+            sub_order=sub,
+            bank_ref=form.bank_ref.data or "",
+        )
+    except ValueError as exc:
+        db.session.rollback()
+        message = exc.message if isinstance(exc, refunds.RefundError) else str(refunds.MESSAGES["amount"])
+        return _order_page(_own(sub_order_id), refund_error=message, refund_form=form), 400
+    db.session.commit()
+    flash(_("Refunded %(amount)s.", amount=row.amount.format()), "success")
+    return redirect(url_for("merchant.order", sub_order_id=sub_order_id))
+
+
+@bp.post("/orders/<int:sub_order_id>/cannot-fulfil")
+@merchant_required
+def order_cannot_fulfil(sub_order_id: int):
+    """The merchant cannot fulfil a paid order: a full refund of its part is proposed to the operator."""
+    sub = _own(sub_order_id)
+    form = RefundForm()
+    if form.validate_on_submit() and sub.status == OrderStatus.PAID.value:
+        refunds.propose(
+            KIND, sub.order, "merchant_cancelled", sub_order=sub, detail=(form.reason.data or "")[:500]
+        )
+        db.session.commit()
+        flash(_("The platform will refund the buyer and tell them."), "success")
+    return redirect(url_for("merchant.order", sub_order_id=sub_order_id))
 
 
 @bp.post("/orders/<int:sub_order_id>/ship")

@@ -1,6 +1,13 @@
 """The merchant blueprint with all its views registered."""
 
-from storefront.merchant import dashboard, filing_views, order_views, product_views, sheet_views  # noqa: F401
+from storefront.merchant import (  # noqa: F401
+    dashboard,
+    filing_views,
+    money_views,
+    order_views,
+    product_views,
+    sheet_views,
+)
 from storefront.merchant.blueprint import bp
 
 __all__ = ["bp"]

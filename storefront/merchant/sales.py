@@ -11,6 +11,7 @@ from sqlalchemy import Select, extract, func, select
 
 from storefront.core import charts
 from storefront.core.content import pick
+from storefront.core.dates import DateInputError, parse_date
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ordering.models import Order, OrderLine, SubOrder
@@ -34,13 +35,6 @@ class OrderFilters:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def _date(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        raise ValueError(text) from None
-
-
 def parse_filters(args) -> OrderFilters:
     """Read the filters from the query string; bad dates are reported, not fatal."""
     f = OrderFilters(
@@ -50,9 +44,9 @@ def parse_filters(args) -> OrderFilters:
     )
     for key in ("date_from", "date_to"):
         try:
-            setattr(f, key, _date(args.get(key)))
-        except ValueError:
-            f.errors[key] = _("Enter a date like 2026-03-31.")
+            setattr(f, key, parse_date(args.get(key)))
+        except DateInputError as exc:
+            f.errors[key] = str(exc.message)
     return f
 
 

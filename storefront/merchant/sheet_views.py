@@ -24,7 +24,7 @@ from storefront.merchant.forms import ImportForm
 _SESSION_KEY = "catalog_import"
 _TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
 MIMETYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # werkzeug adds "; charset=utf-8" to text/* itself
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 

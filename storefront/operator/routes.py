@@ -1,6 +1,16 @@
 """The operator blueprint with all its views registered."""
 
-from storefront.operator import console, filing_views, moderation_views, rates_views, stats  # noqa: F401
+from storefront.operator import (  # noqa: F401
+    console,
+    filing_views,
+    fx_views,
+    moderation_views,
+    payout_views,
+    rates_views,
+    refund_views,
+    stats,
+    transfer_views,
+)
 from storefront.operator.blueprint import bp
 
 __all__ = ["bp"]

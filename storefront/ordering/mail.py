@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app
 from flask_babel import gettext as _
 
 from storefront.core.mail import Mail, render, send_after_commit
 from storefront.core.money import Money
+from storefront.core.urls import public_url
 from storefront.extensions import db
 from storefront.ordering.access import token_for
 from storefront.ordering.models import Order
@@ -16,11 +17,7 @@ from storefront.ordering.shipping import country_name
 def order_link(order: Order) -> str:
     """Absolute signed link to the order page (works for guests)."""
     values = {"lang": order.lang, "number": order.number, "t": token_for(order)}
-    base = current_app.config.get("PUBLIC_BASE_URL")
-    if base or not has_request_context():
-        with current_app.test_request_context(base_url=base or "http://127.0.0.1:5000"):
-            return url_for("ordering.order_page", _external=True, **values)
-    return url_for("ordering.order_page", _external=True, **values)
+    return public_url("ordering.order_page", **values)
 
 
 def _confirmation_subject(order: Order, **_ctx) -> str:
@@ -65,3 +62,21 @@ def queue_confirmation(order: Order, **_signal) -> None:
 def queue_transfer_instructions(order: Order) -> None:
     """Send the T/T instructions after the order's transaction commits."""
     send_after_commit(db.session(), transfer_instructions(order))
+
+
+def _refund_subject(order: Order, **_ctx) -> str:
+    return _("Order %(number)s: refund", number=order.number)
+
+
+def queue_refund(order: Order, refund) -> None:
+    """Tell the buyer, in their language, that money went back (sent when the refund's transaction commits)."""
+    mail = render(
+        "order_refund",
+        order.lang,
+        order.email,
+        _refund_subject,
+        refund=refund,
+        refund_amount=Money(refund.amount_minor, refund.currency).format(order.lang),
+        **_context(order),
+    )
+    send_after_commit(db.session(), mail)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from storefront.catalog.models import Product
 from storefront.core.money import Money
 from storefront.extensions import db
+from storefront.ledger.operations import Share, seller_account
+from storefront.ordering import mail, stock
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order
 from storefront.ordering.states import UNPAID, Cause, OrderStatus
-from storefront.payments import payables
+from storefront.payments import payables, refunds
 from storefront.payments.payables import PayableKind, PaymentResult
 
 KIND = "order"
@@ -41,6 +46,50 @@ def _mismatch(order: Order, result: PaymentResult) -> None:
     ops.flag(order, "amount_mismatch", cause=Cause.AMOUNT_MISMATCH, actor=result.actor, detail=detail)
 
 
+def _shares(order: Order) -> list[Share]:
+    """Each merchant's sub-order (goods + freight in the charge currency); commission on goods, per category."""
+    product_ids = [line.product_id for sub in order.sub_orders for line in sub.lines if line.product_id]
+    categories = dict(
+        db.session.execute(select(Product.id, Product.category_id).where(Product.id.in_(product_ids))).all()
+    ) if product_ids else {}
+    return [
+        Share(
+            account=seller_account("merchant", sub.merchant_id),
+            amount_minor=sub.goods_minor + sub.shipping_minor,
+            commissionable=tuple(
+                (line.unit_price_minor * line.qty, f"product:{categories.get(line.product_id, '')}")
+                for line in sub.lines
+            ),
+            sub_order_id=sub.id,
+        )
+        for sub in order.sub_orders
+    ]
+
+
+def _refunded(order: Order, refund) -> None:
+    """Money went back: an order event, stock of goods that did not ship, the buyer's e-mail."""
+    amount = Money(refund.amount_minor, refund.currency)
+    ops.record_event(
+        order, order.status, order.status, Cause.REFUNDED, refund.actor or "system",
+        f"{amount.minor} {amount.currency} {refund.provider_ref or ''}".strip(),
+    )
+    left = refunds.refundable(KIND, order)
+    if refund.sub_order_id is not None:
+        subs = [sub for sub in order.sub_orders if sub.id == refund.sub_order_id]
+        subs = [sub for sub in subs if not refunds.refundable(KIND, order, sub).minor]
+    else:
+        subs = list(order.sub_orders) if left is not None and left.minor == 0 else []
+    for sub in subs:
+        if sub.status == OrderStatus.PAID.value:
+            stock.return_sold(order, [(line.product_id, line.qty) for line in sub.lines])
+            sub.status = OrderStatus.REFUNDED.value
+            refund.restocked = True
+    if left is not None and left.minor == 0 and not any(s.status == OrderStatus.SHIPPED.value for s in order.sub_orders):
+        ops.transition(order, OrderStatus.REFUNDED, cause=Cause.REFUNDED, actor=refund.actor or "system")
+    db.session.flush()
+    mail.queue_refund(order, refund)
+
+
 def register() -> None:
     """Register shop orders with the payments layer."""
     payables.register(
@@ -53,5 +102,15 @@ def register() -> None:
             on_succeeded=_succeeded,
             on_failed=_failed,
             on_mismatch=_mismatch,
+            shares=_shares,
+            on_refunded=_refunded,
         )
     )
+
+
+def propose_customs_refund(sub_order, detail: str = "") -> None:
+    """Customs refused a merchant sub-order's list for good: queue a refund of its part for the operator.
+
+    The hook for the clearance domain (call it inside the transaction that records the final refusal).
+    """
+    refunds.propose(KIND, sub_order.order, "customs_refused", sub_order=sub_order, detail=detail)

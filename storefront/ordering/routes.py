@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from storefront.core.money import Money
+from storefront.core.urls import public_url
 from storefront.extensions import db, limiter
 from storefront.ordering import access, mail
 from storefront.ordering import cart as cart_ops
@@ -39,7 +40,7 @@ from storefront.ordering.states import (
     PayMethod,
 )
 from storefront.ordering.stock import OutOfStock
-from storefront.payments import messages
+from storefront.payments import messages, refunds
 from storefront.payments import operations as pay_ops
 from storefront.payments.gateway import GatewayError, get_gateway
 
@@ -166,6 +167,7 @@ def order_page(number: str):
         country_name=country_name,
         bank_details=_bank_details(),
         order_money=lambda minor: Money(minor, order.currency).format(),
+        refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
     )
 
 
@@ -206,7 +208,7 @@ def pay_card(number: str):
     payment_method = _payment_method_id((request.get_json(silent=True) or {}).get("payment_method"))
     if payment_method is None:
         abort(400)
-    return_url = url_for("ordering.pay_return", lang=g.lang, number=order.number, t=token, _external=True)
+    return_url = public_url("ordering.pay_return", lang=g.lang, number=order.number, t=token)
     try:
         outcome = pay_ops.confirm_card(KIND, order, payment_method, actor=actor(), return_url=return_url)
         db.session.commit()

@@ -24,6 +24,8 @@ class OrderStatus(StrEnum):
     CANCELLED = "cancelled"
     #: Money arrived but the order cannot be fulfilled (stock gone after expiry): refund it.
     REFUND_DUE = "refund_due"
+    #: Paid, then refunded in full before anything shipped (stock returned).
+    REFUNDED = "refunded"
 
 
 STATUS_LABELS = {
@@ -34,6 +36,7 @@ STATUS_LABELS = {
     OrderStatus.SHIPPED: _l("Shipped"),
     OrderStatus.CANCELLED: _l("Cancelled"),
     OrderStatus.REFUND_DUE: _l("Refund due"),
+    OrderStatus.REFUNDED: _l("Refunded"),
 }
 
 #: States an order may enter, and the states it may come from.
@@ -54,6 +57,7 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
         {OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED, OrderStatus.AWAITING_TRANSFER}
     ),
     OrderStatus.REFUND_DUE: frozenset({OrderStatus.CANCELLED}),
+    OrderStatus.REFUNDED: frozenset({OrderStatus.PAID, OrderStatus.REFUND_DUE}),
 }
 
 #: Unpaid states holding a stock reservation.
@@ -75,6 +79,7 @@ class Cause(StrEnum):
     AMOUNT_MISMATCH = "amount_mismatch"
     DOUBLE_PAYMENT = "double_payment"
     SHIPPED = "shipped"
+    REFUNDED = "refunded"
 
 
 CAUSE_LABELS = {
@@ -92,6 +97,7 @@ CAUSE_LABELS = {
     Cause.AMOUNT_MISMATCH: _l("Payment amount did not match; under review"),
     Cause.DOUBLE_PAYMENT: _l("Second payment received; refund due"),
     Cause.SHIPPED: _l("Shipped"),
+    Cause.REFUNDED: _l("Money refunded"),
 }
 
 

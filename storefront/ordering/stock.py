@@ -123,3 +123,19 @@ def retake(order: Order) -> bool:
         row.state = CONSUMED
     db.session.flush()
     return True
+
+
+def return_sold(order: Order, product_qty: Iterable[tuple[int | None, int]]) -> int:
+    """Refunded goods that did not ship go back on the shelf; returns the units returned."""
+    returned = 0
+    for product_id, qty in product_qty:
+        if product_id is None or qty <= 0:
+            continue
+        give_back(product_id, qty)
+        returned += qty
+        for row in _reservations(order, CONSUMED):
+            if row.product_id == product_id:
+                row.state = RELEASED
+                break
+    db.session.flush()
+    return returned

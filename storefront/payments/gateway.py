@@ -29,6 +29,10 @@ class IntentInfo:
     error_code: str = ""
     error_message: str = ""
     metadata: dict = field(default_factory=dict)
+    #: Minor units actually collected (Stripe's ``amount_received``; 0 until it succeeded).
+    amount_received: int = 0
+    #: Creation time at the gateway (Unix seconds; 0 when unknown).
+    created: int = 0
 
     @property
     def amount(self) -> Money:
@@ -37,16 +41,46 @@ class IntentInfo:
 
 
 @dataclass(frozen=True)
+class RefundInfo:
+    """A gateway's view of one refund. ``status``: pending, succeeded, failed, canceled."""
+
+    ref: str
+    status: str
+    amount_minor: int
+    currency: str
+    #: The PaymentIntent it refunds.
+    intent_ref: str = ""
+    metadata: dict = field(default_factory=dict)
+
+    @property
+    def amount(self) -> Money:
+        """The amount refunded."""
+        return Money(self.amount_minor, self.currency)
+
+
+@dataclass(frozen=True)
 class WebhookEvent:
-    """A verified webhook event."""
+    """A verified webhook event: only a hint of what happened (the handler re-reads the object).
+
+    ``intent`` and ``refund`` are what the event *claims*; ``object_type``/``object_id`` name the object.
+    """
 
     id: str
     type: str
     intent: IntentInfo | None
+    refund: RefundInfo | None = None
+    object_type: str = ""
+    object_id: str = ""
+    #: The PaymentIntent a charge or refund event is about.
+    intent_ref: str = ""
 
 
 class GatewayError(Exception):
     """The gateway could not be reached or refused the request (not a card decline)."""
+
+
+class NotFound(GatewayError):
+    """The gateway does not know the object (not ours, or another account's)."""
 
 
 class CardDeclined(Exception):
@@ -73,6 +107,20 @@ class PaymentGateway(Protocol):
 
     def retrieve_intent(self, ref: str) -> IntentInfo:
         """The intent's current state."""
+
+    def list_intents(self, since: int) -> list[IntentInfo]:
+        """Intents created at or after ``since`` (Unix seconds), newest first."""
+
+    def create_refund(
+        self, intent_ref: str, amount: Money, *, idempotency_key: str, metadata: dict[str, str]
+    ) -> RefundInfo:
+        """Refund part or all of a succeeded intent."""
+
+    def retrieve_refund(self, ref: str) -> RefundInfo:
+        """The refund's current state."""
+
+    def list_refunds(self, intent_ref: str) -> list[RefundInfo]:
+        """Refunds of an intent."""
 
     def confirm_intent(self, ref: str, payment_method: str) -> IntentInfo:
         """Attach a payment method and confirm; raises :class:`CardDeclined` when the card is declined."""

@@ -8,20 +8,31 @@ Operations flush, never commit; the request or command commits once.
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import func, select, update
 
 from storefront.core.money import Money
 from storefront.extensions import db
-from storefront.payments import payables
-from storefront.payments.gateway import CardDeclined, IntentInfo, WebhookEvent, get_gateway
+from storefront.ledger import operations as ledger
+from storefront.payments import payables, refunds
+from storefront.payments.gateway import CardDeclined, IntentInfo, NotFound, WebhookEvent, get_gateway
 from storefront.payments.models import IntentStatus, PaymentEvent, PaymentIntentRecord, PaymentTransaction
 from storefront.payments.payables import PaymentResult
 
 log = logging.getLogger(__name__)
 #: Webhook event types that carry a PaymentIntent result.
 INTENT_EVENTS = frozenset({"payment_intent.succeeded", "payment_intent.payment_failed"})
+#: Other event types → handler(event, event_row) → outcome.
+_EVENT_HANDLERS: dict = dict.fromkeys(refunds.REFUND_EVENTS, refunds.refund_event)
+
+
+def register_event_handler(types, handler) -> None:
+    """Let another payments module handle webhook event types (same once-only, hint-only rules)."""
+    for event_type in types:
+        _EVENT_HANDLERS[event_type] = handler
 
 
 @dataclass(frozen=True)
@@ -92,38 +103,95 @@ def latest_intent(kind: str, payable_id: int) -> PaymentIntentRecord | None:
     ).first()
 
 
-def intent_for(kind: str, payable) -> PaymentIntentRecord:
-    """The open intent for the payable's amount due, or a new one (idempotency key = kind, id and attempt)."""
+def fault_point(name: str) -> None:
+    """Tests install ``app.extensions["kj_payment_faults"]`` to crash here (e.g. between charge and commit)."""
+    hook = current_app.extensions.get("kj_payment_faults")
+    if hook is not None:
+        hook(name)
+
+
+def attempt_key(kind: str, payable_id: int, attempt: int) -> str:
+    """The idempotency key of an attempt (also stored in the gateway intent's metadata as ``attempt``).
+
+    A random tail keeps keys unique even if ids repeat (a restored or reset database): Stripe would
+    otherwise answer a new attempt with an old intent of the same key.
+    """
+    return f"kj-{kind}-{payable_id}-{attempt}-{secrets.token_hex(4)}"
+
+
+def begin_attempt(kind: str, payable) -> PaymentIntentRecord:
+    """Write a new attempt row (no gateway id yet) and COMMIT it before the gateway is called.
+
+    The one deliberate commit in this module: whatever happens after the gateway call (a crash, a lost
+    connection), the attempt and its idempotency key are on record, so a retry reuses the same intent and
+    ``payments reconcile`` can match what the gateway charged. Callers must not hold other uncommitted work.
+    """
     hooks = payables.get(kind)
     due = hooks.amount_due(payable)
     rec = latest_intent(kind, payable.id)
-    if rec is not None and rec.status == IntentStatus.OPEN:
-        if rec.amount_minor == due.minor and rec.currency == due.currency:
-            return rec
-        _cas(rec, IntentStatus.SUPERSEDED, {IntentStatus.OPEN})
     attempt = (rec.attempt + 1) if rec is not None else 1
-    key = f"kj-{kind}-{payable.id}-{attempt}"
-    gateway = get_gateway()
-    info = gateway.create_intent(
-        due,
-        idempotency_key=key,
-        metadata={"payable": f"{kind}:{payable.id}", "reference": hooks.reference(payable)},
-    )
     rec = PaymentIntentRecord(
         payable_kind=kind,
         payable_id=payable.id,
-        provider=gateway.name,
-        provider_ref=info.ref,
-        idempotency_key=key,
+        provider=get_gateway().name,
+        provider_ref=None,
+        idempotency_key=attempt_key(kind, payable.id, attempt),
         attempt=attempt,
         amount_minor=due.minor,
         currency=due.currency,
         status=IntentStatus.OPEN,
     )
     db.session.add(rec)
-    db.session.flush()
-    _log(rec, kind, payable.id, "created", due, source="create", provider=gateway.name, ref=info.ref)
+    db.session.commit()
     return rec
+
+
+def find_gateway_intent(rec: PaymentIntentRecord) -> IntentInfo | None:
+    """The gateway intent made for this attempt by an earlier, interrupted call (by the metadata key)."""
+    created = rec.created_at
+    since = int(created.timestamp()) - 3600 if created is not None else 0
+    for info in get_gateway().list_intents(since):
+        if info.metadata.get("attempt") == rec.idempotency_key:
+            return info
+    return None
+
+
+def _create_at_gateway(kind: str, payable, rec: PaymentIntentRecord, *, look_first: bool) -> PaymentIntentRecord:
+    """Ask the gateway for the attempt's intent (reusing one an interrupted call made) and record its id."""
+    hooks = payables.get(kind)
+    gateway = get_gateway()
+    info = find_gateway_intent(rec) if look_first else None
+    if info is None:
+        info = gateway.create_intent(
+            rec.amount,
+            idempotency_key=rec.idempotency_key,
+            metadata={
+                "payable": f"{kind}:{payable.id}",
+                "reference": hooks.reference(payable),
+                "attempt": rec.idempotency_key,
+            },
+        )
+    fault_point("after_gateway_create")
+    rec.provider_ref = info.ref
+    db.session.flush()
+    _log(rec, kind, payable.id, "created", rec.amount, source="create", provider=gateway.name, ref=info.ref)
+    return rec
+
+
+def intent_for(kind: str, payable) -> PaymentIntentRecord:
+    """The open intent for the payable's amount due, or a new attempt (written and committed first)."""
+    hooks = payables.get(kind)
+    due = hooks.amount_due(payable)
+    rec = latest_intent(kind, payable.id)
+    if rec is not None and rec.status == IntentStatus.OPEN:
+        if rec.amount_minor == due.minor and rec.currency == due.currency:
+            if rec.provider_ref:
+                return rec
+            # an earlier call wrote the attempt but never recorded the gateway's answer: find or make it
+            return _create_at_gateway(kind, payable, rec, look_first=True)
+        _cas(rec, IntentStatus.SUPERSEDED, {IntentStatus.OPEN})
+    rec = begin_attempt(kind, payable)
+    return _create_at_gateway(kind, payable, rec, look_first=False)
 
 
 def confirm_card(
@@ -135,6 +203,13 @@ def confirm_card(
         return CardOutcome("closed")
     rec = intent_for(kind, payable)
     gateway = get_gateway()
+    current = gateway.retrieve_intent(rec.provider_ref)
+    if current.status == "processing":
+        return CardOutcome("pending")
+    if current.status == "succeeded":
+        # charged already (e.g. our commit was lost after an earlier confirm): settle it, never charge twice
+        outcome = apply_verified(rec, current, source="confirm", actor=actor)
+        return CardOutcome("paid" if outcome in {"paid", "late_paid", "duplicate"} else outcome)
     try:
         info = gateway.confirm_intent(rec.provider_ref, payment_method, return_url)
     except CardDeclined as exc:
@@ -152,6 +227,7 @@ def confirm_card(
         )
         apply_intent(failed, source="confirm", actor=actor)
         return CardOutcome("declined", code=exc.code)
+    fault_point("after_gateway_confirm")
     if info.status == "requires_action":
         return CardOutcome("requires_action", client_secret=info.client_secret)
     outcome = apply_intent(info, source="confirm", actor=actor)
@@ -217,13 +293,17 @@ def apply_intent(info: IntentInfo, *, source: str, actor: str = "stripe", event_
                 **common,
             )
             hooks.on_mismatch(payable, result)
+            if paid.minor > 0:
+                post_received(rec.payable_kind, payable, paid, info.ref, "mismatch", cash=ledger.CASH_STRIPE)
             return "mismatch"
         if not _cas(
             rec, IntentStatus.SUCCEEDED, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}
         ):
             return "duplicate"
         _log(rec, rec.payable_kind, rec.payable_id, "succeeded", paid, **common)
-        return hooks.on_succeeded(payable, result)
+        outcome = hooks.on_succeeded(payable, result)
+        post_received(rec.payable_kind, payable, paid, info.ref, outcome, cash=ledger.CASH_STRIPE)
+        return outcome
     if info.status == "failed":
         if not _cas(rec, IntentStatus.FAILED, {IntentStatus.OPEN}):
             return "duplicate"
@@ -254,15 +334,102 @@ def seen_event(provider: str, event_id: str) -> bool:
     )
 
 
+def record_for(info: IntentInfo) -> PaymentIntentRecord | None:
+    """Our attempt for a gateway intent: by its id, else by the attempt key in its metadata (an attempt whose
+    gateway answer was lost gets the id recorded now)."""
+    rec = db.session.scalars(
+        select(PaymentIntentRecord).where(PaymentIntentRecord.provider_ref == info.ref)
+    ).first()
+    if rec is not None:
+        return rec
+    key = str(info.metadata.get("attempt") or "")
+    if not key:
+        return None
+    rec = db.session.scalars(
+        select(PaymentIntentRecord).where(
+            PaymentIntentRecord.idempotency_key == key, PaymentIntentRecord.provider_ref.is_(None)
+        )
+    ).first()
+    if rec is not None:
+        rec.provider_ref = info.ref
+        db.session.flush()
+    return rec
+
+
+def verify_intent(rec: PaymentIntentRecord, info: IntentInfo) -> str:
+    """Why the gateway's intent does not belong to our record ("" when it does): payable in the metadata,
+    currency, amount and, once succeeded, the amount received."""
+    payable = f"{rec.payable_kind}:{rec.payable_id}"
+    if info.metadata.get("payable") != payable:
+        return f"metadata payable {info.metadata.get('payable')!r} is not {payable}"
+    if info.currency != rec.currency:
+        return f"currency {info.currency} is not {rec.currency}"
+    if info.amount_minor != rec.amount_minor:
+        return f"amount {info.amount_minor} is not {rec.amount_minor}"
+    if info.status == "succeeded" and info.amount_received != rec.amount_minor:
+        return f"amount received {info.amount_received} is not {rec.amount_minor}"
+    return ""
+
+
+def apply_verified(rec: PaymentIntentRecord, info: IntentInfo, *, source: str, actor: str, event_id: str = "") -> str:
+    """Apply what the gateway says about ``rec`` once it is verified; "rejected" (nothing changes) otherwise."""
+    reason = verify_intent(rec, info)
+    if reason:
+        log.warning("intent %s does not match attempt %s: %s", info.ref, rec.idempotency_key, reason)
+        return "rejected"
+    return apply_intent(info, source=source, actor=actor, event_id=event_id)
+
+
+def _intent_event(event: WebhookEvent, row: PaymentEvent) -> str:
+    """A PaymentIntent event is a hint: read the intent from the gateway and act on that, if it is ours."""
+    claimed = event.intent
+    if claimed is None or not claimed.ref:
+        row.reason = "no payment intent in the event"
+        return "rejected"
+    try:
+        info = get_gateway().retrieve_intent(claimed.ref)
+    except NotFound:
+        log.warning("payment intent %s is unknown to the gateway; event %s acknowledged", claimed.ref, event.id)
+        return "unknown"
+    rec = record_for(info)
+    if rec is None:
+        log.warning("payment intent %s (%s) is not ours or unknown; acknowledged", info.ref, info.status)
+        return "unknown"
+    differs = [
+        f"{name}: event says {said!r}, gateway says {real!r}"
+        for name, said, real in (
+            ("status", claimed.status, info.status),
+            ("amount", claimed.amount_minor, info.amount_minor),
+            ("currency", claimed.currency, info.currency),
+        )
+        if said != real and not (name == "status" and event.type == "payment_intent.payment_failed")
+    ]
+    if event.type == "payment_intent.succeeded" and info.status != "succeeded":
+        differs.insert(0, f"event says succeeded, gateway says {info.status}")
+    reason = "; ".join(dict.fromkeys(differs)) or verify_intent(rec, info)
+    if reason:
+        row.reason = reason
+        log.warning("rejected event %s about %s: %s", event.id, info.ref, reason)
+        return "rejected"
+    return apply_intent(info, source="webhook", actor=row.provider, event_id=event.id)
+
+
 def handle_event(provider: str, event: WebhookEvent) -> str:
-    """Handle a verified webhook event once; a replay returns "duplicate" and changes nothing."""
+    """Handle a verified webhook event once; a replay returns "duplicate" and changes nothing.
+
+    The event is only a hint: the object is read back from the gateway, and only what the gateway says is
+    applied — if it matches our record. Otherwise the event is stored as "rejected" with the reason.
+    Raises :class:`GatewayError` when the gateway cannot be asked (the caller answers 503: Stripe retries).
+    """
     if seen_event(provider, event.id):
         return "duplicate"
-    row = PaymentEvent(provider=provider, event_id=event.id, type=event.type)
+    row = PaymentEvent(provider=provider, event_id=event.id, type=event.type, object_ref=event.object_id[:80])
     db.session.add(row)
     db.session.flush()  # a concurrent delivery of the same event fails here on the unique key
-    if event.type in INTENT_EVENTS and event.intent is not None:
-        row.outcome = apply_intent(event.intent, source="webhook", actor=provider, event_id=event.id)
+    if event.type in INTENT_EVENTS:
+        row.outcome = _intent_event(event, row)
+    elif event.type in _EVENT_HANDLERS:
+        row.outcome = _EVENT_HANDLERS[event.type](event, row)
     else:
         row.outcome = "ignored"
     db.session.flush()
@@ -289,6 +456,7 @@ def record_manual_payment(kind: str, payable, amount: Money, reference: str, *, 
             actor=actor,
         )
         hooks.on_mismatch(payable, result)
+        post_received(kind, payable, amount, reference, "mismatch", cash=ledger.CASH_BANK)
         return "mismatch"
     _log(
         None,
@@ -301,4 +469,23 @@ def record_manual_payment(kind: str, payable, amount: Money, reference: str, *, 
         ref=reference,
         actor=actor,
     )
-    return hooks.on_succeeded(payable, result)
+    outcome = hooks.on_succeeded(payable, result)
+    post_received(kind, payable, amount, reference, outcome, cash=ledger.CASH_BANK)
+    return outcome
+
+
+#: Outcomes of a payment whose money belongs to the sellers (others wait in suspense for a refund).
+ALLOCATED = frozenset({"paid", "late_paid"})
+#: Outcomes that queue a refund proposal for the operator (money nobody can keep).
+PROPOSE_REFUND = frozenset({"refund_due", "double_payment", "mismatch"})
+
+
+def post_received(kind: str, payable, amount: Money, ref: str, outcome: str, *, cash: str) -> None:
+    """Ledger: money received for a payable — to its sellers when it paid the payable, else to suspense."""
+    if outcome == "duplicate" or amount.minor <= 0:
+        return
+    hooks = payables.get(kind)
+    shares = hooks.shares(payable) if (outcome in ALLOCATED and hooks.shares is not None) else None
+    ledger.post_charge(kind, payable.id, amount, ref, shares, cash=cash)
+    if shares is None and outcome in PROPOSE_REFUND:
+        refunds.propose(kind, payable, outcome, amount=amount, payment_ref=ref, detail=ref)

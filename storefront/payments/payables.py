@@ -48,6 +48,12 @@ class PayableKind:
     on_failed: Callable[[Any, PaymentResult], None]
     #: Money arrived but the amount or currency does not match: must not count as paid; flag it.
     on_mismatch: Callable[[Any, PaymentResult], None]
+    #: Who the money belongs to: a list of :class:`storefront.ledger.operations.Share` (sellers' parts
+    #: adding up to the amount due), for the ledger. None: the money waits in suspense.
+    shares: Callable[[Any], list] | None = None
+    #: Money went back to the buyer (a succeeded :class:`storefront.payments.models.Refund`): record it, return
+    #: stock of goods that did not ship, tell the buyer.
+    on_refunded: Callable[[Any, Any], None] | None = None
 
 
 _REGISTRY: dict[str, PayableKind] = {}

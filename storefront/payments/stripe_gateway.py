@@ -13,12 +13,17 @@ from typing import Any
 
 import stripe
 
-from storefront.core.money import Money, exponent
-from storefront.payments.gateway import CardDeclined, GatewayError, IntentInfo, InvalidSignature, WebhookEvent
+from storefront.core.money import Money, exponent, gateway_exponent
+from storefront.payments.gateway import (
+    CardDeclined,
+    GatewayError,
+    IntentInfo,
+    InvalidSignature,
+    NotFound,
+    RefundInfo,
+    WebhookEvent,
+)
 
-#: Stripe's zero- and three-decimal currencies; every other currency has two decimals.
-ZERO_DECIMAL = frozenset("BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF".split())
-THREE_DECIMAL = frozenset("BHD JOD KWD OMR TND".split())
 _STATUS = {
     "requires_confirmation": "open",
     "requires_action": "requires_action",
@@ -32,15 +37,14 @@ SIGNATURE_TOLERANCE = 300
 
 
 def stripe_exponent(currency: str) -> int:
-    """Decimals of a currency's smallest unit as Stripe counts them."""
-    code = currency.upper()
-    return 0 if code in ZERO_DECIMAL else 3 if code in THREE_DECIMAL else 2
+    """Decimals of a currency's smallest unit as Stripe counts them (see :mod:`storefront.core.money`)."""
+    return gateway_exponent(currency)
 
 
 def check_currency(currency: str) -> None:
-    """Refuse a currency whose minor unit differs between Babel (our Money) and Stripe."""
+    """Refuse a currency whose minor unit differs between ISO 4217 (our Money) and Stripe."""
     if exponent(currency.upper()) != stripe_exponent(currency):
-        raise GatewayError(f"{currency}: minor units differ between Babel and Stripe")
+        raise GatewayError(f"{currency}: minor units differ between ISO 4217 and Stripe")
 
 
 def intent_info(pi: Mapping[str, Any]) -> IntentInfo:
@@ -54,15 +58,36 @@ def intent_info(pi: Mapping[str, Any]) -> IntentInfo:
         if status == "requires_payment_method"
         else _STATUS.get(status, status)
     )
+    amount = int(pi.get("amount") or 0)
+    received = pi.get("amount_received")
+    if received is None:  # localstripe has no amount_received: a succeeded intent collected its amount
+        received = amount if mapped == "succeeded" else 0
     return IntentInfo(
         ref=str(pi.get("id") or ""),
         status=mapped,
-        amount_minor=int(pi.get("amount") or 0),
+        amount_minor=amount,
         currency=str(pi.get("currency") or "").upper(),
         client_secret=pi.get("client_secret"),
         error_code=str(error.get("decline_code") or error.get("code") or "") if error else "",
         error_message=str(error.get("message") or "") if error else "",
         metadata=dict(pi.get("metadata") or {}),
+        amount_received=int(received or 0),
+        created=int(pi.get("created") or 0),
+    )
+
+
+def refund_info(refund: Mapping[str, Any]) -> RefundInfo:
+    """Our view of a Stripe Refund (an API object or a webhook's ``data.object``)."""
+    if isinstance(refund, stripe.StripeObject):
+        refund = refund.to_dict()
+    status = str(refund.get("status") or "")
+    return RefundInfo(
+        ref=str(refund.get("id") or ""),
+        status="pending" if status == "requires_action" else status,
+        amount_minor=int(refund.get("amount") or 0),
+        currency=str(refund.get("currency") or "").upper(),
+        intent_ref=str(refund.get("payment_intent") or ""),
+        metadata=dict(refund.get("metadata") or {}),
     )
 
 
@@ -124,6 +149,56 @@ class StripeGateway:
         """The PaymentIntent as Stripe has it now."""
         try:
             return intent_info(self.client.v1.payment_intents.retrieve(ref))
+        except stripe.InvalidRequestError as exc:
+            if exc.http_status == 404:
+                raise NotFound(ref) from exc
+            raise GatewayError(str(exc)) from exc
+        except stripe.StripeError as exc:
+            raise GatewayError(str(exc)) from exc
+
+    def list_intents(self, since: int) -> list[IntentInfo]:
+        """PaymentIntents created since ``since``, all pages (localstripe cannot filter: filtered here)."""
+        params: dict[str, Any] = {"limit": 100}
+        if self.real:
+            params["created"] = {"gte": since}
+        try:
+            page = self.client.v1.payment_intents.list(params=params)
+            found = [intent_info(pi) for pi in page.auto_paging_iter()]
+        except stripe.StripeError as exc:
+            raise GatewayError(str(exc)) from exc
+        return sorted((i for i in found if i.created >= since), key=lambda i: i.created, reverse=True)
+
+    def create_refund(
+        self, intent_ref: str, amount: Money, *, idempotency_key: str, metadata: dict[str, str]
+    ) -> RefundInfo:
+        """Refund ``amount`` of a succeeded PaymentIntent (idempotent on the key at Stripe)."""
+        check_currency(amount.currency)
+        params = {"payment_intent": intent_ref, "amount": amount.minor, "metadata": metadata}
+        try:
+            refund = self.client.v1.refunds.create(
+                params=params, options={"idempotency_key": idempotency_key}
+            )
+        except stripe.StripeError as exc:
+            raise GatewayError(str(exc)) from exc
+        info = refund_info(refund)
+        return info if info.intent_ref else RefundInfo(**{**info.__dict__, "intent_ref": intent_ref})
+
+    def retrieve_refund(self, ref: str) -> RefundInfo:
+        """The Refund as Stripe has it now."""
+        try:
+            return refund_info(self.client.v1.refunds.retrieve(ref))
+        except stripe.InvalidRequestError as exc:
+            if exc.http_status == 404:
+                raise NotFound(ref) from exc
+            raise GatewayError(str(exc)) from exc
+        except stripe.StripeError as exc:
+            raise GatewayError(str(exc)) from exc
+
+    def list_refunds(self, intent_ref: str) -> list[RefundInfo]:
+        """Every refund of a PaymentIntent."""
+        try:
+            page = self.client.v1.refunds.list(params={"payment_intent": intent_ref, "limit": 100})
+            return [refund_info(r) for r in page.auto_paging_iter()]
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
 
@@ -157,8 +232,20 @@ class StripeGateway:
         if not isinstance(event, dict) or not event.get("id") or not event.get("type"):
             raise InvalidSignature("not an event")
         obj = (event.get("data") or {}).get("object") or {}
-        intent = intent_info(obj) if obj.get("object") == "payment_intent" else None
-        return WebhookEvent(id=str(event["id"]), type=str(event["type"]), intent=intent)
+        if not isinstance(obj, dict):
+            raise InvalidSignature("not an event")
+        kind = str(obj.get("object") or "")
+        intent = intent_info(obj) if kind == "payment_intent" else None
+        refund = refund_info(obj) if kind == "refund" else None
+        return WebhookEvent(
+            id=str(event["id"]),
+            type=str(event["type"]),
+            intent=intent,
+            refund=refund,
+            object_type=kind,
+            object_id=str(obj.get("id") or ""),
+            intent_ref=str(obj.get("payment_intent") or "") if kind in {"charge", "refund"} else "",
+        )
 
     def client_config(self) -> dict[str, str]:
         """Publishable key and Stripe.js URL for the payment page."""

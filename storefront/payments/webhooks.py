@@ -1,5 +1,7 @@
 """``POST /webhooks/stripe``: signature-verified, handled once, always acknowledged when authentic.
 
+An event is a hint: the handler reads the PaymentIntent or Refund back from Stripe and acts on that.
+
 CSRF-exempt (Stripe cannot send a token); the signature made with ``STRIPE_WEBHOOK_SECRET`` authenticates it.
 """
 
@@ -12,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from storefront.extensions import db
 from storefront.payments import operations as ops
-from storefront.payments.gateway import InvalidSignature, get_gateway
+from storefront.payments.gateway import GatewayError, InvalidSignature, get_gateway
 
 log = logging.getLogger(__name__)
 bp = Blueprint("payments", __name__, url_prefix="/webhooks")
@@ -33,5 +35,9 @@ def stripe_webhook():
     except IntegrityError:
         db.session.rollback()  # the same event delivered twice at once: the other delivery handled it
         outcome = "duplicate"
+    except GatewayError as exc:
+        db.session.rollback()  # cannot read the object back: nothing recorded, Stripe delivers it again
+        log.warning("stripe event %s (%s) deferred: %s", event.id, event.type, exc)
+        return jsonify({"error": "gateway unavailable"}), 503
     log.info("stripe event %s (%s): %s", event.id, event.type, outcome)
     return jsonify({"received": True, "outcome": outcome})

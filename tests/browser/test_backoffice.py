@@ -2,6 +2,10 @@
 company, an operator approves it, the merchant adds a product with Russian and Korean text and an image,
 and the product is found on /ru/search."""
 
+import email
+import email.policy
+import re
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -58,6 +62,11 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(
     )
     merchant.find_element(By.CSS_SELECTOR, 'input[name="role"][value="merchant"]').click()
     merchant.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait.until(EC.url_matches(r"/zh/account/login$"))
+    # the e-mailed link confirms the address and signs in
+    raw = next((tmp_path / "live" / "mail").glob("*.eml")).read_bytes()
+    mail = email.message_from_bytes(raw, policy=email.policy.default).get_body(("plain",)).get_content()
+    merchant.get(base + re.search(r"https?://[^/\s]+(/zh/account/verify/\S+)", mail).group(1))
     wait.until(EC.url_matches(r"/zh/$"))
 
     # 2. the back-office link leads to the filing form; file the company with a document

@@ -69,3 +69,12 @@ def messages(**filters) -> list[OutboxMessage]:
     """Outbox rows, oldest first."""
     db.session.expire_all()
     return list(db.session.scalars(select(OutboxMessage).filter_by(**filters).order_by(OutboxMessage.id)))
+
+
+def order_keys(sub_order) -> dict[str, str]:
+    """The business keys of a sub-order's CEB303 (what a CEB304 must carry to match it)."""
+    from flask import current_app
+
+    case = case_of(sub_order)
+    ebp = current_app.config["CLEARANCE_EBP_CODE"]
+    return {"ebpCode": ebp, "ebcCode": case.ebc_code, "orderNo": case.order_no}

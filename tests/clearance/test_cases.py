@@ -4,6 +4,7 @@ simulator (missing HS code, zero weight), local data problems, correction and re
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,16 @@ from storefront.clearance.signing import RsaSigner, verify_signature
 from storefront.clearance.status import CaseStatus
 from storefront.clearance.transports.simulator import Simulator, db_lookup
 from storefront.extensions import db
-from tests.clearance.helpers import Clock, case_of, drain, messages, paid_order, ship, simulator_worker
+from tests.clearance.helpers import (
+    Clock,
+    case_of,
+    drain,
+    messages,
+    order_keys,
+    paid_order,
+    ship,
+    simulator_worker,
+)
 
 
 def _texts(xml: bytes, name: str) -> list[str]:
@@ -81,35 +91,35 @@ def test_every_message_of_a_real_order_validates(
     assert _texts(inventory, "unit") == ["035", "011", "007"]
 
 
-def test_missing_hs_code_is_rejected_then_corrected_and_resubmitted(app, ctx, make):
+def test_missing_hs_code_is_refused_locally_then_corrected_and_resubmitted(app, ctx, make):
+    """No HS code: nothing reaches customs (no 0000000000 placeholder); the reason says what to add."""
     merchant = make.merchant(contact_email="export@merchant.example")
-    product = make.product(merchant, stock=9, hs_code="", customs_unit="011")
+    product = make.product(merchant, stock=9, hs_code="", customs_unit="011", net_weight_g=250)
     order = paid_order(make, [(product, 2)], currency="USD", country="RU")
     sub = order.sub_orders[0]
     ship(sub)
-    clock = Clock()
-    drain(simulator_worker(app, clock))
     case = case_of(sub)
-    assert case.status == CaseStatus.REJECTED and case.rejected_kind == "CEB603"
-    assert "商品编码[0000000000]不存在" in case.reject_reason and case.invt_no and case.pre_no
+    assert case.status == CaseStatus.REJECTED and case.rejected_kind == "CEB303"
+    assert "legal_units.toml" in case.reject_reason and "(none)" in case.reject_reason
+    assert messages() == []  # nothing was queued, nothing will be sent
     mails = list((Path(app.config["DATA_DIR"]) / "mail").glob("*.eml"))
     assert any(f"{sub.number}" in mail.read_text(errors="replace") for mail in mails)
-    case = case_of(sub)
-    operations.correct(case, lines={1: {"gcode": "7228300000"}})
+    operations.correct(
+        case, lines={1: {"gcode": "6112410000", "unit1": "011", "qty1": Decimal(2), "unit2": "035",
+                         "qty2": Decimal("0.5")}}
+    )
     assert operations.resubmit(case)
     db.session.commit()
     resent = messages(status="pending")
-    assert [(m.kind, m.app_type) for m in resent] == [
-        ("CEB303", "2"),
-        ("CEB403", "2"),
-        ("CEB505", "2"),
-        ("CEB603", "2"),
-    ]
+    assert [m.kind for m in resent] == ["CEB303", "CEB403", "CEB505", "CEB603"]
     list_xml = resent[3].payload
-    assert _texts(list_xml, "copNo") == [case.cop_no] and _texts(list_xml, "invtNo") == [case.invt_no]
+    assert _texts(list_xml, "gcode") == ["6112410000"]
+    assert (_texts(list_xml, "unit1"), _texts(list_xml, "qty1")) == (["011"], ["2"])
+    assert (_texts(list_xml, "unit2"), _texts(list_xml, "qty2")) == (["035"], ["0.5"])
+    clock = Clock()
     drain(simulator_worker(app, clock))
     case = case_of(sub)
-    assert case.status == CaseStatus.CLOSED and case.revision == 2 and case.reject_reason == ""
+    assert case.status == CaseStatus.CLOSED and case.reject_reason == ""
     statuses = [e.status for e in case.events if e.changed]
     assert statuses == ["declared", "rejected", "declared", "accepted", "released", "departed", "closed"]
     with pytest.raises(operations.ClearanceError):
@@ -171,7 +181,7 @@ def test_order_refused_holds_the_list_until_resubmitted(app, ctx, make):
     ingest.ingest(
         build_receipt(
             "CEB304",
-            {"ebpCode": "P", "ebcCode": "E", "orderNo": sub.number},
+            order_keys(sub),
             100,
             "订单重复",
             clock() + timedelta(minutes=1),
@@ -184,4 +194,6 @@ def test_order_refused_holds_the_list_until_resubmitted(app, ctx, make):
     assert case.rejected_kind == "CEB303" and case.logistics_no
     operations.resubmit(case)
     db.session.commit()
-    assert [m.kind for m in messages(status="pending")] == ["CEB303", "CEB403", "CEB505", "CEB603"]
+    # the payment customs holds is not sent again; the refused order goes as new, waybill and list first time
+    pending = [(m.kind, m.app_type) for m in messages(status="pending")]
+    assert pending == [("CEB303", "1"), ("CEB505", "1"), ("CEB603", "1")]

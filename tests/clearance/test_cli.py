@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storefront.clearance import xsd
 from storefront.clearance.status import MessageStatus
 from storefront.extensions import db
 from tests.clearance.helpers import case_of, messages, paid_order
@@ -9,6 +10,10 @@ from tests.clearance.helpers import case_of, messages, paid_order
 
 def test_run_once_status_and_retry(runner, ctx, make):
     order = paid_order(make, [(make.product(make.merchant(), stock=5), 1)])
+    result = runner.invoke(args=["clearance", "run", "--once"])
+    assert result.exit_code != 0 and "flask clearance keygen" in result.output  # sm2 by default
+    result = runner.invoke(args=["clearance", "keygen"])
+    assert result.exit_code == 0 and "sm2 key" in result.output
     result = runner.invoke(args=["clearance", "run", "--once"])
     assert result.exit_code == 0, result.output
     assert "sent 2," in result.output and "receipts 4" in result.output
@@ -22,3 +27,13 @@ def test_run_once_status_and_retry(runner, ctx, make):
     result = runner.invoke(args=["clearance", "retry", "--all"])
     assert "1 message(s) queued again" in result.output
     assert messages()[0].status == MessageStatus.PENDING
+
+
+def test_worker_refuses_to_start_without_the_xsds(app, runner, tmp_path):
+    """Validation is never skipped silently: no XSDs, no worker."""
+    app.config["CEB_XSD_DIR"] = str(tmp_path / "nowhere")
+    try:
+        result = runner.invoke(args=["clearance", "run", "--once"])
+    finally:
+        app.config["CEB_XSD_DIR"] = str(xsd.default_xsd_dir())
+    assert result.exit_code != 0 and "does not hold the official CEB XSDs" in result.output

@@ -19,7 +19,7 @@ from storefront.clearance.status import CaseStatus, MessageStatus
 from storefront.clearance.transports import Incoming, TransportError
 from storefront.clearance.transports.simulator import Simulator, db_lookup
 from storefront.extensions import db
-from tests.clearance.helpers import Clock, case_of, messages, paid_order, ship, simulator_worker
+from tests.clearance.helpers import Clock, case_of, messages, order_keys, paid_order, ship, simulator_worker
 
 
 class Recording:
@@ -160,7 +160,7 @@ def test_duplicate_malformed_and_unknown_receipts(app, order_setup, caplog):
     worker.run_once()
     sub = order_setup.sub_orders[0]
     known = build_receipt(
-        "CEB304", {"ebpCode": "X", "ebcCode": "Y", "orderNo": sub.number}, 100, "重复申报", clock()
+        "CEB304", order_keys(sub), 100, "重复申报", clock()
     )
     unknown = build_receipt(
         "CEB604",
@@ -218,7 +218,7 @@ def test_ingest_is_idempotent(app, order_setup):
     simulator_worker(app, clock).run_once()
     sub = order_setup.sub_orders[0]
     receipt = build_receipt(
-        "CEB304", {"ebpCode": "X", "ebcCode": "Y", "orderNo": sub.number}, 120, "ok", clock()
+        "CEB304", order_keys(sub), 120, "ok", clock()
     )
     assert ingest.ingest(receipt).applied == 1
     assert ingest.ingest(receipt).duplicates == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -33,8 +35,9 @@ def flow(app, ctx, make):
         ship(order.sub_orders[0])
     clock = Clock()
     drain(simulator_worker(app, clock))
-    released = case_of(good.sub_orders[0])
-    summary.summarize(china_time(to_utc(released.released_at)).strftime("%Y-%m"), now=clock())
+    closed = case_of(good.sub_orders[0])
+    closed.closed_at = summary.month_bounds(summary.previous_month(clock()))[0] + timedelta(days=3)
+    summary.summarize(china_time(to_utc(closed.closed_at)).strftime("%Y-%m"), now=clock())
     from storefront.extensions import db
 
     db.session.commit()
@@ -58,6 +61,32 @@ def test_operator_monitor_and_retry(app, make, flow):
     response = operator.post("/en/operator/clearance/retry", data={"id": str(dead.id)})
     assert response.status_code == 302
     assert messages()[0].status == MessageStatus.PENDING
+
+
+def test_operator_sees_summary_due_and_handles_a_refused_application(app, make, flow):
+    """The monitor shows last month's due date and the refused applications; resend is operator-only."""
+    from storefront.clearance.messages.receipts import Receipt
+    from storefront.clearance.models import SummaryDeclaration
+    from storefront.clearance.status import DeclarationStatus
+    from storefront.extensions import db
+
+    message = messages(kind="CEB701")[0]
+    db.session.get(SummaryDeclaration, message.declaration_id).status = DeclarationStatus.ACCEPTED.value
+    refusal = Receipt("CEB702", "G", {"copNo": message.ref}, -10102, flow["clock"](), "x")
+    summary.apply_return(message, refusal)
+    db.session.commit()
+    declaration_id = message.declaration_id
+    operator = client_as(app, make.user(Role.OPERATOR.value))
+    page = operator.get("/en/operator/clearance").get_data(as_text=True)
+    assert 'id="summary-due"' in page and "Due by" in page and 'id="refused-declarations"' in page
+    assert "[-10102] 无效企业代码 (invalid enterprise code)" in page
+    url = f"/en/operator/clearance/declarations/{declaration_id}/resend"
+    assert client_as(app, flow["a"].owner).post(url).status_code == 403
+    assert operator.post(url).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(SummaryDeclaration, declaration_id).status == DeclarationStatus.APPLIED
+    assert operator.post(url).status_code == 409  # not refused any more
+    assert len(messages(kind="CEB701", declaration_id=declaration_id)) == 2
 
 
 def test_merchant_sees_and_downloads_only_their_declarations(app, flow):
@@ -105,10 +134,20 @@ def test_merchant_corrects_and_resubmits_a_rejected_case(app, flow):
     }
     page = owner.post(url, data=form).get_data(as_text=True)
     assert "the HS code must be 10 digits" in page and case_of(flow["bad"].sub_orders[0]).revision == 1
-    response = owner.post(url, data={**form, "line-1-gcode": "6112.41.00.00"})
+    fixed = {**form, "line-1-gcode": "6112.41.00.00", "line-1-unit1": "035", "line-1-qty1": "1"}
+    page = owner.post(url, data=fixed).get_data(as_text=True)
+    assert "the legal units of 6112410000 are 011 / 035" in page  # swimwear: articles + kilograms
+    fixed.update({"line-1-unit1": "011", "line-1-unit2": "035", "line-1-qty2": "0"})
+    page = owner.post(url, data=fixed).get_data(as_text=True)
+    assert "the legal quantities must be greater than zero" in page
+    page = owner.post(url, data={**fixed, "line-1-gcode": "6112490000"}).get_data(as_text=True)
+    assert "6112490000 is not in the legal-units table" in page
+    assert case_of(flow["bad"].sub_orders[0]).revision == 1
+    response = owner.post(url, data={**fixed, "line-1-qty2": "0.25"})
     assert response.status_code == 302
     case = case_of(flow["bad"].sub_orders[0])
     assert (case.status, case.revision, case.lines[0].gcode) == (CaseStatus.DECLARED, 2, "6112410000")
+    assert (case.lines[0].unit1, case.lines[0].unit2, case.lines[0].qty2) == ("011", "035", Decimal("0.25"))
     assert owner.post(url, data=form).status_code == 409  # nothing to correct any more
     drain(simulator_worker(app, flow["clock"]))
     assert case_of(flow["bad"].sub_orders[0]).status == CaseStatus.CLOSED

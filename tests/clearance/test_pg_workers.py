@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 
-from storefront.clearance import ingest, outbox
-from storefront.clearance.messages import new_guid
+from storefront.clearance import demo, ingest, outbox
+from storefront.clearance.messages import Company, build_ceb303, new_guid
 from storefront.clearance.messages.receipts import build_receipt
 from storefront.clearance.models import OutboxMessage, ReceiptRecord, utcnow
 from storefront.clearance.signing import NoneSigner
@@ -47,6 +48,12 @@ def pg_app(pg_cluster, tmp_path_factory):
         db.engine.dispose()
 
 
+def _order_xml(order_no: str) -> bytes:
+    """A valid CEB303 under the platform code P and shipper E."""
+    order = replace(demo.demo_order(1), order_no=order_no, ebp=Company("P", "P"), ebc=Company("E", "E"))
+    return build_ceb303(order, guid=new_guid(), app_type="1", transfer=demo.TRANSFER)
+
+
 def _fill(app) -> None:
     with app.app_context():
         db.session.execute(OutboxMessage.__table__.delete())
@@ -55,7 +62,7 @@ def _fill(app) -> None:
                 "CEB303",
                 guid=new_guid(),
                 business_key=f"CEB303:test:{n}",
-                payload=b"<x/>",
+                payload=_order_xml(f"R{n}"),
                 ref=f"R{n}",
                 now=utcnow(),
             )

@@ -48,14 +48,17 @@ def released(app, ctx, make):
     drain(simulator_worker(app, clock))
     cases = [case_of(order.sub_orders[0]) for order in orders]
     assert [c.status for c in cases] == ["closed"] * 7 + ["declared"]
-    cases[6].released_at -= timedelta(days=40)
+    last_month_start = summary.month_bounds(summary.previous_month(clock()))[0]
+    for case in cases[:6]:  # closed (899) last month: the month that is summarised now
+        case.closed_at = last_month_start + timedelta(days=10)
+    cases[6].closed_at = last_month_start - timedelta(days=10)  # closed in another month
     db.session.commit()
     return cases, clock
 
 
 def _utc_month(case: ClearanceCase) -> str:
-    """The Beijing month a case was released in."""
-    return china_time(to_utc(case.released_at)).strftime("%Y-%m")
+    """The Beijing month a case was closed in."""
+    return china_time(to_utc(case.closed_at)).strftime("%Y-%m")
 
 
 def test_month_bounds_are_beijing_months():
@@ -121,7 +124,9 @@ def test_summary_round_trip_with_customs(app, released, xsd_ready):
     assert not any("differs" in d.return_info for d in declarations)  # customs merged the lines as we did
 
 
-def test_refused_application_frees_its_lists(app, released):
+def test_refused_application_waits_for_a_person(app, released):
+    """A CEB702 refusal is not declared again by the next run; an operator sends it again or releases it."""
+    from storefront.clearance import queries
     from storefront.clearance.messages.receipts import Receipt
 
     cases, clock = released
@@ -132,10 +137,40 @@ def test_refused_application_frees_its_lists(app, released):
     summary.apply_return(message, refusal)
     declaration = db.session.get(SummaryDeclaration, message.declaration_id)
     assert declaration.status == DeclarationStatus.REJECTED
-    db.session.expire_all()
-    freed = [case for case in db.session.scalars(select(ClearanceCase)) if case.declaration is None]
-    assert len(freed) == 2 + declaration.list_count
+    assert summary.summarize(month, now=clock()).lists == 0  # never again automatically
+    assert [d.id for d in queries.summary_due(clock()).refused] == [declaration.id]
+    summary.resend(declaration, now=clock())
+    db.session.commit()
+    again = messages(kind="CEB701", declaration_id=declaration.id)
+    assert [m.business_key for m in again] == [f"CEB701:{declaration.id}:1", f"CEB701:{declaration.id}:2"]
+    assert declaration.status == DeclarationStatus.APPLIED and queries.summary_due(clock()).refused == []
+    still = Receipt("CEB702", "H", {"copNo": message.ref}, 100, clock(), "仍然无权限")
+    summary.apply_return(again[-1], still)
+    summary.release_lists(declaration)
+    assert declaration.status == DeclarationStatus.WITHDRAWN
     assert summary.summarize(month, now=clock()).lists == declaration.list_count
+
+
+def test_only_closed_lists_of_an_ended_month(app, released):
+    """Released-but-not-closed lists wait; the current and future months are refused; due on the 15th."""
+    from datetime import date
+
+    from storefront.clearance import queries
+
+    cases, clock = released
+    month = _utc_month(cases[0])
+    cases[1].status = "released"  # customs has not closed it yet
+    db.session.commit()
+    current = china_time(clock()).strftime("%Y-%m")
+    for bad in (current, "2999-01"):
+        with pytest.raises(ValueError, match="has not ended"):
+            summary.summarize(bad, now=clock())
+    due = queries.summary_due(clock())
+    assert (due.month, due.waiting_lists) == (month, 5)
+    assert due.due == date(int(current[:4]), int(current[5:]), 15)
+    assert summary.summarize(month, now=clock()).lists == 5
+    assert queries.summary_due(clock()).waiting_lists == 0
+    assert summary.due_date("2026-12") == date(2027, 1, 15)
 
 
 def test_applications_are_split_at_the_line_limit(app, released, monkeypatch):
@@ -154,7 +189,7 @@ def test_summarize_command(runner, released):
     month = _utc_month(cases[0])
     result = runner.invoke(args=["clearance", "summarize", "--month", month])
     assert result.exit_code == 0, result.output
-    assert "4 application(s), 6 declaration line(s) from 6 list(s)" in result.output
+    assert "4 application(s), 6 declaration line(s) from 6 list(s)" in result.output, result.output
     result = runner.invoke(args=["clearance", "summarize", "--month", month])
     assert "0 application(s)" in result.output
     assert runner.invoke(args=["clearance", "summarize", "--month", "2026-13"]).exit_code != 0

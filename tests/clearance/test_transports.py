@@ -178,3 +178,88 @@ def test_http_transport(app, ctx, make, customs_server):
         HttpTransport(customs_server, timeout=0.2).send(Outgoing("G", "CEB303", "k", b"<a/>"))
     with pytest.raises(ValueError):
         HttpTransport("file:///etc/passwd")
+
+
+def test_live_transports_never_send_a_signed_kind_unsigned(app, ctx, make, folders):
+    """With no signer, CEB303/403/505 leave through the folder but CEB603 is dead-lettered with the reason."""
+    from storefront.clearance import queries
+    from storefront.clearance.models import utcnow
+    from tests.clearance.helpers import ship
+
+    order = paid_order(make, [(make.product(make.merchant(), stock=5), 1)])
+    ship(order.sub_orders[0])
+    clock = Clock()
+    worker = simulator_worker(app, clock, folders)  # NoneSigner
+    worker.run_once()
+    by_kind = {m.kind: m for m in messages()}
+    assert by_kind["CEB603"].status == MessageStatus.DEAD
+    assert "CEB603 must be signed (spec §6)" in by_kind["CEB603"].last_error
+    assert "CLEARANCE_SIGNER" in by_kind["CEB603"].last_error
+    assert all(by_kind[k].status == MessageStatus.SENT for k in ("CEB303", "CEB403", "CEB505"))
+    written = b"".join(p.read_bytes() for p in folders.send_dir.iterdir())
+    assert b"CEB603Message" not in written
+    monitor = queries.monitor(utcnow())
+    assert any(m.kind == "CEB603" and "must be signed" in m.last_error for m in monitor.dead)
+
+
+def test_live_transport_sends_signed_lists(app, ctx, make, folders):
+    """With the SM2 signer the list goes out signed and verifies."""
+    from storefront.clearance.signing import Sm2Signer, generate_identity, verify_signature
+    from tests.clearance.helpers import ship
+
+    key, cert = generate_identity("sm2", "t")
+    order = paid_order(make, [(make.product(make.merchant(), stock=5), 1)])
+    ship(order.sub_orders[0])
+    worker = simulator_worker(app, Clock(), folders, signer=Sm2Signer(key, cert))
+    worker.run_once()
+    assert {m.status for m in messages()} == {MessageStatus.SENT}
+    inventory = next(p.read_bytes() for p in folders.send_dir.iterdir() if b"CEB603Message" in p.read_bytes())
+    verify_signature(inventory, cert)
+
+
+def test_simulator_verifies_signatures(app, ctx, make):
+    """The simulator refuses a tampered signature and, when signing is on, an unsigned list (code 1001)."""
+    from storefront.clearance.signing import Sm2Signer, generate_identity
+    from storefront.clearance.transports.simulator import db_lookup
+    from tests.clearance.helpers import ship
+
+    key, cert = generate_identity("sm2", "t")
+    signer = Sm2Signer(key, cert)
+    order = paid_order(make, [(make.product(make.merchant(), stock=5), 1)])
+    ship(order.sub_orders[0])
+    inventory = next(m for m in messages() if m.kind == "CEB603")
+    signed = signer.sign(inventory.payload)
+    tampered = signed.replace(b"<ceb:qty>", b"<ceb:qty>1", 1)
+    for data, require in ((tampered, False), (inventory.payload, True), (signed, True)):
+        simulator = Simulator(lookup=db_lookup, clock=Clock(), require_signature=require, trusted_cert=cert)
+        simulator.send(Outgoing(inventory.guid, "CEB603", inventory.business_key, data))
+        receipts = [etree.fromstring(incoming.data) for incoming in simulator.receive()]
+        statuses = [receipt.findtext(f".//{{{NS}}}returnStatus") for receipt in receipts]
+        if data is signed:
+            assert statuses[-1] == "800"
+        else:
+            assert statuses == ["100"]
+
+
+def test_folder_refuses_links_and_files_outside_the_receive_directory(folders, tmp_path):
+    """Issue 13 #9: a symlink (to a file or a directory) or a hard link in receive/ is never read."""
+    secret = tmp_path / "outside" / "secret.xml"
+    secret.parent.mkdir()
+    secret.write_bytes(b"<secret>do not read</secret>")
+    folders.receive_dir.mkdir(parents=True)
+    (folders.receive_dir / "a-link.xml").symlink_to(secret)
+    (folders.receive_dir / "b-dirlink").symlink_to(secret.parent, target_is_directory=True)
+    (folders.receive_dir / "c-dangling.xml").symlink_to(tmp_path / "nowhere.xml")
+    os.link(secret, folders.receive_dir / "d-hardlink.xml")
+    (folders.receive_dir / "e-real.xml").write_bytes(b"<real/>")
+    taken = list(folders.receive())
+    assert [(i.source, i.data) for i in taken] == [("e-real.xml", b"<real/>")]
+    assert secret.read_bytes() == b"<secret>do not read</secret>"  # target untouched
+    refused = sorted(p.name.split("-refused-", 1)[1] for p in folders.quarantine_dir.iterdir())
+    assert refused == ["a-link.xml", "b-dirlink", "c-dangling.xml", "d-hardlink.xml"]
+    assert all(p.is_symlink() for p in folders.quarantine_dir.iterdir() if "hardlink" not in p.name)
+    # a link slipped into processing/ (after the claim) is not read either
+    (folders.processing_dir / "f-late.xml").symlink_to(secret)
+    old = time.time() - folders.stale_seconds - 1
+    os.utime(folders.processing_dir / "f-late.xml", (old, old), follow_symlinks=False)
+    assert [i.source for i in folders.receive()] == []

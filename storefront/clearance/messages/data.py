@@ -294,6 +294,26 @@ class DepartureData:
 
 
 @dataclass(frozen=True, slots=True)
+class InvtCancelData:
+    """Cancellation of one inventory list (撤销申请单, CEB605)."""
+
+    customs_code: str
+    cop_no: str
+    invt_no: str
+    reason: str
+    agent: Company
+    ebc: Company
+    pre_no: str | None = None
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        _office(self, "customs_code")
+        _text(self, "cop_no", 30)
+        _text(self, "invt_no", 20)
+        _text(self, "reason", 1000)
+
+
+@dataclass(frozen=True, slots=True)
 class SummaryApplyData:
     """Summary application (汇总申请单, CEB701): released lists that become one customs declaration."""
 

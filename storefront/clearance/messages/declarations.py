@@ -19,6 +19,7 @@ from storefront.clearance.messages.common import (
 )
 from storefront.clearance.messages.data import (
     DepartureData,
+    InvtCancelData,
     OrderData,
     OrderLine,
     SummaryApplyData,
@@ -176,6 +177,38 @@ def build_ceb509(
             )
 
     return build_message("CEB509", guid, transfer, fill, version)
+
+
+def build_ceb605(
+    cancel: InvtCancelData,
+    *,
+    guid: str,
+    app_type: str = "1",
+    transfer: Transfer,
+    app_time: datetime | None = None,
+    app_status: str = "2",
+    version: str = VERSION,
+) -> bytes:
+    """Build the list cancellation (CEB605, one ``ceb:InvtCancel``); sign it before sending."""
+    guid = check_guid(guid)
+    fields = [
+        *head_fields(guid, app_type, app_time, app_status),
+        ("customsCode", cancel.customs_code),
+        ("copNo", cancel.cop_no),
+        ("preNo", cancel.pre_no),
+        ("invtNo", cancel.invt_no),
+        ("reason", cancel.reason),
+        ("agentCode", cancel.agent.code),
+        ("agentName", cancel.agent.name),
+        ("ebcCode", cancel.ebc.code),
+        ("ebcName", cancel.ebc.name),
+        ("note", cancel.note),
+    ]
+
+    def fill(root: etree._Element) -> None:
+        add_node(root, "InvtCancel", fields)
+
+    return build_message("CEB605", guid, transfer, fill, version)
 
 
 def build_ceb701(

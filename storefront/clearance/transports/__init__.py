@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
 from flask import Flask
+
+from storefront.clearance.envelope import Envelope, EnvelopeError
+from storefront.clearance.signing import signer_kind, signing_paths
 
 
 class TransportError(RuntimeError):
@@ -51,13 +55,30 @@ class Transport(Protocol):
         ...
 
 
+def enclose(envelope: Envelope | None, message: Outgoing) -> bytes:
+    """The bytes a live transport writes: the message in its validated DxpMsg envelope (when one is set)."""
+    if envelope is None:
+        return message.data
+    try:
+        return envelope.wrap(message.data, kind=message.kind, msg_id=message.guid, created=datetime.now(UTC))
+    except EnvelopeError as exc:
+        raise TransportError(str(exc)) from exc
+
+
 def make_transport(app: Flask) -> Transport:
     """Build the transport named by ``CLEARANCE_TRANSPORT`` (simulator, folder or http)."""
     kind = (app.config.get("CLEARANCE_TRANSPORT") or "simulator").strip().lower()
     if kind == "simulator":
         from storefront.clearance.transports.simulator import Simulator, db_lookup
 
-        return Simulator(lookup=db_lookup, inspect_over=app.config.get("CLEARANCE_SIM_INSPECT_OVER"))
+        signs = signer_kind(app.config) != "none"
+        cert_path = signing_paths(app.config)[1] if signs else None
+        return Simulator(
+            lookup=db_lookup,
+            inspect_over=app.config.get("CLEARANCE_SIM_INSPECT_OVER"),
+            require_signature=signs,
+            trusted_cert=cert_path.read_bytes() if cert_path and cert_path.is_file() else None,
+        )
     if kind == "folder":
         from storefront.clearance.transports.folder import FolderTransport
 

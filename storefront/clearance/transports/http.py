@@ -9,7 +9,8 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from urllib.parse import urlsplit
 
-from storefront.clearance.transports import Incoming, Outgoing, TransportError
+from storefront.clearance.envelope import Envelope, EnvelopeError
+from storefront.clearance.transports import Incoming, Outgoing, TransportError, enclose
 
 log = logging.getLogger(__name__)
 #: Most receipts fetched from the polling URL in one pass.
@@ -29,8 +30,15 @@ class HttpTransport:
     name = "http"
 
     def __init__(
-        self, url: str, *, timeout: float = 10.0, receipts_url: str | None = None, token: str | None = None
+        self,
+        url: str,
+        *,
+        timeout: float = 10.0,
+        receipts_url: str | None = None,
+        token: str | None = None,
+        envelope: Envelope | None = None,
     ) -> None:
+        self.envelope = envelope
         self.url = _check_url(url)
         self.receipts_url = _check_url(receipts_url) if receipts_url else None
         self.timeout = timeout
@@ -47,7 +55,18 @@ class HttpTransport:
             timeout=float(config.get("CLEARANCE_HTTP_TIMEOUT", 10)),
             receipts_url=config.get("CLEARANCE_HTTP_RECEIPTS_URL") or None,
             token=config.get("CLEARANCE_HTTP_TOKEN") or None,
+            envelope=Envelope.from_config(config),
         )
+
+    def _unwrap(self, body: bytes) -> bytes:
+        """The business receipt inside a DxpMsg (an envelope that does not validate goes to quarantine)."""
+        if self.envelope is None:
+            return body
+        try:
+            return self.envelope.unwrap(body)
+        except EnvelopeError as exc:
+            log.warning("receipt envelope refused: %s", exc)
+            return body
 
     def _headers(self) -> dict[str, str]:
         headers = {"Content-Type": "application/xml; charset=utf-8", "Accept": "application/xml"}
@@ -67,12 +86,13 @@ class HttpTransport:
     def send(self, message: Outgoing) -> None:
         """POST the message; a 2xx answer with an XML body is kept as a receipt."""
         headers = {**self._headers(), "X-Message-Guid": message.guid, "X-Message-Kind": message.kind}
-        request = urllib.request.Request(self.url, data=message.data, headers=headers, method="POST")  # noqa: S310
+        data = enclose(self.envelope, message)
+        request = urllib.request.Request(self.url, data=data, headers=headers, method="POST")  # noqa: S310
         status, body = self._call(request)
         if not 200 <= status < 300:
             raise TransportError(f"HTTP {status} from {self.url}")
         if body.lstrip().startswith(b"<"):
-            self._inbox.append(Incoming(f"http:{message.guid}", body))
+            self._inbox.append(Incoming(f"http:{message.guid}", self._unwrap(body)))
 
     def receive(self) -> Iterator[Incoming]:
         """Receipts answered to sends, then those waiting at the polling URL (until it answers 204)."""
@@ -89,4 +109,4 @@ class HttpTransport:
                 return
             if status == 204 or not body.strip():
                 return
-            yield Incoming(f"http:{self.receipts_url}", body)
+            yield Incoming(f"http:{self.receipts_url}", self._unwrap(body))

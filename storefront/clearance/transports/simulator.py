@@ -17,14 +17,17 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
+from storefront.clearance import legal_units
 from storefront.clearance.messages.common import NS, now
 from storefront.clearance.messages.data import Company
 from storefront.clearance.messages.receipts import (
+    RETURN_SPECS,
     SummaryLine,
     SummaryResult,
     build_receipt,
     build_summary_result,
 )
+from storefront.clearance.signing import SIGNED_KINDS, SignatureInvalid, verify_signature
 from storefront.clearance.transports import Incoming, Outgoing, TransportError
 from storefront.core.validators import is_valid_hs_code
 
@@ -65,6 +68,32 @@ def _decimal(value: str | None) -> Decimal:
         return Decimal(0)
 
 
+#: The receipt that answers each message kind.
+_RECEIPT_OF = {"CEB303": "CEB304", "CEB403": "CEB404", "CEB505": "CEB506", "CEB603": "CEB604",
+               "CEB605": "CEB606", "CEB607": "CEB608", "CEB509": "CEB510", "CEB701": "CEB702"}
+
+
+def _refusal_keys(receipt: str, root: etree._Element) -> dict[str, str]:
+    """The business keys a refusal receipt echoes, read from the message (numbers derived if absent)."""
+    values: dict[str, str] = {}
+    for element in root.iter():
+        if isinstance(element.tag, str) and etree.QName(element).namespace == NS and len(element) == 0:
+            values.setdefault(etree.QName(element).localname, (element.text or "").strip())
+    year, cop_no = int(values.get("appTime", "2026")[:4]), values.get("copNo", "")
+    derived = {
+        "preNo": pre_no_for(year, cop_no),
+        "invtNo": invt_no_for(values.get("customsCode", "0000"), year, cop_no),
+        "statisticsFlag": "B",
+        "msgSeqNo": "1",
+    }
+    keys = {}
+    for name, required in RETURN_SPECS[receipt].keys:
+        value = values.get(name) or (derived.get(name, "") if required else "")
+        if value:
+            keys[name] = value
+    return keys
+
+
 def invt_no_for(customs_code: str, year: int, cop_no: str) -> str:
     """The inventory number customs gives a list: office(4) + year(4) + E + serial(9)."""
     return f"{customs_code}{year}E{_serial('invt:' + cop_no, 9):09d}"
@@ -86,8 +115,15 @@ class Simulator:
         lookup: Lookup | None = None,
         clock: Callable[[], datetime] = now,
         inspect_over: Decimal | str | None = None,
+        require_signature: bool = False,
+        trusted_cert: bytes | None = None,
+        hold_lists: bool = False,
     ) -> None:
+        #: Stop lists at 120 (入库), as customs does while it reviews: the window for a cancellation.
+        self.hold_lists = hold_lists
         self.lookup = lookup
+        self.require_signature = require_signature
+        self.trusted_cert = trusted_cert
         self.clock = clock
         self.inspect_over = Decimal(inspect_over) if inspect_over not in (None, "") else None
         self._inbox: list[Incoming] = []
@@ -105,10 +141,29 @@ class Simulator:
         if handler is None:
             raise TransportError(f"simulator: unsupported message {kind}")
         self._step = 0
+        if self._signature_refused(kind, root, message):
+            return
         try:
             handler(root, message.guid)
         except (IndexError, KeyError, ValueError) as exc:
             raise TransportError(f"simulator: cannot read {kind}: {exc}") from exc
+
+    def _signature_refused(self, kind: str, root: etree._Element, message: Outgoing) -> bool:
+        """Verify a signature as the e-port does (spec §6); answer a refusal (100, code 1001) if it fails."""
+        signed = root.find("{http://www.w3.org/2000/09/xmldsig#}Signature") is not None
+        if not signed and not (self.require_signature and kind in SIGNED_KINDS):
+            return False
+        try:
+            verify_signature(message.data, self.trusted_cert)
+        except SignatureInvalid as exc:
+            receipt = _RECEIPT_OF.get(kind)
+            if receipt is None:
+                raise TransportError(f"simulator: signature of {kind} refused: {exc}") from exc
+            keys = _refusal_keys(receipt, root)
+            refusal = (100, f"[1001] 数字签名无效 (invalid signature): {exc}")
+            self._answer(receipt, keys, [refusal], message.guid)
+            return True
+        return False
 
     def receive(self) -> Iterator[Incoming]:
         """Hand over the receipts owed so far."""
@@ -174,6 +229,8 @@ class Simulator:
                 root
             )
         statuses = self._outcome(problems, "清单")
+        if not problems and self.hold_lists:
+            statuses = statuses[:2]
         if not problems and self.inspect_over is not None:
             value = sum((_decimal(line.get("totalPrice")) for line in lines), Decimal(0))
             if value > self.inspect_over:
@@ -191,6 +248,15 @@ class Simulator:
                 problems.append(
                     f"表体第{gnum}项商品编码[{gcode}]不存在 (HS code missing or not in the tariff)"
                 )
+            elif legal_units.known(gcode):
+                row = legal_units.lookup(gcode)
+                declared = (line.get("unit1", ""), line.get("unit2") or None)
+                if declared != (row.unit1, row.unit2):
+                    problems.append(
+                        f"表体第{gnum}项法定计量单位[{'/'.join(filter(None, declared))}]与商品编码[{gcode}]的"
+                        f"法定计量单位[{'/'.join(filter(None, (row.unit1, row.unit2)))}]不符 "
+                        "(legal units do not match the tariff)"
+                    )
             if _decimal(line.get("qty")) <= 0 or _decimal(line.get("qty1")) <= 0:
                 problems.append(f"表体第{gnum}项数量必须大于0 (quantity must be greater than 0)")
         gross, net = _decimal(head.get("grossWeight")), _decimal(head.get("netWeight"))
@@ -246,6 +312,18 @@ class Simulator:
                 "statisticsFlag": list_head.get("statisticsFlag", "B"),
             }
             self._answer("CEB604", list_keys, [(899, "结关")], f"{guid}:{logistics_no}")
+
+    def _on_ceb605(self, root: etree._Element, guid: str) -> None:
+        head = _values(_find(root, "InvtCancel")[0])
+        keys = {name: head.get(name, "") for name in ("agentCode", "copNo", "invtNo")}
+        year = int(head.get("appTime", "2026")[:4])
+        keys["preNo"] = head.get("preNo") or pre_no_for(year, keys["copNo"])
+        if self._list(invt_no=keys["invtNo"]) is None:
+            missing = f"[-623003] 系统中不存在清单编号为[{keys['invtNo']}]的清单！"
+            statuses = [(2, "撤销申请已申报"), (100, missing)]
+        else:
+            statuses = [(2, "撤销申请已申报"), (120, "撤销申请已入库"), (399, "撤销申请审核通过，清单已撤销")]
+        self._answer("CEB606", keys, statuses, guid)
 
     def _on_ceb701(self, root: etree._Element, guid: str) -> None:
         head = _values(_find(root, "SummaryApply/SummaryApplyHead")[0])

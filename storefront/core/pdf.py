@@ -1,0 +1,28 @@
+"""HTML → PDF with WeasyPrint (Noto CJK fonts from the system), for statements and other documents.
+
+WeasyPrint needs the Pango libraries (Debian: libpango-1.0-0, libpangoft2-1.0-0) and, for Chinese, Korean
+and Japanese text, fonts-noto-cjk. It is imported on first use so the app starts without them.
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint or its system libraries cannot be loaded."""
+
+
+def load_weasyprint():
+    """The weasyprint module, or :class:`PdfUnavailable` with the reason."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: Pango missing
+        raise PdfUnavailable(str(exc)) from exc
+    return weasyprint
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of an HTML page (static files resolved from the app's static folder)."""
+    weasyprint = load_weasyprint()
+    return weasyprint.HTML(string=html, base_url=current_app.static_folder).write_pdf()

@@ -1,0 +1,176 @@
+"""Who may use each route — ONE line per endpoint, checked by tests/test_security_routes.py, which walks every
+rule of ``app.url_map`` with each role (anonymous, buyer, merchant, provider, operator).
+
+A route without a line here fails that test: when you add a route, add its line
+(``"blueprint.view": ROLES,``).
+The sets name the roles that get through the route's role gate; the others must be stopped there
+(anonymous → redirect to the sign-in page, or 401; signed-in with the wrong role → 403). Object-level checks
+(whose order, whose product) live in tests/test_authz.py and tests/test_services_auth.py.
+
+The test's merchant and provider have APPROVED filings.
+"""
+
+ANONYMOUS, BUYER, MERCHANT, PROVIDER, OPERATOR = "anonymous", "buyer", "merchant", "provider", "operator"
+ROLES = (ANONYMOUS, BUYER, MERCHANT, PROVIDER, OPERATOR)
+
+ANYONE = frozenset(ROLES)
+SIGNED_IN = frozenset({BUYER, MERCHANT, PROVIDER, OPERATOR})
+MERCHANTS = frozenset({MERCHANT})
+PROVIDERS = frozenset({PROVIDER})
+OPERATORS = frozenset({OPERATOR})
+NOBODY = frozenset()
+
+ACCESS: dict[str, frozenset[str]] = {
+    # root, health, files
+    "root": ANYONE,
+    "healthz": ANYONE,
+    "media": ANYONE,
+    "static": ANYONE,
+    "payments.stripe_webhook": ANYONE,  # authenticated by the Stripe signature (tests/test_webhook.py)
+    # accounts
+    "accounts.login": ANYONE,
+    "accounts.register": ANYONE,
+    "accounts.forgot_password": ANYONE,
+    "accounts.reset_password": ANYONE,  # the signed token is the credential
+    "accounts.verify_email": ANYONE,  # the signed token is the credential
+    "accounts.logout": SIGNED_IN,
+    "accounts.account": SIGNED_IN,
+    "accounts.change_password": SIGNED_IN,
+    "accounts.end_other_sessions": SIGNED_IN,
+    # public catalogue, search, API
+    "catalog.home": ANYONE,
+    "catalog.cluster": ANYONE,
+    "catalog.category": ANYONE,
+    "catalog.merchant": ANYONE,
+    "catalog.product": ANYONE,
+    "catalog.set_currency": ANYONE,
+    "search.results": ANYONE,
+    "api.products": ANYONE,
+    "api.product": ANYONE,
+    "api.search": ANYONE,
+    "api.suggest": ANYONE,
+    "services_api.packages": ANYONE,
+    "services_api.package": ANYONE,
+    # cart, checkout, orders (guests buy too; an order page needs its signed token or its owner)
+    "cart.view": ANYONE,
+    "cart.add": ANYONE,
+    "cart.update": ANYONE,
+    "ordering.checkout": ANYONE,
+    "ordering.order_page": ANYONE,
+    "ordering.pay": ANYONE,
+    "ordering.pay_card": ANYONE,
+    "ordering.pay_method": ANYONE,
+    "ordering.pay_return": ANYONE,
+    "ordering.my_orders": SIGNED_IN,
+    # money (issue 12): statements, payouts, refunds, FX settlement records, bank-transfer proofs
+    "merchant.money": MERCHANTS,
+    "merchant.money_payout": MERCHANTS,
+    "merchant.money_statement": MERCHANTS,
+    "merchant.money_statement_pdf": MERCHANTS,
+    "merchant.fx_settlements": MERCHANTS,
+    "merchant.fx_settlements_csv": MERCHANTS,
+    "merchant.order_cannot_fulfil": MERCHANTS,
+    "merchant.order_refund": MERCHANTS,
+    "services_provider.money": PROVIDERS,
+    "services_provider.money_payout": PROVIDERS,
+    "services_provider.money_statement": PROVIDERS,
+    "services_provider.money_statement_pdf": PROVIDERS,
+    "services.pay_transfer": SIGNED_IN,  # then: only the order's merchant (like services.pay)
+    "operator.commission": OPERATORS,
+    "operator.fx_csv": OPERATORS,
+    "operator.fx_record": OPERATORS,
+    "operator.fx_settlements": OPERATORS,
+    "operator.payout_approve": OPERATORS,
+    "operator.payout_reject": OPERATORS,
+    "operator.payouts_csv": OPERATORS,
+    "operator.payouts_list": OPERATORS,
+    "operator.refund_dismiss": OPERATORS,
+    "operator.refund_form": OPERATORS,
+    "operator.refund_make": OPERATORS,
+    "operator.refunds_queue": OPERATORS,
+    "operator.transfer_confirm": OPERATORS,
+    "operator.transfer_reject": OPERATORS,
+    "operator.transfer_slip": OPERATORS,
+    "operator.transfers_page": OPERATORS,
+    # merchant back office
+    "merchant.dashboard": MERCHANTS,
+    "merchant.filing_page": MERCHANTS,
+    "merchant.filing_document": MERCHANTS,
+    "merchant.filing_document_delete": MERCHANTS,
+    "merchant.products": MERCHANTS,
+    "merchant.product_new": MERCHANTS,
+    "merchant.product_edit": MERCHANTS,
+    "merchant.product_delete": MERCHANTS,
+    "merchant.product_visibility": MERCHANTS,
+    "merchant.image_upload": MERCHANTS,
+    "merchant.image_delete": MERCHANTS,
+    "merchant.image_move": MERCHANTS,
+    "merchant.catalog_import": MERCHANTS,
+    "merchant.catalog_import_confirm": MERCHANTS,
+    "merchant.catalog_export": MERCHANTS,
+    "merchant.catalog_template": MERCHANTS,
+    "merchant.orders": MERCHANTS,
+    "merchant.order": MERCHANTS,
+    "merchant.order_ship": MERCHANTS,
+    "merchant.invoice": MERCHANTS,
+    "merchant.packing_list": MERCHANTS,
+    "clearance.merchant_cases": MERCHANTS,
+    "clearance.merchant_cancel": MERCHANTS,
+    "clearance.merchant_case": MERCHANTS,
+    "clearance.merchant_declarations": MERCHANTS,
+    "clearance.merchant_declaration": MERCHANTS,
+    "clearance.merchant_declaration_csv": MERCHANTS,
+    "clearance.merchant_declaration_lists_csv": MERCHANTS,
+    # operator console
+    "operator.home": OPERATORS,
+    "operator.filings": OPERATORS,
+    "operator.filing_detail": OPERATORS,
+    "operator.filing_document": OPERATORS,
+    "operator.filing_approve": OPERATORS,
+    "operator.filing_reject": OPERATORS,
+    "operator.moderation": OPERATORS,
+    "operator.moderate_hide": OPERATORS,
+    "operator.moderate_restore": OPERATORS,
+    "operator.rates_page": OPERATORS,
+    "operator.rates_update": OPERATORS,
+    "operator.rates_import": OPERATORS,
+    "operator.rates_history": OPERATORS,
+    "operator.audit_log": OPERATORS,
+    "operator.stats": OPERATORS,
+    "clearance.operator_monitor": OPERATORS,
+    "clearance.operator_retry": OPERATORS,
+    "clearance.operator_declaration": OPERATORS,
+    "services_operator.package_moderation": OPERATORS,
+    "services_operator.moderate_package_hide": OPERATORS,
+    "services_operator.moderate_package_restore": OPERATORS,
+    "services_operator.service_orders": OPERATORS,
+    "services_operator.voucher_batches": OPERATORS,
+    "services_operator.voucher_batch": OPERATORS,
+    "services_operator.voucher_new": OPERATORS,
+    "services_operator.voucher_report_page": OPERATORS,
+    # service marketplace: browsing is public, ordering is for merchants, orders for their two parties
+    "services.browse": ANYONE,
+    "services.category": ANYONE,
+    "services.package": ANYONE,
+    "services.provider": ANYONE,
+    "services.order_form": MERCHANTS,
+    "services.orders_list": MERCHANTS | PROVIDERS,
+    "services.order": SIGNED_IN,  # then: only the order's merchant, provider or an operator
+    "services.order_action": SIGNED_IN,
+    "services.deliver": SIGNED_IN,
+    "services.download": SIGNED_IN,
+    "services.post_message": SIGNED_IN,
+    "services.reply": SIGNED_IN,
+    "services.review": SIGNED_IN,
+    "services.pay": SIGNED_IN,
+    "services.pay_card": SIGNED_IN,
+    "services.pay_return": SIGNED_IN,
+    # provider back office
+    "services_provider.dashboard": PROVIDERS,
+    "services_provider.filing": PROVIDERS,
+    "services_provider.filing_documents": NOBODY,  # providers only, and only while the filing may change
+    "services_provider.package_new": PROVIDERS,
+    "services_provider.package_edit": PROVIDERS,
+    "services_provider.package_image": PROVIDERS,
+    "services_provider.package_image_delete": PROVIDERS,
+}
