@@ -1,7 +1,7 @@
 """search events: every node's search index follows committed changes from this table
 
 Revision ID: p1a2b3c4d5e6
-Revises: e5f9a3b4c6d7
+Revises: s3c4d5e6f7a8
 Create Date: 2026-12-03 06:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'p1a2b3c4d5e6'
-down_revision = 'e5f9a3b4c6d7'
+down_revision = 's3c4d5e6f7a8'  # relinked after merging main (was e5f9a3b4c6d7)
 branch_labels = None
 depends_on = None
 
