@@ -47,7 +47,7 @@ def main() -> None:
 
     from sqlalchemy import event
 
-    from storefront import create_app
+    from storefront.app import create_app
     from storefront.extensions import db
 
     app = create_app()

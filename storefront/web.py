@@ -191,13 +191,6 @@ def init_templates(app: Flask) -> None:
     app.jinja_env.tests["css_color"] = lambda value: bool(_CSS_COLOR.fullmatch(str(value or "")))
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    if not app.debug:
-        # Compiled templates on disk: a new worker (gunicorn restart, max_requests) skips Jinja's compile step.
-        from jinja2 import FileSystemBytecodeCache
-
-        folder = Path(app.config["DATA_DIR"]) / "cache" / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def init_errors(app: Flask) -> None:

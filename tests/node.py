@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Runs in the child: build the app from the environment, serve it, report the port on stdout.
 _SERVE = """
 from werkzeug.serving import make_server
-from storefront import create_app
+from storefront.app import create_app
 from storefront.search import events
 app = create_app()
 with app.app_context():
