@@ -6,7 +6,7 @@ import os
 import random
 import secrets
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
@@ -31,7 +31,7 @@ def grow_catalog(target: int, seed: int = 7, batch: int = 2000) -> int:
         return have
     folder = media_dir()
     next_id = (db.session.scalar(select(func.max(Product.id))) or 0) + 1
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     rows, texts, tiers, images = [], [], [], []
 
     def flush():

@@ -122,14 +122,17 @@ def search_group():
 @search_group.command("reindex")
 @with_appcontext
 def search_reindex():
-    """Build a complete new index from the database and swap it in (searches keep working meanwhile)."""
+    """Build a complete new index from the database and swap it in (searches keep working meanwhile).
+
+    Run it on every node when it is deployed: the index then follows the index events from the newest one."""
     import time
 
-    from storefront import search
+    from storefront.search import events
 
     started = time.perf_counter()
-    count = search.reindex()
-    click.echo(f"search: indexed {count} products in {time.perf_counter() - started:.1f} s")
+    count = events.rebuild()
+    elapsed = time.perf_counter() - started
+    click.echo(f"search: indexed {count} products in {elapsed:.1f} s ({count / max(elapsed, 1e-9):.0f} products/s)")
 
 
 @search_group.command("status")
@@ -139,8 +142,51 @@ def search_status():
     from flask import current_app
 
     from storefront import search
+    from storefront.search import events
 
     click.echo(f"{current_app.config['SEARCH_DIR']}: {search.get_index().doc_count()} products")
+    lag = events.lag()
+    if lag["built"]:
+        click.echo(f"behind the database by {lag['events']} index events ({lag['seconds']} s)")
+    else:
+        click.echo("never built on this node: run `flask search reindex`")
+
+
+@search_group.command("follow")
+@click.option("--once", is_flag=True, help="Apply what is pending and exit.")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between checks.")
+@with_appcontext
+def search_follow(once: bool, interval: float):
+    """Keep this node's index current from the index events (a node that never built its index builds it)."""
+    import time
+
+    from storefront.extensions import db
+    from storefront.search import events
+
+    while True:
+        applied = events.catch_up()
+        while applied:
+            applied = events.catch_up()
+        db.session.remove()
+        if once:
+            click.echo(f"search: up to date with event {events.read_cursor()}")
+            return
+        time.sleep(interval)  # a polling worker's pause between checks
+
+
+@search_group.command("prune-events")
+@click.option("--days", default=7, show_default=True, help="Keep the events of the last N days.")
+@with_appcontext
+def search_prune_events(days: int):
+    """Delete old index events (a node further behind than this rebuilds its index when it catches up)."""
+    from datetime import UTC, datetime, timedelta
+
+    from storefront.extensions import db
+    from storefront.search import events
+
+    count = events.prune(datetime.now(UTC) - timedelta(days=days))
+    db.session.commit()
+    click.echo(f"search: deleted {count} index events older than {days} days")
 
 
 @click.command("doctor")

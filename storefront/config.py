@@ -27,6 +27,7 @@ def load_config(env: dict[str, str] | None = None) -> dict:
     elif database_url.startswith("postgresql://"):
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
     secret = env.get("SECRET_KEY")
+    cache_url = env.get("CACHE_URL", "")
     port = int(env.get("PORT", "5000"))
     public_base_url = (env.get("PUBLIC_BASE_URL") or f"http://127.0.0.1:{port}").rstrip("/")
     https = public_base_url.startswith("https:")
@@ -44,7 +45,10 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "WTF_CSRF_ENABLED": _bool(env.get("WTF_CSRF_ENABLED"), True),
         # Tokens live as long as the session, so a page revalidated with a 304 keeps a working form.
         "WTF_CSRF_TIME_LIMIT": None,
-        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        #: Shared cache (redis://…) for pages, fragments and counts; empty means an in-process cache per worker.
+        "CACHE_URL": cache_url,
+        #: Flask-Limiter storage; defaults to the shared cache's Redis so limits hold across workers and nodes.
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or (cache_url if cache_url.startswith("redis") else "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "16")) * 1024 * 1024,
@@ -58,6 +62,8 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "SEARCH_DIR": env.get("SEARCH_DIR", ""),
         #: Seconds an index writer waits for another process's write lock.
         "SEARCH_WRITE_TIMEOUT": float(env.get("SEARCH_WRITE_TIMEOUT", "10")),
+        #: Seconds between a process's catch-ups with other nodes' index events on search requests (0: never).
+        "SEARCH_FOLLOW_SECONDS": float(env.get("SEARCH_FOLLOW_SECONDS", "2")),
         #: Writer processes for a full search reindex; 0 means min(4, CPU count).
         "SEARCH_INDEX_PROCS": int(env.get("SEARCH_INDEX_PROCS", "0")),
         #: werkzeug hash method for new passwords (scrypt, n=2**15, r=8, p=1); tests use a cheap one.

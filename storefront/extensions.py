@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and initialised by the app factory."""
 
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -23,3 +24,5 @@ babel = Babel()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+#: Shared cache for rendered pages and fragments: in-process by default, Redis when CACHE_URL is set.
+cache = Cache()

@@ -145,6 +145,17 @@ def init_blueprints(app: Flask) -> None:
         status = 200 if database == "ok" else 503
         return jsonify({"status": "ok" if status == 200 else "degraded", "database": database}), status
 
+    @app.get("/healthz/search")
+    def healthz_search():
+        """This node's search index lag: index events not applied yet and the age of the oldest, as JSON."""
+        from storefront.search import events
+
+        try:
+            return jsonify({"status": "ok", "search_lag": events.lag()})
+        except Exception as exc:  # noqa: BLE001 - health must report, not raise
+            db.session.rollback()
+            return jsonify({"status": "degraded", "search_lag": f"error: {type(exc).__name__}"}), 503
+
     @app.get("/media/<path:filename>")
     def media(filename: str):
         """Generated images under DATA_DIR/media (immutable names, cached for a year)."""

@@ -98,6 +98,9 @@ def app(request, tmp_path_factory):
 
 def _wipe(application) -> None:
     with application.app_context():
+        from storefront.extensions import cache
+
+        cache.clear()  # the in-process page/fragment cache outlives the rows it was keyed on
         db.session.remove()
         tables = [t.name for t in reversed(db.metadata.sorted_tables)]
         with db.engine.begin() as conn:

@@ -29,7 +29,16 @@ def count_queries(app):
         event.remove(engine, "before_cursor_execute", before)
 
 
+def _clear_cache(app):
+    from storefront.extensions import cache
+
+    with app.app_context():
+        cache.clear()
+
+
 def _count(demo_app, client, url):
+    """Queries of a cold render: no page, fragment, card or count in the cache (the first hit after a change)."""
+    _clear_cache(demo_app)
     with count_queries(demo_app) as statements:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -54,6 +63,28 @@ def ids(demo_client):
 )
 def test_page_query_count_is_small(demo_app, demo_client, ids, url):
     assert _count(demo_app, demo_client, url.format(**ids)) <= MAX_QUERIES
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/ru/", "/ru/c/{cluster}/", "/ru/c/{cluster}/{category}/?sort=price_asc", "/ru/p/{product}", "/ko/search?q=steel"],
+)
+def test_warm_fragments_leave_one_query(demo_app, ids, url):
+    """With the page cache off (signed-in buyers), a page whose content fragment is cached runs only the
+    versions query: no ORM loading, counts or cards."""
+    url = url.format(**ids)
+    client = demo_app.test_client()
+    cache = demo_app.extensions["kuajing_page_cache"]
+    size, cache.size = cache.size, 0
+    try:
+        first = client.get(url)
+        with count_queries(demo_app) as statements:
+            again = client.get(url)
+    finally:
+        cache.size = size
+    assert first.status_code == again.status_code == 200
+    assert again.get_data() == first.get_data() or b"csrf_token" in first.get_data()
+    assert len(statements) == 1, statements
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, select
 
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product
+from storefront.core.http import GLOBAL, LISTINGS, memoize
 from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, parse_amount
 from storefront.extensions import db
 
@@ -131,28 +132,46 @@ class Page:
         return self.page < self.pages
 
 
-def paginate(stmt: Select, page: int, per_page: int, order_by=()) -> Page:
-    """Run a count and one page of a query; a page past the end is a 404."""
-    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+def paginate(stmt: Select, page: int, per_page: int, order_by=(), ids: bool = False, total: int | None = None) -> Page:
+    """Run a count (unless given) and one page of a query; a page past the end is a 404.
+
+    With ``ids`` the page holds product ids only (their cards come from the fragment cache)."""
+    if total is None:
+        total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     if page > 1 and (page - 1) * per_page >= total:
         abort(404)
+    if ids:
+        stmt = stmt.with_only_columns(Product.id)
     items = list(db.session.scalars(stmt.order_by(*order_by).limit(per_page).offset((page - 1) * per_page)))
     return Page(items, page, per_page, total)
 
 
-def listing(category_ids: list[int] | None, f: Filters, page: int, per_page: int) -> Page:
-    """Public products of some categories (or all), filtered, sorted, paginated."""
+def listing(category_ids: list[int] | None, f: Filters, page: int, per_page: int, ids: bool = False,
+            version_names: tuple[str, ...] = ()) -> Page:
+    """Public products of some categories (or all), filtered, sorted, paginated.
+
+    ``version_names``: cache versions the listing follows; an unfiltered listing's count is then kept in the
+    shared cache until one of them changes."""
     stmt = public_products()
     if category_ids is not None:
         stmt = stmt.where(Product.category_id.in_(category_ids))
-    return paginate(apply_filters(stmt, f), page, per_page, SORTS[f.sort])
+    stmt = apply_filters(stmt, f)
+    total = None
+    if version_names and not f.active:
+        key = "count:" + ",".join(map(str, sorted(category_ids or [])))
+        total = memoize(version_names, key, lambda: db.session.scalar(
+            select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+    return paginate(stmt, page, per_page, SORTS[f.sort], ids=ids, total=total)
 
 
-def cities_in(category_ids: list[int] | None) -> list[str]:
-    """Origin city slugs that have public products in the categories."""
+def cities_in(category_ids: list[int] | None, version_names: tuple[str, ...] = ()) -> list[str]:
+    """Origin city slugs that have public products in the categories (cached while ``version_names`` hold)."""
     stmt = public_products().with_only_columns(Product.origin_city_slug).distinct()
     if category_ids is not None:
         stmt = stmt.where(Product.category_id.in_(category_ids))
+    if version_names:
+        key = "cities:" + ",".join(map(str, sorted(category_ids or [])))
+        return memoize(version_names, key, lambda: sorted(db.session.scalars(stmt)))
     return sorted(db.session.scalars(stmt))
 
 
@@ -162,14 +181,21 @@ def featured(limit: int = 8) -> list[Product]:
     return list(db.session.scalars(stmt))
 
 
+def featured_ids(limit: int = 8) -> list[int]:
+    """Ids of the featured public products (cached until the listings change)."""
+    stmt = public_products().with_only_columns(Product.id).where(Product.featured.is_(True))
+    stmt = stmt.order_by(Product.id).limit(limit)
+    return memoize((GLOBAL, LISTINGS), f"featured:{limit}", lambda: list(db.session.scalars(stmt)))
+
+
 def category_counts() -> dict[int, int]:
-    """Number of public products per category."""
+    """Number of public products per category (cached until the listings change)."""
     stmt = (
         public_products()
         .with_only_columns(Product.category_id, func.count())
         .group_by(Product.category_id)
     )
-    return dict(db.session.execute(stmt).all())
+    return memoize((GLOBAL, LISTINGS), "category-counts", lambda: dict(db.session.execute(stmt).all()))
 
 
 def merchant_categories(merchant_id: int) -> list[Category]:

@@ -4,15 +4,21 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask import Flask, g, request, session
+from flask import Flask, g, has_request_context, request, session
 from flask_login import current_user
-from sqlalchemy import BigInteger, DateTime, String, event, select, update
+from markupsafe import Markup
+from sqlalchemy import BigInteger, DateTime, String, event, inspect, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storefront.core.headers import NONCE_HOLE, csp_nonce
+from storefront.extensions import cache as shared_cache
 from storefront.extensions import db
 
 #: Endpoints whose anonymous GET responses depend only on catalogue data, the URL and the session.
@@ -24,7 +30,12 @@ _SEARCH_ENDPOINTS = {"search.results", "api.search", "api.suggest"}
 
 
 class CacheVersion(db.Model):
-    """A counter bumped in the same transaction as any change to data that public pages show."""
+    """A counter bumped in the same transaction as any change to data that public pages show.
+
+    Names: ``catalog`` (anything shown everywhere: merchants, categories, cities, rates, services), ``listings``
+    (which products are public and how they sort: home, merchant pages, the API list, search),
+    ``product:<id>``, ``category:<id>`` and ``cluster:<id>``, and ``stock`` (any product change: the API lists show
+    stock). A stock-only change bumps only its product and ``stock``."""
 
     __tablename__ = "cache_versions"
 
@@ -33,68 +44,306 @@ class CacheVersion(db.Model):
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+#: Seconds a page fragment stays cached (new versions make new keys anyway; this bounds long-tail URLs).
+FRAGMENT_TIMEOUT = 900
+GLOBAL = "catalog"
+LISTINGS = "listings"
+#: Bumped by every change to a product, stock included: pages that list stock (the products and search API).
+STOCK = "stock"
+#: Endpoints that list several products with their stock.
+_STOCK_LISTS = {"api.products", "api.search"}
+#: Product attributes whose change shows only on the product page (not on cards, listings or counts).
+_STOCK_ONLY = frozenset({"stock", "updated_at"})
+_CHANGES = "_cache_changes"
+#: ``execution_options`` key naming the product a bulk UPDATE changes the stock of (see ordering.stock).
+STOCK_OPTION = "kuajing_stock_of"
+
+
+def product_key(product_id: int) -> str:
+    """Version name of one product (its page, its card)."""
+    return f"product:{product_id}"
+
+
+@dataclass
+class Changes:
+    """What a transaction changed, collected at flush time and bumped at commit."""
+
+    everything: bool = False
+    #: Products whose shown data changed (cards, listings, counts follow).
+    products: set[int] = field(default_factory=set)
+    #: Products whose stock alone changed (their page only).
+    stock: set[int] = field(default_factory=set)
+    categories: set[int] = field(default_factory=set)
+
+    def names(self, sess: Session) -> list[str]:
+        """Version names to bump (queries run in the committing transaction)."""
+        from storefront.catalog.models import Category, Product
+
+        if self.everything:
+            return [GLOBAL]
+        names = {product_key(i) for i in self.products | self.stock}
+        if names:
+            names.add(STOCK)
+        if self.products:
+            with sess.no_autoflush:
+                categories = self.categories | set(
+                    sess.scalars(select(Product.category_id).where(Product.id.in_(self.products)))
+                )
+                clusters = set(sess.scalars(select(Category.cluster_id).where(Category.id.in_(categories))))
+            names |= {f"category:{i}" for i in categories} | {f"cluster:{i}" for i in clusters} | {LISTINGS}
+        return sorted(names)
+
+
 _watched: list[type] = []
 
 
 def watch(*classes: type) -> None:
-    """Declare models whose changes invalidate cached public pages (domains call this from init_app)."""
+    """Declare models whose changes invalidate every cached public page (domains call this from init_app)."""
     for cls in classes:
         if cls not in _watched:
             _watched.append(cls)
 
 
+def _product_classes() -> tuple[type, ...]:
+    from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation
+
+    return Product, PriceTier, ProductImage, ProductTranslation
+
+
 def _watched_classes() -> tuple[type, ...]:
     from storefront.accounts.models import Merchant
-    from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
+    from storefront.catalog.models import Category, City, Cluster
     from storefront.core.models import ExchangeRate
 
-    watch(Merchant, Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation, ExchangeRate)
+    watch(Merchant, Category, City, Cluster, ExchangeRate, *_product_classes())
     return tuple(_watched)
 
 
-def _before_flush(sess: Session, _context, _instances) -> None:
+def _changes(sess: Session) -> Changes:
+    return sess.info.setdefault(_CHANGES, Changes())
+
+
+def _note(sess: Session, obj) -> None:
+    from storefront.catalog.models import Product
+
+    changes = _changes(sess)
+    if isinstance(obj, Product):
+        if obj.id is None:
+            return
+        state = inspect(obj)
+        if obj in sess.dirty and not state.deleted:
+            changed = {a.key for a in state.attrs if a.history.has_changes()}
+            if changed <= _STOCK_ONLY:
+                if changed:
+                    changes.stock.add(obj.id)
+                return
+            changes.categories.update(c for c in state.attrs.category_id.history.deleted if c is not None)
+        changes.products.add(obj.id)
+        if obj.category_id is not None:
+            changes.categories.add(obj.category_id)
+    elif isinstance(obj, _product_classes()):
+        product_id = obj.product_id if obj.product_id is not None else getattr(obj.product, "id", None)
+        if product_id is not None:
+            changes.products.add(product_id)
+    else:
+        changes.everything = True
+
+
+def _after_flush(sess: Session, _context) -> None:
     watched = _watched_classes()
     for obj in (*sess.new, *sess.dirty, *sess.deleted):
         if isinstance(obj, watched):
-            sess.info["_cache_bump"] = True
-            return
+            _note(sess, obj)
 
 
 def _orm_execute(state) -> None:
     """Bulk UPDATE/DELETE statements (e.g. the conditional stock decrement) bypass flush: watch them too."""
     if (state.is_update or state.is_delete) and state.bind_mapper is not None:
         if issubclass(state.bind_mapper.class_, _watched_classes()):
-            state.session.info["_cache_bump"] = True
+            product_id = state.execution_options.get(STOCK_OPTION)
+            if product_id is not None and state.is_update:
+                _changes(state.session).stock.add(int(product_id))
+            else:
+                _changes(state.session).everything = True
 
 
 def _before_commit(sess: Session) -> None:
     sess.flush()
-    if sess.info.pop("_cache_bump", False):
-        bump(sess)
+    changes = sess.info.pop(_CHANGES, None)
+    if changes is not None:
+        names = changes.names(sess)
+        if names:
+            bump(sess, *names)
 
 
 def _after_transaction_end(sess: Session, transaction) -> None:
     if transaction.parent is None:
-        sess.info.pop("_cache_bump", None)
+        sess.info.pop(_CHANGES, None)
 
 
-def bump(sess: Session | None = None, name: str = "catalog") -> None:
-    """Invalidate cached responses (called automatically when watched rows change)."""
+def bump(sess: Session | None = None, *names: str) -> None:
+    """Invalidate cached responses and fragments under these version names (default: everything).
+
+    Called automatically when watched rows change; one upsert, so concurrent first bumps cannot collide."""
     sess = sess or db.session
+    names = tuple(sorted(set(names))) or (GLOBAL,)
     now = datetime.now(UTC)
-    result = sess.execute(
-        update(CacheVersion).where(CacheVersion.name == name).values(version=CacheVersion.version + 1, changed_at=now)
+    dialect = sess.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    table = CacheVersion.__table__
+    stmt = insert(table).values([{"name": n, "version": 1, "changed_at": now} for n in names])
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.name], set_={"version": table.c.version + 1, "changed_at": now}
     )
-    if result.rowcount == 0:
-        sess.add(CacheVersion(name=name, version=1, changed_at=now))
+    sess.execute(stmt)
+    if has_request_context():
+        g.pop("cache_versions", None)
 
 
-def current_version(name: str = "catalog") -> tuple[int, datetime | None]:
-    """The counter and the time of the last change."""
+def _aware(value) -> datetime | None:
+    """A timestamp from a plain-SQL row (SQLite returns text, PostgreSQL an aware datetime)."""
+    if value is None or isinstance(value, datetime):
+        return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _token(version: int, changed_at: datetime | None) -> str:
+    return f"{version}.{changed_at.timestamp() if changed_at else 0}"
+
+
+def versions(*names: str) -> dict[str, str]:
+    """Current version tokens of some names (one query per request for names not asked yet).
+
+    A token holds the counter and the time of the change, so a database restored or wiped under a running
+    cache cannot bring back an old key."""
+    memo: dict[str, str] = g.setdefault("cache_versions", {}) if has_request_context() else {}
+    missing = [n for n in names if n not in memo]
+    if missing:
+        rows = db.session.execute(
+            select(CacheVersion.name, CacheVersion.version, CacheVersion.changed_at).where(
+                CacheVersion.name.in_(missing)
+            )
+        ).all()
+        found = {name: _token(version, _aware(changed_at)) for name, version, changed_at in rows}
+        for name in missing:
+            memo[name] = found.get(name, "0")
+    return {n: memo[n] for n in names}
+
+
+def memoize(names: tuple[str, ...], key: str, compute):
+    """A value computed from the database, kept in the shared cache until one of the version names changes."""
+    found = versions(*names)
+    full = f"memo:{key}:" + ";".join(f"{n}={found[n]}" for n in names)
+    value = shared_cache.get(full)
+    if value is None:
+        value = compute()
+        shared_cache.set(full, value)
+    return value
+
+
+def current_version(name: str = GLOBAL) -> tuple[int, datetime | None]:
+    """The counter and the time of the last change of one name."""
     row = db.session.execute(
         select(CacheVersion.version, CacheVersion.changed_at).where(CacheVersion.name == name)
     ).first()
     return (row[0], row[1]) if row else (0, None)
+
+
+_VERSIONS_SQL = "SELECT name, version, changed_at FROM cache_versions WHERE name IN (:global, {names})"
+#: Per endpoint: the version names a page follows, found from its URL alone (plain SQL: this runs on every hit).
+_PAGE_SQL = {
+    "product": text(_VERSIONS_SQL.format(
+        names=":product, 'category:' || CAST((SELECT category_id FROM products WHERE id = :id) AS VARCHAR(20))"
+    )),
+    "cluster": text(_VERSIONS_SQL.format(
+        names="'cluster:' || CAST((SELECT id FROM clusters WHERE slug = :slug) AS VARCHAR(20))"
+    )),
+    "category": text(_VERSIONS_SQL.format(
+        names="'category:' || CAST((SELECT categories.id FROM categories JOIN clusters ON clusters.id = "
+        "categories.cluster_id WHERE clusters.slug = :slug AND categories.slug = :category) AS VARCHAR(20))"
+    )),
+    "other": text(_VERSIONS_SQL.format(names=":listings")),
+    "stock lists": text(_VERSIONS_SQL.format(names=":listings, :stock")),
+}
+
+
+def _page_query():
+    """The versions query of the current page and its parameters."""
+    args = request.view_args or {}
+    endpoint = request.endpoint
+    params = {"global": GLOBAL}
+    if endpoint in ("catalog.product", "api.product") and isinstance(args.get("product_id"), int):
+        return _PAGE_SQL["product"], {**params, "product": product_key(args["product_id"]), "id": args["product_id"]}
+    if endpoint == "catalog.cluster":
+        return _PAGE_SQL["cluster"], {**params, "slug": args.get("slug")}
+    if endpoint == "catalog.category":
+        return _PAGE_SQL["category"], {**params, "slug": args.get("slug"), "category": args.get("category_slug")}
+    if endpoint in _STOCK_LISTS:
+        return _PAGE_SQL["stock lists"], {**params, "listings": LISTINGS, "stock": STOCK}
+    return _PAGE_SQL["other"], {**params, "listings": LISTINGS}
+
+
+def page_versions() -> tuple[str, datetime | None]:
+    """The version part of the current page's cache key and the time of its last change (one query a request)."""
+    memo = g.get("page_versions")
+    if memo is not None:
+        return memo
+    statement, params = _page_query()
+    rows = [(name, version, _aware(changed)) for name, version, changed in db.session.execute(statement, params)]
+    rows.sort()
+    token = ";".join(f"{name}={_token(version, changed_at)}" for name, version, changed_at in rows)
+    changed = max((r[2] for r in rows if r[2] is not None), default=None)
+    g.page_versions = token, changed
+    return token, changed
+
+
+def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """The parts of a page that do not depend on who is asking (everything but the chrome of base.html), kept in
+    the shared cache per URL, language, display currency and the versions of what the page shows.
+
+    Used with the page cache off too (signed-in buyers, first hits): a hit costs one versions query and no ORM
+    loading or template work. ``render`` returns named parts (``title``, ``body``…): ``Markup`` stays markup,
+    plain strings stay text to escape; it may abort (404s are not cached). The per-session CSRF token and the
+    per-response CSP nonce are punched out of markup before storing and filled in on every hit."""
+    from storefront.core.money import display_currency
+
+    token, _changed = page_versions()
+    if request.endpoint in _SEARCH_ENDPOINTS:
+        from storefront import search
+
+        token += "|index=" + str(search.index_version())
+    key = "frag:" + hashlib.sha256(
+        f"{request.endpoint}|{request.full_path}|{g.get('lang')}|{display_currency()}|{token}".encode()
+    ).hexdigest()[:40]
+    stored = shared_cache.get(key)
+    if stored is None:
+        parts = render()
+        holes = [(value, hole) for value, hole in ((g.get("csrf_token"), _CSRF_HOLE),
+                                                  (g.get("csp_nonce"), NONCE_HOLE)) if value]
+        stored = {name: (_punch(str(value), holes) if isinstance(value, Markup) else str(value),
+                         isinstance(value, Markup))
+                  for name, value in parts.items()}
+        shared_cache.set(key, stored, timeout=FRAGMENT_TIMEOUT)
+        return parts
+    fills = []
+    if any(markup and _CSRF_HOLE in text for text, markup in stored.values()):
+        from flask_wtf.csrf import generate_csrf
+
+        fills.append((_CSRF_HOLE, generate_csrf()))
+    if any(markup and NONCE_HOLE in text for text, markup in stored.values()):
+        fills.append((NONCE_HOLE, csp_nonce()))  # this response's own CSP nonce
+    return {
+        name: Markup(_punch(text, fills)) if markup else text  # noqa: S704 - rendered by our templates
+        for name, (text, markup) in stored.items()
+    }
+
+
+def _punch(text: str, replacements) -> str:
+    """Replace each (old, new) pair in the text."""
+    for old, new in replacements:
+        text = text.replace(old, new)
+    return text
 
 
 _static_hashes: dict[str, tuple[float, str]] = {}
@@ -119,30 +368,24 @@ _CSRF_HOLE = "__KJ_CSRF_TOKEN__"
 
 
 class PageCache:
-    """A bounded in-process cache of anonymous responses keyed by ETag (the key already holds the data version,
-    URL, language and session state). The per-session CSRF token is punched out and filled in on every hit."""
+    """Rendered anonymous responses in the shared cache (Flask-Caching), keyed by ETag (the key already holds the
+    data versions, URL, language and session state). The per-session CSRF token is punched out and filled in on
+    every hit. ``size`` 0 turns it off; with the in-process cache, ``size`` bounds the entries kept per worker."""
 
     def __init__(self, size: int, max_bytes: int = 512 * 1024):
-        from collections import OrderedDict
-
         self.size, self.max_bytes = size, max_bytes
-        self.entries: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
 
     def get(self, key: str) -> tuple[bytes, str] | None:
-        """A cached (body, mimetype), most recently used first."""
-        hit = self.entries.get(key)
-        if hit is not None:
-            self.entries.move_to_end(key)
-        return hit
+        """A cached (body, mimetype)."""
+        if self.size <= 0:
+            return None
+        return shared_cache.get("page:" + key)
 
     def put(self, key: str, body: bytes, mimetype: str) -> None:
-        """Store a body (LRU eviction)."""
+        """Store a body (entries expire with the cache's default timeout; new versions make new keys)."""
         if self.size <= 0 or len(body) > self.max_bytes:
             return
-        self.entries[key] = (body, mimetype)
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.size:
-            self.entries.popitem(last=False)
+        shared_cache.set("page:" + key, (body, mimetype))
 
 
 def _cacheable() -> bool:
@@ -154,7 +397,7 @@ def _cacheable() -> bool:
     )
 
 
-def _etag(version: int, changed_at) -> str:
+def _etag(versions_token: str) -> str:
     state = sorted((k, repr(v)) for k, v in session.items() if k not in _IGNORED_SESSION_KEYS)
     index = ""
     if request.endpoint in _SEARCH_ENDPOINTS:
@@ -162,14 +405,29 @@ def _etag(version: int, changed_at) -> str:
 
         index = search.index_version()  # the index follows commits a moment later than the data version
     # The host is in the key too (defence in depth: pages are built from PUBLIC_BASE_URL, never the Host).
-    raw = f"{version}|{changed_at}|{index}|{request.host}|{request.full_path}|{g.get('lang')}|{state}"
+    raw = f"{versions_token}|{index}|{request.host}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
+def init_cache(app: Flask) -> None:
+    """Flask-Caching: Redis when CACHE_URL is set, else a bounded in-process cache per worker."""
+    url = app.config.get("CACHE_URL") or ""
+    if url:
+        app.config.setdefault("CACHE_TYPE", "RedisCache")
+        app.config.setdefault("CACHE_REDIS_URL", url)
+        app.config.setdefault("CACHE_KEY_PREFIX", "kj:")
+    else:
+        app.config.setdefault("CACHE_TYPE", "SimpleCache")
+        app.config.setdefault("CACHE_THRESHOLD", max(5000, int(app.config.get("PAGE_CACHE_SIZE", 512)) * 4))
+    app.config.setdefault("CACHE_DEFAULT_TIMEOUT", 3600)
+    shared_cache.init_app(app)
+
+
 def init_app(app: Flask) -> None:
-    """Wire fingerprinting, compression and conditional GETs into the app."""
+    """Wire the shared cache, fingerprinting, compression and conditional GETs into the app."""
     from flask_compress import Compress
 
+    init_cache(app)
     app.config.setdefault("COMPRESS_MIMETYPES", [
         "text/html", "text/css", "text/plain", "text/javascript", "application/javascript", "application/json",
         "image/svg+xml", "text/csv",
@@ -183,8 +441,8 @@ def init_app(app: Flask) -> None:
 
     cache = PageCache(int(app.config.get("PAGE_CACHE_SIZE", 512)))
     app.extensions["kuajing_page_cache"] = cache
-    if not event.contains(Session, "before_flush", _before_flush):
-        event.listen(Session, "before_flush", _before_flush)
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
         event.listen(Session, "do_orm_execute", _orm_execute)
         event.listen(Session, "before_commit", _before_commit)
         event.listen(Session, "after_transaction_end", _after_transaction_end)
@@ -200,8 +458,8 @@ def init_app(app: Flask) -> None:
     def conditional_get():
         if not _cacheable():
             return None
-        version, changed_at = current_version()
-        g.http_etag = _etag(version, changed_at)
+        token, changed_at = page_versions()
+        g.http_etag = _etag(token)
         g.http_last_modified = changed_at
         if request.if_none_match and request.if_none_match.contains_weak(g.http_etag):
             response = app.response_class(status=304)

@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from storefront.catalog.models import Product
+from storefront.core.http import STOCK_OPTION
 from storefront.extensions import db
 from storefront.ordering.models import Order, StockReservation
 
@@ -39,7 +40,7 @@ def take(product_id: int, qty: int) -> bool:
         update(Product)
         .where(Product.id == product_id, Product.stock >= qty)
         .values(stock=Product.stock - qty)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False, **{STOCK_OPTION: product_id})
     )
     _expire_stock(product_id)
     return result.rowcount == 1
@@ -51,7 +52,7 @@ def give_back(product_id: int, qty: int) -> None:
         update(Product)
         .where(Product.id == product_id)
         .values(stock=Product.stock + qty)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False, **{STOCK_OPTION: product_id})
     )
     _expire_stock(product_id)
 

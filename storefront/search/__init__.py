@@ -35,6 +35,8 @@ class SearchState:
 
     index: SearchIndex
     retry: set[int] = field(default_factory=set)
+    #: When this process last caught up with the index events (time.monotonic()).
+    followed_at: float = 0.0
 
 
 def init_app(app: Flask) -> None:
@@ -56,7 +58,10 @@ def get_index(app: Flask | None = None) -> SearchIndex:
 
 
 def query(request: SearchQuery) -> SearchResults:
-    """Run a search."""
+    """Run a search (after catching up with other nodes' index events when due)."""
+    from storefront.search import events
+
+    events.follow_if_due(current_app._get_current_object())
     return get_index().query(request)
 
 
@@ -66,13 +71,20 @@ def suggest(text: str, lang: str, limit: int = 8) -> list[Suggestion]:
 
 
 def index_version() -> str:
-    """Changes whenever the index changes: add it to cache keys of pages that show search results."""
+    """Changes whenever the index changes: add it to cache keys of pages that show search results (after
+    catching up with other nodes' index events when due, so the key already reflects them)."""
+    from storefront.search import events
+
+    events.follow_if_due(current_app._get_current_object())
     return get_index().version()
 
 
 def clear() -> None:
     """Empty the index (tests: the database is wiped behind the ORM's back)."""
+    from storefront.search import events
+
     get_index().clear()
+    events.reset_cursor()
 
 
 def sync_products(ids) -> None:

@@ -44,12 +44,17 @@ class Pending:
     cities: set[str] = field(default_factory=set)
     #: Rebuild the whole index after the commit (bulk loads such as the demo seeder).
     full: bool = False
+    #: Product ids resolved before the commit (recorded as an index event, then applied here).
+    resolved: set[int] | None = None
 
     def __bool__(self) -> bool:
         return self.full or any((self.products, self.merchants, self.categories, self.clusters, self.cities))
 
-    def product_ids(self) -> set[int]:
-        """Every product id affected, resolving merchants, categories, clusters and cities (fresh session)."""
+    def product_ids(self, session: Session | None = None) -> set[int]:
+        """Every product id affected, resolving merchants, categories, clusters and cities (in ``session``, else
+        a fresh one)."""
+        if self.resolved is not None:
+            return set(self.resolved)
         ids = set(self.products)
         criteria = []
         if self.merchants:
@@ -63,9 +68,14 @@ class Pending:
         if self.cities:
             criteria.append(Product.origin_city_slug.in_(self.cities))
         if criteria:
-            with Session(db.engine) as session:
-                for criterion in criteria:
-                    ids.update(session.scalars(select(Product.id).where(criterion)))
+            if session is not None:
+                with session.no_autoflush:
+                    for criterion in criteria:
+                        ids.update(session.scalars(select(Product.id).where(criterion)))
+            else:
+                with Session(db.engine) as fresh:
+                    for criterion in criteria:
+                        ids.update(fresh.scalars(select(Product.id).where(criterion)))
         return ids
 
 
@@ -125,6 +135,23 @@ def _after_flush(session: Session, flush_context) -> None:
             p.cities.add(obj.slug)
 
 
+def _before_commit(session: Session) -> None:
+    """Record the transaction's index changes as an event in the same commit (other nodes follow it)."""
+    if session.get_nested_transaction() is not None:
+        return
+    session.flush()
+    changes = session.info.get(_KEY)
+    if not changes:
+        return
+    from storefront.search import events
+
+    if not changes.full:
+        changes.resolved = changes.product_ids(session)
+        if not changes.resolved:
+            return
+    events.record(session, changes.resolved or set(), full=changes.full)
+
+
 def _after_commit(session: Session) -> None:
     """Apply the collected changes to the index of the current app."""
     if session.get_nested_transaction() is not None:
@@ -172,6 +199,7 @@ def listen() -> None:
         return
     event.listen(db.session, "before_flush", _before_flush)
     event.listen(db.session, "after_flush", _after_flush)
+    event.listen(db.session, "before_commit", _before_commit)
     event.listen(db.session, "after_commit", _after_commit)
     event.listen(db.session, "after_rollback", _after_rollback)
     _listening = True

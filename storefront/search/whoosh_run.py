@@ -11,6 +11,7 @@ import heapq
 import re
 from collections import Counter
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
@@ -51,12 +52,15 @@ class Columns:
         return self._column("created")
 
 
+#: Column caches by searcher (kept beside Whoosh's object, not as an attribute on it).
+_COLUMNS: WeakKeyDictionary[Searcher, Columns] = WeakKeyDictionary()
+
+
 def columns(searcher: Searcher) -> Columns:
     """The column cache of a searcher (a new commit means a new searcher, so it is never stale)."""
-    cache = getattr(searcher, "_kuajing_columns", None)
+    cache = _COLUMNS.get(searcher)
     if cache is None:
-        cache = Columns(searcher)
-        searcher._kuajing_columns = cache
+        cache = _COLUMNS[searcher] = Columns(searcher)
     return cache
 
 

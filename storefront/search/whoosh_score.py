@@ -9,8 +9,6 @@ boosts multiply, exactly as Whoosh combines them, with the same :class:`Saturate
 
 from __future__ import annotations
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Or, Prefix, Query, Term
 from whoosh.searching import Searcher
 
@@ -20,30 +18,15 @@ Scores = dict[int, float]
 
 
 def _leaf(matcher) -> tuple[list[int], list[float]]:
-    """All (ids, weights) of a matcher; W3 leaf matchers are read a block at a time."""
-    deleted: set[int] = set()
-    if isinstance(matcher, FilterMatcher) and matcher._exclude and isinstance(matcher.child, W3LeafMatcher):
-        deleted, matcher = set(matcher._ids), matcher.child
+    """All (ids, weights) of a term's matcher, through Whoosh's public matcher interface only (deleted
+    documents are already filtered out by the matcher the reader returns)."""
     ids: list[int] = []
     weights: list[float] = []
-    if isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            if matcher._ids is None:
-                matcher._read_ids()
-            if matcher._weights is None:
-                matcher._read_weights()
-            i = matcher._i
-            ids.extend(matcher._ids[i:])
-            weights.extend(matcher._weights[i:])
-            matcher._next_block()
-    else:  # any other matcher: the public, slower interface
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-    if deleted:
-        kept = [(d, w) for d, w in zip(ids, weights, strict=True) if d not in deleted]
-        return [d for d, _w in kept], [w for _d, w in kept]
+    is_active, current, weight, advance = matcher.is_active, matcher.id, matcher.weight, matcher.next
+    while is_active():
+        ids.append(current())
+        weights.append(weight())
+        advance()
     return ids, weights
 
 

@@ -89,15 +89,18 @@ class SaturatedTfIdf(WeightingModel):
     def scorer(self, searcher, fieldname, text, qf=1):
         """Scorer for one term."""
         idf = searcher.get_parent().idf(fieldname, text)
-        return _SaturatedScorer(idf, self.k1, searcher.term_info(fieldname, text).max_weight())
+        return SaturatedScorer(idf, self.k1, searcher.term_info(fieldname, text).max_weight())
 
 
-class _SaturatedScorer(BaseScorer):
+class SaturatedScorer(BaseScorer):
+    """Whoosh scorer of one term with the saturated tf·idf above."""
+
     def __init__(self, idf: float, k1: float, max_weight: float) -> None:
         self.idf, self.k1 = idf, k1
-        self._max = self._score(max_weight)
+        self.top = self.term_score(max_weight)
 
-    def _score(self, weight: float) -> float:
+    def term_score(self, weight: float) -> float:
+        """Score of one posting with this term frequency."""
         return self.idf * weight * (self.k1 + 1) / (weight + self.k1)
 
     def supports_block_quality(self) -> bool:
@@ -106,15 +109,15 @@ class _SaturatedScorer(BaseScorer):
 
     def score(self, matcher) -> float:
         """Score of the matcher's current posting."""
-        return self._score(matcher.weight())
+        return self.term_score(matcher.weight())
 
     def max_quality(self) -> float:
         """Highest score this term can give."""
-        return self._max
+        return self.top
 
     def block_quality(self, matcher) -> float:
         """Highest score within the matcher's current block."""
-        return self._score(matcher.block_max_weight())
+        return self.term_score(matcher.block_max_weight())
 
 
 WEIGHTING = SaturatedTfIdf()
