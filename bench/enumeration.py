@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def _app(tmp: Path, method: str):
     from flask_migrate import upgrade
 
-    from storefront.app import create_app
     from storefront.accounts import operations as ops
+    from storefront.app import create_app
     from storefront.extensions import db
 
     app = create_app(

@@ -204,7 +204,8 @@ def init_errors(app: Flask) -> None:
                 return jsonify({"error": code}), code
             if not g.get("lang"):
                 prefix = request.path.strip("/").split("/", 1)[0]
-                g.lang = prefix if prefix in locales.LANGS else locales.negotiate(request.headers.get("Accept-Language"))
+                negotiated = locales.negotiate(request.headers.get("Accept-Language"))
+                g.lang = prefix if prefix in locales.LANGS else negotiated
             return render_template(f"errors/{code}.html"), code
 
         return handler

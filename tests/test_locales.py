@@ -68,7 +68,7 @@ def test_switcher_keeps_page_and_query(client, make):
     db.session.commit()
     page = client.get(f"/ko/p/{p.id}").get_data(as_text=True)
     assert f'href="/ru/p/{p.id}"' in page
-    listing = client.get(f"/ko/c/steel/?sort=price_asc").get_data(as_text=True)
+    listing = client.get("/ko/c/steel/?sort=price_asc").get_data(as_text=True)
     assert 'href="/ru/c/steel/?sort=price_asc"' in listing
 
 

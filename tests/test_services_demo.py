@@ -12,11 +12,11 @@ from services_market.models import Package, Provider
 from services_market.order_models import ServiceReview
 from services_market.voucher_models import Voucher, VoucherBatch
 from storefront.core.locales import LANGS
+from storefront.core.validators import is_valid_uscc
+from storefront.extensions import db
 
 #: Languages the demo services are written in (Mongolian readers get the Russian text, labelled).
 DEMO_LANGS = ("zh", "ru", "ko", "en")
-from storefront.core.validators import is_valid_uscc
-from storefront.extensions import db
 
 _PACKAGE_LINK = re.compile(r'data-package="(\d+)"')
 

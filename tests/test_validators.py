@@ -17,7 +17,9 @@ def test_valid_hs_codes(code):
     assert is_valid_hs_code(code)
 
 
-@pytest.mark.parametrize("code", ["611241000", "61124100001", "6112A10000", "", None, "7700000000", "9900000000", "0012345678"])
+@pytest.mark.parametrize(
+    "code", ["611241000", "61124100001", "6112A10000", "", None, "7700000000", "9900000000", "0012345678"]
+)
 def test_invalid_hs_codes(code):
     assert not is_valid_hs_code(code)
 
@@ -32,7 +34,9 @@ def test_uscc_known_good():
     assert is_valid_uscc("91110000600037341L")
 
 
-@pytest.mark.parametrize("code", ["91350100M000100Y44", "91350100M000100Y4", "9135010OM000100Y43", "", "91350100M000100YI3"])
+@pytest.mark.parametrize(
+    "code", ["91350100M000100Y44", "91350100M000100Y4", "9135010OM000100Y43", "", "91350100M000100YI3"]
+)
 def test_uscc_bad(code):
     assert not is_valid_uscc(code)
 
@@ -46,11 +50,15 @@ def test_uscc_check_char_wraps_to_zero():
         assert is_valid_uscc(first17 + ch)
 
 
-@pytest.mark.parametrize(("code", "ok"), [("2102960A12", True), ("2102960a12", True), ("21029", False), ("2102-960A1", False)])
+@pytest.mark.parametrize(
+    ("code", "ok"), [("2102960A12", True), ("2102960a12", True), ("21029", False), ("2102-960A1", False)]
+)
 def test_customs_code(code, ok):
     assert is_valid_customs_code(code) is ok
 
 
-@pytest.mark.parametrize(("sku", "ok"), [("HY-SW-1001", True), ("A", True), ("x" * 21, False), ("-abc", False), ("a b", False)])
+@pytest.mark.parametrize(
+    ("sku", "ok"), [("HY-SW-1001", True), ("A", True), ("x" * 21, False), ("-abc", False), ("a b", False)]
+)
 def test_sku(sku, ok):
     assert is_valid_sku(sku) is ok
