@@ -24,6 +24,7 @@ ACCESS: dict[str, frozenset[str]] = {
     # root, health, files
     "root": ANYONE,
     "healthz": ANYONE,
+    "healthz_search": ANYONE,  # this node's search index lag (numbers only)
     "media": ANYONE,
     "static": ANYONE,
     "payments.stripe_webhook": ANYONE,  # authenticated by the Stripe signature (tests/test_webhook.py)

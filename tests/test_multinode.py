@@ -22,6 +22,15 @@ from tests.redis_server import RedisServer, redis_binary
 pytestmark = pytest.mark.multinode
 
 LOGIN_LIMIT = 5
+#: The public host name a load balancer forwards to every node (page-cache keys include the host).
+HOST = "shop.test"
+
+
+def _browser() -> requests.Session:
+    """A client that reaches the nodes directly but sends the public Host header, as behind a load balancer."""
+    session = requests.Session()
+    session.headers["Host"] = HOST
+    return session
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +66,7 @@ def shop(redis_server, pg_cluster, tmp_path_factory):
     env = {
         "DATABASE_URL": url, "CACHE_URL": redis_server.url, "SECRET_KEY": "multinode-test-secret",
         "WTF_CSRF_ENABLED": "0", "RATELIMIT_ENABLED": "1", "LOGIN_RATE_LIMIT": f"{LOGIN_LIMIT} per minute",
-        "SEARCH_WRITE_TIMEOUT": "5", "SEARCH_FOLLOW_SECONDS": "0.000001",
+        "SEARCH_WRITE_TIMEOUT": "5", "SEARCH_FOLLOW_SECONDS": "0.000001", "PUBLIC_BASE_URL": f"http://{HOST}",
     }
     nodes = [Node(name, {**env, "DATA_DIR": str(data / name)}) for name in ("a", "b")]
     yield {"a": nodes[0], "b": nodes[1], "redis": redis_server, **ids}
@@ -74,7 +83,7 @@ def test_change_on_node_a_is_seen_on_node_b(shop):
 
     a, b, pid = shop["a"].url, shop["b"].url, shop["product"]
     page, listing = f"/en/p/{pid}", shop["listing"]
-    buyer, merchant = requests.Session(), requests.Session()
+    buyer, merchant = _browser(), _browser()
 
     # Anonymous pages are cached once for both nodes (same versions, same key, one Redis).
     first = buyer.get(b + page)
@@ -108,7 +117,7 @@ def test_change_on_node_a_is_seen_on_node_b(shop):
 
 def test_sign_in_limit_holds_across_both_nodes(shop):
     """Alternating nodes, each node alone sees at most half the attempts: a per-node counter would never refuse."""
-    attempts = requests.Session()
+    attempts = _browser()
     codes = []
     for n in range(LOGIN_LIMIT + 1):
         node = shop["a"] if n % 2 == 0 else shop["b"]
