@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from storefront.clearance import codes
+from storefront.clearance import ports
 from storefront.clearance.messages.common import CHINA_TZ
 from storefront.clearance.messages.data import (
     Company,
@@ -159,7 +159,7 @@ def demo_order(seq: int = 1, *, destination: str = "KR", currency: str = "KRW", 
             ie_date=moment.date(),
             cop_no=order_no,
             agent=BROKER,
-            pod=codes.country_code(destination),
+            pod=ports.pod_for(destination, "5").code,
         ),
     )
 

@@ -4,11 +4,7 @@ and one CEB509 lists all their waybills (spec §2.9). Operations flush; the call
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -16,37 +12,16 @@ from storefront.clearance import mapping, outbox
 from storefront.clearance.messages import Company, DepartureData, build_ceb509, new_guid
 from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import ClearanceCase, DepartureBatch, to_utc, utcnow
+from storefront.clearance.ports import ports
 from storefront.clearance.status import CaseStatus
 from storefront.extensions import db
 
-PORTS_PATH = Path(__file__).parent / "data" / "ports.toml"
 #: Spec lengths (table of §2.9): trafName C..100, voyageNo C..32, billNo C..37.
 TRAF_NAME_MAX, VOYAGE_NO_MAX, BILL_NO_MAX = 100, 32, 37
 
 
 class DepartureError(ValueError):
     """The batch cannot be declared (the message says what to fix)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Port:
-    """An exit port: customs office code, names, transport modes leaving there."""
-
-    code: str
-    zh: str
-    en: str
-    modes: tuple[str, ...]
-    verified: bool
-
-
-@cache
-def ports() -> dict[str, Port]:
-    """The exit-port table (data/ports.toml)."""
-    raw = tomllib.loads(PORTS_PATH.read_text(encoding="utf-8"))["ports"]
-    return {
-        code: Port(code, row["zh"], row["en"], tuple(row["modes"]), bool(row.get("verified", False)))
-        for code, row in raw.items()
-    }
 
 
 def waiting(merchant_id: int) -> list[ClearanceCase]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from storefront.clearance import codes, demo, ingest, outbox, xsd
+from storefront.clearance import codes, demo, ingest, outbox, ports, xsd
 from storefront.clearance.messages import (
     InvtCancelData,
     build_ceb303,
@@ -103,8 +103,11 @@ CODE_FIELDS = {
     "currency": _CURRENCY, "fCurrency": _CURRENCY, "iCurrency": _CURRENCY,
     "country": {c.code for c in codes.COUNTRIES.values()},
     "unit": set(codes.UNITS), "unit1": set(codes.UNITS), "unit2": set(codes.UNITS),
-    "customsCode": set(codes.CUSTOMS_OFFICES), "portCode": set(codes.CUSTOMS_OFFICES),
+    "customsCode": set(codes.CUSTOMS_OFFICES),
     "trafMode": set(codes.TRANSPORT_MODES),
+    # the list's exit port is a customs office of the exit-port table, its POD a port of destination (指运港)
+    "portCode": set(ports.ports()),
+    "POD": {port.code for port in ports.destination_ports().values()},
 }
 
 
