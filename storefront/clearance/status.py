@@ -155,6 +155,7 @@ RECEIPT_FOR = {
     "CEB604": "CEB603",
     "CEB510": "CEB509",
     "CEB606": "CEB605",
+    "CEB608": "CEB607",
     "CEB702": "CEB701",
     "CEB792": "CEB701",
 }
