@@ -167,5 +167,6 @@ KIND_LABELS = {
     "CEB505": _l("Waybill"),
     "CEB603": _l("Inventory list"),
     "CEB509": _l("Departure"),
+    "CEB607": _l("List master bill"),
     "CEB701": _l("Summary application"),
 }
