@@ -65,8 +65,9 @@ def test_paid_order_is_released_then_closed_and_the_buyer_sees_each_step(app, cl
         leave_time=clock(), port_code="0901",
     )
     db.session.commit()
-    assert [m.ref for m in messages(status="pending")] == [batch.cop_no]
-    worker.run_once()  # departure (CEB509) → CEB510, and the list is closed (899)
+    pending = [(m.kind, m.ref) for m in messages(status="pending")]
+    assert pending == [("CEB607", departures.waybill_cop_no(batch)), ("CEB509", batch.cop_no)]
+    worker.run_once()  # list master bill (CEB607) → CEB608; departure (CEB509) → CEB510; the list is closed (899)
     case = case_of(sub)
     assert case.status == CaseStatus.CLOSED and case.departed_at and case.closed_at
     assert worker.run_once().idle

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from storefront.clearance import codes
+from storefront.clearance import ports
 from storefront.clearance.messages.common import CHINA_TZ
 from storefront.clearance.messages.data import (
     Company,
@@ -19,6 +19,7 @@ from storefront.clearance.messages.data import (
     Shipment,
     SummaryApplyData,
     Transfer,
+    WayBillData,
 )
 
 # 18-character placeholders shaped like unified social credit codes; they belong to nobody.
@@ -159,8 +160,25 @@ def demo_order(seq: int = 1, *, destination: str = "KR", currency: str = "KRW", 
             ie_date=moment.date(),
             cop_no=order_no,
             agent=BROKER,
-            pod=codes.country_code(destination),
+            pod=ports.pod_for(destination, "5").code,
         ),
+    )
+
+
+def demo_waybill(orders: Sequence[OrderData], *, seq: int = 1) -> WayBillData:
+    """Return a list master bill (CEB607) declaring the flight that carries the parcels of ``orders``."""
+    shipments = [order.require_shipment("CEB607") for order in orders]
+    return WayBillData(
+        customs_code=CUSTOMS_OFFICE,
+        cop_no=f"W{BASE_TIME:%Y%m%d}{seq:06d}",
+        agent=BROKER,
+        logistics=CARRIER,
+        traf_mode="5",
+        traf_name="大韩航空 KE854",
+        voyage_no="KE854",
+        bill_no=f"180-{seq:08d}",
+        gross_weight=sum((s.gross_weight for s in shipments), Decimal(0)),
+        logistics_nos=tuple(s.logistics_no for s in shipments),
     )
 
 

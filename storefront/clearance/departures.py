@@ -1,52 +1,37 @@
 """Departures (离境单, CEB509) per shipment batch: the merchant or logistics provider enters the real
 conveyance (flight / train / voyage, bill of lading, departure time, exit port) for a set of released parcels,
-and one CEB509 lists all their waybills (spec §2.9). Operations flush; the caller commits."""
+and one CEB509 lists all their waybills (spec §2.9). The lists were declared before the conveyance was known, so
+the batch first declares it in a list master bill (清单总分单, CEB607, spec §2.15; table 2-34: "按照关区要求，
+可以后置申报清单总分单"), answered by CEB608. Operations flush; the caller commits."""
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
 from storefront.clearance import mapping, outbox
-from storefront.clearance.messages import Company, DepartureData, build_ceb509, new_guid
+from storefront.clearance.messages import (
+    Company,
+    DepartureData,
+    WayBillData,
+    build_ceb509,
+    build_ceb607,
+    new_guid,
+)
 from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import ClearanceCase, DepartureBatch, to_utc, utcnow
+from storefront.clearance.ports import ports
 from storefront.clearance.status import CaseStatus
 from storefront.extensions import db
 
-PORTS_PATH = Path(__file__).parent / "data" / "ports.toml"
 #: Spec lengths (table of §2.9): trafName C..100, voyageNo C..32, billNo C..37.
 TRAF_NAME_MAX, VOYAGE_NO_MAX, BILL_NO_MAX = 100, 32, 37
 
 
 class DepartureError(ValueError):
     """The batch cannot be declared (the message says what to fix)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Port:
-    """An exit port: customs office code, names, transport modes leaving there."""
-
-    code: str
-    zh: str
-    en: str
-    modes: tuple[str, ...]
-    verified: bool
-
-
-@cache
-def ports() -> dict[str, Port]:
-    """The exit-port table (data/ports.toml)."""
-    raw = tomllib.loads(PORTS_PATH.read_text(encoding="utf-8"))["ports"]
-    return {
-        code: Port(code, row["zh"], row["en"], tuple(row["modes"]), bool(row.get("verified", False)))
-        for code, row in raw.items()
-    }
 
 
 def waiting(merchant_id: int) -> list[ClearanceCase]:
@@ -97,6 +82,8 @@ def declare(
         problems.append("choose released parcels of yours that no departure has carried yet")
     elif len({case.logistics_code for case in cases}) != 1:
         problems.append("one departure carries the parcels of one logistics enterprise")
+    elif len({case.customs_code for case in cases}) != 1:
+        problems.append("one departure carries the lists of one customs office of declaration")
     if problems:
         raise DepartureError("; ".join(problems))
     number = (db.session.scalar(select(func.count()).select_from(DepartureBatch)) or 0) + 1
@@ -118,6 +105,25 @@ def declare(
     for case in cases:
         case.departure_id = batch.id
     plat = mapping.platform()
+    logistics = Company(batch.logistics_code, batch.logistics_name)
+    waybill = WayBillData(
+        customs_code=cases[0].customs_code,
+        cop_no=waybill_cop_no(batch),
+        agent=plat.agent,
+        logistics=logistics,
+        traf_mode=traf_mode,
+        traf_name=traf_name,
+        voyage_no=voyage_no,
+        bill_no=bill_no,
+        gross_weight=sum((Decimal(case.gross_weight) for case in cases), Decimal(0)),
+        logistics_nos=tuple(case.logistics_no for case in cases),
+    )
+    guid = new_guid()
+    xml = build_ceb607(waybill, guid=guid, app_type="1", transfer=plat.transfer, app_time=now)
+    mapping.check(xml)
+    outbox.enqueue(
+        "CEB607", guid=guid, business_key=f"CEB607:batch:{batch.id}", payload=xml, ref=waybill.cop_no, now=now
+    )
     guid = new_guid()
     data = DepartureData(
         customs_code=port_code,
@@ -143,6 +149,13 @@ def china_stamp(moment: datetime) -> str:
     return china_time(moment).strftime("%Y%m%d")
 
 
+def waybill_cop_no(batch: DepartureBatch) -> str:
+    """Enterprise number of the batch's list master bill (CEB607): its departure number with W for D."""
+    return f"W{batch.cop_no[1:]}"
+
+
 def batch_for(cop_no: str) -> DepartureBatch | None:
-    """The batch a CEB510 answers."""
+    """The batch a CEB510 (departure number) or CEB608 (master bill number, ``W…``) answers."""
+    if cop_no.startswith("W"):
+        cop_no = f"D{cop_no[1:]}"
     return db.session.scalar(select(DepartureBatch).where(DepartureBatch.cop_no == cop_no))

@@ -38,6 +38,7 @@ MATCH_KEYS: dict[str, tuple[str, ...]] = {
     "CEB604": ("copNo",),
     "CEB606": ("copNo",),
     "CEB510": ("copNo", "logisticsCode"),
+    "CEB608": ("copNo", "logisticsCode", "billNo"),
     "CEB702": ("copNo",),
 }
 #: Numbers customs assigns: when a receipt carries one and the document already has one, they must agree.
@@ -179,11 +180,13 @@ def _apply_receipt(receipt: Receipt, data: bytes, source: str, now: datetime, re
     if message is None:
         result.quarantined += 1
         return
-    if message.kind == "CEB509" and message.case_id is None:  # a departure batch: every parcel it carried
+    if message.kind in ("CEB509", "CEB607") and message.case_id is None:  # a batch: every parcel it carried
         batch = departures.batch_for(message.ref)
         message.receipt_status, message.answered_at = receipt.return_status, to_utc(receipt.return_time)
         for case in batch.cases if batch is not None else ():
             operations.apply_receipt(case, receipt, None, now=now)
+        if receipt.return_status == operations.TRANSPORT_FAILED:
+            operations.send_again(message, receipt.return_info, now=now)
     elif message.case_id is not None:
         case = db.session.scalar(
             select(ClearanceCase).where(ClearanceCase.id == message.case_id).with_for_update()

@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import current_app
 from lxml import etree
 
-from storefront.clearance import codes, legal_units, xsd
+from storefront.clearance import codes, legal_units, ports, xsd
 from storefront.clearance.messages import (
     Company,
     Declaration,
@@ -216,13 +216,14 @@ def order_data(case: ClearanceCase, plat: Platform) -> OrderData:
             net_weight=Decimal(case.net_weight),
             freight=to_major(case.freight_minor, currency),
         )
+        exit_port = ports.exit_port(case.port_code, case.traf_mode)
         declaration = Declaration(
             customs_code=case.customs_code,
-            port_code=case.port_code,
+            port_code=exit_port.code,
             ie_date=china_time(case.shipped_at or datetime.now().astimezone()).date(),
             cop_no=case.cop_no,
             agent=plat.agent,
-            pod=codes.country_code(case.destination),
+            pod=ports.pod_for(case.destination, case.traf_mode).code,
             owner=Company(case.owner_code, case.ebc_name),
             pre_no=case.pre_no,
             invt_no=case.invt_no,
@@ -299,7 +300,7 @@ def build(
             xml = builder[kind](
                 order_data(case, plat), guid=guid, app_type=app_type, transfer=plat.transfer, app_time=when
             )
-    except codes.UnknownCode as exc:
+    except (codes.UnknownCode, ports.PortError) as exc:
         raise DataProblem(str(exc)) from exc
     except ValueError as exc:
         raise DataProblem(str(exc)) from exc

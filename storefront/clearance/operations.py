@@ -280,10 +280,24 @@ def _hold(case: ClearanceCase, receipt: Receipt, message: OutboxMessage | None) 
         doc.held = False  # a refused new document leaves nothing behind at customs
 
 
+def send_again(message: OutboxMessage, info: str, *, now: datetime) -> None:
+    """Status 4 (发送海关失败): the e-port could not reach customs; queue the message again with backoff."""
+    config = current_app.config
+    outbox.requeue(
+        message,
+        f"[4] 发送海关失败 (the e-port could not send it to customs): {info}",
+        now=now,
+        max_attempts=int(config.get("CLEARANCE_MAX_ATTEMPTS", 8)),
+        base=float(config.get("CLEARANCE_BACKOFF_SECONDS", 30)),
+        cap=float(config.get("CLEARANCE_BACKOFF_MAX_SECONDS", 3600)),
+    )
+
+
 def apply_receipt(
     case: ClearanceCase, receipt: Receipt, message: OutboxMessage | None, *, now: datetime | None = None
 ) -> None:
-    """Move a case with a status receipt (CEB304/404/506/604/510): forward only, refusals reject."""
+    """Move a case with a status receipt (CEB304/404/506/604/510/608): forward only, refusals reject (a refused
+    departure or list master bill is history only: the operator and the merchant see it)."""
     at, status, info = receipt.return_time, receipt.return_status, receipt.return_info
     last = to_utc(case.last_return_at)
     stale = last is not None and to_utc(at) < last
@@ -302,19 +316,11 @@ def apply_receipt(
     if status == TRANSPORT_FAILED:  # the e-port could not reach customs: send again, nothing to correct
         _event(case, case.status, receipt.kind, at, return_status=status, info=info)
         if message is not None and not stale:
-            config = current_app.config
-            outbox.requeue(
-                message,
-                f"[4] 发送海关失败 (the e-port could not send it to customs): {info}",
-                now=now or utcnow(),
-                max_attempts=int(config.get("CLEARANCE_MAX_ATTEMPTS", 8)),
-                base=float(config.get("CLEARANCE_BACKOFF_SECONDS", 30)),
-                cap=float(config.get("CLEARANCE_BACKOFF_MAX_SECONDS", 3600)),
-            )
+            send_again(message, info, now=now or utcnow())
         return
     if is_refusal(status):
         info = errors.explain(status, info)
-        if stale or receipt.kind == "CEB510" or case.is_rejected:
+        if stale or receipt.kind in ("CEB510", "CEB608") or case.is_rejected:
             _event(case, case.status, receipt.kind, at, return_status=status, info=info)
             return
         reject(case, RECEIPT_FOR[receipt.kind], info, at, source=receipt.kind, return_status=status)

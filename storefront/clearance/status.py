@@ -155,6 +155,7 @@ RECEIPT_FOR = {
     "CEB604": "CEB603",
     "CEB510": "CEB509",
     "CEB606": "CEB605",
+    "CEB608": "CEB607",
     "CEB702": "CEB701",
     "CEB792": "CEB701",
 }
@@ -166,5 +167,6 @@ KIND_LABELS = {
     "CEB505": _l("Waybill"),
     "CEB603": _l("Inventory list"),
     "CEB509": _l("Departure"),
+    "CEB607": _l("List master bill"),
     "CEB701": _l("Summary application"),
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from storefront.clearance import codes, demo, ingest, outbox, xsd
+from storefront.clearance import codes, demo, ingest, outbox, ports, xsd
 from storefront.clearance.messages import (
     InvtCancelData,
     build_ceb303,
@@ -18,6 +18,7 @@ from storefront.clearance.messages import (
     build_ceb509,
     build_ceb603,
     build_ceb605,
+    build_ceb607,
     build_ceb701,
     new_guid,
 )
@@ -35,7 +36,7 @@ SPEC_TYPOS = {"agengName": "agentName", "declagAgentCode": "declAgentCode"}
 #: Spec section of each message the platform sends.
 SECTIONS = {
     "CEB303": "2.1", "CEB403": "2.3", "CEB505": "2.5", "CEB509": "2.9",
-    "CEB603": "2.11", "CEB605": "2.13", "CEB701": "2.21",
+    "CEB603": "2.11", "CEB605": "2.13", "CEB607": "2.15", "CEB701": "2.21",
 }
 #: Official samples that the official XSD rejects (documented in docs/customs.md): most request samples repeat
 #: BaseTransfer, CEB214 has no global declaration in the export XSD, CEB792 lacks gseqno before gnum.
@@ -93,6 +94,7 @@ def _messages() -> dict[str, bytes]:
         "CEB509": build_ceb509(demo.demo_departure(orders), guid=new_guid(), transfer=transfer),
         "CEB603": build_ceb603(order, guid=new_guid(), transfer=transfer),
         "CEB605": build_ceb605(cancel, guid=new_guid(), transfer=transfer),
+        "CEB607": build_ceb607(demo.demo_waybill(orders), guid=new_guid(), transfer=transfer),
         "CEB701": build_ceb701(demo.demo_summary([demo.demo_invt_no(1)]), guid=new_guid(), transfer=transfer),
     }
 
@@ -103,8 +105,11 @@ CODE_FIELDS = {
     "currency": _CURRENCY, "fCurrency": _CURRENCY, "iCurrency": _CURRENCY,
     "country": {c.code for c in codes.COUNTRIES.values()},
     "unit": set(codes.UNITS), "unit1": set(codes.UNITS), "unit2": set(codes.UNITS),
-    "customsCode": set(codes.CUSTOMS_OFFICES), "portCode": set(codes.CUSTOMS_OFFICES),
+    "customsCode": set(codes.CUSTOMS_OFFICES),
     "trafMode": set(codes.TRANSPORT_MODES),
+    # the list's exit port is a customs office of the exit-port table, its POD a port of destination (指运港)
+    "portCode": set(ports.ports()),
+    "POD": {port.code for port in ports.destination_ports().values()},
 }
 
 
@@ -155,7 +160,7 @@ def test_official_samples_against_the_xsd(samples_dir):
 #: given the receipt's value for that key only, so everything else is still checked.
 SAMPLE_KEY_MISMATCH = {"CEB510": ("copNo", "Cop20180507001")}  # CEB509 sample: Cop20180507001
 PAIRS = {"CEB304": "CEB303", "CEB404": "CEB403", "CEB506": "CEB505", "CEB604": "CEB603", "CEB606": "CEB605",
-         "CEB510": "CEB509", "CEB702": "CEB701"}
+         "CEB608": "CEB607", "CEB510": "CEB509", "CEB702": "CEB701"}
 
 
 @pytest.mark.parametrize("receipt_kind", sorted(PAIRS))

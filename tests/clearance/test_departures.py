@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from lxml import etree
 
-from storefront.clearance import departures
+from storefront.clearance import codes, departures, ports
 from storefront.clearance.messages.common import NS
 from storefront.clearance.status import CaseStatus
 from storefront.extensions import db
@@ -76,3 +76,58 @@ def test_only_own_released_parcels(app, ctx, make):
     other = make.merchant()
     with pytest.raises(departures.DepartureError, match="released parcels of yours"):
         departures.declare(other.id, [case_of(subs[0]).id], **FLIGHT)
+
+
+def test_list_port_fields_come_from_the_port_tables(app, ctx, make):
+    """CEB603 `portCode` is an exit port of data/ports.toml that the transport mode leaves from, and `POD` is the
+    port of destination (指运港) from data/destination_ports.toml, not the destination's country code."""
+    merchant = make.merchant()
+    product = make.product(merchant, stock=5)
+    order = paid_order(make, [(product, 1)], country="RU", currency="USD", ref="pi_pod")
+    ship(order.sub_orders[0], tracking_no="EE000000777CN")
+    case = case_of(order.sub_orders[0])
+    (inventory,) = messages(kind="CEB603")
+    root = etree.fromstring(inventory.payload)
+    pod, port_code = root.findtext(f".//{{{NS}}}POD"), root.findtext(f".//{{{NS}}}portCode")
+    assert pod == ports.pod_for("RU", case.traf_mode).code == "MOW"  # Moscow, by air
+    assert pod != codes.country_code("RU")
+    assert port_code == case.port_code and ports.exit_port(port_code, case.traf_mode).code == "0901"
+
+
+def test_port_of_destination_follows_the_transport_mode():
+    """The mode's own row wins over the country's default (Vladivostok / Busan by sea, Moscow / Incheon by air)."""
+    assert ports.pod_for("RU", "2").en == "Vladivostok" and ports.pod_for("RU", "3").en == "Moscow"
+    assert ports.pod_for("kr", "2").en == "Busan" and ports.pod_for("KR", "5").en == "Incheon"
+    assert ports.pod_for("MN", "3").en == "Ulaanbaatar" and ports.pod_for("PL", "5").en == "Warsaw"
+    rows = ports.destination_ports().values()
+    assert all(3 <= len(p.code) <= 4 and p.locode.endswith(p.code) for p in rows)
+    assert {p.country for p in rows} <= set(codes.COUNTRIES)
+    with pytest.raises(ports.PortError, match="destination_ports.toml"):
+        ports.pod_for("FR", "5")
+    with pytest.raises(ports.PortError, match="data/ports.toml"):
+        ports.exit_port("9999", "5")
+    with pytest.raises(ports.PortError, match="does not leave"):
+        ports.exit_port("0930", "5")  # Dandong: road, rail and sea only
+
+
+def test_destination_without_a_port_is_refused_locally(app, ctx, make):
+    """A list to a country with no port of destination is never sent: rejected locally, naming the table."""
+    merchant = make.merchant()
+    product = make.product(merchant, stock=5)
+    order = paid_order(make, [(product, 1)], country="FR", currency="USD", ref="pi_fr")
+    ship(order.sub_orders[0], tracking_no="EE000000778CN")
+    case = case_of(order.sub_orders[0])
+    assert case.status == CaseStatus.REJECTED and "destination_ports.toml" in case.reject_reason
+    assert not messages(kind="CEB603")
+
+
+def test_unknown_exit_port_is_refused_locally(app, ctx, make, monkeypatch):
+    """CLEARANCE_PORT_CODE outside the exit-port table: the list is refused locally, not sent."""
+    monkeypatch.setitem(app.config, "CLEARANCE_PORT_CODE", "9999")
+    merchant = make.merchant()
+    product = make.product(merchant, stock=5)
+    order = paid_order(make, [(product, 1)], country="KR", currency="KRW", ref="pi_port")
+    ship(order.sub_orders[0], tracking_no="EE000000779CN")
+    case = case_of(order.sub_orders[0])
+    assert case.status == CaseStatus.REJECTED and "data/ports.toml" in case.reject_reason
+    assert not messages(kind="CEB603")

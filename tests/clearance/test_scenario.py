@@ -81,10 +81,16 @@ def test_whole_life_of_a_parcel(app, ctx, make):
     work()
     case = case_of(sub)
     assert case.status == CaseStatus.CLOSED and case.departure_id
-    assert [m.kind for m in transport.sent][4:] == ["CEB603", "CEB509"]
-    departure = etree.fromstring(transport.sent[5].data)
-    texts = {name: departure.findtext(f".//{{{NS}}}{name}") for name in ("trafName", "voyageNo", "billNo")}
-    assert texts == {"trafName": "中国国际航空 CA909", "voyageNo": "CA909", "billNo": "999-12345675"}
+    # the list was declared before its conveyance: the list master bill (CEB607) declares it, then the departure
+    assert [m.kind for m in transport.sent][4:] == ["CEB603", "CEB607", "CEB509"]
+    master_bill, departure = (etree.fromstring(transport.sent[n].data) for n in (5, 6))
+    for message in (master_bill, departure):
+        texts = {name: message.findtext(f".//{{{NS}}}{name}") for name in ("trafName", "voyageNo", "billNo")}
+        assert texts == {"trafName": "中国国际航空 CA909", "voyageNo": "CA909", "billNo": "999-12345675"}
+    assert [el.text for el in master_bill.iter(f"{{{NS}}}logisticsNo")] == [case.logistics_no]
+    assert [(e.source, e.return_status) for e in case.events if e.source == "CEB608"] == [
+        ("CEB608", 2), ("CEB608", 120)
+    ]
     assert departure.findtext(f".//{{{NS}}}leaveTime") == "20261205103000"  # Beijing time as entered
     statuses = [e.status for e in case.events if e.changed]
     assert statuses == ["declared", "rejected", "declared", "accepted", "released", "departed", "closed"]
@@ -98,7 +104,7 @@ def test_whole_life_of_a_parcel(app, ctx, make):
     work()
     declaration = db.session.scalars(select(SummaryDeclaration)).one()
     assert declaration.status == DeclarationStatus.COMPLETED and declaration.sum_no and declaration.entry_id
-    assert [m.kind for m in transport.sent][6:] == ["CEB701"]
+    assert [m.kind for m in transport.sent][7:] == ["CEB701"]
     for message in transport.sent:
         if message.kind in SIGNED_KINDS:
             verify_signature(message.data, cert)

@@ -1,4 +1,4 @@
-"""CEB export message builders (303/403/505/603/605/509/701), their input dataclasses, and receipt parsers."""
+"""CEB export message builders (303/403/505/603/605/607/509/701), their input dataclasses, and receipt parsers."""
 
 from storefront.clearance.messages.common import new_guid
 from storefront.clearance.messages.data import (
@@ -13,8 +13,15 @@ from storefront.clearance.messages.data import (
     Shipment,
     SummaryApplyData,
     Transfer,
+    WayBillData,
 )
-from storefront.clearance.messages.declarations import build_ceb509, build_ceb603, build_ceb605, build_ceb701
+from storefront.clearance.messages.declarations import (
+    build_ceb509,
+    build_ceb603,
+    build_ceb605,
+    build_ceb607,
+    build_ceb701,
+)
 from storefront.clearance.messages.orders import build_ceb303, build_ceb403, build_ceb505
 
 __all__ = [
@@ -29,12 +36,14 @@ __all__ = [
     "Shipment",
     "SummaryApplyData",
     "Transfer",
+    "WayBillData",
     "build_ceb303",
     "build_ceb403",
     "build_ceb505",
     "build_ceb509",
     "build_ceb603",
     "build_ceb605",
+    "build_ceb607",
     "build_ceb701",
     "new_guid",
 ]

@@ -294,6 +294,48 @@ class DepartureData:
 
 
 @dataclass(frozen=True, slots=True)
+class WayBillData:
+    """List master bill (清单总分单, CEB607; spec §2.15, table 2-31): the conveyance declared after the lists, with
+    the waybills (分单) it carries under one bill of lading / master air waybill (总单)."""
+
+    customs_code: str
+    cop_no: str
+    agent: Company
+    logistics: Company
+    traf_mode: str
+    traf_name: str
+    voyage_no: str
+    bill_no: str
+    gross_weight: Decimal
+    logistics_nos: tuple[str, ...]
+    pre_no: str | None = None
+    loct_no: str | None = None
+    domestic_traf_no: str | None = None
+    total_package_no: str | None = None
+    msg_count: int = 1  # "未拆分的填 1"
+    msg_seq_no: int = 1
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        _office(self, "customs_code")
+        _text(self, "cop_no", 30)
+        _text(self, "traf_name", 100)
+        _text(self, "voyage_no", 32)
+        _text(self, "bill_no", 37)
+        _text(self, "loct_no", 10, optional=True)
+        _text(self, "domestic_traf_no", 100, optional=True)
+        _text(self, "total_package_no", 60, optional=True)
+        codes.transport_mode(self.traf_mode)
+        object.__setattr__(self, "logistics_nos", tuple(self.logistics_nos))
+        if not self.logistics_nos:
+            raise ValueError("WayBillData.logistics_nos must not be empty")
+        if any(not isinstance(n, str) or not n or len(n) > 32 for n in self.logistics_nos):
+            raise ValueError("WayBillData.logistics_nos must be 1..32 characters each")
+        if not isinstance(self.gross_weight, Decimal) or self.gross_weight <= 0:
+            raise ValueError(f"WayBillData.gross_weight must be a positive Decimal: {self.gross_weight!r}")
+
+
+@dataclass(frozen=True, slots=True)
 class InvtCancelData:
     """Cancellation of one inventory list (撤销申请单, CEB605)."""
 

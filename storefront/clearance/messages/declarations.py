@@ -1,4 +1,5 @@
-"""Builders for the customs-side export messages: inventory list CEB603, departure CEB509, summary CEB701."""
+"""Builders for the customs-side export messages: inventory list CEB603, cancellation CEB605, list master bill
+CEB607, departure CEB509, summary CEB701."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from storefront.clearance.messages.data import (
     OrderLine,
     SummaryApplyData,
     Transfer,
+    WayBillData,
 )
 
 NO_BAR_CODE = "无"  # the spec: "没有条形码填“无”"
@@ -177,6 +179,52 @@ def build_ceb509(
             )
 
     return build_message("CEB509", guid, transfer, fill, version)
+
+
+def build_ceb607(
+    waybill: WayBillData,
+    *,
+    guid: str,
+    app_type: str = "1",
+    transfer: Transfer,
+    app_time: datetime | None = None,
+    app_status: str = "2",
+    version: str = VERSION,
+) -> bytes:
+    """Build the list master bill (CEB607, one ``ceb:WayBill``: head with the conveyance, one line per waybill)."""
+    guid = check_guid(guid)
+    head = [
+        *head_fields(guid, app_type, app_time, app_status),
+        ("customsCode", waybill.customs_code),
+        ("copNo", waybill.cop_no),
+        ("preNo", waybill.pre_no),
+        ("agentCode", waybill.agent.code),
+        ("agentName", waybill.agent.name),
+        ("loctNo", waybill.loct_no),
+        ("trafMode", waybill.traf_mode),
+        ("trafName", waybill.traf_name),
+        ("voyageNo", waybill.voyage_no),
+        ("billNo", waybill.bill_no),
+        ("domesticTrafNo", waybill.domestic_traf_no),
+        ("grossWeight", waybill.gross_weight),
+        ("logisticsCode", waybill.logistics.code),
+        ("logisticsName", waybill.logistics.name),
+        ("msgCount", waybill.msg_count),
+        ("msgSeqNo", waybill.msg_seq_no),
+        ("note", waybill.note),
+    ]
+
+    def fill(root: etree._Element) -> None:
+        node = add_node(root, "WayBill", ())
+        add_node(node, "WayBillHead", head)
+        for gnum, logistics_no in enumerate(waybill.logistics_nos, start=1):
+            add_node(
+                node,
+                "WayBillList",
+                [("gnum", gnum), ("totalPackageNo", waybill.total_package_no), ("logisticsNo", logistics_no)],
+            )
+
+    return build_message("CEB607", guid, transfer, fill, version)
 
 
 def build_ceb605(

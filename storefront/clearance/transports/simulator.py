@@ -313,6 +313,24 @@ class Simulator:
             }
             self._answer("CEB604", list_keys, [(899, "结关")], f"{guid}:{logistics_no}")
 
+    def _on_ceb607(self, root: etree._Element, guid: str) -> None:
+        """List master bill: accepted (120) when every waybill it lists belongs to a list customs holds."""
+        head = _values(_find(root, "WayBill/WayBillHead")[0])
+        year, cop_no = int(head.get("appTime", "2026")[:4]), head.get("copNo", "")
+        keys = {name: head.get(name, "") for name in ("agentCode", "logisticsCode", "copNo", "billNo")}
+        keys["preNo"] = head.get("preNo") or pre_no_for(year, cop_no)
+        keys["msgSeqNo"] = head.get("msgSeqNo", "1")
+        unknown = [
+            number
+            for number in (_values(n).get("logisticsNo", "") for n in _find(root, "WayBill/WayBillList"))
+            if self._list(logistics_no=number) is None
+        ]
+        if unknown:
+            statuses = [(2, "清单总分单已申报"), (100, f"运单编号[{', '.join(unknown)}]无对应的出口清单")]
+        else:
+            statuses = [(2, "清单总分单已申报"), (120, "清单总分单已入库")]
+        self._answer("CEB608", keys, statuses, guid)
+
     def _on_ceb605(self, root: etree._Element, guid: str) -> None:
         head = _values(_find(root, "InvtCancel")[0])
         keys = {name: head.get(name, "") for name in ("agentCode", "copNo", "invtNo")}
