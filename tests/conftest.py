@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -113,13 +114,15 @@ def _wipe(application) -> None:
 
 @pytest.fixture(autouse=True)
 def _clean_db(request):
-    """Every test that uses ``app`` starts and ends with empty tables."""
+    """Every test that uses ``app`` starts and ends with empty tables and an empty mail folder."""
     if "app" not in request.fixturenames:
         yield
         return
     application = request.getfixturevalue("app")
     yield
     _wipe(application)
+    for mail in (Path(application.config["DATA_DIR"]) / "mail").glob("*.eml"):
+        mail.unlink()  # a test that reads "the last mail" must not find another test's
 
 
 @pytest.fixture(autouse=True)

@@ -9,10 +9,12 @@ from storefront.extensions import db
 from tests.conftest import make_app
 
 
-def _link_in_last_mail(app) -> str:
+def _link_in_last_mail(app, to: str = "ivan@example.com") -> str:
+    """The link in the newest mail to ``to`` (the session's mail folder also holds other tests' mails)."""
     from tests.test_mail import _mails
 
-    text = _mails(app)[-1].get_body(("plain",)).get_content()
+    mine = [m for m in _mails(app) if to in str(m["To"]).lower()]
+    text = mine[-1].get_body(("plain",)).get_content()
     return re.search(r"http://127\.0\.0\.1:5000(/\S+)", text).group(1)
 
 
