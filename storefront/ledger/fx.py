@@ -17,6 +17,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, Num
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storefront.clearance.models import ClearanceCase, DeclarationList, SummaryDeclaration
+from storefront.core.errors import CodedError
 from storefront.core.money import Money
 from storefront.extensions import db
 
@@ -32,17 +33,10 @@ MESSAGES = {
 }
 
 
-class FxError(ValueError):
+class FxError(CodedError):
     """A settlement that cannot be recorded; ``message`` is translated."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        """The translated explanation."""
-        return str(MESSAGES[self.code])
+    MESSAGES = MESSAGES
 
 
 class FxSettlement(db.Model):

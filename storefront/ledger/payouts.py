@@ -15,6 +15,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from storefront.core.errors import CodedError
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
@@ -32,19 +33,10 @@ MESSAGES = {
 }
 
 
-class PayoutError(ValueError):
+class PayoutError(CodedError):
     """A payout that cannot be requested or approved; ``message`` is translated."""
 
-    def __init__(self, code: str, **params):
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    @property
-    def message(self) -> str:
-        """The translated explanation."""
-        text = str(MESSAGES[self.code])
-        return text % {k: str(v) for k, v in self.params.items()} if self.params else text
+    MESSAGES = MESSAGES
 
 
 def hold_days() -> int:

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from storefront.core.errors import CodedError
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
@@ -43,22 +44,10 @@ MESSAGES = {
 }
 
 
-class RefundError(ValueError):
+class RefundError(CodedError):
     """A refund that cannot be made; ``message`` is translated for the person who asked."""
 
-    def __init__(self, code: str, **params):
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    @property
-    def message(self) -> str:
-        """The translated explanation."""
-        return (
-            str(MESSAGES[self.code]) % {k: str(v) for k, v in self.params.items()}
-            if self.params
-            else str(MESSAGES[self.code])
-        )
+    MESSAGES = MESSAGES
 
 
 def _cash_received(kind: str, payable_id: int, payment_ref: str) -> Money | None:

@@ -14,6 +14,7 @@ from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Index, In
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storefront.accounts.documents import save_document
+from storefront.core.errors import CodedError
 from storefront.core.money import Money
 from storefront.core.uploads import CheckedUpload
 from storefront.extensions import db
@@ -30,17 +31,10 @@ MESSAGES = {
 }
 
 
-class TransferError(ValueError):
+class TransferError(CodedError):
     """A transfer proof that cannot be taken or decided; ``message`` is translated."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        """The translated explanation."""
-        return str(MESSAGES[self.code])
+    MESSAGES = MESSAGES
 
 
 class TransferProof(db.Model):
