@@ -18,7 +18,8 @@ from storefront.core.urls import public_url
 from storefront.extensions import db
 from storefront.payments import messages, transfers
 from storefront.payments import operations as pay_ops
-from storefront.payments.gateway import GatewayError, get_gateway
+from storefront.payments.current_gateway import get_gateway
+from storefront.payments.gateway import GatewayError
 from storefront.payments.models import PaymentTransaction
 
 _PM_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")

@@ -48,9 +48,9 @@ def init_extensions(app: Flask) -> None:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
-    from storefront import search
+    from storefront.search import setup as search_setup
 
-    search.init_app(app)  # product search: engine config and the after-commit index hook
+    search_setup.init_app(app)  # product search: engine config and the after-commit index hook
     from storefront.core import http
 
     http.init_app(app)  # compression, fingerprinted static files, conditional GETs
@@ -106,7 +106,7 @@ def init_blueprints(app: Flask) -> None:
     from storefront.search.routes import bp as search_bp
 
     app.register_blueprint(search_bp)
-    from storefront import ordering
+    from storefront.ordering import setup as ordering_setup
     from storefront.ordering.cart_routes import bp as cart_bp
     from storefront.ordering.routes import bp as ordering_bp
     from storefront.payments.webhooks import bp as webhooks_bp
@@ -115,12 +115,12 @@ def init_blueprints(app: Flask) -> None:
     app.register_blueprint(ordering_bp)
     app.register_blueprint(webhooks_bp)
     csrf.exempt(webhooks_bp)  # authenticated by the Stripe signature instead
-    ordering.init_app(app)
-    from storefront import clearance
+    ordering_setup.init_app(app)
+    from storefront.clearance import setup as clearance_setup
     from storefront.clearance.routes import bp as clearance_bp
 
     app.register_blueprint(clearance_bp)  # clearance: operator monitor, merchant cases and declarations
-    clearance.init_app(app)  # order_paid / order_shipped → clearance outbox
+    clearance_setup.init_app(app)  # order_paid / order_shipped → clearance outbox
     from services_market.setup import init_app as init_services_market
 
     init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI

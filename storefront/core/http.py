@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask import Flask, g, has_request_context, request, session
+from flask import Flask, current_app, g, has_request_context, request, session
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import BigInteger, DateTime, String, event, inspect, select, text
@@ -25,8 +25,6 @@ from storefront.extensions import db
 CACHEABLE_PREFIXES = ("catalog.", "search.", "api.", "services.", "services_api.")
 #: Session keys that never change what a page shows.
 _IGNORED_SESSION_KEYS = {"csrf_token", "_fresh", "_permanent", "_id"}
-#: Endpoints that show search-index results: their cache key includes the index version too.
-_SEARCH_ENDPOINTS = {"search.results", "api.search", "api.suggest"}
 
 
 class CacheVersion(db.Model):
@@ -309,10 +307,9 @@ def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
     from storefront.core.money import display_currency
 
     token, _changed = page_versions()
-    if request.endpoint in _SEARCH_ENDPOINTS:
-        from storefront import search
-
-        token += "|index=" + str(search.index_version())
+    extra = _outside_version()
+    if extra:
+        token += "|index=" + extra
     key = "frag:" + hashlib.sha256(
         f"{request.endpoint}|{request.full_path}|{g.get('lang')}|{display_currency()}|{token}".encode()
     ).hexdigest()[:40]
@@ -397,13 +394,22 @@ def _cacheable() -> bool:
     )
 
 
+def register_version_source(app: Flask, endpoints: Iterable[str], version: Callable[[], object]) -> None:
+    """Pages of these endpoints also show data kept outside the database (the search index registers its
+    version here): ``version()`` goes into their fragment keys and ETags. A registry, so core knows no domain."""
+    sources = app.extensions.setdefault("kj_version_sources", {})
+    for endpoint in endpoints:
+        sources[endpoint] = version
+
+
+def _outside_version() -> str:
+    source = current_app.extensions.get("kj_version_sources", {}).get(request.endpoint)
+    return str(source()) if source is not None else ""
+
+
 def _etag(versions_token: str) -> str:
     state = sorted((k, repr(v)) for k, v in session.items() if k not in _IGNORED_SESSION_KEYS)
-    index = ""
-    if request.endpoint in _SEARCH_ENDPOINTS:
-        from storefront import search
-
-        index = search.index_version()  # the index follows commits a moment later than the data version
+    index = _outside_version()  # e.g. the search index, which follows commits a moment later than the data
     # The host is in the key too (defence in depth: pages are built from PUBLIC_BASE_URL, never the Host).
     raw = f"{versions_token}|{index}|{request.host}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]

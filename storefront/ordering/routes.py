@@ -42,7 +42,8 @@ from storefront.ordering.states import (
 from storefront.ordering.stock import OutOfStock
 from storefront.payments import messages, refunds
 from storefront.payments import operations as pay_ops
-from storefront.payments.gateway import GatewayError, get_gateway
+from storefront.payments.current_gateway import get_gateway
+from storefront.payments.gateway import GatewayError
 
 bp = Blueprint("ordering", __name__, url_prefix="/<lang>")
 _PM_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")

@@ -47,7 +47,7 @@ def reconcile_command(days: int | None):
 def check_ledger_command(offline: bool):
     """Prove the books balance: every transaction sums to zero, each card payment equals Stripe's figures."""
     from storefront.ledger.check import check
-    from storefront.payments.gateway import get_gateway
+    from storefront.payments.current_gateway import get_gateway
 
     try:
         count, problems = check(None if offline else get_gateway())

@@ -28,7 +28,7 @@ from storefront.clearance.messages.receipts import (
     build_summary_result,
 )
 from storefront.clearance.signing import SIGNED_KINDS, SignatureInvalid, verify_signature
-from storefront.clearance.transports import Incoming, Outgoing, TransportError
+from storefront.clearance.transports.base import Incoming, Outgoing, TransportError
 from storefront.core.validators import is_valid_hs_code
 
 Lookup = Callable[..., bytes | None]
