@@ -14,7 +14,7 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
 
-from services_market import files, order_money, vouchers
+from services_market import files, mail, order_money, vouchers
 from services_market.constants import (
     AUTO_COMPLETE_DAYS,
     MAX_FILES_PER_POST,
@@ -176,7 +176,6 @@ def place_order(
     note = voucher.code if voucher is not None else ""
     _record(order, PLACED, "", status.value, buyer, Party.MERCHANT, note)
     if status == OrderStatus.REQUESTED:
-        from services_market import mail
 
         mail.order_event(order, PLACED, Party.MERCHANT, note="")
     return order
@@ -249,7 +248,6 @@ def transition(order: ServiceOrder, action: Action, user, party: Party, note: st
     db.session.expire(order, ["status", "updated_at"])
     _side_effects(order, action)
     event = _record(order, action.value, current, target.value, user, party, (note or "").strip())
-    from services_market import mail
 
     mail.order_event(order, action.value, party, note=event.note)
     return event

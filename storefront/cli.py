@@ -9,8 +9,21 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
+from storefront import search
+from storefront.accounts import operations as ops
+from storefront.accounts.models import Role
+from storefront.accounts.passwords import password_problem
+from storefront.catalog.cli import catalog_group
+from storefront.clearance.cli import clearance_group
 from storefront.config import ROOT
+from storefront.core.po_fill import fill, missing
+from storefront.demo.guard import SeedRefused, check_seed_allowed
+from storefront.demo.seed import seed_demo
+from storefront.doctor import diagnose, report
 from storefront.extensions import db
+from storefront.ordering.cli import orders_group
+from storefront.payments.cli import payments_group
+from storefront.search import events
 
 
 @click.command("seed-demo")
@@ -20,8 +33,6 @@ from storefront.extensions import db
 @with_appcontext
 def seed_demo_command(reset_demo: bool):
     """Load the demo data into an empty database (or, with --reset-demo, again over demo-only data)."""
-    from storefront.demo.guard import SeedRefused, check_seed_allowed
-    from storefront.demo.seed import seed_demo
 
     try:
         allowed = check_seed_allowed(reset_demo)
@@ -42,9 +53,6 @@ def seed_demo_command(reset_demo: bool):
 @with_appcontext
 def create_operator_command(email: str, password: str, name: str):
     """Create a platform operator account (or promote an existing user)."""
-    from storefront.accounts import operations as ops
-    from storefront.accounts.models import Role
-    from storefront.accounts.passwords import password_problem
 
     user = ops.find_user(email)
     if (problem := password_problem(password, email=email, name=name)) is not None:
@@ -93,8 +101,6 @@ def translate_missing(lang: str):
     """Print the msgids LANG lacks as JSON ({msgid: ""}, plural: a list), to fill in and pass to `fill`."""
     import json
 
-    from storefront.core.po_fill import missing
-
     click.echo(json.dumps(missing(ROOT / "translations", lang), ensure_ascii=False, indent=1))
 
 
@@ -104,8 +110,6 @@ def translate_missing(lang: str):
 def translate_fill(lang: str, json_file):
     """Write translations from a JSON file ({msgid: msgstr or [plural forms]}) into LANG's catalogue."""
     import json
-
-    from storefront.core.po_fill import fill
 
     try:
         updated, appended = fill(ROOT / "translations", lang, json.load(json_file))
@@ -127,8 +131,6 @@ def search_reindex():
     Run it on every node when it is deployed: the index then follows the index events from the newest one."""
     import time
 
-    from storefront.search import events
-
     started = time.perf_counter()
     count = events.rebuild()
     elapsed = time.perf_counter() - started
@@ -140,9 +142,6 @@ def search_reindex():
 def search_status():
     """Show where the index is and how many products it holds."""
     from flask import current_app
-
-    from storefront import search
-    from storefront.search import events
 
     click.echo(f"{current_app.config['SEARCH_DIR']}: {search.get_index().doc_count()} products")
     lag = events.lag()
@@ -159,9 +158,6 @@ def search_status():
 def search_follow(once: bool, interval: float):
     """Keep this node's index current from the index events (a node that never built its index builds it)."""
     import time
-
-    from storefront.extensions import db
-    from storefront.search import events
 
     while True:
         applied = events.catch_up()
@@ -181,9 +177,6 @@ def search_prune_events(days: int):
     """Delete old index events (a node further behind than this rebuilds its index when it catches up)."""
     from datetime import UTC, datetime, timedelta
 
-    from storefront.extensions import db
-    from storefront.search import events
-
     count = events.prune(datetime.now(UTC) - timedelta(days=days))
     db.session.commit()
     click.echo(f"search: deleted {count} index events older than {days} days")
@@ -195,8 +188,6 @@ def doctor_command():
     """Check this deployment's settings and say what is wrong in plain words (exit 1 on errors)."""
     from flask import current_app
 
-    from storefront.doctor import diagnose, report
-
     if report(diagnose(current_app.config), click.echo):
         sys.exit(1)
 
@@ -205,15 +196,11 @@ def register(app: Flask) -> None:
     """Add the commands to the app's CLI."""
     for command in (seed_demo_command, create_operator_command, translate_group, search_group, doctor_command):
         app.cli.add_command(command)
-    from storefront.ordering.cli import orders_group
 
     app.cli.add_command(orders_group)
-    from storefront.catalog.cli import catalog_group
 
     app.cli.add_command(catalog_group)  # catalog import/export (spreadsheets)
-    from storefront.payments.cli import payments_group
 
     app.cli.add_command(payments_group)  # payments reconcile / check-ledger
-    from storefront.clearance.cli import clearance_group
 
     app.cli.add_command(clearance_group)  # clearance run/summarize/retry/status

@@ -18,6 +18,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storefront.core.headers import NONCE_HOLE, csp_nonce
+from storefront.core.models import ExchangeRate
+from storefront.core.money import display_currency
 from storefront.extensions import cache as shared_cache
 from storefront.extensions import db
 
@@ -75,24 +77,33 @@ class Changes:
 
     def names(self, sess: Session) -> list[str]:
         """Version names to bump (queries run in the committing transaction)."""
-        from storefront.catalog.models import Category, Product
-
         if self.everything:
             return [GLOBAL]
         names = {product_key(i) for i in self.products | self.stock}
         if names:
             names.add(STOCK)
-        if self.products:
+        if self.products and _products is not None:
             with sess.no_autoflush:
-                categories = self.categories | set(
-                    sess.scalars(select(Product.category_id).where(Product.id.in_(self.products)))
-                )
-                clusters = set(sess.scalars(select(Category.cluster_id).where(Category.id.in_(categories))))
+                categories, clusters = _products.locate(sess, self.products, self.categories)
             names |= {f"category:{i}" for i in categories} | {f"cluster:{i}" for i in clusters} | {LISTINGS}
         return sorted(names)
 
 
+@dataclass(frozen=True)
+class ProductModels:
+    """How the catalogue tells the page cache which pages a product change touches (registered by the catalogue,
+    so core knows no domain model)."""
+
+    #: The product class: ``id``, ``category_id`` and the stock-only attributes of :data:`_STOCK_ONLY`.
+    product: type
+    #: Rows that belong to one product (``product_id`` or ``product``): a change shows wherever the product does.
+    parts: tuple[type, ...]
+    #: ``locate(session, product_ids, extra_category_ids)`` → (category ids, cluster ids) the products appear in.
+    locate: Callable[[Session, set[int], set[int]], tuple[set[int], set[int]]]
+
+
 _watched: list[type] = []
+_products: ProductModels | None = None
 
 
 def watch(*classes: type) -> None:
@@ -102,18 +113,14 @@ def watch(*classes: type) -> None:
             _watched.append(cls)
 
 
-def _product_classes() -> tuple[type, ...]:
-    from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation
-
-    return Product, PriceTier, ProductImage, ProductTranslation
+def watch_products(models: ProductModels) -> None:
+    """Declare the product models: their changes invalidate only the pages that show those products."""
+    global _products
+    _products = models
+    watch(models.product, *models.parts)
 
 
 def _watched_classes() -> tuple[type, ...]:
-    from storefront.accounts.models import Merchant
-    from storefront.catalog.models import Category, City, Cluster
-    from storefront.core.models import ExchangeRate
-
-    watch(Merchant, Category, City, Cluster, ExchangeRate, *_product_classes())
     return tuple(_watched)
 
 
@@ -122,10 +129,10 @@ def _changes(sess: Session) -> Changes:
 
 
 def _note(sess: Session, obj) -> None:
-    from storefront.catalog.models import Product
-
     changes = _changes(sess)
-    if isinstance(obj, Product):
+    if _products is None:
+        changes.everything = True
+    elif isinstance(obj, _products.product):
         if obj.id is None:
             return
         state = inspect(obj)
@@ -139,7 +146,7 @@ def _note(sess: Session, obj) -> None:
         changes.products.add(obj.id)
         if obj.category_id is not None:
             changes.categories.add(obj.category_id)
-    elif isinstance(obj, _product_classes()):
+    elif isinstance(obj, _products.parts):
         product_id = obj.product_id if obj.product_id is not None else getattr(obj.product, "id", None)
         if product_id is not None:
             changes.products.add(product_id)
@@ -304,8 +311,6 @@ def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
     loading or template work. ``render`` returns named parts (``title``, ``body``…): ``Markup`` stays markup,
     plain strings stay text to escape; it may abort (404s are not cached). The per-session CSRF token and the
     per-response CSP nonce are punched out of markup before storing and filled in on every hit."""
-    from storefront.core.money import display_currency
-
     token, _changed = page_versions()
     extra = _outside_version()
     if extra:
@@ -434,6 +439,7 @@ def init_app(app: Flask) -> None:
     from flask_compress import Compress
 
     init_cache(app)
+    watch(ExchangeRate)  # prices in display currencies show everywhere
     app.config.setdefault("COMPRESS_MIMETYPES", [
         "text/html", "text/css", "text/plain", "text/javascript", "application/javascript", "application/json",
         "image/svg+xml", "text/csv",

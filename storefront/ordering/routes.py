@@ -44,6 +44,7 @@ from storefront.payments import messages, refunds
 from storefront.payments import operations as pay_ops
 from storefront.payments.current_gateway import get_gateway
 from storefront.payments.gateway import GatewayError
+from storefront.payments.models import PaymentTransaction
 
 bp = Blueprint("ordering", __name__, url_prefix="/<lang>")
 _PM_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -242,7 +243,6 @@ def pay_return(number: str):
     intent = pay_ops.latest_intent(KIND, order.id)
     code = ""
     if declined and intent is not None:
-        from storefront.payments.models import PaymentTransaction
 
         code = (
             db.session.scalars(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import current_app
 
-from storefront.search.events import follow_if_due, reset_cursor
 from storefront.search.base import SearchQuery, SearchResults, Suggestion
+from storefront.search.events import follow_if_due, reset_cursor
 from storefront.search.index import get_index
 
 
