@@ -295,7 +295,10 @@ def page_versions() -> tuple[str, datetime | None]:
     if memo is not None:
         return memo
     statement, params = _page_query()
-    rows = [(name, version, _aware(changed)) for name, version, changed in db.session.execute(statement, params)]
+    # Its own short connection, not the ORM session: a page-cache hit then never opens a session at all.
+    with db.engine.connect() as connection:
+        found = connection.execute(statement, params).all()
+    rows = [(name, version, _aware(changed)) for name, version, changed in found]
     rows.sort()
     token = ";".join(f"{name}={_token(version, changed_at)}" for name, version, changed_at in rows)
     changed = max((r[2] for r in rows if r[2] is not None), default=None)
@@ -351,8 +354,11 @@ def _punch(text: str, replacements) -> str:
 _static_hashes: dict[str, tuple[float, str]] = {}
 
 
-def static_hash(static_folder: str, filename: str) -> str | None:
-    """Short content hash of a static file (recomputed when its mtime changes)."""
+def static_hash(static_folder: str, filename: str, recheck: bool = True) -> str | None:
+    """Short content hash of a static file (recomputed when its mtime changes; with ``recheck`` off, as in
+    production where static files change only with a deploy, the first hash is kept without a stat a URL)."""
+    if not recheck and filename in _static_hashes:
+        return _static_hashes[filename][1]
     path = Path(static_folder) / filename
     try:
         mtime = path.stat().st_mtime
@@ -388,6 +394,25 @@ class PageCache:
         if self.size <= 0 or len(body) > self.max_bytes:
             return
         shared_cache.set("page:" + key, (body, mimetype))
+
+
+#: Rendered pieces of the page chrome kept per app and process (see :func:`chrome_fragment`).
+_CHROME_MAX = 4096
+
+
+def chrome_fragment(name: str, caller: Callable[[], str]) -> Markup:
+    """A piece of base.html that depends only on the language and the URL (language links, the search box):
+    rendered once per process and URL, for everyone, signed in or not (``{% call chrome_fragment('x') %}``).
+    Nothing in it may depend on the user, the session or the data; the cache is emptied at a restart, so new
+    translations and templates show after a deploy."""
+    chrome = current_app.extensions.setdefault("kj_chrome", {})
+    key = f"{name}|{g.get('lang')}|{request.endpoint}|{request.full_path}"
+    hit = chrome.get(key)
+    if hit is None:
+        if len(chrome) >= _CHROME_MAX:
+            chrome.clear()  # long-tail URLs: start over rather than track recency on every hit
+        hit = chrome[key] = caller()  # Jinja returns Markup from a call block (autoescaped)
+    return hit
 
 
 def _cacheable() -> bool:
@@ -439,6 +464,7 @@ def init_app(app: Flask) -> None:
     from flask_compress import Compress
 
     init_cache(app)
+    app.jinja_env.globals["chrome_fragment"] = chrome_fragment
     watch(ExchangeRate)  # prices in display currencies show everywhere
     app.config.setdefault("COMPRESS_MIMETYPES", [
         "text/html", "text/css", "text/plain", "text/javascript", "application/javascript", "application/json",
@@ -462,7 +488,7 @@ def init_app(app: Flask) -> None:
     @app.url_defaults
     def fingerprint_static(endpoint, values):
         if endpoint == "static" and "filename" in values and "v" not in values:
-            digest = static_hash(app.static_folder, values["filename"])
+            digest = static_hash(app.static_folder, values["filename"], recheck=app.debug or app.testing)
             if digest:
                 values["v"] = digest
 
