@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import threading
 
 import click
 from flask import Flask
@@ -16,6 +18,7 @@ from storefront.accounts.passwords import password_problem
 from storefront.catalog.cli import catalog_group
 from storefront.clearance.cli import clearance_group
 from storefront.config import ROOT
+from storefront.core import mail
 from storefront.core.po_fill import fill, missing
 from storefront.demo.guard import SeedRefused, check_seed_allowed
 from storefront.demo.seed import seed_demo
@@ -182,6 +185,53 @@ def search_prune_events(days: int):
     click.echo(f"search: deleted {count} index events older than {days} days")
 
 
+@click.group("mail")
+def mail_group():
+    """The mail outbox: deliver, inspect, retry."""
+
+
+@mail_group.command("run")
+@click.option("--once", is_flag=True, help="Deliver what is due and exit.")
+@click.option("--interval", default=2.0, show_default=True, help="Seconds between passes when idle.")
+@with_appcontext
+def mail_run(once: bool, interval: float):
+    """Deliver queued e-mail, retrying failures with backoff (stops cleanly on SIGTERM/SIGINT)."""
+    stop = threading.Event()
+    if not once:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_args: stop.set())
+    while not stop.is_set():
+        sent, failed = mail.deliver_due()
+        db.session.remove()
+        if sent or failed:
+            click.echo(f"mail: {sent} sent, {failed} failed")
+        if once:
+            return
+        if not sent:
+            stop.wait(interval)  # idle: poll again after a pause (a busy queue is drained without one)
+    click.echo("mail worker stopped")
+
+
+@mail_group.command("status")
+@with_appcontext
+def mail_status():
+    """Messages per status; exit 1 when some are dead or queued for more than 15 minutes."""
+    counts = mail.counts()
+    click.echo(", ".join(f"{name} {count}" for name, count in counts.items()))
+    if counts["dead"] or counts["overdue"]:
+        sys.exit(1)
+
+
+@mail_group.command("retry")
+@click.argument("ids", nargs=-1, type=int)
+@with_appcontext
+def mail_retry(ids: tuple[int, ...]):
+    """Queue dead messages again (all of them, or these ids)."""
+    count = mail.retry_dead(list(ids) or None)
+    db.session.commit()
+    click.echo(f"mail: {count} queued again")
+
+
 @click.command("doctor")
 @with_appcontext
 def doctor_command():
@@ -194,7 +244,9 @@ def doctor_command():
 
 def register(app: Flask) -> None:
     """Add the commands to the app's CLI."""
-    for command in (seed_demo_command, create_operator_command, translate_group, search_group, doctor_command):
+    for command in (
+        seed_demo_command, create_operator_command, translate_group, search_group, mail_group, doctor_command
+    ):
         app.cli.add_command(command)
 
     app.cli.add_command(orders_group)
