@@ -106,15 +106,16 @@ def product(merchant_: Merchant | None = None, texts: dict | None = None, tiers=
 
 def order(lines, *, currency: str = "USD", country: str = "RU", pay_method: str = "card",
           user_: User | None = None, email: str = "buyer@example.com", lang: str = "en", terms: str = "DAP"):
-    """A placed, unpaid order made by the checkout service; ``lines`` is [(product, qty), ...]."""
+    """A placed, unpaid order made by the checkout service; ``lines`` is [(product or variant, qty), ...]."""
     from storefront.ordering.cart import Cart, CartLine, MerchantGroup
     from storefront.ordering.operations import CheckoutData, place_order
 
     rates()
     groups: dict[int, MerchantGroup] = {}
-    for product_, qty in lines:
-        groups.setdefault(product_.merchant_id, MerchantGroup(merchant=product_.merchant)).lines.append(
-            CartLine(product=product_, qty=qty))
+    for item, qty in lines:
+        variant = item.default_variant if isinstance(item, Product) else item
+        groups.setdefault(variant.product.merchant_id, MerchantGroup(merchant=variant.product.merchant)).lines.append(
+            CartLine(variant=variant, qty=qty))
     data = CheckoutData(email=email, contact_name="Ivan Petrov", country=country, city="Москва",
                         address_line1="ул. Тверская, 1", postal_code="125009", currency=currency,
                         terms=terms, pay_method=pay_method)

@@ -8,7 +8,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from storefront.catalog.models import Product
+from storefront.catalog.models import Product, ProductVariant
 from storefront.extensions import db
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order, StockReservation
@@ -97,11 +97,11 @@ def test_stock_never_goes_negative_even_by_a_direct_update(make):
     db.session.commit()
     from storefront.ordering import stock
 
-    assert stock.take(p.id, 2) is False
-    assert stock.take(p.id, 1) is True
+    assert stock.take(p.default_variant.id, 2) is False
+    assert stock.take(p.default_variant.id, 1) is True
     db.session.commit()
     with pytest.raises(IntegrityError):
-        db.session.execute(db.update(Product).where(Product.id == p.id).values(stock=-1))
+        db.session.execute(db.update(ProductVariant).where(ProductVariant.product_id == p.id).values(stock=-1))
         db.session.flush()
     db.session.rollback()
 

@@ -105,9 +105,16 @@ def watch(*classes: type) -> None:
 
 
 def _product_classes() -> tuple[type, ...]:
-    from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation
+    from storefront.catalog.models import (
+        PriceTier,
+        Product,
+        ProductImage,
+        ProductOption,
+        ProductTranslation,
+        ProductVariant,
+    )
 
-    return Product, PriceTier, ProductImage, ProductTranslation
+    return Product, PriceTier, ProductImage, ProductTranslation, ProductOption, ProductVariant
 
 
 def _watched_classes() -> tuple[type, ...]:
@@ -123,11 +130,30 @@ def _changes(sess: Session) -> Changes:
     return sess.info.setdefault(_CHANGES, Changes())
 
 
+def _owner_product_id(obj) -> int | None:
+    """The product a catalogue row belongs to (a variant's tier through its variant)."""
+    product_id = getattr(obj, "product_id", None)
+    if product_id is None:
+        product_id = getattr(getattr(obj, "product", None), "id", None)
+    if product_id is None and getattr(obj, "variant", None) is not None:
+        product_id = obj.variant.product_id
+    return product_id
+
+
 def _note(sess: Session, obj) -> None:
-    from storefront.catalog.models import Product
+    from storefront.catalog.models import Product, ProductVariant
 
     changes = _changes(sess)
-    if isinstance(obj, Product):
+    if isinstance(obj, ProductVariant) and obj.product_id is not None:
+        state = inspect(obj)
+        if obj in sess.dirty and not state.deleted:
+            changed = {a.key for a in state.attrs if a.history.has_changes()}
+            if changed <= _STOCK_ONLY:
+                if changed:
+                    changes.stock.add(obj.product_id)
+                return
+        changes.products.add(obj.product_id)
+    elif isinstance(obj, Product):
         if obj.id is None:
             return
         state = inspect(obj)
@@ -142,7 +168,7 @@ def _note(sess: Session, obj) -> None:
         if obj.category_id is not None:
             changes.categories.add(obj.category_id)
     elif isinstance(obj, _product_classes()):
-        product_id = obj.product_id if obj.product_id is not None else getattr(obj.product, "id", None)
+        product_id = _owner_product_id(obj)
         if product_id is not None:
             changes.products.add(product_id)
     else:
