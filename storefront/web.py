@@ -169,6 +169,7 @@ _CSS_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 def init_templates(app: Flask) -> None:
     """Template globals and filters."""
     from storefront.catalog.images import image_url, scaled
+    from storefront.catalog.units import per_unit, quantity
     from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display, price_for_lines
     from storefront.core.urls import absolute
 
@@ -179,6 +180,8 @@ def init_templates(app: Flask) -> None:
         DISPLAY_CURRENCIES=DISPLAY_CURRENCIES,
         image_url=image_url,
         scaled=scaled,
+        qty=quantity,
+        per_unit=per_unit,
         absolute_url=absolute,
         now=lambda: datetime.now(UTC),
     )

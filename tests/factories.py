@@ -5,7 +5,16 @@ from __future__ import annotations
 import itertools
 
 from storefront.accounts.models import FilingStatus, Merchant, Role, User
-from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductTranslation
+from storefront.catalog.models import (
+    Category,
+    City,
+    Cluster,
+    PriceTier,
+    Product,
+    ProductOption,
+    ProductTranslation,
+    ProductVariant,
+)
 from storefront.core.models import ExchangeRate
 from storefront.core.money import SEED_RATES
 from storefront.core.validators import uscc_check_char
@@ -102,6 +111,43 @@ def product(merchant_: Merchant | None = None, texts: dict | None = None, tiers=
     db.session.add(p)
     db.session.flush()
     return p
+
+
+#: Value names of the test options (code → {lang: name}).
+OPTION_NAMES = {
+    "size": {"en": "Size", "ru": "Размер", "zh": "尺码", "ko": "사이즈"},
+    "colour": {"en": "Colour", "ru": "Цвет", "zh": "颜色", "ko": "색상"},
+}
+VALUE_NAMES = {
+    "blue": {"en": "blue", "ru": "синий", "zh": "蓝色", "ko": "파랑"},
+    "red": {"en": "red", "ru": "красный", "zh": "红色", "ko": "빨강"},
+}
+
+
+def with_variants(product_: Product, options: dict[str, list[str]], stock: int | dict = 10,
+                  prices: dict | None = None, overrides: dict | None = None) -> dict[tuple, ProductVariant]:
+    """Replace a product's default variant by every combination of ``options`` ({"size": ["S", "M"], …});
+    ``stock`` is a number or {combination tuple: units}, ``prices`` and ``overrides`` (column values) are
+    {combination tuple: …}; returns {combination tuple: variant}."""
+    from itertools import product as combinations
+
+    product_.variants.clear()
+    db.session.flush()
+    for position, (code, values) in enumerate(options.items()):
+        product_.options.append(ProductOption(
+            position=position, code=code, names=OPTION_NAMES.get(code, {"en": code}),
+            values=[{"code": v, "names": VALUE_NAMES.get(v, {"en": v})} for v in values]))
+    made = {}
+    for position, combo in enumerate(combinations(*options.values())):
+        units = stock.get(combo, 0) if isinstance(stock, dict) else stock
+        price = (prices or {}).get(combo)
+        variant = ProductVariant(position=position, sku=f"{product_.sku}-{position + 1}",
+                                 options=dict(zip(options, combo, strict=True)), stock=units, price_fen=price,
+                                 **(overrides or {}).get(combo, {}))
+        product_.variants.append(variant)
+        made[combo] = variant
+    db.session.flush()
+    return made
 
 
 def order(lines, *, currency: str = "USD", country: str = "RU", pay_method: str = "card",

@@ -26,6 +26,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
+from storefront.catalog.units import quantity
 from storefront.core.content import Localized, pick
 from storefront.extensions import db
 
@@ -187,6 +188,16 @@ class Product(db.Model):
             .correlate_except(ProductVariant)
             .scalar_subquery()
         )
+
+    @property
+    def min_qty(self) -> int:
+        """The smallest quantity that can be ordered: the MOQ rounded up to a whole quantity step."""
+        step = self.qty_step or 1
+        return -(-self.moq // step) * step
+
+    def amount(self, n: int) -> str:
+        """``n`` of this product's unit in the current language ("5 штук", "3 cartons of 12")."""
+        return quantity(n, self.unit, self.unit_size)
 
     @property
     def default_variant(self) -> ProductVariant:
