@@ -11,7 +11,6 @@ from storefront.catalog.models import (
     Cluster,
     PriceTier,
     Product,
-    ProductOption,
     ProductTranslation,
     ProductVariant,
 )
@@ -133,10 +132,11 @@ def with_variants(product_: Product, options: dict[str, list[str]], stock: int |
 
     product_.variants.clear()
     db.session.flush()
-    for position, (code, values) in enumerate(options.items()):
-        product_.options.append(ProductOption(
-            position=position, code=code, names=OPTION_NAMES.get(code, {"en": code}),
-            values=[{"code": v, "names": VALUE_NAMES.get(v, {"en": v})} for v in values]))
+    product_.options = [
+        {"code": code, "names": OPTION_NAMES.get(code, {"en": code}),
+         "values": [{"code": v, "names": VALUE_NAMES.get(v, {"en": v})} for v in values]}
+        for code, values in options.items()
+    ]
     made = {}
     for position, combo in enumerate(combinations(*options.values())):
         units = stock.get(combo, 0) if isinstance(stock, dict) else stock

@@ -48,7 +48,7 @@ def test_stock_change_invalidates_the_product_page_not_listings(client, shop):
     before = _etag(client, page), _etag(client, listing)
     assert stock.take(shop["a"].default_variant.id, 7)
     db.session.commit()
-    assert "93 units" in client.get(page).get_data(as_text=True)
+    assert "93 pieces" in client.get(page).get_data(as_text=True)
     assert _etag(client, page) != before[0] and _etag(client, listing) == before[1]
 
 

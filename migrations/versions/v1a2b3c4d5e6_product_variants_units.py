@@ -1,6 +1,7 @@
 """product variants and units of sale: every product becomes a single-variant product, stock moves to variants
 
-Each existing product gets one variant (no options, its SKU and price) holding its stock; cart items,
+Each existing product gets one variant (no options, its SKU and price) holding its stock and an empty
+list of option types; cart items,
 order lines and stock reservations point at that variant. Products gain a unit of sale, a carton size and a
 quantity step. Downgrade sums the variants' stock back onto the products (variants themselves cannot be
 represented before this revision: a multi-variant product keeps its total stock and its first variant's cart
@@ -22,22 +23,6 @@ depends_on = None
 
 
 def upgrade():
-    op.create_table(
-        'product_options',
-        sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column('product_id', sa.Integer(), nullable=False),
-        sa.Column('position', sa.Integer(), nullable=False),
-        sa.Column('code', sa.String(length=20), nullable=False),
-        sa.Column('names', sa.JSON(), nullable=False),
-        sa.Column('values', sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_product_options_product_id_products'),
-                                ondelete='CASCADE'),
-        sa.PrimaryKeyConstraint('id', name=op.f('pk_product_options')),
-        sa.UniqueConstraint('product_id', 'code', name=op.f('uq_product_options_product_id')),
-    )
-    with op.batch_alter_table('product_options', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_product_options_product_id'), ['product_id'], unique=False)
-
     op.create_table(
         'product_variants',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -121,10 +106,14 @@ def upgrade():
         batch_op.add_column(sa.Column('unit', sa.String(length=10), server_default='piece', nullable=False))
         batch_op.add_column(sa.Column('unit_size', sa.Integer(), server_default='1', nullable=False))
         batch_op.add_column(sa.Column('qty_step', sa.Integer(), server_default='1', nullable=False))
+        batch_op.add_column(sa.Column('options', sa.JSON(), nullable=True))
         batch_op.create_check_constraint(batch_op.f('ck_products_unit_size_positive'), 'unit_size >= 1')
         batch_op.create_check_constraint(batch_op.f('ck_products_qty_step_positive'), 'qty_step >= 1')
         batch_op.drop_constraint(batch_op.f('ck_products_stock_not_negative'), type_='check')
         batch_op.drop_column('stock')
+    op.execute("UPDATE products SET options = '[]'")
+    with op.batch_alter_table('products', schema=None) as batch_op:
+        batch_op.alter_column('options', existing_type=sa.JSON(), nullable=False)
 
     with op.batch_alter_table('stock_reservations', schema=None) as batch_op:
         batch_op.add_column(sa.Column('variant_id', sa.Integer(), nullable=True))
@@ -155,6 +144,7 @@ def downgrade():
         batch_op.create_check_constraint(batch_op.f('ck_products_stock_not_negative'), 'stock >= 0')
         batch_op.drop_constraint(batch_op.f('ck_products_qty_step_positive'), type_='check')
         batch_op.drop_constraint(batch_op.f('ck_products_unit_size_positive'), type_='check')
+        batch_op.drop_column('options')
         batch_op.drop_column('qty_step')
         batch_op.drop_column('unit_size')
         batch_op.drop_column('unit')
@@ -199,6 +189,3 @@ def downgrade():
     with op.batch_alter_table('product_variants', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_product_variants_product_id'))
     op.drop_table('product_variants')
-    with op.batch_alter_table('product_options', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_product_options_product_id'))
-    op.drop_table('product_options')

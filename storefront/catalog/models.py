@@ -1,7 +1,8 @@
 """Catalogue models: clusters, categories, cities, products and their translations, tiers and images.
 
-A product sells as one or more variants (ProductOption, ProductVariant): stock lives on the
-variant only; a product without options has exactly one default variant, invisible in the UI.
+A product sells as one or more variants (ProductVariant): stock lives on the variant only; a product without
+options has exactly one default variant, invisible in the UI. A product's option types (size, colour, grade…)
+are a small JSON document on the product (read through :class:`OptionType`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
 from storefront.catalog.units import quantity
@@ -154,11 +155,12 @@ class Product(db.Model):
     images: Mapped[list[ProductImage]] = relationship(
         order_by="ProductImage.position", cascade="all, delete-orphan", lazy="selectin", back_populates="product"
     )
-    options: Mapped[list[ProductOption]] = relationship(
-        order_by="ProductOption.position", cascade="all, delete-orphan", lazy="selectin", back_populates="product"
-    )
+    #: Option types buyers choose among, in order: [{"code": "size", "names": {"en": "Size"},
+    #: "values": [{"code": "M", "names": {"en": "M"}}]}]; [] for a product without options.
+    options: Mapped[list] = mapped_column(JSON, default=list)
+    #: Loaded on use (cards and listings do not need them); pages that do use :func:`with_variants`.
     variants: Mapped[list[ProductVariant]] = relationship(
-        order_by="ProductVariant.position", cascade="all, delete-orphan", lazy="selectin", back_populates="product"
+        order_by="ProductVariant.position", cascade="all, delete-orphan", back_populates="product"
     )
 
     def __init__(self, **kw) -> None:
@@ -209,6 +211,11 @@ class Product(db.Model):
         """True when buyers choose among variants."""
         return bool(self.options)
 
+    @property
+    def option_types(self) -> list[OptionType]:
+        """The option types, in order."""
+        return [OptionType(o) for o in self.options or ()]
+
     def variant(self, variant_id: int | None) -> ProductVariant | None:
         """This product's variant with that id (None for another product's variant or an unknown id)."""
         if variant_id is None and len(self.variants) == 1:
@@ -219,7 +226,7 @@ class Product(db.Model):
         """The variant of exactly this combination of option values (None when it does not exist)."""
         if not self.options:
             return self.variants[0] if self.variants else None
-        wanted = {o.code: chosen.get(o.code) for o in self.options}
+        wanted = {o.code: chosen.get(o.code) for o in self.option_types}
         return next((v for v in self.variants if dict(v.options or {}) == wanted), None)
 
     def text(self, field: str, lang: str) -> Localized:
@@ -307,31 +314,24 @@ class ProductImage(db.Model):
     product: Mapped[Product] = relationship(back_populates="images")
 
 
-class ProductOption(db.Model):
-    """An option type buyers choose (size, colour, grade, capacity…) with its values in display order."""
+class OptionType:
+    """A read-only view of one entry of ``Product.options``."""
 
-    __tablename__ = "product_options"
-    __table_args__ = (UniqueConstraint("product_id", "code"),)
+    def __init__(self, data: dict) -> None:
+        self.data = data
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    #: Key in the variants' ``options`` and the search facet: size, colour, grade, capacity, voltage, packing…
-    code: Mapped[str] = mapped_column(String(20))
-    #: Option name per language, {"en": "Size", "ru": "Размер"}.
-    names: Mapped[dict] = mapped_column(JSON, default=dict)
-    #: Values in display order: [{"code": "m", "names": {"en": "M"}}, …].
-    values: Mapped[list] = mapped_column(JSON, default=list)
-
-    product: Mapped[Product] = relationship(back_populates="options")
+    @property
+    def code(self) -> str:
+        """Key in the variants' ``options`` and the search facet: size, colour, grade, capacity, voltage…"""
+        return self.data["code"]
 
     def name(self, lang: str) -> Localized:
         """Option name in the language, with fallback."""
-        return pick(self.names, lang)
+        return pick(self.data.get("names") or {"en": self.code}, lang)
 
     def value_name(self, code: str, lang: str) -> Localized:
         """A value's label in the language (the code itself when the value has no names)."""
-        for value in self.values or ():
+        for value in self.data.get("values") or ():
             if value.get("code") == code:
                 return pick(value.get("names") or {"en": code}, lang)
         return Localized(code, None, lang)
@@ -339,7 +339,7 @@ class ProductOption(db.Model):
     @property
     def value_codes(self) -> list[str]:
         """The value codes in display order."""
-        return [value["code"] for value in self.values or ()]
+        return [value["code"] for value in self.data.get("values") or ()]
 
 
 class ProductVariant(db.Model):
@@ -386,7 +386,7 @@ class ProductVariant(db.Model):
     product: Mapped[Product] = relationship(back_populates="variants")
     image: Mapped[ProductImage | None] = relationship(lazy="joined")
     tiers: Mapped[list[PriceTier]] = relationship(
-        order_by="PriceTier.min_qty", cascade="all, delete-orphan", lazy="selectin", back_populates="variant"
+        order_by="PriceTier.min_qty", cascade="all, delete-orphan", back_populates="variant"
     )
 
     @property
@@ -440,9 +440,14 @@ class ProductVariant(db.Model):
     def label(self, lang: str) -> str:
         """The chosen values in the language, e.g. "M · синий" ("" for a product without options)."""
         chosen = self.options or {}
-        options = [option for option in self.product.options if option.code in chosen]
+        options = [option for option in self.product.option_types if option.code in chosen]
         return " · ".join(str(option.value_name(chosen[option.code], lang)) for option in options)
 
     def labels(self, langs) -> dict[str, str]:
         """``label`` per language (for snapshots on order lines)."""
         return {lang: self.label(lang) for lang in langs} if self.options else {}
+
+
+def with_variants() -> tuple:
+    """Loader options bringing a product's variants (joined: one product, few rows) and their own tiers."""
+    return (joinedload(Product.variants).selectinload(ProductVariant.tiers),)

@@ -37,7 +37,7 @@ def size_chart(product: Product) -> tuple[list[str], list[tuple[str, list[str]]]
     """(column codes, [(size, cells)]) for the sizes a swimwear product offers; None for other products."""
     if product.category.cluster.slug != "swimwear":
         return None
-    size = next((o for o in product.options if o.code == "size"), None)
+    size = next((o for o in product.option_types if o.code == "size"), None)
     if size is None:
         return None
     charts = _charts()
@@ -70,7 +70,7 @@ def picker(product: Product, lang: str) -> dict:
                 "name": str(o.name(lang)),
                 "values": [{"code": code, "name": str(o.value_name(code, lang))} for code in o.value_codes],
             }
-            for o in product.options
+            for o in product.option_types
         ],
         "variants": [
             {

@@ -109,12 +109,11 @@ def _product_classes() -> tuple[type, ...]:
         PriceTier,
         Product,
         ProductImage,
-        ProductOption,
         ProductTranslation,
         ProductVariant,
     )
 
-    return Product, PriceTier, ProductImage, ProductTranslation, ProductOption, ProductVariant
+    return Product, PriceTier, ProductImage, ProductTranslation, ProductVariant
 
 
 def _watched_classes() -> tuple[type, ...]:

@@ -14,7 +14,7 @@ from flask_login import current_user
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from storefront.catalog.models import Product, ProductVariant
+from storefront.catalog.models import Product, ProductVariant, with_variants
 from storefront.catalog.queries import public_products
 from storefront.extensions import db
 from storefront.ordering.models import CartItem
@@ -228,7 +228,7 @@ def public_variants(variant_ids) -> dict[int, ProductVariant]:
     if not ids:
         return {}
     owners = select(ProductVariant.product_id).where(ProductVariant.id.in_(ids))
-    products = db.session.scalars(public_products().where(Product.id.in_(owners)))
+    products = db.session.scalars(public_products().where(Product.id.in_(owners)).options(*with_variants())).unique()
     return {v.id: v for p in products for v in p.variants if v.id in ids}
 
 

@@ -25,7 +25,7 @@ def _chosen_variant(product: Product, form: AddToCartForm) -> ProductVariant | N
     if form.variant_id.data:
         return product.variant(int(form.variant_id.data))
     if product.has_options:
-        chosen = {o.code: (request.form.get(f"opt-{o.code}") or "")[:40] for o in product.options}
+        chosen = {o.code: (request.form.get(f"opt-{o.code}") or "")[:40] for o in product.option_types}
         return product.variant_for(chosen)
     return product.default_variant
 
