@@ -19,6 +19,7 @@ from storefront.catalog import setup as catalog_setup
 from storefront.catalog.api import bp as api_bp
 from storefront.catalog.images import image_url, scaled
 from storefront.catalog.routes import bp as catalog_bp
+from storefront.catalog.units import per_unit, quantity
 from storefront.clearance import setup as clearance_setup
 from storefront.clearance.routes import bp as clearance_bp
 from storefront.cli import register
@@ -177,6 +178,8 @@ def init_templates(app: Flask) -> None:
         DISPLAY_CURRENCIES=DISPLAY_CURRENCIES,
         image_url=image_url,
         scaled=scaled,
+        qty=quantity,
+        per_unit=per_unit,
         absolute_url=absolute,
         now=lambda: datetime.now(UTC),
     )

@@ -5,7 +5,15 @@ from __future__ import annotations
 import itertools
 
 from storefront.accounts.models import FilingStatus, Merchant, Role, User
-from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductTranslation
+from storefront.catalog.models import (
+    Category,
+    City,
+    Cluster,
+    PriceTier,
+    Product,
+    ProductTranslation,
+    ProductVariant,
+)
 from storefront.core.models import ExchangeRate
 from storefront.core.money import SEED_RATES
 from storefront.core.validators import uscc_check_char
@@ -104,17 +112,56 @@ def product(merchant_: Merchant | None = None, texts: dict | None = None, tiers=
     return p
 
 
+#: Value names of the test options (code → {lang: name}).
+OPTION_NAMES = {
+    "size": {"en": "Size", "ru": "Размер", "zh": "尺码", "ko": "사이즈"},
+    "colour": {"en": "Colour", "ru": "Цвет", "zh": "颜色", "ko": "색상"},
+}
+VALUE_NAMES = {
+    "blue": {"en": "blue", "ru": "синий", "zh": "蓝色", "ko": "파랑"},
+    "red": {"en": "red", "ru": "красный", "zh": "红色", "ko": "빨강"},
+}
+
+
+def with_variants(product_: Product, options: dict[str, list[str]], stock: int | dict = 10,
+                  prices: dict | None = None, overrides: dict | None = None) -> dict[tuple, ProductVariant]:
+    """Replace a product's default variant by every combination of ``options`` ({"size": ["S", "M"], …});
+    ``stock`` is a number or {combination tuple: units}, ``prices`` and ``overrides`` (column values) are
+    {combination tuple: …}; returns {combination tuple: variant}."""
+    from itertools import product as combinations
+
+    product_.variants.clear()
+    db.session.flush()
+    product_.options = [
+        {"code": code, "names": OPTION_NAMES.get(code, {"en": code}),
+         "values": [{"code": v, "names": VALUE_NAMES.get(v, {"en": v})} for v in values]}
+        for code, values in options.items()
+    ]
+    made = {}
+    for position, combo in enumerate(combinations(*options.values())):
+        units = stock.get(combo, 0) if isinstance(stock, dict) else stock
+        price = (prices or {}).get(combo)
+        variant = ProductVariant(position=position, sku=f"{product_.sku}-{position + 1}",
+                                 options=dict(zip(options, combo, strict=True)), stock=units, price_fen=price,
+                                 **(overrides or {}).get(combo, {}))
+        product_.variants.append(variant)
+        made[combo] = variant
+    db.session.flush()
+    return made
+
+
 def order(lines, *, currency: str = "USD", country: str = "RU", pay_method: str = "card",
           user_: User | None = None, email: str = "buyer@example.com", lang: str = "en", terms: str = "DAP"):
-    """A placed, unpaid order made by the checkout service; ``lines`` is [(product, qty), ...]."""
+    """A placed, unpaid order made by the checkout service; ``lines`` is [(product or variant, qty), ...]."""
     from storefront.ordering.cart import Cart, CartLine, MerchantGroup
     from storefront.ordering.operations import CheckoutData, place_order
 
     rates()
     groups: dict[int, MerchantGroup] = {}
-    for product_, qty in lines:
-        groups.setdefault(product_.merchant_id, MerchantGroup(merchant=product_.merchant)).lines.append(
-            CartLine(product=product_, qty=qty))
+    for item, qty in lines:
+        variant = item.default_variant if isinstance(item, Product) else item
+        groups.setdefault(variant.product.merchant_id, MerchantGroup(merchant=variant.product.merchant)).lines.append(
+            CartLine(variant=variant, qty=qty))
     data = CheckoutData(email=email, contact_name="Ivan Petrov", country=country, city="Москва",
                         address_line1="ул. Тверская, 1", postal_code="125009", currency=currency,
                         terms=terms, pay_method=pay_method)

@@ -39,15 +39,15 @@ def test_guest_cart_applies_moq_stock_and_tier_price(client, make):
     page = _add(client, p.id, 3).get_data(as_text=True)
     assert "raised to the minimum order" in page
     with client.session_transaction() as sess:
-        assert sess["cart"] == {str(p.id): 10}
+        assert sess["cart"] == {str(p.default_variant.id): 10}
     _add(client, p.id, 95)  # 105 units: the 100+ tier applies
     page = client.get("/en/cart/").get_data(as_text=True)
     assert 'value="105"' in page
     assert "Wholesale price" in page
     assert "CN¥80.00" in page  # tier unit price
-    client.post("/en/cart/update", data={f"qty-{p.id}": "999"}, follow_redirects=True)
+    client.post("/en/cart/update", data={f"qty-{p.default_variant.id}": "999"}, follow_redirects=True)
     with client.session_transaction() as sess:
-        assert sess["cart"] == {str(p.id): 300}  # clamped to stock
+        assert sess["cart"] == {str(p.default_variant.id): 300}  # clamped to stock
 
 
 def test_cart_groups_lines_by_merchant_and_totals_in_two_currencies(client, make):
@@ -72,11 +72,11 @@ def test_cart_groups_lines_by_merchant_and_totals_in_two_currencies(client, make
 def test_remove_and_bad_quantity(client, make):
     p = _seed(make)
     _add(client, p.id, 2)
-    page = client.post("/en/cart/update", data={f"qty-{p.id}": "two"}, follow_redirects=True).get_data(
+    page = client.post("/en/cart/update", data={f"qty-{p.default_variant.id}": "two"}, follow_redirects=True).get_data(
         as_text=True
     )
     assert "Enter a whole number of units." in page
-    client.post("/en/cart/update", data={"remove": str(p.id)})
+    client.post("/en/cart/update", data={"remove": str(p.default_variant.id)})
     with client.session_transaction() as sess:
         assert sess["cart"] == {}
 
@@ -93,19 +93,19 @@ def test_signed_in_cart_is_stored_and_guest_cart_merges_on_login(client, make):
     p = _seed(make, moq=1, stock=50)
     q = make.product(stock=50)
     buyer = make.user(email="merge@example.com")
-    db.session.add(CartItem(user_id=buyer.id, product_id=q.id, qty=3))
+    db.session.add(CartItem(user_id=buyer.id, variant_id=q.default_variant.id, qty=3))
     db.session.commit()
     _add(client, p.id, 4)
     _add(client, q.id, 2)
     client.post("/en/account/login", data={"email": "merge@example.com", "password": "correct-horse-battery"})
     db.session.expire_all()
-    rows = {row.product_id: row.qty for row in db.session.query(CartItem).filter_by(user_id=buyer.id)}
-    assert rows == {p.id: 4, q.id: 5}
+    rows = {row.variant_id: row.qty for row in db.session.query(CartItem).filter_by(user_id=buyer.id)}
+    assert rows == {p.default_variant.id: 4, q.default_variant.id: 5}
     with client.session_transaction() as sess:
         assert "cart" not in sess
     _add(client, p.id, 1)
     db.session.expire_all()
-    assert db.session.query(CartItem).filter_by(user_id=buyer.id, product_id=p.id).one().qty == 5
+    assert db.session.query(CartItem).filter_by(user_id=buyer.id, variant_id=p.default_variant.id).one().qty == 5
     page = client.get("/en/cart/").get_data(as_text=True)
     assert 'class="cart-count">2<' in page
 

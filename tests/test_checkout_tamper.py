@@ -26,7 +26,7 @@ def test_tampered_prices_and_totals_in_the_checkout_form_are_ignored(client, mak
         exchange_rate="1000",
         rate="0.0001",
         unit_price_minor="1",
-        **{f"qty-{a.id}": "1", f"price-{a.id}": "1"},
+        **{f"qty-{a.default_variant.id}": "1", f"price-{a.id}": "1"},
     )
     client.post("/en/checkout", data=tampered)
     order = db.session.scalars(select(Order)).one()
@@ -53,7 +53,7 @@ def test_order_total_is_the_server_quote(client, make, ctx):
 
     a, b = _two_merchants(make)
     order = make.order([(a, 120), (b, 1)], currency="KRW")
-    cart = Cart([MerchantGroup(a.merchant, [CartLine(a, 120)]), MerchantGroup(b.merchant, [CartLine(b, 1)])])
+    cart = Cart([MerchantGroup(a.merchant, [CartLine(a.default_variant, 120)]), MerchantGroup(b.merchant, [CartLine(b.default_variant, 1)])])
     expected = quote(cart, "KRW", "RU", "DAP")
     assert (order.total_minor, order.currency) == (expected.total_minor, "KRW")
     assert order.total.format("ko").startswith("₩")

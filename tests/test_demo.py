@@ -61,3 +61,22 @@ def test_demo_prices_per_locale(demo_client):
     import re
 
     assert not re.search(r"₩[\d,]+\.\d", ko)
+
+
+def test_demo_catalogue_has_variants_in_every_family(demo_app):
+    """Every cluster has a product with options; each combination is a variant with its own SKU and stock."""
+    from sqlalchemy import select
+
+    from storefront.catalog.models import Product
+
+    with demo_app.app_context():
+        products = [p for p in db.session.scalars(select(Product)) if p.has_options]
+        clusters = {p.category.cluster.slug for p in products}
+        assert clusters == {"swimwear", "magnesium", "auto-maintenance", "special-steel", "agriculture"}
+        for p in products:
+            combos = 1
+            for option in p.option_types:
+                combos *= len(option.value_codes)
+            assert len(p.variants) == combos and len({v.sku for v in p.variants}) == combos
+        magnesia = next(p for p in products if p.sku == "HM-MG-3001")
+        assert magnesia.unit == "tonne" and {v.base_price_fen for v in magnesia.variants} == {432000, 468000, 526000}

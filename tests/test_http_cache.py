@@ -80,14 +80,16 @@ def test_html_is_compressed(client, make):
 def test_bulk_stock_update_invalidates_cached_page(client, make):
     from sqlalchemy import update
 
-    from storefront.catalog.models import Product
+    from storefront.catalog.models import ProductVariant
 
     p = _shop(make)
     before = client.get(f"/en/p/{p.id}")
-    assert "100 units" in before.get_data(as_text=True)
-    db.session.execute(update(Product).where(Product.id == p.id).values(stock=Product.stock - 7))
+    assert "100 pieces" in before.get_data(as_text=True)
+    db.session.execute(
+        update(ProductVariant).where(ProductVariant.product_id == p.id).values(stock=ProductVariant.stock - 7)
+    )
     db.session.commit()
-    assert "93 units" in client.get(f"/en/p/{p.id}").get_data(as_text=True)
+    assert "93 pieces" in client.get(f"/en/p/{p.id}").get_data(as_text=True)
 
 
 def test_page_cache_serves_each_session_its_own_csrf_token(app, make, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from storefront.catalog.models import Product
+from storefront.catalog.models import Product, ProductVariant
 from storefront.extensions import db
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order, StockReservation
@@ -41,19 +41,15 @@ def _engine_options(url: str) -> dict:
     return {"pool_size": BUYERS, "max_overflow": 5, "pool_pre_ping": True}
 
 
-def test_twenty_buyers_race_for_the_last_five_units(race_app):
-    with race_app.app_context():
-        factories.rates()
-        product = factories.product(stock=UNITS, moq=1, price_fen=9900)
-        db.session.commit()
-        product_id = product.id
+def _race(race_app, product_id: int, add: dict) -> list[tuple[int, str, str]]:
+    """20 buyers put ``add`` in their carts, then check out at once; returns (status, final URL, page) each."""
     server = LiveServer(race_app).start()
     barrier = threading.Barrier(BUYERS)
-    results: list[tuple[int, str]] = [None] * BUYERS  # type: ignore[list-item]
+    results: list[tuple[int, str, str]] = [None] * BUYERS  # type: ignore[list-item]
 
     def buyer(i: int) -> None:
         with requests.Session() as http:
-            http.post(f"{server.url}/en/cart/add", data={"product_id": product_id, "qty": 1}, timeout=60)
+            http.post(f"{server.url}/en/cart/add", data={"product_id": product_id, "qty": 1, **add}, timeout=60)
             form = {
                 "email": f"buyer{i}@example.com",
                 "contact_name": f"Buyer {i}",
@@ -84,9 +80,37 @@ def test_twenty_buyers_race_for_the_last_five_units(race_app):
     lost = [r for r in results if r[1].endswith("/en/cart/")]
     assert len(won) == UNITS and len(lost) == BUYERS - UNITS
     assert all(OUT_OF_STOCK in text for _s, _u, text in lost)
+    return results
+
+
+def test_twenty_buyers_race_for_the_last_five_units(race_app):
+    with race_app.app_context():
+        factories.rates()
+        product = factories.product(stock=UNITS, moq=1, price_fen=9900)
+        db.session.commit()
+        product_id = product.id
+    _race(race_app, product_id, {})
     with race_app.app_context():
         assert db.session.get(Product, product_id).stock == 0
         assert db.session.scalar(select(func.count(Order.id))) == UNITS
+        assert db.session.scalar(select(func.sum(StockReservation.qty))) == UNITS
+
+
+def test_twenty_buyers_race_for_the_last_five_units_of_one_variant(race_app):
+    """Per variant: the last 5 of size M in blue go to exactly 5 buyers; the other variants are untouched."""
+    with race_app.app_context():
+        factories.rates()
+        suit = factories.product(moq=1, price_fen=12000)
+        made = factories.with_variants(suit, {"size": ["S", "M"], "colour": ["red", "blue"]}, stock=100)
+        made[("M", "blue")].stock = UNITS
+        db.session.commit()
+        product_id, target = suit.id, made[("M", "blue")].id
+    _race(race_app, product_id, {"opt-size": "M", "opt-colour": "blue"})
+    with race_app.app_context():
+        stock = dict(db.session.execute(select(ProductVariant.id, ProductVariant.stock)).all())
+        assert stock.pop(target) == 0 and set(stock.values()) == {100}
+        assert db.session.scalar(select(func.count(Order.id))) == UNITS
+        assert set(db.session.scalars(select(StockReservation.variant_id))) == {target}
         assert db.session.scalar(select(func.sum(StockReservation.qty))) == UNITS
 
 
@@ -97,11 +121,11 @@ def test_stock_never_goes_negative_even_by_a_direct_update(make):
     db.session.commit()
     from storefront.ordering import stock
 
-    assert stock.take(p.id, 2) is False
-    assert stock.take(p.id, 1) is True
+    assert stock.take(p.default_variant.id, 2) is False
+    assert stock.take(p.default_variant.id, 1) is True
     db.session.commit()
     with pytest.raises(IntegrityError):
-        db.session.execute(db.update(Product).where(Product.id == p.id).values(stock=-1))
+        db.session.execute(db.update(ProductVariant).where(ProductVariant.product_id == p.id).values(stock=-1))
         db.session.flush()
     db.session.rollback()
 

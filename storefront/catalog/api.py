@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from storefront.catalog import queries
 from storefront.catalog.models import Category, Cluster, Product
@@ -57,7 +58,7 @@ def products():
     """Public products, paginated, filtered by cluster/category slug."""
     lang = api_lang()
     page = queries.parse_page(request.args.get("page"))
-    stmt = queries.public_products()
+    stmt = queries.public_products().options(selectinload(Product.variants))
     if slug := request.args.get("cluster"):
         stmt = stmt.join(Product.category).join(Category.cluster).where(Cluster.slug == slug)
     if slug := request.args.get("category"):
@@ -92,7 +93,7 @@ def search():
     req = service.parse_request(request.args, lang, per_page)
     found = service.run(req)
     items = []
-    for product, score in service.load_products(found):
+    for product, score in service.load_products(found, with_stock=True):
         item = product_json(product, lang)
         item["score"] = round(score, 4)
         items.append(item)

@@ -1,4 +1,9 @@
-"""Catalogue models: clusters, categories, cities, products and their translations, tiers and images."""
+"""Catalogue models: clusters, categories, cities, products and their translations, tiers and images.
+
+A product sells as one or more variants (ProductVariant): stock lives on the variant only; a product without
+options has exactly one default variant, invisible in the UI. A product's option types (size, colour, grade…)
+are a small JSON document on the product (read through :class:`OptionType`).
+"""
 
 from __future__ import annotations
 
@@ -16,10 +21,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    select,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
+from storefront.catalog.units import quantity
 from storefront.core.content import Localized, pick
 from storefront.extensions import db
 
@@ -90,7 +98,8 @@ class Product(db.Model):
         UniqueConstraint("merchant_id", "sku"),
         CheckConstraint("price_fen > 0", name="price_positive"),
         CheckConstraint("moq >= 1", name="moq_positive"),
-        CheckConstraint("stock >= 0", name="stock_not_negative"),
+        CheckConstraint("qty_step >= 1", name="qty_step_positive"),
+        CheckConstraint("unit_size >= 1", name="unit_size_positive"),
         CheckConstraint("net_weight_g > 0 AND gross_weight_g >= net_weight_g", name="weights"),
         Index("ix_products_listing", "hidden", "category_id", "price_fen"),
         Index("ix_products_created", "hidden", "created_at"),
@@ -113,8 +122,14 @@ class Product(db.Model):
     gross_weight_g: Mapped[int] = mapped_column(Integer)
     #: Base unit price in CNY fen.
     price_fen: Mapped[int] = mapped_column(Integer, index=True)
+    #: Minimum order, in ``unit``.
     moq: Mapped[int] = mapped_column(Integer, default=1)
-    stock: Mapped[int] = mapped_column(Integer, default=0)
+    #: Unit of sale, a :data:`storefront.catalog.units.UNITS` key (piece, pair, set, kg, tonne, metre, carton, pallet).
+    unit: Mapped[str] = mapped_column(String(10), default="piece", server_default="piece")
+    #: Pieces per carton for the ``carton`` unit (1 otherwise).
+    unit_size: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: Quantities must be a multiple of this many units (e.g. whole pallets of 5 t sold in 5 t steps).
+    qty_step: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Hidden by the merchant or by moderation; hidden products are not public.
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
@@ -140,6 +155,79 @@ class Product(db.Model):
     images: Mapped[list[ProductImage]] = relationship(
         order_by="ProductImage.position", cascade="all, delete-orphan", lazy="selectin", back_populates="product"
     )
+    #: Option types buyers choose among, in order: [{"code": "size", "names": {"en": "Size"},
+    #: "values": [{"code": "M", "names": {"en": "M"}}]}]; [] for a product without options.
+    options: Mapped[list] = mapped_column(JSON, default=list)
+    #: Loaded on use (cards and listings do not need them); pages that do use :func:`with_variants`.
+    variants: Mapped[list[ProductVariant]] = relationship(
+        order_by="ProductVariant.position", cascade="all, delete-orphan", back_populates="product"
+    )
+
+    def __init__(self, **kw) -> None:
+        """A new product comes with its default variant (holding ``stock``) unless variants are given."""
+        stock = kw.pop("stock", 0)
+        super().__init__(**kw)
+        if not self.variants:
+            self.variants.append(ProductVariant(position=0, options={}, stock=stock or 0))
+
+    @hybrid_property
+    def stock(self) -> int:
+        """Units in stock over all variants (the variants hold the stock)."""
+        return sum(v.stock or 0 for v in self.variants)
+
+    @stock.inplace.setter
+    def _stock_setter(self, value: int) -> None:
+        if len(self.variants) != 1:
+            raise ValueError("stock of a product with several variants is set per variant")
+        self.variants[0].stock = value
+
+    @stock.inplace.expression
+    @classmethod
+    def _stock_expression(cls):
+        return (
+            select(func.coalesce(func.sum(ProductVariant.stock), 0))
+            .where(ProductVariant.product_id == cls.id)
+            .correlate_except(ProductVariant)
+            .scalar_subquery()
+        )
+
+    @property
+    def min_qty(self) -> int:
+        """The smallest quantity that can be ordered: the MOQ rounded up to a whole quantity step."""
+        step = self.qty_step or 1
+        return -(-self.moq // step) * step
+
+    def amount(self, n: int) -> str:
+        """``n`` of this product's unit in the current language ("5 штук", "3 cartons of 12")."""
+        return quantity(n, self.unit, self.unit_size)
+
+    @property
+    def default_variant(self) -> ProductVariant:
+        """The first variant (the only one of a product without options)."""
+        return self.variants[0]
+
+    @property
+    def has_options(self) -> bool:
+        """True when buyers choose among variants."""
+        return bool(self.options)
+
+    @property
+    def option_types(self) -> list[OptionType]:
+        """The option types, in order."""
+        return [OptionType(o) for o in self.options or ()]
+
+    def variant(self, variant_id: int | None) -> ProductVariant | None:
+        """This product's variant with that id (None for another product's variant or an unknown id)."""
+        if variant_id is None and len(self.variants) == 1:
+            return self.variants[0]
+        return next((v for v in self.variants if v.id == variant_id), None)
+
+    def variant_for(self, chosen: dict[str, str]) -> ProductVariant | None:
+        """The variant of exactly this combination of option values (None when it does not exist)."""
+        if not self.options:
+            return self.variants[0] if self.variants else None
+        wanted = {o.code: chosen.get(o.code) for o in self.option_types}
+        return next((v for v in self.variants if dict(v.options or {}) == wanted), None)
 
     def text(self, field: str, lang: str) -> Localized:
         """A translated field ('name', 'description', 'specs') with fallback."""
@@ -184,21 +272,29 @@ class ProductTranslation(db.Model):
 
 
 class PriceTier(db.Model):
-    """Wholesale price from a minimum quantity upward."""
+    """Wholesale price from a minimum quantity upward (of the product, or of one variant with its own price)."""
 
     __tablename__ = "price_tiers"
     __table_args__ = (
         UniqueConstraint("product_id", "min_qty"),
+        UniqueConstraint("variant_id", "min_qty"),
+        CheckConstraint("(product_id IS NULL) <> (variant_id IS NULL)", name="one_owner"),
         CheckConstraint("price_fen > 0", name="price_positive"),
         CheckConstraint("min_qty >= 1", name="min_qty_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    #: The product whose base price the tier lowers (NULL for a variant's tier).
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    #: The variant with its own price whose tier this is (NULL for a product's tier).
+    variant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("product_variants.id", ondelete="CASCADE"), index=True
+    )
     min_qty: Mapped[int] = mapped_column(Integer)
     price_fen: Mapped[int] = mapped_column(Integer)
 
-    product: Mapped[Product] = relationship(back_populates="tiers")
+    product: Mapped[Product | None] = relationship(back_populates="tiers")
+    variant: Mapped[ProductVariant | None] = relationship(back_populates="tiers")
 
 
 class ProductImage(db.Model):
@@ -216,3 +312,142 @@ class ProductImage(db.Model):
     alt: Mapped[str] = mapped_column(Text, default="")
 
     product: Mapped[Product] = relationship(back_populates="images")
+
+
+class OptionType:
+    """A read-only view of one entry of ``Product.options``."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+
+    @property
+    def code(self) -> str:
+        """Key in the variants' ``options`` and the search facet: size, colour, grade, capacity, voltage…"""
+        return self.data["code"]
+
+    def name(self, lang: str) -> Localized:
+        """Option name in the language, with fallback."""
+        return pick(self.data.get("names") or {"en": self.code}, lang)
+
+    def value_name(self, code: str, lang: str) -> Localized:
+        """A value's label in the language (the code itself when the value has no names)."""
+        for value in self.data.get("values") or ():
+            if value.get("code") == code:
+                return pick(value.get("names") or {"en": code}, lang)
+        return Localized(code, None, lang)
+
+    @property
+    def value_codes(self) -> list[str]:
+        """The value codes in display order."""
+        return [value["code"] for value in self.data.get("values") or ()]
+
+
+class ProductVariant(db.Model):
+    """What a buyer actually orders: one combination of option values with its own SKU, price, stock and data.
+
+    Columns left NULL take the product's value (price and tiers, weights, HS code, model); stock is the
+    variant's alone.
+    """
+
+    __tablename__ = "product_variants"
+    __table_args__ = (
+        UniqueConstraint("product_id", "sku"),
+        CheckConstraint("stock >= 0", name="stock_not_negative"),
+        CheckConstraint("price_fen IS NULL OR price_fen > 0", name="price_positive"),
+        CheckConstraint(
+            "net_weight_g IS NULL OR (net_weight_g > 0 AND gross_weight_g >= net_weight_g)", name="weights"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: The variant's own SKU; NULL for a product's only variant, which sells under the product's SKU.
+    sku: Mapped[str | None] = mapped_column(String(20))
+    #: Chosen value code per option code, {"size": "m", "colour": "blue"}; {} for a product without options.
+    options: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: Own base price in CNY fen (with its own tiers); NULL = the product's price and tiers.
+    price_fen: Mapped[int | None] = mapped_column(Integer)
+    #: Units in stock (the only place stock is kept).
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+    #: Weight overrides per unit, grams (NULL = the product's).
+    net_weight_g: Mapped[int | None] = mapped_column(Integer)
+    gross_weight_g: Mapped[int | None] = mapped_column(Integer)
+    #: Dimension overrides per unit, millimetres (NULL = not given / the product's).
+    length_mm: Mapped[int | None] = mapped_column(Integer)
+    width_mm: Mapped[int | None] = mapped_column(Integer)
+    height_mm: Mapped[int | None] = mapped_column(Integer)
+    #: The product image showing this variant.
+    image_id: Mapped[int | None] = mapped_column(ForeignKey("product_images.id", ondelete="SET NULL"))
+    #: Customs overrides where the variant declares differently (NULL = the product's).
+    hs_code: Mapped[str | None] = mapped_column(String(10))
+    model: Mapped[str | None] = mapped_column(String(250))
+
+    product: Mapped[Product] = relationship(back_populates="variants")
+    image: Mapped[ProductImage | None] = relationship(lazy="joined")
+    tiers: Mapped[list[PriceTier]] = relationship(
+        order_by="PriceTier.min_qty", cascade="all, delete-orphan", back_populates="variant"
+    )
+
+    @property
+    def effective_sku(self) -> str:
+        """The SKU this variant sells under."""
+        return self.sku or self.product.sku
+
+    @property
+    def base_price_fen(self) -> int:
+        """Unit price in fen below the first tier."""
+        return self.price_fen if self.price_fen is not None else self.product.price_fen
+
+    def unit_price_fen(self, qty: int) -> int:
+        """Unit price in fen for a quantity: the variant's own price and tiers, else the product's."""
+        if self.price_fen is None:
+            return self.product.unit_price_fen(qty)
+        price = self.price_fen
+        for tier in self.tiers:
+            if qty >= tier.min_qty:
+                price = tier.price_fen
+        return price
+
+    @property
+    def price_tiers(self) -> list[PriceTier]:
+        """The tiers that apply to this variant."""
+        return list(self.tiers) if self.price_fen is not None else list(self.product.tiers)
+
+    @property
+    def net_weight(self) -> int:
+        """Net weight per unit, grams."""
+        return self.net_weight_g or self.product.net_weight_g
+
+    @property
+    def gross_weight(self) -> int:
+        """Gross weight per unit, grams."""
+        return self.gross_weight_g or self.product.gross_weight_g
+
+    @property
+    def customs_hs_code(self) -> str:
+        """HS code declared for this variant."""
+        return self.hs_code or self.product.hs_code
+
+    @property
+    def customs_model(self) -> str:
+        """Model / specification declared for this variant (规格型号): its own, else the product's plus its
+        options in Chinese (e.g. "XC-2231 M · 蓝色")."""
+        if self.model:
+            return self.model
+        return " ".join(part for part in (self.product.model or "", self.label("zh")) if part)
+
+    def label(self, lang: str) -> str:
+        """The chosen values in the language, e.g. "M · синий" ("" for a product without options)."""
+        chosen = self.options or {}
+        options = [option for option in self.product.option_types if option.code in chosen]
+        return " · ".join(str(option.value_name(chosen[option.code], lang)) for option in options)
+
+    def labels(self, langs) -> dict[str, str]:
+        """``label`` per language (for snapshots on order lines)."""
+        return {lang: self.label(lang) for lang in langs} if self.options else {}
+
+
+def with_variants() -> tuple:
+    """Loader options bringing a product's variants (joined: one product, few rows) and their own tiers."""
+    return (joinedload(Product.variants).selectinload(ProductVariant.tiers),)

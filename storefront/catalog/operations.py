@@ -247,7 +247,6 @@ SCALARS = (
     "gross_weight_g",
     "price_fen",
     "moq",
-    "stock",
 )
 
 
@@ -256,6 +255,8 @@ def apply(product: Product, data: ProductInput) -> bool:
     changed = False
     for name in SCALARS:
         changed |= _set(product, name, getattr(data, name))
+    if len(product.variants) == 1:  # a product with options keeps its stock per variant
+        changed |= _set(product.variants[0], "stock", data.stock)
     if not product.moderation_reason:
         changed |= _set(product, "hidden", data.hidden)
     for code in list(product.translations):

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 
 from storefront.accounts.models import FilingStatus, Merchant
-from storefront.catalog.models import Category, Product
+from storefront.catalog.models import Category, Product, with_variants
 from storefront.core.http import GLOBAL, LISTINGS, memoize
 from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, parse_amount
 from storefront.extensions import db
@@ -37,7 +37,8 @@ def public_products() -> Select:
 
 def get_public_product(product_id: int) -> Product:
     """A public product or 404."""
-    product = db.session.scalars(public_products().where(Product.id == product_id)).first()
+    stmt = public_products().where(Product.id == product_id).options(*with_variants())
+    product = db.session.scalars(stmt).unique().first()
     if product is None:
         abort(404)
     return product

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from storefront.accounts.models import FilingStatus, Merchant
-from storefront.catalog import queries
+from storefront.catalog import queries, variants
 from storefront.catalog.cards import product_cards
 from storefront.catalog.models import Category, City, Cluster, Product
 from storefront.core.http import GLOBAL, page_fragment
@@ -113,7 +113,15 @@ def product(product_id: int):
             .order_by(Product.id)
             .limit(4)
         ).all()
-        body = render_template("catalog/_product_body.html", product=item, related=product_cards(related))
+        body = render_template(
+            "catalog/_product_body.html",
+            product=item,
+            related=product_cards(related),
+            variant=variants.first_choice(item),
+            picker=variants.picker(item, g.lang) if item.has_options else None,
+            size_chart=variants.size_chart(item),
+            size_columns=variants.SIZE_COLUMNS,
+        )
         return {"title": str(item.name(g.lang)), "description": str(item.text("description", g.lang)),
                 "body": Markup(body)}  # noqa: S704 - rendered by our template
 

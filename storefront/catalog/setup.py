@@ -7,7 +7,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storefront.accounts.models import Merchant
-from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.catalog.models import (
+    Category,
+    City,
+    Cluster,
+    PriceTier,
+    Product,
+    ProductImage,
+    ProductTranslation,
+    ProductVariant,
+)
 from storefront.core import http
 
 
@@ -22,5 +31,10 @@ def init_app(_app: Flask) -> None:
     """Merchants and the catalogue's tree show on every page; product rows only where the product shows."""
     http.watch(Merchant, Category, City, Cluster)
     http.watch_products(
-        http.ProductModels(product=Product, parts=(PriceTier, ProductImage, ProductTranslation), locate=_locate)
+        http.ProductModels(
+            product=Product,
+            parts=(PriceTier, ProductImage, ProductTranslation),
+            locate=_locate,
+            variant=ProductVariant,
+        )
     )

@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 
 from storefront.catalog import operations as ops
 from storefront.catalog import spreadsheet as sheets
-from storefront.catalog.models import PriceTier, Product, ProductTranslation
+from storefront.catalog.models import PriceTier, Product, ProductTranslation, ProductVariant
 from storefront.core.money import parse_amount
 from storefront.extensions import db
 from storefront.search.sync import mark_changed
@@ -273,6 +273,11 @@ def _create_all(merchant_id: int, datas: list[ops.ProductInput]) -> None:
     ]
     stmt = insert(Product).returning(Product.id, sort_by_parameter_order=True)
     ids = list(db.session.scalars(stmt, rows))
+    db.session.execute(
+        insert(ProductVariant),
+        [{"product_id": pid, "position": 0, "options": {}, "stock": d.stock or 0}
+         for pid, d in zip(ids, datas, strict=True)],
+    )
     texts = [
         {"product_id": pid, "locale": code, "name": t.name, "description": t.description, "specs": t.specs}
         for pid, d in zip(ids, datas, strict=True)

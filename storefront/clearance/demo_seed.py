@@ -72,7 +72,7 @@ def _place(buyer, product, qty: int, country: str, currency: str, key: str):
         currency=currency,
         note=f"{NOTE}{key}",
     )
-    group = MerchantGroup(merchant=product.merchant, lines=[CartLine(product=product, qty=qty)])
+    group = MerchantGroup(merchant=product.merchant, lines=[CartLine(variant=product.default_variant, qty=qty)])
     return place_order(Cart(groups=[group]), data, user_id=buyer.id, lang="ru", actor="demo")
 
 

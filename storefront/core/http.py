@@ -100,6 +100,8 @@ class ProductModels:
     parts: tuple[type, ...]
     #: ``locate(session, product_ids, extra_category_ids)`` → (category ids, cluster ids) the products appear in.
     locate: Callable[[Session, set[int], set[int]], tuple[set[int], set[int]]]
+    #: Rows of one product with their own stock (``product_id``): a stock-only change shows on the product page only.
+    variant: type | None = None
 
 
 _watched: list[type] = []
@@ -117,7 +119,7 @@ def watch_products(models: ProductModels) -> None:
     """Declare the product models: their changes invalidate only the pages that show those products."""
     global _products
     _products = models
-    watch(models.product, *models.parts)
+    watch(models.product, *models.parts, *((models.variant,) if models.variant is not None else ()))
 
 
 def _watched_classes() -> tuple[type, ...]:
@@ -128,26 +130,47 @@ def _changes(sess: Session) -> Changes:
     return sess.info.setdefault(_CHANGES, Changes())
 
 
+def _owner_product_id(obj) -> int | None:
+    """The product a catalogue row belongs to (a variant's tier through its variant)."""
+    product_id = getattr(obj, "product_id", None)
+    if product_id is None:
+        product_id = getattr(getattr(obj, "product", None), "id", None)
+    if product_id is None and getattr(obj, "variant", None) is not None:
+        product_id = obj.variant.product_id
+    return product_id
+
+
+def _stock_only(sess: Session, obj, product_id: int, changes: Changes) -> bool:
+    """True when the row's only changes are stock-only attributes (noted as a stock change of its product)."""
+    state = inspect(obj)
+    if obj not in sess.dirty or state.deleted:
+        return False
+    changed = {a.key for a in state.attrs if a.history.has_changes()}
+    if not changed <= _STOCK_ONLY:
+        return False
+    if changed:
+        changes.stock.add(product_id)
+    return True
+
+
 def _note(sess: Session, obj) -> None:
     changes = _changes(sess)
-    if _products is None:
+    models = _products
+    if models is None:
         changes.everything = True
-    elif isinstance(obj, _products.product):
-        if obj.id is None:
+    elif models.variant is not None and isinstance(obj, models.variant):
+        if obj.product_id is not None and not _stock_only(sess, obj, obj.product_id, changes):
+            changes.products.add(obj.product_id)
+    elif isinstance(obj, models.product):
+        if obj.id is None or _stock_only(sess, obj, obj.id, changes):
             return
-        state = inspect(obj)
-        if obj in sess.dirty and not state.deleted:
-            changed = {a.key for a in state.attrs if a.history.has_changes()}
-            if changed <= _STOCK_ONLY:
-                if changed:
-                    changes.stock.add(obj.id)
-                return
-            changes.categories.update(c for c in state.attrs.category_id.history.deleted if c is not None)
+        if obj in sess.dirty:
+            changes.categories.update(c for c in inspect(obj).attrs.category_id.history.deleted if c is not None)
         changes.products.add(obj.id)
         if obj.category_id is not None:
             changes.categories.add(obj.category_id)
-    elif isinstance(obj, _products.parts):
-        product_id = obj.product_id if obj.product_id is not None else getattr(obj.product, "id", None)
+    elif isinstance(obj, models.parts):
+        product_id = _owner_product_id(obj)
         if product_id is not None:
             changes.products.add(product_id)
     else:

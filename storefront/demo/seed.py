@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -14,7 +15,16 @@ import storefront.demo.images as images_module
 from storefront.accounts import operations as accounts
 from storefront.accounts.models import FilingStatus, Merchant, Role
 from storefront.catalog.images import SIZES, media_dir, save_image
-from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.catalog.models import (
+    Category,
+    City,
+    Cluster,
+    PriceTier,
+    Product,
+    ProductImage,
+    ProductTranslation,
+    ProductVariant,
+)
 from storefront.clearance.demo_seed import seed_clearance_demo
 from storefront.config import ROOT
 from storefront.core.models import ExchangeRate
@@ -90,6 +100,43 @@ def seed_merchants(content, clusters: dict[str, int]) -> dict[str, Merchant]:
     return merchants
 
 
+#: Variant columns a demo record's ``[[products.variants.overrides]]`` may set.
+_VARIANT_FIELDS = ("stock", "price_fen", "net_weight_g", "gross_weight_g", "hs_code", "model")
+
+
+def _sync_variants(product: Product, data: dict) -> None:
+    """Make the product's options and variants those of its ``variants`` table (every combination of the option
+    values; ``overrides`` apply to the combinations they match), or one default variant holding ``stock``."""
+    spec = data.get("variants")
+    if not spec:
+        product.options = []
+        if len(product.variants) != 1 or product.variants[0].options:
+            product.variants[:] = [ProductVariant(position=0, options={})]
+        product.variants[0].stock = data["stock"]
+        return
+    options = [
+        {"code": o["code"], "names": o["names"],
+         "values": [v if isinstance(v, dict) else {"code": str(v), "names": {}} for v in o["values"]]}
+        for o in spec["options"]
+    ]
+    product.options = options
+    codes = [o["code"] for o in options]
+    have = {tuple(sorted((v.options or {}).items())): v for v in product.variants}
+    wanted = []
+    for position, combo in enumerate(itertools.product(*[[v["code"] for v in o["values"]] for o in options])):
+        chosen = dict(zip(codes, combo, strict=True))
+        fields = dict.fromkeys(_VARIANT_FIELDS) | {"stock": spec.get("stock", 0)}
+        for override in spec.get("overrides", []):
+            if all(chosen.get(k) == value for k, value in override["options"].items()):
+                fields.update({k: override[k] for k in _VARIANT_FIELDS if k in override})
+        variant = have.get(tuple(sorted(chosen.items()))) or ProductVariant(options=chosen)
+        variant.position, variant.sku = position, f"{data['sku']}-{position + 1:02d}"
+        for name, value in fields.items():
+            setattr(variant, name, value)
+        wanted.append(variant)
+    product.variants[:] = wanted
+
+
 def _sync_tiers(product: Product, tiers: list) -> None:
     """Make the product's tiers equal to [[min_qty, price_fen], ...]."""
     wanted = {int(q): int(fen) for q, fen in tiers}
@@ -146,7 +193,9 @@ def seed_products(content, categories, merchants) -> int:
         p.hs_code, p.customs_name, p.customs_unit = data["hs_code"], data["customs_name"], data["customs_unit"]
         p.model, p.origin_city_slug = data["model"], data["origin_city"]
         p.net_weight_g, p.gross_weight_g = data["net_weight_g"], data["gross_weight_g"]
-        p.price_fen, p.moq, p.stock = data["price_fen"], data["moq"], data["stock"]
+        p.price_fen, p.moq = data["price_fen"], data["moq"]
+        p.unit, p.unit_size, p.qty_step = data.get("unit", "piece"), data.get("unit_size", 1), data.get("qty_step", 1)
+        _sync_variants(p, data)
         p.featured, p.hidden = data.get("featured", False), False
         for lang, text in data["text"].items():
             t = p.translations.get(lang) or ProductTranslation(locale=lang)

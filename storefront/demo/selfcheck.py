@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from storefront.catalog.units import UNITS
+
 LANGS = ("zh", "en", "ru", "ko")
 #: Languages a text may also be in without being required (Mongolian: the products Mongolian buyers look for).
 OPTIONAL_LANGS = ("mn",)
@@ -103,6 +105,30 @@ def _check_product(p: dict, known: dict, problems: list[str]) -> None:
     if not isinstance(p.get("featured"), bool):
         problems.append(f"{where}: featured must be a bool")
     _check_text(p.get("text"), where, problems)
+    _check_variants(p, where, problems)
+
+
+def _check_variants(p: dict, where: str, problems: list[str]) -> None:
+    """Unit of sale known; variant options with values and names; overrides naming real option values."""
+    if p.get("unit", "piece") not in UNITS:
+        problems.append(f"{where}: unknown unit {p.get('unit')!r}")
+    spec = p.get("variants")
+    if spec is None:
+        return
+    options = spec.get("options") if isinstance(spec, dict) else None
+    if not isinstance(options, list) or not options:
+        problems.append(f"{where}: variants need a list of options")
+        return
+    values = {}
+    for option in options:
+        codes = [v["code"] if isinstance(v, dict) else str(v) for v in option.get("values", [])]
+        if not codes or "en" not in option.get("names", {}) or len(set(codes)) != len(codes):
+            problems.append(f"{where}: option {option.get('code')!r} needs English name and distinct values")
+        values[option.get("code")] = set(codes)
+    for override in spec.get("overrides", []):
+        chosen = override.get("options", {})
+        if not chosen or any(value not in values.get(code, ()) for code, value in chosen.items()):
+            problems.append(f"{where}: override {chosen!r} names an unknown option value")
 
 
 def _check_tiers(tiers, price: int, moq: int, where: str, problems: list[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from storefront.catalog.models import Category, City, Cluster, Product, ProductTranslation
 from storefront.clearance.codes import UNITS
@@ -67,7 +68,7 @@ def product_list(
     missing: str = "",
 ) -> Select:
     """A merchant's products filtered by text (SKU or name), category, visibility and missing language."""
-    stmt = select(Product).where(Product.merchant_id == merchant_id)
+    stmt = select(Product).where(Product.merchant_id == merchant_id).options(selectinload(Product.variants))
     if q:
         like = f"%{q.strip()[:80]}%"
         names = select(ProductTranslation.product_id).where(ProductTranslation.name.ilike(like))

@@ -1,6 +1,7 @@
 """The cart: guests keep it in the session, signed-in buyers in ``cart_items`` (merged on sign-in).
 
-Quantities respect MOQ and stock, the tier price follows the quantity, lines are grouped by merchant.
+A line is one product variant (a product without options has one). Quantities respect MOQ, the product's
+quantity step and the variant's stock, the tier price follows the quantity, lines are grouped by merchant.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from flask_login import current_user
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from storefront.catalog.models import Product
+from storefront.catalog.models import Product, ProductVariant, with_variants
 from storefront.catalog.queries import public_products
 from storefront.extensions import db
 from storefront.ordering.models import CartItem
@@ -29,22 +30,28 @@ NOTES = {
     "out_of_stock": _l("Not enough stock for the minimum order."),
     "unavailable": _l("This product is no longer available."),
     "too_many_lines": _l("Your cart is full; check out or remove something first."),
+    "not_a_step": _l("This product is sold in steps: enter a multiple of the step shown on its page."),
 }
 
 
 @dataclass
 class CartLine:
-    """A product in the cart with its tier unit price."""
+    """A product variant in the cart with its tier unit price."""
 
-    product: Product
+    variant: ProductVariant
     qty: int
     #: A NOTES key when the line cannot be bought as it is.
     problem: str | None = None
 
     @property
+    def product(self) -> Product:
+        """The variant's product."""
+        return self.variant.product
+
+    @property
     def unit_fen(self) -> int:
         """Unit price in fen at this quantity (tier applied)."""
-        return self.product.unit_price_fen(self.qty)
+        return self.variant.unit_price_fen(self.qty)
 
     @property
     def total_fen(self) -> int:
@@ -54,7 +61,7 @@ class CartLine:
     @property
     def tier_applied(self) -> bool:
         """True when a wholesale tier lowers the unit price."""
-        return self.unit_fen < self.product.price_fen
+        return self.unit_fen < self.variant.base_price_fen
 
 
 @dataclass
@@ -72,12 +79,12 @@ class MerchantGroup:
     @property
     def net_weight_g(self) -> int:
         """Net weight of the lines, grams."""
-        return sum(line.product.net_weight_g * line.qty for line in self.lines)
+        return sum(line.variant.net_weight * line.qty for line in self.lines)
 
     @property
     def gross_weight_g(self) -> int:
         """Gross weight of the lines, grams."""
-        return sum(line.product.gross_weight_g * line.qty for line in self.lines)
+        return sum(line.variant.gross_weight * line.qty for line in self.lines)
 
 
 @dataclass
@@ -107,15 +114,24 @@ class Cart:
         return [line for line in self.lines if line.problem]
 
 
-def normalize_qty(product: Product, qty: int) -> tuple[int, str | None]:
+def normalize_qty(variant: ProductVariant, qty: int) -> tuple[int, str | None]:
     """A quantity clamped to MOQ and stock, and the NOTES key explaining the change (0 = cannot buy)."""
-    if product.stock < product.moq:
+    product = variant.product
+    step = product.qty_step or 1
+    moq = -(-product.moq // step) * step  # the MOQ rounded up to a whole step
+    stock = variant.stock // step * step  # whole steps only
+    if stock < moq:
         return 0, "out_of_stock"
-    if qty < product.moq:
-        return product.moq, "raised_to_moq"
-    if qty > product.stock:
-        return product.stock, "limited_to_stock"
+    if qty < moq:
+        return moq, "raised_to_moq"
+    if qty > stock:
+        return stock, "limited_to_stock"
     return qty, None
+
+
+def is_step(product: Product, qty: int) -> bool:
+    """True when ``qty`` is a whole number of the product's quantity steps."""
+    return qty % (product.qty_step or 1) == 0
 
 
 # -- storage ------------------------------------------------------------------------------------------------
@@ -126,68 +142,76 @@ def _signed_in() -> bool:
 
 
 def raw_items() -> dict[int, int]:
-    """{product_id: qty} from the session or the stored cart."""
+    """{variant_id: qty} from the session or the stored cart."""
     if _signed_in():
         rows = db.session.execute(
-            select(CartItem.product_id, CartItem.qty).where(CartItem.user_id == current_user.id)
+            select(CartItem.variant_id, CartItem.qty).where(CartItem.user_id == current_user.id)
         ).all()
-        return {pid: qty for pid, qty in rows}
+        return {vid: qty for vid, qty in rows}
     items = session.get(_SESSION_KEY) or {}
-    return {int(pid): int(qty) for pid, qty in items.items() if str(pid).isdigit() and int(qty) > 0}
+    return {int(vid): int(qty) for vid, qty in items.items() if str(vid).isdigit() and int(qty) > 0}
 
 
-def _store(product_id: int, qty: int) -> None:
+def _store(variant_id: int, qty: int) -> None:
     g.pop("_cart_count", None)
     if _signed_in():
         item = db.session.scalars(
-            select(CartItem).where(CartItem.user_id == current_user.id, CartItem.product_id == product_id)
+            select(CartItem).where(CartItem.user_id == current_user.id, CartItem.variant_id == variant_id)
         ).first()
         if qty <= 0:
             if item is not None:
                 db.session.delete(item)
         elif item is None:
-            db.session.add(CartItem(user_id=current_user.id, product_id=product_id, qty=qty))
+            db.session.add(CartItem(user_id=current_user.id, variant_id=variant_id, qty=qty))
         else:
             item.qty = qty
         db.session.flush()
         return
     items = dict(session.get(_SESSION_KEY) or {})
     if qty <= 0:
-        items.pop(str(product_id), None)
+        items.pop(str(variant_id), None)
     else:
-        items[str(product_id)] = qty
+        items[str(variant_id)] = qty
     session[_SESSION_KEY] = items
 
 
-def add(product: Product, qty: int) -> tuple[int, str | None]:
-    """Add units of a product; returns the quantity now in the cart and a note key when adjusted."""
+def add(variant: ProductVariant, qty: int) -> tuple[int, str | None]:
+    """Add units of a variant; returns the quantity now in the cart and a note key when adjusted.
+
+    A quantity that is not a whole number of the product's steps is refused (nothing stored, "not_a_step").
+    """
     items = raw_items()
-    if product.id not in items and len(items) >= MAX_LINES:
-        return items.get(product.id, 0), "too_many_lines"
-    wanted = min(items.get(product.id, 0) + max(qty, 0), MAX_QTY)
-    final, note = normalize_qty(product, wanted)
+    have = items.get(variant.id, 0)
+    if not is_step(variant.product, max(qty, 0)):
+        return have, "not_a_step"
+    if variant.id not in items and len(items) >= MAX_LINES:
+        return have, "too_many_lines"
+    wanted = min(have + max(qty, 0), MAX_QTY)
+    final, note = normalize_qty(variant, wanted)
     if final <= 0:
-        return items.get(product.id, 0), note
-    _store(product.id, final)
+        return have, note
+    _store(variant.id, final)
     return final, note
 
 
-def set_qty(product: Product | None, product_id: int, qty: int) -> tuple[int, str | None]:
+def set_qty(variant: ProductVariant | None, variant_id: int, qty: int) -> tuple[int, str | None]:
     """Change a line's quantity (0 removes it); returns the quantity kept and a note key when adjusted."""
-    if product is None:
-        _store(product_id, 0)
+    if variant is None:
+        _store(variant_id, 0)
         return 0, "unavailable"
     if qty <= 0:
-        _store(product_id, 0)
+        _store(variant_id, 0)
         return 0, None
-    final, note = normalize_qty(product, min(qty, MAX_QTY))
-    _store(product_id, final)
+    if not is_step(variant.product, qty):
+        return raw_items().get(variant_id, 0), "not_a_step"
+    final, note = normalize_qty(variant, min(qty, MAX_QTY))
+    _store(variant_id, final)
     return final, note
 
 
-def remove(product_id: int) -> None:
-    """Take a product out of the cart."""
-    _store(product_id, 0)
+def remove(variant_id: int) -> None:
+    """Take a variant out of the cart."""
+    _store(variant_id, 0)
 
 
 def clear() -> None:
@@ -198,27 +222,38 @@ def clear() -> None:
     session.pop(_SESSION_KEY, None)
 
 
+def public_variants(variant_ids) -> dict[int, ProductVariant]:
+    """{variant_id: variant} of those ids whose product is public (one products query, variants come along)."""
+    ids = set(variant_ids)
+    if not ids:
+        return {}
+    owners = select(ProductVariant.product_id).where(ProductVariant.id.in_(ids))
+    products = db.session.scalars(public_products().where(Product.id.in_(owners)).options(*with_variants())).unique()
+    return {v.id: v for p in products for v in p.variants if v.id in ids}
+
+
 def load() -> Cart:
-    """The cart with live products, tier prices and problems, grouped by merchant (merchant order kept)."""
+    """The cart with live variants, tier prices and problems, grouped by merchant (merchant order kept)."""
     items = raw_items()
-    products = {}
-    if items:
-        products = {p.id: p for p in db.session.scalars(public_products().where(Product.id.in_(items)))}
+    variants = public_variants(items)
     groups: dict[int, MerchantGroup] = {}
-    for pid, qty in items.items():
-        product = products.get(pid)
-        if product is None:
-            _store(pid, 0)
+    for vid, qty in items.items():
+        variant = variants.get(vid)
+        if variant is None:
+            _store(vid, 0)
             continue
+        product = variant.product
         problem = None
-        if product.stock < product.moq or qty > product.stock:
-            problem = "out_of_stock" if product.stock < product.moq else "limited_to_stock"
+        if variant.stock < product.moq or qty > variant.stock:
+            problem = "out_of_stock" if variant.stock < product.moq else "limited_to_stock"
         elif qty < product.moq:
             problem = "raised_to_moq"
+        elif not is_step(product, qty):
+            problem = "not_a_step"
         group = groups.setdefault(product.merchant_id, MerchantGroup(merchant=product.merchant))
-        group.lines.append(CartLine(product=product, qty=qty, problem=problem))
+        group.lines.append(CartLine(variant=variant, qty=qty, problem=problem))
     for group in groups.values():
-        group.lines.sort(key=lambda line: line.product.id)
+        group.lines.sort(key=lambda line: (line.product.id, line.variant.position, line.variant.id))
     return Cart(groups=sorted(groups.values(), key=lambda grp: grp.merchant.id))
 
 
@@ -247,16 +282,18 @@ def merge_on_login(sender, user, **_extra) -> None:
     if not items:
         return
     stored = {
-        row.product_id: row for row in db.session.scalars(select(CartItem).where(CartItem.user_id == user.id))
+        row.variant_id: row for row in db.session.scalars(select(CartItem).where(CartItem.user_id == user.id))
     }
-    wanted = {int(pid): int(qty) for pid, qty in items.items() if str(pid).isdigit() and int(qty) > 0}
-    existing = set(db.session.scalars(select(Product.id).where(Product.id.in_(wanted)))) if wanted else set()
-    for pid, qty in wanted.items():
-        if pid not in existing:
+    wanted = {int(vid): int(qty) for vid, qty in items.items() if str(vid).isdigit() and int(qty) > 0}
+    existing = (
+        set(db.session.scalars(select(ProductVariant.id).where(ProductVariant.id.in_(wanted)))) if wanted else set()
+    )
+    for vid, qty in wanted.items():
+        if vid not in existing:
             continue
-        row = stored.get(pid)
+        row = stored.get(vid)
         if row is None:
-            db.session.add(CartItem(user_id=user.id, product_id=pid, qty=min(qty, MAX_QTY)))
+            db.session.add(CartItem(user_id=user.id, variant_id=vid, qty=min(qty, MAX_QTY)))
         else:
             row.qty = min(row.qty + qty, MAX_QTY)
     # Sign-in has no other writes to commit; this receiver is the request's commit point for the merge.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from storefront.catalog.models import Product
+from storefront.catalog.models import Product, ProductVariant
 from storefront.catalog.queries import public_products
 from storefront.core.security import safe_next_url
 from storefront.extensions import db
@@ -18,6 +18,16 @@ bp = Blueprint("cart", __name__, url_prefix="/<lang>/cart")
 
 def _public(product_id: int) -> Product | None:
     return db.session.scalars(public_products().where(Product.id == product_id)).first()
+
+
+def _chosen_variant(product: Product, form: AddToCartForm) -> ProductVariant | None:
+    """The variant the buyer picked: by id (must be this product's) or by its option values."""
+    if form.variant_id.data:
+        return product.variant(int(form.variant_id.data))
+    if product.has_options:
+        chosen = {o.code: (request.form.get(f"opt-{o.code}") or "")[:40] for o in product.option_types}
+        return product.variant_for(chosen)
+    return product.default_variant
 
 
 def _note(key: str | None) -> None:
@@ -46,11 +56,19 @@ def add():
     if product is None:
         flash(str(cart_ops.NOTES["unavailable"]), "error")
         return redirect(back or url_for("cart.view", lang=g.lang))
-    qty, note = cart_ops.add(product, form.qty.data)
+    variant = _chosen_variant(product, form)
+    if variant is None:
+        flash(_("This combination of options does not exist; choose another."), "error")
+        return redirect(back or url_for("cart.view", lang=g.lang))
+    had = cart_ops.raw_items().get(variant.id, 0)
+    qty, note = cart_ops.add(variant, form.qty.data)
     db.session.commit()
     _note(note)
-    if qty:
-        flash(_("Added to your cart: %(name)s × %(qty)s.", name=product.name(g.lang), qty=qty), "success")
+    if qty and qty != had:
+        name = product.name(g.lang)
+        label = variant.label(g.lang)
+        flash(_("Added to your cart: %(name)s × %(qty)s.", name=f"{name} ({label})" if label else name, qty=qty),
+              "success")
     return redirect(url_for("cart.view", lang=g.lang) if qty else (back or url_for("cart.view", lang=g.lang)))
 
 
@@ -64,15 +82,16 @@ def update():
         flash(_("Removed from your cart."), "info")
         return redirect(url_for("cart.view", lang=g.lang))
     items = cart_ops.raw_items()
+    variants = cart_ops.public_variants(items)
     errors = 0
-    for product_id in items:
-        raw = (request.form.get(f"qty-{product_id}") or "").strip()
+    for variant_id in items:
+        raw = (request.form.get(f"qty-{variant_id}") or "").strip()
         if raw == "":
             continue
         if not raw.isdigit() or len(raw) > 9:
             errors += 1
             continue
-        _qty, note = cart_ops.set_qty(_public(product_id), product_id, int(raw))
+        _qty, note = cart_ops.set_qty(variants.get(variant_id), variant_id, int(raw))
         _note(note)
     db.session.commit()
     if errors:

@@ -13,9 +13,10 @@ from storefront.ordering.states import PAY_METHOD_LABELS, TERMS_LABELS, Delivery
 
 
 class AddToCartForm(FlaskForm):
-    """Add a product to the cart from its page."""
+    """Add a product to the cart from its page (a variant by id, or by its option values ``opt-<code>``)."""
 
     product_id = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,10}$")])
+    variant_id = HiddenField(validators=[Optional(), Regexp(r"^\d{1,10}$")])
     qty = IntegerField(_l("Quantity"), validators=[DataRequired(), NumberRange(min=1, max=MAX_QTY)])
 
 

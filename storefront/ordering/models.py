@@ -31,17 +31,17 @@ from storefront.ordering.states import UNPAID, OrderStatus
 
 
 class CartItem(db.Model):
-    """A line of a signed-in buyer's stored cart (guests keep theirs in the session)."""
+    """A line of a signed-in buyer's stored cart (guests keep theirs in the session): one product variant."""
 
     __tablename__ = "cart_items"
     __table_args__ = (
-        UniqueConstraint("user_id", "product_id"),
+        UniqueConstraint("user_id", "variant_id"),
         CheckConstraint("qty > 0", name="qty_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("product_variants.id", ondelete="CASCADE"), index=True)
     qty: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -210,10 +210,19 @@ class OrderLine(db.Model):
     sub_order_id: Mapped[int] = mapped_column(ForeignKey("sub_orders.id", ondelete="CASCADE"), index=True)
     #: The live product (NULL once deleted; the snapshot below stays).
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), index=True)
+    #: The live variant sold (NULL once deleted).
+    variant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("product_variants.id", ondelete="SET NULL"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer, default=1)
+    #: The variant's SKU at checkout.
     sku: Mapped[str] = mapped_column(String(20))
     #: Product name per language at checkout ({"zh": …, "ru": …}).
     names: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: The chosen options per language at checkout ({"ru": "M · синий"}; {} without options).
+    variant_names: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: Unit of sale at checkout (a storefront.catalog.units key).
+    unit: Mapped[str] = mapped_column(String(10), default="piece", server_default="piece")
     #: 10-digit Chinese tariff code.
     hs_code: Mapped[str] = mapped_column(String(10))
     customs_name: Mapped[str] = mapped_column(String(250))
@@ -235,6 +244,10 @@ class OrderLine(db.Model):
     def name(self, lang: str) -> Localized:
         """The product name as sold, in the language with fallback."""
         return pick(self.names, lang)
+
+    def variant_name(self, lang: str) -> Localized:
+        """The chosen options as sold ("M · синий"), in the language with fallback."""
+        return pick(self.variant_names, lang)
 
     @property
     def total_fen(self) -> int:
@@ -272,7 +285,7 @@ class OrderEvent(db.Model):
 
 
 class StockReservation(db.Model):
-    """Units taken off a product's stock for an order: held until paid (consumed) or expired (released)."""
+    """Units taken off a variant's stock for an order: held until paid (consumed) or expired (released)."""
 
     __tablename__ = "stock_reservations"
     __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),)
@@ -280,6 +293,10 @@ class StockReservation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), index=True)
+    #: The variant whose stock was taken (NULL once deleted).
+    variant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("product_variants.id", ondelete="SET NULL"), index=True
+    )
     qty: Mapped[int] = mapped_column(Integer)
     #: held, consumed (order paid) or released (stock given back).
     state: Mapped[str] = mapped_column(String(10), default="held", index=True)

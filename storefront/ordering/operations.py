@@ -11,6 +11,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from storefront.core.locales import LANGS
 from storefront.extensions import db
 from storefront.ordering import stock
 from storefront.ordering.cart import Cart
@@ -109,8 +110,7 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
     q = quote(cart, data.currency, zone, terms)
     if q.goods_fen <= 0 or q.total_minor <= 0:
         raise CheckoutError("amount")
-    items = [(line.product.id, line.qty) for line in cart.lines]
-    stock.take_all(items)
+    stock.take_all([(line.variant.id, line.qty) for line in cart.lines])
     now = utcnow()
     status = (
         OrderStatus.AWAITING_TRANSFER
@@ -159,29 +159,32 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
             gross_weight_g=gq.group.gross_weight_g,
         )
         for line_no, lq in enumerate(gq.lines, start=1):
-            p = lq.line.product
+            p, v = lq.line.product, lq.line.variant
             sub.lines.append(
                 OrderLine(
                     product_id=p.id,
+                    variant_id=v.id,
                     position=line_no,
-                    sku=p.sku,
+                    sku=v.effective_sku,
                     names={code: t.name for code, t in p.translations.items() if t.name},
-                    hs_code=p.hs_code,
+                    variant_names=v.labels(LANGS),
+                    unit=p.unit,
+                    hs_code=v.customs_hs_code,
                     customs_name=p.customs_name,
                     customs_unit=p.customs_unit,
-                    model=p.model or "",
+                    model=v.customs_model,
                     origin_city_slug=p.origin_city_slug,
                     qty=lq.line.qty,
                     unit_price_fen=lq.line.unit_fen,
                     unit_price_minor=lq.unit_minor,
-                    net_weight_g=p.net_weight_g,
-                    gross_weight_g=p.gross_weight_g,
+                    net_weight_g=v.net_weight,
+                    gross_weight_g=v.gross_weight,
                 )
             )
         order.sub_orders.append(sub)
     db.session.add(order)
     db.session.flush()
-    stock.record(order, items)
+    stock.record(order, [(line.product.id, line.variant.id, line.qty) for line in cart.lines])
     record_event(order, "", order.status, Cause.PLACED, actor)
     order_placed.send(order)
     return order

@@ -81,7 +81,7 @@ def _refunded(order: Order, refund) -> None:
         subs = list(order.sub_orders) if left is not None and left.minor == 0 else []
     for sub in subs:
         if sub.status == OrderStatus.PAID.value:
-            stock.return_sold(order, [(line.product_id, line.qty) for line in sub.lines])
+            stock.return_sold(order, [(line.variant_id, line.qty) for line in sub.lines])
             sub.status = OrderStatus.REFUNDED.value
             refund.restocked = True
     shipped = any(s.status == OrderStatus.SHIPPED.value for s in order.sub_orders)

@@ -1,8 +1,9 @@
-"""Stock that never oversells: conditional decrements inside the caller's transaction, reservation rows.
+"""Stock that never oversells, per variant: conditional decrements inside the caller's transaction, reservation rows.
 
-``UPDATE products SET stock = stock - :q WHERE id = :id AND stock >= :q`` either takes the units or
-changes nothing (rowcount 0); concurrent checkouts serialise on the row (PostgreSQL) or the write lock
-(SQLite), and the ``stock >= 0`` check constraint is the last line of defence.
+``UPDATE product_variants SET stock = stock - :q WHERE id = :id AND stock >= :q`` either takes the units
+or changes nothing (rowcount 0); concurrent checkouts serialise on the row (PostgreSQL) or the write lock
+(SQLite), and the ``stock >= 0`` check constraint is the last line of defence. Every function here takes
+variant ids (a product without options has one variant: ``product.default_variant``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from storefront.catalog.models import Product
+from storefront.catalog.models import ProductVariant
 from storefront.core.http import STOCK_OPTION
 from storefront.extensions import db
 from storefront.ordering.models import Order, StockReservation
@@ -28,55 +29,61 @@ class OutOfStock(Exception):
         "Your cart has been updated, please check it and try again."
     )
 
-    def __init__(self, product_id: int, wanted: int):
-        super().__init__(f"product {product_id}: not enough stock for {wanted}")
-        self.product_id = product_id
+    def __init__(self, variant_id: int, wanted: int):
+        super().__init__(f"variant {variant_id}: not enough stock for {wanted}")
+        self.variant_id = variant_id
         self.wanted = wanted
 
 
-def take(product_id: int, qty: int) -> bool:
-    """Decrement stock by ``qty`` if that many units are left; True when taken."""
+def _product_of(variant_id: int) -> int | None:
+    variant = db.session.identity_map.get(db.session.identity_key(ProductVariant, variant_id))  # type: ignore[arg-type]
+    if variant is not None and variant.product_id is not None:
+        return variant.product_id
+    return db.session.scalar(select(ProductVariant.product_id).where(ProductVariant.id == variant_id))
+
+
+def _change(variant_id: int, delta: int) -> bool:
+    """Add ``delta`` units to a variant's stock unless it would go below zero; True when changed."""
+    stmt = update(ProductVariant).where(ProductVariant.id == variant_id)
+    if delta < 0:
+        stmt = stmt.where(ProductVariant.stock >= -delta)
     result = db.session.execute(
-        update(Product)
-        .where(Product.id == product_id, Product.stock >= qty)
-        .values(stock=Product.stock - qty)
-        .execution_options(synchronize_session=False, **{STOCK_OPTION: product_id})
+        stmt.values(stock=ProductVariant.stock + delta).execution_options(
+            synchronize_session=False, **{STOCK_OPTION: _product_of(variant_id)}
+        )
     )
-    _expire_stock(product_id)
+    variant = db.session.identity_map.get(db.session.identity_key(ProductVariant, variant_id))  # type: ignore[arg-type]
+    if variant is not None:
+        db.session.expire(variant, ["stock"])
     return result.rowcount == 1
 
 
-def give_back(product_id: int, qty: int) -> None:
-    """Return units to stock."""
-    db.session.execute(
-        update(Product)
-        .where(Product.id == product_id)
-        .values(stock=Product.stock + qty)
-        .execution_options(synchronize_session=False, **{STOCK_OPTION: product_id})
-    )
-    _expire_stock(product_id)
+def take(variant_id: int, qty: int) -> bool:
+    """Decrement a variant's stock by ``qty`` if that many units are left; True when taken."""
+    return _change(variant_id, -qty)
 
 
-def _expire_stock(product_id: int) -> None:
-    product = db.session.identity_map.get(db.session.identity_key(Product, product_id))  # type: ignore[arg-type]
-    if product is not None:
-        db.session.expire(product, ["stock"])
+def give_back(variant_id: int, qty: int) -> None:
+    """Return units to a variant's stock."""
+    _change(variant_id, qty)
 
 
 def take_all(items: Iterable[tuple[int, int]]) -> None:
-    """Take every (product_id, qty) or raise OutOfStock (ids sorted, so concurrent orders cannot deadlock)."""
+    """Take every (variant_id, qty) or raise OutOfStock (ids sorted, so concurrent orders cannot deadlock)."""
     totals: dict[int, int] = {}
-    for product_id, qty in items:
-        totals[product_id] = totals.get(product_id, 0) + qty
-    for product_id in sorted(totals):
-        if not take(product_id, totals[product_id]):
-            raise OutOfStock(product_id, totals[product_id])
+    for variant_id, qty in items:
+        totals[variant_id] = totals.get(variant_id, 0) + qty
+    for variant_id in sorted(totals):
+        if not take(variant_id, totals[variant_id]):
+            raise OutOfStock(variant_id, totals[variant_id])
 
 
-def record(order: Order, items: Iterable[tuple[int, int]]) -> None:
-    """Write the held reservation rows of an order whose units were just taken."""
-    for product_id, qty in items:
-        db.session.add(StockReservation(order_id=order.id, product_id=product_id, qty=qty, state=HELD))
+def record(order: Order, items: Iterable[tuple[int, int, int]]) -> None:
+    """Write the held reservation rows of an order whose units were just taken: (product_id, variant_id, qty)."""
+    for product_id, variant_id, qty in items:
+        db.session.add(
+            StockReservation(order_id=order.id, product_id=product_id, variant_id=variant_id, qty=qty, state=HELD)
+        )
     db.session.flush()
 
 
@@ -85,7 +92,7 @@ def _reservations(order: Order, state: str) -> list[StockReservation]:
         db.session.scalars(
             select(StockReservation)
             .where(StockReservation.order_id == order.id, StockReservation.state == state)
-            .order_by(StockReservation.product_id)
+            .order_by(StockReservation.variant_id)
         )
     )
 
@@ -101,8 +108,8 @@ def release(order: Order) -> int:
     """Give an unpaid order's held units back to stock; returns the number of units returned."""
     returned = 0
     for row in _reservations(order, HELD):
-        if row.product_id is not None:
-            give_back(row.product_id, row.qty)
+        if row.variant_id is not None:
+            give_back(row.variant_id, row.qty)
         row.state = RELEASED
         returned += row.qty
     db.session.flush()
@@ -114,9 +121,9 @@ def retake(order: Order) -> bool:
     rows = _reservations(order, RELEASED)
     taken: list[StockReservation] = []
     for row in rows:
-        if row.product_id is None or not take(row.product_id, row.qty):
+        if row.variant_id is None or not take(row.variant_id, row.qty):
             for done in taken:
-                give_back(done.product_id, done.qty)  # type: ignore[arg-type]
+                give_back(done.variant_id, done.qty)  # type: ignore[arg-type]
             return False
         taken.append(row)
     for row in rows:
@@ -125,16 +132,16 @@ def retake(order: Order) -> bool:
     return True
 
 
-def return_sold(order: Order, product_qty: Iterable[tuple[int | None, int]]) -> int:
-    """Refunded goods that did not ship go back on the shelf; returns the units returned."""
+def return_sold(order: Order, variant_qty: Iterable[tuple[int | None, int]]) -> int:
+    """Refunded goods that did not ship go back on the shelf: (variant_id, qty); returns the units returned."""
     returned = 0
-    for product_id, qty in product_qty:
-        if product_id is None or qty <= 0:
+    for variant_id, qty in variant_qty:
+        if variant_id is None or qty <= 0:
             continue
-        give_back(product_id, qty)
+        give_back(variant_id, qty)
         returned += qty
         for row in _reservations(order, CONSUMED):
-            if row.product_id == product_id:
+            if row.variant_id == variant_id:
                 row.state = RELEASED
                 break
     db.session.flush()

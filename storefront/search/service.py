@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from storefront import search
 from storefront.catalog.models import Category, City, Cluster, Product
@@ -62,12 +63,16 @@ def run(request: SearchQuery) -> SearchResults:
     return results
 
 
-def load_products(results: SearchResults) -> list[tuple[Product, float]]:
-    """The hits' products in rank order, with scores (products no longer public are left out)."""
+def load_products(results: SearchResults, with_stock: bool = False) -> list[tuple[Product, float]]:
+    """The hits' products in rank order, with scores (products no longer public are left out); ``with_stock``
+    loads their variants too (the API shows stock)."""
     ids = [h.id for h in results.hits]
     if not ids:
         return []
-    found = {p.id: p for p in db.session.scalars(public_products().where(Product.id.in_(ids)))}
+    stmt = public_products().where(Product.id.in_(ids))
+    if with_stock:
+        stmt = stmt.options(selectinload(Product.variants))
+    found = {p.id: p for p in db.session.scalars(stmt)}
     return [(found[h.id], h.score) for h in results.hits if h.id in found]
 
 

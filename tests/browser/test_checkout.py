@@ -65,7 +65,7 @@ def shop(request, tmp_path, localstripe):
             },
         )
         db.session.commit()
-        ids = {"suit": suit.id, "anode": anode.id}
+        ids = {"suit": suit.id, "anode": anode.id, "suit_variant": suit.default_variant.id}
     server = LiveServer(application).start()
     localstripe.register_webhook("kuajing-browser", f"{server.url}/webhooks/stripe")
     server.ids = ids
@@ -96,7 +96,7 @@ def _shop_and_check_out(driver, wait, shop) -> str:
     _add_to_cart(driver, wait)
     groups = driver.find_elements(By.CSS_SELECTOR, ".cart-group")
     assert len(groups) == 2
-    assert driver.find_element(By.ID, f"qty-{shop.ids['suit']}").get_attribute("value") == "120"
+    assert driver.find_element(By.ID, f"qty-{shop.ids['suit_variant']}").get_attribute("value") == "120"
     assert driver.find_elements(By.CSS_SELECTOR, ".badge-ok")  # the wholesale tier price is applied
     driver.find_element(By.ID, "checkout-link").click()
     wait.until(EC.url_matches(r"/ru/checkout$"))

@@ -1,0 +1,147 @@
+"""Variants: option picker on the product page (JSON + plain select), cart and orders per variant, stock per
+variant, customs lines with a variant's own HS code and model, bad input refused with nothing saved."""
+
+import json
+import re
+
+from sqlalchemy import select
+
+from storefront.catalog.models import ProductVariant
+from storefront.clearance.mapping import snapshot_line
+from storefront.extensions import db
+from storefront.ordering.models import CartItem, OrderLine, StockReservation
+
+SIZES, COLOURS = ["S", "M", "L"], ["red", "blue"]
+
+
+def _swimsuit(make, **kw):
+    make.rates()
+    suit = make.product(sku="XC-2231", price_fen=12000, moq=1, hs_code="6112410000", customs_unit="011",
+                        category_=make.category(cluster_slug="swimwear"), **kw)
+    made = make.with_variants(
+        suit,
+        {"size": SIZES, "colour": COLOURS},
+        stock={c: 20 for c in [(s, k) for s in SIZES for k in COLOURS]} | {("L", "red"): 0},
+        prices={("L", "blue"): 13000},
+        overrides={("M", "blue"): {"hs_code": "6112419000", "model": "XC-2231 M/蓝"}},
+    )
+    db.session.commit()
+    return suit, made
+
+
+def _add(client, data, lang="en"):
+    return client.post(f"/{lang}/cart/add", data=data, follow_redirects=True).get_data(as_text=True)
+
+
+def _cart(client):
+    with client.session_transaction() as sess:
+        return dict(sess.get("cart") or {})
+
+
+def test_product_page_embeds_the_picker_data_and_a_plain_select(client, make):
+    suit, made = _swimsuit(make)
+    page = client.get(f"/ru/p/{suit.id}").get_data(as_text=True)
+    data = json.loads(re.search(r'<script type="application/json" id="variant-data">(.*?)</script>', page).group(1))
+    assert [o["code"] for o in data["options"]] == ["size", "colour"]
+    assert [v["name"] for v in data["options"][1]["values"]] == ["красный", "синий"]
+    by_id = {v["id"]: v for v in data["variants"]}
+    assert len(by_id) == 6
+    assert by_id[made[("L", "red")].id]["orderable"] is False
+    assert by_id[made[("L", "blue")].id]["price"]["shown"] != by_id[made[("S", "red")].id]["price"]["shown"]
+    assert by_id[made[("M", "blue")].id]["hs_code"] == "6112419000"
+    # without JavaScript: one plain select, the sold-out combination disabled
+    assert 'name="variant_id"' in page and "js/variants.js" in page
+    assert re.search(rf'<option value="{made[("L", "red")].id}"[^>]* disabled>L · красный', page)
+    assert "Таблица размеров" in page and "<td>44</td>" in page  # size chart: M is RU 44
+
+
+def test_product_without_options_shows_no_picker(client, make):
+    make.rates()
+    p = make.product(stock=50)
+    db.session.commit()
+    page = client.get(f"/en/p/{p.id}").get_data(as_text=True)
+    assert "variant-data" not in page and 'name="variant_id"' not in page and "Size chart" not in page
+
+
+def test_add_by_option_values_or_variant_id(client, make):
+    suit, made = _swimsuit(make)
+    _add(client, {"product_id": suit.id, "opt-size": "M", "opt-colour": "blue", "qty": 2})
+    _add(client, {"product_id": suit.id, "variant_id": made[("S", "red")].id, "qty": 3})
+    assert _cart(client) == {str(made[("M", "blue")].id): 2, str(made[("S", "red")].id): 3}
+    page = client.get("/ru/cart/").get_data(as_text=True)
+    assert "M · синий" in page and "XC-2231-4" in page
+
+
+def test_variant_of_another_product_is_refused(client, make):
+    suit, _made = _swimsuit(make)
+    other = make.product(stock=10)
+    db.session.commit()
+    page = _add(client, {"product_id": suit.id, "variant_id": other.default_variant.id, "qty": 1}, lang="ru")
+    assert "Такого сочетания параметров нет" in page
+    assert _cart(client) == {}
+
+
+def test_combination_that_does_not_exist_is_refused(client, make):
+    suit, _made = _swimsuit(make)
+    for data in ({"opt-size": "XXL", "opt-colour": "blue"}, {"opt-size": "M"}, {}):
+        page = _add(client, {"product_id": suit.id, "qty": 1, **data}, lang="ru")
+        assert "Такого сочетания параметров нет" in page
+    assert _cart(client) == {}
+
+
+def test_quantity_not_a_multiple_of_the_step_is_refused(client, make):
+    make.rates()
+    p = make.product(moq=10, stock=500, unit="carton", unit_size=12, qty_step=5)
+    db.session.commit()
+    page = _add(client, {"product_id": p.id, "qty": 12}, lang="ru")
+    assert "кратное шагу" in page
+    assert _cart(client) == {}
+    _add(client, {"product_id": p.id, "qty": 15})
+    assert _cart(client) == {str(p.default_variant.id): 15}
+    client.post("/en/cart/update", data={f"qty-{p.default_variant.id}": "17"})
+    assert _cart(client) == {str(p.default_variant.id): 15}  # unchanged
+
+
+def test_order_takes_stock_of_the_chosen_variant_only_and_snapshots_it(make):
+    suit, made = _swimsuit(make)
+    order = make.order([(made[("M", "blue")], 4), (made[("S", "red")], 1)], lang="ru")
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(ProductVariant, made[("M", "blue")].id).stock == 16
+    assert db.session.get(ProductVariant, made[("S", "red")].id).stock == 19
+    assert db.session.get(ProductVariant, made[("M", "red")].id).stock == 20
+    lines = {line.sku: line for line in db.session.scalars(select(OrderLine))}
+    mb = lines["XC-2231-4"]
+    assert mb.variant_id == made[("M", "blue")].id and mb.variant_names["ru"] == "M · синий"
+    assert (mb.hs_code, mb.model) == ("6112419000", "XC-2231 M/蓝")
+    sr = lines["XC-2231-1"]
+    assert (sr.hs_code, sr.model) == ("6112410000", "Φ50 S · 红色")  # the product's code, model + options in zh
+    held = {(r.variant_id, r.qty) for r in db.session.scalars(select(StockReservation))}
+    assert held == {(made[("M", "blue")].id, 4), (made[("S", "red")].id, 1)}
+    # customs list lines follow the variant
+    case_line = snapshot_line(1, mb)
+    assert (case_line.gcode, case_line.gmodel, case_line.item_no) == ("6112419000", "XC-2231 M/蓝", "XC-2231-4")
+    assert order.sub_orders[0].lines[0].variant_name("en").value
+
+
+def test_variant_price_and_tiers_override_the_product(make):
+    suit, made = _swimsuit(make, tiers=[(100, 10000)])
+    lb, sr = made[("L", "blue")], made[("S", "red")]
+    assert sr.unit_price_fen(1) == 12000 and sr.unit_price_fen(100) == 10000  # the product's price and tiers
+    assert lb.unit_price_fen(1) == 13000 and lb.unit_price_fen(100) == 13000  # own price, no own tiers
+    from storefront.catalog.models import PriceTier
+
+    lb.tiers.append(PriceTier(min_qty=50, price_fen=11500))
+    db.session.commit()
+    assert lb.unit_price_fen(60) == 11500
+
+
+def test_signed_in_cart_keeps_variants_apart(client, make):
+    suit, made = _swimsuit(make)
+    buyer = make.user(email="var@example.com")
+    db.session.commit()
+    client.post("/en/account/login", data={"email": "var@example.com", "password": "correct-horse-battery"})
+    _add(client, {"product_id": suit.id, "opt-size": "M", "opt-colour": "blue", "qty": 2})
+    _add(client, {"product_id": suit.id, "opt-size": "M", "opt-colour": "red", "qty": 1})
+    rows = {r.variant_id: r.qty for r in db.session.scalars(select(CartItem).where(CartItem.user_id == buyer.id))}
+    assert rows == {made[("M", "blue")].id: 2, made[("M", "red")].id: 1}
