@@ -48,6 +48,15 @@ class CheckoutForm(FlaskForm):
         default=DeliveryTerms.DAP.value,
         validators=[DataRequired()],
     )
+    mode = RadioField(_l("Transport"), choices=[], validate_choice=False, validators=[Optional()])
+    customs_id = StringField(
+        _l("Personal customs clearance code"),
+        validators=[
+            Optional(),
+            Length(max=13),
+            Regexp(r"^[Pp]\d{12}$", message=_l("The code is P followed by 12 digits, e.g. P123456789012.")),
+        ],
+    )
     currency = SelectField(_l("Pay in"), validators=[DataRequired()])
     pay_method = RadioField(
         _l("Payment method"),

@@ -4,6 +4,7 @@ never commit (the request or CLI command commits once), and fire the order signa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -16,7 +17,10 @@ from storefront.ordering import stock
 from storefront.ordering.cart import Cart
 from storefront.ordering.models import Order, OrderEvent, OrderLine, SubOrder
 from storefront.ordering.numbers import new_number
-from storefront.ordering.pricing import charge_currencies, quote
+from storefront.ordering.freight import incoterms
+from storefront.ordering.freight.cards import valid_cards
+from storefront.ordering.freight.modes import modes
+from storefront.ordering.pricing import charge_currencies, quote, today
 from storefront.ordering.shipping import zone_for
 from storefront.ordering.signals import order_cancelled, order_paid, order_placed, order_shipped
 from storefront.ordering.states import TRANSITIONS, UNPAID, Cause, DeliveryTerms, OrderStatus, PayMethod
@@ -47,6 +51,21 @@ class CheckoutData:
     terms: str = DeliveryTerms.DAP.value
     pay_method: str = PayMethod.CARD.value
     note: str = ""
+    #: Transport mode chosen among the quoted ones ("" = the cheapest).
+    mode: str = ""
+    #: Korean personal customs clearance code (개인통관고유부호), when the destination needs it.
+    customs_id: str = ""
+
+
+#: 개인통관고유부호: P and 12 digits.
+KR_CUSTOMS_ID = re.compile(r"^P\d{12}$")
+#: Modes whose carrier clears a Korean buyer's goods as a personal import (and needs the code).
+PERSONAL_CLEARANCE_MODES = frozenset({"parcel", "express"})
+
+
+def needs_customs_id(country: str, mode: str | None) -> bool:
+    """True when the buyer must give a personal customs code (Korea, parcel or express)."""
+    return country.upper() == "KR" and (mode or "") in PERSONAL_CLEARANCE_MODES
 
 
 def utcnow() -> datetime:
@@ -106,7 +125,17 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         raise CheckoutError("currency")
     terms = data.terms if data.terms in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
     pay_method = data.pay_method if data.pay_method in {m.value for m in PayMethod} else PayMethod.CARD.value
-    q = quote(cart, data.currency, zone, terms)
+    q = quote(cart, data.currency, zone, terms, data.mode or None, country=data.country.upper(), cards=valid_cards(today()))
+    if q.option is None or (data.mode and q.mode != data.mode):
+        raise CheckoutError("mode")
+    if incoterms.rule(terms).sea_only and not modes()[q.option.mode].sea:
+        raise CheckoutError("terms")
+    customs_id = data.customs_id.strip().upper()
+    if needs_customs_id(data.country, q.mode):
+        if not KR_CUSTOMS_ID.match(customs_id):
+            raise CheckoutError("customs_id")
+    else:
+        customs_id = ""
     if q.goods_fen <= 0 or q.total_minor <= 0:
         raise CheckoutError("amount")
     items = [(line.product.id, line.qty) for line in cart.lines]
@@ -133,6 +162,13 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         address_line2=data.address_line2.strip(),
         shipping_zone=zone,
         delivery_terms=terms,
+        transport_mode=q.option.mode,
+        transit_days_min=q.option.days[0],
+        transit_days_max=q.option.days[1],
+        duty_fen=q.duty_fen,
+        duty_minor=q.duty_minor,
+        duty_rule=q.duty_rule.key if q.duty_rule else "",
+        buyer_customs_id=customs_id,
         pay_method=pay_method,
         note=data.note.strip(),
         currency=q.currency,
@@ -157,6 +193,10 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
             shipping_minor=gq.shipping_minor,
             net_weight_g=gq.group.net_weight_g,
             gross_weight_g=gq.group.gross_weight_g,
+            duty_fen=gq.duty_fen,
+            duty_minor=gq.duty_minor,
+            rate_card=gq.lane.card.ref if gq.lane else "",
+            freight_route=_route(gq.lane),
         )
         for line_no, lq in enumerate(gq.lines, start=1):
             p = lq.line.product
@@ -185,6 +225,12 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
     record_event(order, "", order.status, Cause.PLACED, actor)
     order_placed.send(order)
     return order
+
+
+def _route(lane) -> str:
+    if lane is None:
+        return ""
+    return (f"{lane.lane.origin} – {lane.lane.via}" if lane.lane.via else lane.lane.origin)[:90]
 
 
 def transition(order: Order, to: OrderStatus, *, cause: str, actor: str, detail: str = "") -> bool:
