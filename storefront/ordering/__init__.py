@@ -6,10 +6,12 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the order payable, the login cart merge, the paid-order e-mail and template helpers."""
+    """Register the order payable, the login cart merge, the paid-order e-mail and template helpers
+    (``cart_count``, ``transport_label``)."""
     from flask_login import user_logged_in
 
     from storefront.ordering import cart, mail, payable
+    from storefront.ordering.freight.modes import label as transport_label
     from storefront.ordering.signals import order_paid
 
     payable.register()
@@ -18,4 +20,4 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def cart_context():
-        return {"cart_count": cart.count_for_header}
+        return {"cart_count": cart.count_for_header, "transport_label": transport_label}

@@ -15,11 +15,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 from storefront.extensions import db
 from storefront.ordering import stock
 from storefront.ordering.cart import Cart
-from storefront.ordering.models import Order, OrderEvent, OrderLine, SubOrder
-from storefront.ordering.numbers import new_number
 from storefront.ordering.freight import incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import modes
+from storefront.ordering.models import Order, OrderEvent, OrderLine, SubOrder
+from storefront.ordering.numbers import new_number
 from storefront.ordering.pricing import charge_currencies, quote, today
 from storefront.ordering.shipping import zone_for
 from storefront.ordering.signals import order_cancelled, order_paid, order_placed, order_shipped
@@ -125,7 +125,8 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         raise CheckoutError("currency")
     terms = data.terms if data.terms in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
     pay_method = data.pay_method if data.pay_method in {m.value for m in PayMethod} else PayMethod.CARD.value
-    q = quote(cart, data.currency, zone, terms, data.mode or None, country=data.country.upper(), cards=valid_cards(today()))
+    cards = valid_cards(today())
+    q = quote(cart, data.currency, zone, terms, data.mode or None, country=data.country.upper(), cards=cards)
     if q.option is None or (data.mode and q.mode != data.mode):
         raise CheckoutError("mode")
     if incoterms.rule(terms).sea_only and not modes()[q.option.mode].sea:

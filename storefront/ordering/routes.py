@@ -27,12 +27,12 @@ from storefront.ordering import access, mail
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
 from storefront.ordering.forms import CheckoutForm
-from storefront.ordering.models import Order
-from storefront.ordering.payable import KIND
 from storefront.ordering.freight import incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import BUYER_ACTIONS
 from storefront.ordering.freight.modes import label as mode_label
+from storefront.ordering.models import Order
+from storefront.ordering.payable import KIND
 from storefront.ordering.pricing import charge_currencies, default_charge_currency, quote, today
 from storefront.ordering.shipping import DEFAULT_COUNTRY, country_choices, country_name, zone_for
 from storefront.ordering.states import (

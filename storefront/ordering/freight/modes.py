@@ -67,3 +67,9 @@ def label(code: str) -> str:
     """A mode's name in the current language (the code itself when unknown)."""
     found = MODE_LABELS.get(code)
     return str(found) if found is not None else code
+
+
+def traf_mode_of(code: str) -> str | None:
+    """The customs transport mode code (运输方式) declared for a transport mode (None when unknown)."""
+    found = modes().get(code)
+    return found.traf_mode if found else None

@@ -119,7 +119,9 @@ def _lane(raw: dict, where: str, problems: list) -> Lane | None:
         "sea_fcl40": money["container_fen"] > 0,
     }.get(mode, bool(breaks))
     if not kind_ok:
-        problems.append((where, _l("This mode needs its prices: weight breaks, a per-parcel or a per-container rate.")))
+        problems.append(
+            (where, _l("This mode needs its prices: weight breaks, a per-parcel or a per-container rate."))
+        )
     step_g = raw.get("step_g", 500)
     if _int(step_g, 1, 100_000) is None:
         problems.append((where, _l("The parcel weight step is 1 to 100,000 grams.")))
@@ -190,9 +192,8 @@ def parse_card(
             for zone in lane.zones:
                 ref = [other.top_rate() for other in reference.lanes_for(lane.mode, zone)]
                 if ref and lane.top_rate() > ABSURD_FACTOR * max(ref):
-                    problems.append(
-                        (f"lane {number}", _l("A rate is more than 100 times the platform's usual rate; check the units (fen)."))
-                    )
+                    message = _l("A rate is more than 100 times the platform's usual rate; check the units (fen).")
+                    problems.append((f"lane {number}", message))
                     break
         lanes.append(lane)
     if problems:
