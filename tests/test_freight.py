@@ -149,3 +149,10 @@ def test_rate_cards_with_overlapping_breaks_bad_rates_or_past_dates_are_refused(
     assert "100 times" in _problems(_card(lanes=[dict(lane, breaks=[[0, 0, 650 * 101]])]))
     assert "expired" in _problems(_card(valid_from=date(2026, 1, 1), valid_until=date(2026, 11, 30)))
     assert "Unknown transport mode" in _problems(_card(lanes=[dict(lane, mode="camel")]))
+
+
+def test_quoting_every_mode_for_a_40_line_cart_takes_under_20_ms():
+    from bench.freight import LIMIT_MS, run
+
+    median, _worst, offered = run(repeat=30)
+    assert offered >= 1 and median < LIMIT_MS
