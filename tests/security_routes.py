@@ -173,6 +173,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "services_provider.filing": PROVIDERS,
     "services_provider.filing_documents": NOBODY,  # providers only, and only while the filing may change
     "services_provider.package_new": PROVIDERS,
+    "services_provider.rates": PROVIDERS,
     "services_provider.package_edit": PROVIDERS,
     "services_provider.package_image": PROVIDERS,
     "services_provider.package_image_delete": PROVIDERS,

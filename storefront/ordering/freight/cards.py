@@ -11,6 +11,7 @@ from sqlalchemy import select
 from storefront.extensions import db
 from storefront.ordering.freight.models import RateCard
 from storefront.ordering.freight.rates import Card, CardError, default_card, parse_card
+from storefront.ordering.models import SubOrder
 
 
 def _raw(row: RateCard) -> dict:
@@ -50,3 +51,22 @@ def publish(provider_id: int, raw: dict, *, today: date) -> RateCard:
     db.session.add(row)
     db.session.flush()
     return row
+
+
+def cards_of(provider_id: int) -> list[RateCard]:
+    """A provider's cards, newest first."""
+    return list(
+        db.session.scalars(select(RateCard).where(RateCard.provider_id == provider_id).order_by(RateCard.id.desc()))
+    )
+
+
+def bookings_of(provider_id: int, limit: int = 100) -> list[SubOrder]:
+    """Sub-orders whose freight one of the provider's cards priced, newest first (the provider's bookings)."""
+    return list(
+        db.session.scalars(
+            select(SubOrder)
+            .where(SubOrder.rate_card.startswith(f"provider:{provider_id}:"))
+            .order_by(SubOrder.id.desc())
+            .limit(limit)
+        )
+    )
