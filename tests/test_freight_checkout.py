@@ -1,8 +1,11 @@
 """Freight at checkout: the modes offered, terms that need a sea mode, DDP duty, the Korean customs code."""
 
+from datetime import UTC, datetime, timedelta
+
 from sqlalchemy import select
 
 from storefront.extensions import db
+from storefront.ordering import operations as ops
 from storefront.ordering.models import Order
 from tests.test_checkout import ADDRESS, _fill_cart, _place
 
@@ -66,9 +69,7 @@ def test_korean_parcel_needs_a_well_formed_customs_code_kept_masked(client, make
     for bad in ("", "P12345", "X123456789012", "P12345678901A"):
         response = _place(client, lang="ko", **dict(KOREA, customs_id=bad, mode="parcel"))
         assert response.status_code == 200 and db.session.scalar(select(Order.id)) is None, bad
-        assert "개인통관고유부호" in response.get_data(as_text=True) or "P와 숫자 12자리" in response.get_data(
-            as_text=True
-        )
+        assert "개인통관고유부호(P와 숫자 12자리)가 필요합니다" in response.get_data(as_text=True)
     assert _place(client, lang="ko", **dict(KOREA, customs_id="p123456789012", mode="parcel")).status_code == 302
     order = db.session.scalars(select(Order)).one()
     assert order.buyer_customs_id == "P123456789012" and order.masked_customs_id == "P********9012"
@@ -93,3 +94,24 @@ def test_seoul_checkout_under_the_limit_shows_no_duty(client, make):
     _fill_cart(client, [(suits, 5)], lang="ko")  # 545 CNY ≈ 76 USD
     page = client.post("/ko/checkout", data=dict(KOREA, action="update", terms="DDP")).get_data(as_text=True)
     assert "Korea Customs Service" in page and 'id="summary-duty"' not in page
+
+
+def test_russian_express_needs_passport_or_inn_and_codes_are_forgotten_after_shipping(client, make, app):
+    suits = _swimsuits(make)
+    _fill_cart(client, [(suits, 10)])
+    refused = _place(client, mode="express", customs_id="12345")
+    assert refused.status_code == 200 and db.session.scalar(select(Order.id)) is None
+    assert "паспорт" in refused.get_data(as_text=True)
+    assert _place(client, mode="express", customs_id="4510 123456").status_code == 302
+    order = db.session.scalars(select(Order)).one()
+    assert order.buyer_customs_id == "4510123456" and order.masked_customs_id == "4*****3456"
+    # a parcel by post needs no identity: none is kept
+    assert ops.needs_customs_id("RU", "parcel") is False
+    # shipped long ago: the nightly job forgets it; a fresh shipment keeps it
+    order.status = "shipped"
+    db.session.commit()
+    assert ops.forget_customs_ids() == 0
+    later = datetime.now(UTC) + timedelta(days=app.config["CUSTOMS_ID_KEEP_DAYS"] + 1)
+    assert ops.forget_customs_ids(now=later) == 1
+    db.session.expire_all()
+    assert db.session.get(Order, order.id).buyer_customs_id == ""

@@ -49,14 +49,8 @@ class CheckoutForm(FlaskForm):
         validators=[DataRequired()],
     )
     mode = RadioField(_l("Transport"), choices=[], validate_choice=False, validators=[Optional()])
-    customs_id = StringField(
-        _l("Personal customs clearance code"),
-        validators=[
-            Optional(),
-            Length(max=13),
-            Regexp(r"^[Pp]\d{12}$", message=_l("The code is P followed by 12 digits, e.g. P123456789012.")),
-        ],
-    )
+    #: Checked per destination by ``operations.place_order`` (Korean code, Russian passport or INN).
+    customs_id = StringField(_l("Personal customs clearance code"), validators=[Optional(), Length(max=20)])
     currency = SelectField(_l("Pay in"), validators=[DataRequired()])
     pay_method = RadioField(
         _l("Payment method"),

@@ -53,19 +53,53 @@ class CheckoutData:
     note: str = ""
     #: Transport mode chosen among the quoted ones ("" = the cheapest).
     mode: str = ""
-    #: Korean personal customs clearance code (개인통관고유부호), when the destination needs it.
+    #: The buyer's personal customs identity when the destination's carrier needs it (CUSTOMS_ID_RULES).
     customs_id: str = ""
 
 
-#: 개인통관고유부호: P and 12 digits.
-KR_CUSTOMS_ID = re.compile(r"^P\d{12}$")
-#: Modes whose carrier clears a Korean buyer's goods as a personal import (and needs the code).
-PERSONAL_CLEARANCE_MODES = frozenset({"parcel", "express"})
+@dataclass(frozen=True)
+class CustomsIdRule:
+    """A destination whose carriers need the buyer's personal identity for customs, and its format."""
+
+    pattern: re.Pattern
+    #: Transport modes whose carrier clears the goods as the buyer's personal import.
+    modes: frozenset[str]
+
+
+#: Korea: 개인통관고유부호 (P and 12 digits) for parcels and express; Russia: passport series and number
+#: (10 digits) or INN (12 digits) for express couriers.
+CUSTOMS_ID_RULES = {
+    "KR": CustomsIdRule(re.compile(r"^P\d{12}$"), frozenset({"parcel", "express"})),
+    "RU": CustomsIdRule(re.compile(r"^(\d{10}|\d{12})$"), frozenset({"express"})),
+}
 
 
 def needs_customs_id(country: str, mode: str | None) -> bool:
-    """True when the buyer must give a personal customs code (Korea, parcel or express)."""
-    return country.upper() == "KR" and (mode or "") in PERSONAL_CLEARANCE_MODES
+    """True when the buyer must give a personal customs identity for this destination and mode."""
+    rule = CUSTOMS_ID_RULES.get(country.upper())
+    return rule is not None and (mode or "") in rule.modes
+
+
+def normalize_customs_id(text: str) -> str:
+    """Without spaces and dashes, upper case ("4510 123456" → "4510123456", "p1234…" → "P1234…")."""
+    return re.sub(r"[\s-]", "", text or "").upper()
+
+
+def forget_customs_ids(now: datetime | None = None) -> int:
+    """Erase buyers' customs identities the orders no longer need: cancelled or refunded orders, and orders
+    shipped more than CUSTOMS_ID_KEEP_DAYS ago (their import clearance is over). Returns how many."""
+    cutoff = (now or utcnow()) - timedelta(days=current_app.config["CUSTOMS_ID_KEEP_DAYS"])
+    done = {OrderStatus.CANCELLED.value, OrderStatus.REFUNDED.value}
+    result = db.session.execute(
+        update(Order)
+        .where(
+            Order.buyer_customs_id != "",
+            (Order.status.in_(done)) | ((Order.status == OrderStatus.SHIPPED.value) & (Order.updated_at < cutoff)),
+        )
+        .values(buyer_customs_id="")
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
 
 
 def utcnow() -> datetime:
@@ -131,9 +165,9 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         raise CheckoutError("mode")
     if incoterms.rule(terms).sea_only and not modes()[q.option.mode].sea:
         raise CheckoutError("terms")
-    customs_id = data.customs_id.strip().upper()
+    customs_id = normalize_customs_id(data.customs_id)
     if needs_customs_id(data.country, q.mode):
-        if not KR_CUSTOMS_ID.match(customs_id):
+        if not CUSTOMS_ID_RULES[data.country.upper()].pattern.match(customs_id):
             raise CheckoutError("customs_id")
     else:
         customs_id = ""

@@ -61,12 +61,21 @@ _CHECKOUT_ERRORS = {
         _l("Korean customs needs your personal customs clearance code (P and 12 digits) for this parcel."),
     ),
 }
+_RU_ID_MESSAGE = _l(
+    "For a courier parcel to Russia the carrier needs your passport series and number (10 digits) "
+    "or your INN (12 digits)."
+)
 _PM_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def actor() -> str:
     """Who is acting, for order events."""
     return f"buyer:{current_user.id}" if getattr(current_user, "is_authenticated", False) else "guest"
+
+
+def data_country(form: CheckoutForm) -> str:
+    """The destination country the form names (upper case, "" when none)."""
+    return (form.country.data or "").upper()
 
 
 def _checkout_data(form: CheckoutForm) -> ops.CheckoutData:
@@ -135,6 +144,8 @@ def checkout():
                 flash(_("Some quantities in your cart need your attention."), "error")
                 return redirect(url_for("cart.view", lang=g.lang))
             field, message = _CHECKOUT_ERRORS.get(exc.code, ("country", None))
+            if exc.code == "customs_id" and data_country(form) == "RU":
+                message = _RU_ID_MESSAGE
             field = getattr(form, field)
             field.errors = [*field.errors, str(message or _("Please choose from the list."))]
         else:
@@ -154,6 +165,8 @@ def checkout():
         cards=valid_cards(today()) if zone else (),
     )
     form.mode.choices = [(o.mode, mode_label(o.mode)) for o in summary.options]
+    if (country or "").upper() == "RU":
+        form.customs_id.label.text = _("Passport series and number, or INN")
     form.mode.data = summary.mode
     return render_template(
         "ordering/checkout.html",
@@ -166,6 +179,7 @@ def checkout():
         buyer_actions=BUYER_ACTIONS,
         responsibilities=incoterms.responsibilities(terms),
         needs_customs_id=ops.needs_customs_id(country or "", summary.mode),
+        customs_id_country=(country or "").upper(),
     )
 
 
