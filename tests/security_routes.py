@@ -134,6 +134,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.moderate_hide": OPERATORS,
     "operator.moderate_restore": OPERATORS,
     "operator.rates_page": OPERATORS,
+    "operator.duties": OPERATORS,
+    "operator.duty_edit": OPERATORS,
     "operator.rates_update": OPERATORS,
     "operator.rates_import": OPERATORS,
     "operator.rates_history": OPERATORS,

@@ -1,4 +1,4 @@
-"""freight: packed dimensions on products; transport mode, terms, duties and rate card on orders; rate cards
+"""freight: packed dimensions on products; transport mode, terms, duties and rate card on orders; rate cards; duty rule edits
 
 Revision ID: f1a2b3c4d5e6
 Revises: p1a2b3c4d5e6
@@ -61,9 +61,26 @@ def upgrade():
     with op.batch_alter_table('rate_cards', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rate_cards_provider_id'), ['provider_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_rate_cards_valid_until'), ['valid_until'], unique=False)
+    op.create_table(
+        'duty_rule_overrides',
+        sa.Column('key', sa.String(length=40), nullable=False),
+        sa.Column('source', sa.String(length=500), nullable=False),
+        sa.Column('effective', sa.Date(), nullable=False),
+        sa.Column('free_limit', sa.Integer(), nullable=False),
+        sa.Column('free_weight_g', sa.Integer(), nullable=False),
+        sa.Column('duty_pct', sa.Numeric(precision=5, scale=2), nullable=False),
+        sa.Column('vat_pct', sa.Numeric(precision=5, scale=2), nullable=False),
+        sa.Column('excess_pct', sa.Numeric(precision=5, scale=2), nullable=False),
+        sa.Column('excess_min_per_kg', sa.Integer(), nullable=False),
+        sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+        sa.CheckConstraint('free_limit >= 0 AND free_weight_g >= 0 AND excess_min_per_kg >= 0', name=op.f('ck_duty_rule_overrides_not_negative')),
+        sa.CheckConstraint('duty_pct >= 0 AND duty_pct <= 100 AND vat_pct >= 0 AND vat_pct <= 100 AND excess_pct >= 0 AND excess_pct <= 100', name=op.f('ck_duty_rule_overrides_percentages')),
+        sa.PrimaryKeyConstraint('key', name=op.f('pk_duty_rule_overrides')),
+    )
 
 
 def downgrade():
+    op.drop_table('duty_rule_overrides')
     with op.batch_alter_table('rate_cards', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rate_cards_valid_until'))
         batch_op.drop_index(batch_op.f('ix_rate_cards_provider_id'))

@@ -15,7 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from storefront.extensions import db
 from storefront.ordering import stock
 from storefront.ordering.cart import Cart
-from storefront.ordering.freight import incoterms
+from storefront.ordering.freight import duty_rules, incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import modes
 from storefront.ordering.models import Order, OrderEvent, OrderLine, SubOrder
@@ -160,7 +160,10 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
     terms = data.terms if data.terms in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
     pay_method = data.pay_method if data.pay_method in {m.value for m in PayMethod} else PayMethod.CARD.value
     cards = valid_cards(today())
-    q = quote(cart, data.currency, zone, terms, data.mode or None, country=data.country.upper(), cards=cards)
+    q = quote(
+        cart, data.currency, zone, terms, data.mode or None,
+        country=data.country.upper(), cards=cards, duty_rules=duty_rules.current(),
+    )
     if q.option is None or (data.mode and q.mode != data.mode):
         raise CheckoutError("mode")
     if incoterms.rule(terms).sea_only and not modes()[q.option.mode].sea:

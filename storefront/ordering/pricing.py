@@ -7,7 +7,7 @@ destination, the delivery terms, a transport mode code and a currency code check
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -187,10 +187,12 @@ def quote(
     *,
     country: str = "",
     cards: Sequence[Card] = (),
+    duty_rules: Mapping[str, landed.DutyRule] | None = None,
 ) -> Quote:
     """Price a cart for a destination, terms and transport mode in a charge currency, at today's rate.
 
-    ``mode`` falls back to the cheapest fitting mode; ``cards`` are the valid rate cards (default card first).
+    ``mode`` falls back to the cheapest fitting mode; ``cards`` are the valid rate cards (default card first);
+    ``duty_rules`` the landed-cost rules in force (default: the data file's).
     """
     rate = rate_for(currency)
     rates = current_rates()
@@ -213,6 +215,7 @@ def quote(
                 freight,
                 group.gross_weight_g,
                 rates,
+                duty_rules,
             )
         duty_fen = estimate.total_fen if estimate and rule.charges_duties else 0
         groups.append(

@@ -27,7 +27,7 @@ from storefront.ordering import access, mail
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
 from storefront.ordering.forms import CheckoutForm
-from storefront.ordering.freight import incoterms
+from storefront.ordering.freight import duty_rules, incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import BUYER_ACTIONS
 from storefront.ordering.freight.modes import label as mode_label
@@ -163,6 +163,7 @@ def checkout():
     summary = quote(
         current, currency, zone, terms, form.mode.data or None, country=country or "",
         cards=valid_cards(today()) if zone else (),
+        duty_rules=duty_rules.current() if country else None,
     )
     form.mode.choices = [(o.mode, mode_label(o.mode)) for o in summary.options]
     if (country or "").upper() == "RU":

@@ -92,9 +92,12 @@ def estimate(
     freight_fen: int,
     gross_weight_g: int,
     rates: Mapping[str, Decimal],
+    table: Mapping[str, DutyRule] | None = None,
 ) -> Estimate:
-    """Duty and VAT on one parcel: ``lines`` are (HS code, value in CNY fen); ``rates`` units per CNY."""
-    rule = rules().get(country.upper())
+    """Duty and VAT on one parcel: ``lines`` are (HS code, value in CNY fen); ``rates`` units per CNY;
+    ``table`` country → rule (default: the data file's rules, :func:`storefront.ordering.freight.duty_rules.
+    current` adds the operator's edits)."""
+    rule = (rules() if table is None else table).get(country.upper())
     lines = list(lines)
     if rule is None or rule.currency not in rates:
         return Estimate(0, 0, None, False)
