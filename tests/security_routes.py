@@ -58,6 +58,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "cart.update": ANYONE,
     "ordering.checkout": ANYONE,
     "ordering.order_page": ANYONE,
+    "ordering.tracking": ANYONE,  # the order's own access check: its buyer, or a guest with the order's token
     "ordering.pay": ANYONE,
     "ordering.pay_card": ANYONE,
     "ordering.pay_method": ANYONE,

@@ -115,3 +115,23 @@ def test_russian_express_needs_passport_or_inn_and_codes_are_forgotten_after_shi
     assert ops.forget_customs_ids(now=later) == 1
     db.session.expire_all()
     assert db.session.get(Order, order.id).buyer_customs_id == ""
+
+
+def test_tracking_page_shows_carrier_link_mode_eta_customs_and_events_in_the_buyers_language(client, make):
+    suits = _swimsuits(make)
+    _fill_cart(client, [(suits, 10)])
+    assert _place(client, mode="parcel").status_code == 302
+    order = db.session.scalars(select(Order)).one()
+    page = client.get(f"/ru/orders/{order.number}/tracking").get_data(as_text=True)
+    assert "Почтовая посылка" in page and "Заказ оформлен" in page  # mode and the placed event, in Russian
+    ops.mark_paid(order, payment_ref="pi_track", cause="payment_succeeded", actor="test")
+    ops.ship_order(order.sub_orders[0], "China Post", "RR123456789CN", actor="merchant:1")
+    db.session.commit()
+    page = client.get(f"/ru/orders/{order.number}/tracking").get_data(as_text=True)
+    assert 'href="https://global.cainiao.com/detail.htm?mailNoList=RR123456789CN"' in page
+    shipped = order.sub_orders[0].shipped_at.date()
+    assert "data-clearance-status" in page  # the customs status of the parcel's list
+    eta = page.split('class="tracking-eta">', 1)[1].split("</dd>", 1)[0]
+    assert str(shipped.year) in eta and "–" in eta
+    # a stranger (another session, no token) cannot see it
+    assert client.application.test_client().get(f"/ru/orders/{order.number}/tracking").status_code == 404

@@ -31,6 +31,7 @@ from storefront.ordering.freight import duty_rules, incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import BUYER_ACTIONS
 from storefront.ordering.freight.modes import label as mode_label
+from storefront.ordering.freight.tracking import estimated_arrival
 from storefront.ordering.models import Order
 from storefront.ordering.payable import KIND
 from storefront.ordering.pricing import charge_currencies, default_charge_currency, quote, today
@@ -214,6 +215,23 @@ def order_page(number: str):
         bank_details=_bank_details(),
         order_money=lambda minor: Money(minor, order.currency).format(),
         refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
+    )
+
+
+@bp.get("/orders/<number>/tracking")
+def tracking(number: str):
+    """The buyer's shipment tracking: per parcel the carrier and its link, mode, estimated arrival, customs
+    status of its list, and the order's events in the buyer's language."""
+    order, token = access.get_order_or_404(number)
+    return render_template(
+        "ordering/tracking.html",
+        order=order,
+        token=token,
+        arrivals={sub.id: estimated_arrival(order, sub) for sub in order.sub_orders},
+        status_labels=STATUS_LABELS,
+        cause_labels=CAUSE_LABELS,
+        mode_label=mode_label,
+        buyer_actions=BUYER_ACTIONS,
     )
 
 
