@@ -135,3 +135,12 @@ def test_tracking_page_shows_carrier_link_mode_eta_customs_and_events_in_the_buy
     assert str(shipped.year) in eta and "–" in eta
     # a stranger (another session, no token) cannot see it
     assert client.application.test_client().get(f"/ru/orders/{order.number}/tracking").status_code == 404
+
+
+def test_ddp_is_refused_where_no_duty_rule_exists(client, make):
+    suits = _swimsuits(make)
+    _fill_cart(client, [(suits, 10)], lang="en")
+    response = _place(client, lang="en", country="MN", terms="DDP", currency="USD")
+    assert response.status_code == 200 and db.session.scalar(select(Order.id)) is None
+    assert "DDP is offered where we can estimate" in response.get_data(as_text=True)
+    assert _place(client, lang="en", country="MN", terms="DAP", currency="USD").status_code == 302

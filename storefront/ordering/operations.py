@@ -168,6 +168,8 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         raise CheckoutError("mode")
     if incoterms.rule(terms).sea_only and not modes()[q.option.mode].sea:
         raise CheckoutError("terms")
+    if incoterms.rule(terms).charges_duties and q.duty_rule is None:
+        raise CheckoutError("ddp")  # DDP only where the platform can estimate and collect the duties
     customs_id = normalize_customs_id(data.customs_id)
     if needs_customs_id(data.country, q.mode):
         if not CUSTOMS_ID_RULES[data.country.upper()].pattern.match(customs_id):

@@ -57,6 +57,7 @@ _CHECKOUT_ERRORS = {
     "country": ("country", None),
     "mode": ("mode", _l("No transport mode fits this order to that destination; choose another one.")),
     "terms": ("terms", _l("FOB and CIF apply to sea freight only: choose a sea mode or other terms.")),
+    "ddp": ("terms", _l("DDP is offered where we can estimate and collect the import duties; choose DAP here.")),
     "customs_id": (
         "customs_id",
         _l("Korean customs needs your personal customs clearance code (P and 12 digits) for this parcel."),
