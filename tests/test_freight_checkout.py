@@ -57,6 +57,7 @@ def test_fob_needs_a_sea_mode_and_is_recorded_with_the_mode(client, make):
     refused = _place(client, terms="FOB", mode="rail")
     assert refused.status_code == 200 and db.session.scalar(select(Order.id)) is None
     assert "FOB и CIF применяются только к морским перевозкам" in refused.get_data(as_text=True)
+    assert 'id="freight-yours"' in refused.get_data(as_text=True)  # FOB: the buyer arranges the freight
     assert _place(client, terms="FOB", mode="sea_lcl").status_code == 302
     order = db.session.scalars(select(Order)).one()
     assert (order.delivery_terms, order.transport_mode, order.shipping_fen) == ("FOB", "sea_lcl", 0)
