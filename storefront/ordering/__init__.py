@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from storefront.ordering.freight.modes import label as transport_label
+
 
 def init_app(app: Flask) -> None:
     """Register the order payable, the login cart merge, the paid-order e-mail and template helpers
@@ -11,7 +13,6 @@ def init_app(app: Flask) -> None:
     from flask_login import user_logged_in
 
     from storefront.ordering import cart, mail, payable
-    from storefront.ordering.freight.modes import label as transport_label
     from storefront.ordering.signals import order_paid
 
     payable.register()
