@@ -2,11 +2,11 @@
 """Set-up and run commands that work on a fresh machine with only Python installed.
 
     python3 tasks.py run     # venv + install + translations + migrate + demo data (empty database only),
-                             # serve http://127.0.0.1:5000 with localstripe and the clearance worker
+                             # serve http://127.0.0.1:5000 with localstripe, the clearance and mail workers
                              # (--reset-demo: re-apply the demo; refused when real orders exist)
     python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
     python3 tasks.py audit   # pip-audit of the venv: fails on known vulnerabilities that have a fix
-    python3 tasks.py serve   # production: migrate, then gunicorn (WEB_CONCURRENCY workers) + the clearance worker
+    python3 tasks.py serve   # production: migrate, gunicorn (WEB_CONCURRENCY workers), clearance and mail workers
     python3 tasks.py lock    # re-resolve requirements.lock from pyproject.toml (uv), after changing dependencies
     python3 tasks.py lock-check  # fail when requirements.lock does not satisfy pyproject.toml
 """
@@ -189,6 +189,7 @@ def run(argv: list[str]) -> None:
     web = [BIN / "flask", "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", port, *argv]
     supervisor.start("web", web, env)
     supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
+    supervisor.start("mail worker", [BIN / "flask", "--app", "wsgi", "mail", "run"], env)
     print(f"\n  Kuajing is running at http://127.0.0.1:{port}/  (Ctrl+C stops the server and its workers)\n")
     sys.exit(supervisor.wait())
 
@@ -288,6 +289,7 @@ def serve(argv: list[str]) -> None:
     supervisor = Supervisor(grace=30)
     supervisor.start("gunicorn", [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", *argv], env)
     supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
+    supervisor.start("mail worker", [BIN / "flask", "--app", "wsgi", "mail", "run"], env)
     sys.exit(supervisor.wait())
 
 

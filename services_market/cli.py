@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 from flask.cli import with_appcontext
 
+from services_market import orders, search
 from services_market.constants import AUTO_COMPLETE_DAYS, UNPAID_HOURS
+from services_market.demo import seed
 from storefront.extensions import db
 
 
@@ -25,7 +27,6 @@ def services_group():
 @with_appcontext
 def auto_complete_command(days: int):
     """Complete delivered orders the merchant has not answered (run daily, e.g. from cron)."""
-    from services_market import orders
 
     done = orders.auto_complete(days=days)
     db.session.commit()
@@ -45,7 +46,6 @@ def auto_complete_command(days: int):
 @with_appcontext
 def cancel_unpaid_command(hours: int):
     """Cancel service orders never paid by card and give their vouchers back (run hourly)."""
-    from services_market import orders
 
     done = orders.cancel_unpaid(hours=hours)
     db.session.commit()
@@ -56,7 +56,6 @@ def cancel_unpaid_command(hours: int):
 @with_appcontext
 def reindex_command():
     """Rebuild the package search index from the database."""
-    from services_market import search
 
     click.echo(f"services: indexed {search.reindex()} packages")
 
@@ -65,7 +64,6 @@ def reindex_command():
 @with_appcontext
 def seed_demo_command():
     """Load only the marketplace demo data (providers, packages, a voucher batch); safe to run twice."""
-    from services_market.demo import seed
 
     stats = seed()
     db.session.commit()

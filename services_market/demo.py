@@ -23,6 +23,7 @@ from storefront.catalog.images import save_image
 from storefront.catalog.models import City
 from storefront.core.validators import uscc_check_char
 from storefront.demo.datafiles import check_records, load
+from storefront.demo.seed import DEMO_OPERATOR, DEMO_PASSWORD
 from storefront.extensions import db
 
 #: The marketplace's demo data files (TOML, checked on load).
@@ -83,7 +84,6 @@ BATCHES = [
 
 
 def _password() -> str:
-    from storefront.demo.seed import DEMO_PASSWORD
 
     return DEMO_PASSWORD
 
@@ -263,7 +263,6 @@ def seed_reviews(packages: dict[str, Package]) -> int:
 
 def seed_vouchers() -> int:
     """Government voucher batches (created once, kept as they are afterwards)."""
-    from storefront.demo.seed import DEMO_OPERATOR
 
     operator = _user(DEMO_OPERATOR, "Platform operator", Role.OPERATOR.value, "zh")
     made = 0

@@ -9,6 +9,8 @@ from services_market import providers
 from services_market.models import Provider
 from storefront.accounts.models import FilingStatus
 from storefront.extensions import db
+from storefront.operator.filings import FilingKind, Row
+from storefront.operator.filings import register as register_kind
 
 #: Owner kind of provider documents in ``filing_documents``.
 DOCUMENT_KIND = "provider"
@@ -20,7 +22,6 @@ def _counts() -> dict[str, int]:
 
 
 def _rows(status: str, lang: str) -> list:
-    from storefront.operator.filings import Row
 
     stmt = select(Provider).order_by(Provider.submitted_at.asc().nulls_first(), Provider.id)
     if status in {s.value for s in FilingStatus}:
@@ -32,8 +33,6 @@ def _rows(status: str, lang: str) -> list:
 
 def register() -> None:
     """Add provider filings to the console's review queue (approve / reject with reason, audited)."""
-    from storefront.operator.filings import FilingKind
-    from storefront.operator.filings import register as register_kind
 
     register_kind(
         FilingKind(

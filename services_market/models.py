@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
+from services_market.constants import SPOKEN_LANGUAGES
 from storefront.accounts.models import FilingStatus
 from storefront.core.content import Localized, pick
 from storefront.extensions import db
@@ -146,7 +147,6 @@ class Package(db.Model):
     @property
     def languages(self) -> list[str]:
         """Languages the service is delivered in (in the platform's order of spoken languages)."""
-        from services_market.constants import SPOKEN_LANGUAGES
 
         order = list(SPOKEN_LANGUAGES)
         return sorted(

@@ -14,7 +14,7 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
 
-from services_market import files, payments, vouchers
+from services_market import files, mail, order_money, vouchers
 from services_market.constants import (
     AUTO_COMPLETE_DAYS,
     MAX_FILES_PER_POST,
@@ -176,7 +176,6 @@ def place_order(
     note = voucher.code if voucher is not None else ""
     _record(order, PLACED, "", status.value, buyer, Party.MERCHANT, note)
     if status == OrderStatus.REQUESTED:
-        from services_market import mail
 
         mail.order_event(order, PLACED, Party.MERCHANT, note="")
     return order
@@ -249,7 +248,6 @@ def transition(order: ServiceOrder, action: Action, user, party: Party, note: st
     db.session.expire(order, ["status", "updated_at"])
     _side_effects(order, action)
     event = _record(order, action.value, current, target.value, user, party, (note or "").strip())
-    from services_market import mail
 
     mail.order_event(order, action.value, party, note=event.note)
     return event
@@ -269,7 +267,7 @@ def _side_effects(order: ServiceOrder, action: Action) -> None:
         order.revisions_used += 1
     elif action in (Action.APPROVE, Action.AUTO_COMPLETE):
         order.completed_at = at
-        payments.post_subsidy(order)  # the voucher budget pays the provider its voucher part
+        order_money.post_subsidy(order)  # the voucher budget pays the provider its voucher part
         db.session.execute(
             update(Package)
             .where(Package.id == order.package_id)
@@ -283,7 +281,7 @@ def refund(order: ServiceOrder) -> None:
     vouchers.release(order)
     if order.card_fen and order.paid_at is not None:
         order.refund_state = "due"
-        payments.refund(order)
+        order_money.refund(order)
 
 
 def delivery_round(order: ServiceOrder) -> int:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from services_market import orders
 from services_market.blueprints import bp
@@ -16,12 +14,8 @@ from storefront.core.money import Money
 from storefront.core.uploads import UploadRejected, check_upload
 from storefront.core.urls import public_url
 from storefront.extensions import db
-from storefront.payments import messages, transfers
-from storefront.payments import operations as pay_ops
-from storefront.payments.gateway import GatewayError, get_gateway
-from storefront.payments.models import PaymentTransaction
-
-_PM_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+from storefront.payments import card_flow, transfers
+from storefront.payments.current_gateway import get_gateway
 
 
 def _actor() -> str:
@@ -57,49 +51,14 @@ def pay(number: str):
     )
 
 
-def _payment_method_id(value) -> str | None:
-    if not isinstance(value, str) or not 4 < len(value) <= 120 or not set(value) <= _PM_CHARS:
-        return None
-    return value if value.split("_", 1)[0] in {"pm", "card", "src"} else None
-
-
 @bp.post("/orders/<number>/pay/card")
 @login_required
+@card_flow.rate_limited
 def pay_card(number: str):
     """JSON: confirm the payment with a card tokenised by Stripe.js (the amount comes from the order only)."""
     item = _merchant_order(number)
-    payment_method = _payment_method_id((request.get_json(silent=True) or {}).get("payment_method"))
-    if payment_method is None:
-        abort(400)
     return_url = public_url("services.pay_return", lang=g.lang, number=item.number)
-    try:
-        outcome = pay_ops.confirm_card(KIND, item, payment_method, actor=_actor(), return_url=return_url)
-        db.session.commit()
-    except GatewayError:
-        db.session.rollback()
-        return jsonify({"status": "error", "message": str(messages.GATEWAY_DOWN)}), 502
-    except IntegrityError:
-        db.session.rollback()
-        return jsonify({"status": "error", "message": str(messages.TRY_AGAIN)}), 409
-    body: dict = {"status": outcome.status}
-    if outcome.status == "declined":
-        body["message"] = messages.decline_message(outcome.code)
-    elif outcome.status == "requires_action":
-        body["client_secret"] = outcome.client_secret
-    else:
-        body["redirect"] = _order_url(item)
-    return jsonify(body)
-
-
-def _last_decline(order_id: int) -> str | None:
-    intent = pay_ops.latest_intent(KIND, order_id)
-    if intent is None:
-        return None
-    return db.session.scalars(
-        select(PaymentTransaction.code).where(
-            PaymentTransaction.intent_id == intent.id, PaymentTransaction.action == "failed"
-        )
-    ).first()
+    return card_flow.confirm_card_json(KIND, item, actor=_actor(), return_url=return_url, done_url=_order_url(item))
 
 
 @bp.route("/orders/<number>/pay/return", methods=["GET", "POST"])
@@ -107,20 +66,10 @@ def _last_decline(order_id: int) -> str | None:
 def pay_return(number: str):
     """After 3-D Secure: ask the gateway for the result and apply it (the idempotent webhook path)."""
     item = _merchant_order(number)
-    try:
-        pay_ops.sync(KIND, item, actor=_actor())
-        db.session.commit()
-    except (GatewayError, IntegrityError):
-        db.session.rollback()
-    code = _last_decline(item.id) if item.status == OrderStatus.PENDING_PAYMENT.value else None
-    if request.method == "POST":
-        if code is not None:
-            return jsonify({"status": "declined", "message": messages.decline_message(code)})
-        return jsonify({"status": item.status, "redirect": _order_url(item)})
-    if code is not None:
-        flash(messages.decline_message(code), "error")
-        return redirect(url_for("services.pay", lang=g.lang, number=item.number))
-    return redirect(_order_url(item))
+    card_flow.sync_after_return(KIND, item, actor=_actor())
+    code = card_flow.last_decline_code(KIND, item.id) if item.status == OrderStatus.PENDING_PAYMENT.value else None
+    retry_url = url_for("services.pay", lang=g.lang, number=item.number)
+    return card_flow.return_response(code, item.status, done_url=_order_url(item), retry_url=retry_url)
 
 
 @bp.post("/orders/<number>/pay/transfer")

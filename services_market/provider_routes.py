@@ -19,6 +19,7 @@ from services_market.constants import (
     TIER_LABELS,
     Party,
 )
+from services_market.filing_kind import DOCUMENT_KIND
 from services_market.forms import DocumentForm, ImageForm, PackageForm, ProviderFilingForm, choices
 from services_market.packages import PackageData, TierData
 from storefront.accounts import documents
@@ -109,7 +110,6 @@ def filing():
             db.session.commit()
             flash(_("Your filing is sent for review."), "success")
             return redirect(url_for("services_provider.dashboard"))
-    from services_market.filing_kind import DOCUMENT_KIND
 
     return render_template(
         "services/provider/filing.html",
@@ -128,7 +128,6 @@ def filing():
 @provider_required
 def filing_documents():
     """Attach supporting documents (business licence, …) to a filing that may still change."""
-    from services_market.filing_kind import DOCUMENT_KIND
 
     if not providers.can_edit(g.provider):
         abort(403)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from services_market import mail
 from services_market.constants import CATEGORIES, REGIONS, SPOKEN_LANGUAGES
 from services_market.models import Provider
 from services_market.util import now, slugify
@@ -225,7 +226,6 @@ def reject(provider: Provider, operator: User, reason: str) -> None:
 
 
 def _notify(provider: Provider) -> None:
-    from services_market import mail
 
     mail.filing_decided(provider)
 

@@ -23,10 +23,15 @@ from services_market import (  # noqa: F401
 )
 from services_market.blueprints import api_bp, bp, operator_bp, provider_bp
 from services_market.cli import services_group
+from services_market.constants import CATEGORY_LABELS, REGIONS, SPOKEN_LANGUAGES
+from services_market.demo import seed
+from services_market.gaps import catalogue_gaps
 from services_market.models import Package, PackageImage, PackageLanguage, PackageText, Provider, Tier
 from services_market.order_models import ServiceOrder, ServiceReview
+from storefront.accounts.models import User
 from storefront.core import limits
 from storefront.core.http import watch
+from storefront.core.money import Money
 from storefront.demo.hooks import register as register_demo
 from storefront.extensions import csrf, db
 from storefront.ledger.operations import register_seller_kind
@@ -57,7 +62,6 @@ def _provider_name(provider_id: int, lang: str) -> str | None:
 
 def _seed_demo() -> dict[str, int]:
     """The marketplace's demo data (imported when seeding, not at start-up: it renders images)."""
-    from services_market.demo import seed
 
     return seed()
 
@@ -65,10 +69,6 @@ def _seed_demo() -> dict[str, int]:
 def _real_service_orders(demo_suffix: str) -> int:
     """Service orders bought by anyone but the demo accounts (the seed guard refuses to reset over them)."""
     from sqlalchemy import func, select
-
-    from services_market.order_models import ServiceOrder
-    from storefront.accounts.models import User
-    from storefront.extensions import db
 
     return db.session.scalar(
         select(func.count(ServiceOrder.id))
@@ -81,10 +81,6 @@ def _template_helpers() -> dict:
     """Helpers the marketplace templates (and the merchant dashboard's gaps include) use."""
     from datetime import timedelta
     from types import SimpleNamespace
-
-    from services_market.constants import CATEGORY_LABELS, REGIONS, SPOKEN_LANGUAGES
-    from services_market.gaps import catalogue_gaps
-    from storefront.core.money import Money
 
     return {
         "services_gaps": catalogue_gaps,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from services_market import mail
 from services_market.constants import MAX_FILES_PER_POST, MAX_TEXT, Party
 from services_market.files import Attachment
 from services_market.order_models import ServiceMessage, ServiceOrder
@@ -31,7 +32,6 @@ def post(
     for attachment in attachments:
         save_file(order, user, attachment, "message", message_id=message.id)
     db.session.expire(message, ["files"])
-    from services_market import mail
 
     mail.new_message(order, message, party)
     return message

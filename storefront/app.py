@@ -6,7 +6,9 @@ from pathlib import Path
 
 from flask import Flask
 
+from storefront import web
 from storefront.config import ROOT, load_config
+from storefront.payments import check_config
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -19,14 +21,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(load_config())
     if config:
         app.config.update(config)
-    from storefront.payments import check_config
 
     check_config(app.config)  # no forged webhooks: real Stripe needs its signing secret
     Path(app.config["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
     if app.config.get("SECRET_KEY_IS_EPHEMERAL") and not app.config.get("TESTING"):
         app.logger.warning("SECRET_KEY is not set: using a random key (sessions end on restart; set it in production)")
-
-    from storefront import web
 
     web.init_extensions(app)
     web.init_blueprints(app)

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import threading
 
 import click
 from flask import Flask
 from flask.cli import with_appcontext
 
+from storefront import search
+from storefront.accounts import operations as ops
+from storefront.accounts.models import Role
+from storefront.accounts.passwords import password_problem
+from storefront.catalog.cli import catalog_group
+from storefront.clearance.cli import clearance_group
 from storefront.config import ROOT
+from storefront.core import mail
+from storefront.core.po_fill import fill, missing
+from storefront.demo.guard import SeedRefused, check_seed_allowed
+from storefront.demo.seed import seed_demo
+from storefront.doctor import diagnose, report
 from storefront.extensions import db
+from storefront.ordering.cli import orders_group
+from storefront.payments.cli import payments_group
+from storefront.search import events
 
 
 @click.command("seed-demo")
@@ -20,8 +36,6 @@ from storefront.extensions import db
 @with_appcontext
 def seed_demo_command(reset_demo: bool):
     """Load the demo data into an empty database (or, with --reset-demo, again over demo-only data)."""
-    from storefront.demo.guard import SeedRefused, check_seed_allowed
-    from storefront.demo.seed import seed_demo
 
     try:
         allowed = check_seed_allowed(reset_demo)
@@ -42,9 +56,6 @@ def seed_demo_command(reset_demo: bool):
 @with_appcontext
 def create_operator_command(email: str, password: str, name: str):
     """Create a platform operator account (or promote an existing user)."""
-    from storefront.accounts import operations as ops
-    from storefront.accounts.models import Role
-    from storefront.accounts.passwords import password_problem
 
     user = ops.find_user(email)
     if (problem := password_problem(password, email=email, name=name)) is not None:
@@ -93,8 +104,6 @@ def translate_missing(lang: str):
     """Print the msgids LANG lacks as JSON ({msgid: ""}, plural: a list), to fill in and pass to `fill`."""
     import json
 
-    from storefront.core.po_fill import missing
-
     click.echo(json.dumps(missing(ROOT / "translations", lang), ensure_ascii=False, indent=1))
 
 
@@ -104,8 +113,6 @@ def translate_missing(lang: str):
 def translate_fill(lang: str, json_file):
     """Write translations from a JSON file ({msgid: msgstr or [plural forms]}) into LANG's catalogue."""
     import json
-
-    from storefront.core.po_fill import fill
 
     try:
         updated, appended = fill(ROOT / "translations", lang, json.load(json_file))
@@ -127,8 +134,6 @@ def search_reindex():
     Run it on every node when it is deployed: the index then follows the index events from the newest one."""
     import time
 
-    from storefront.search import events
-
     started = time.perf_counter()
     count = events.rebuild()
     elapsed = time.perf_counter() - started
@@ -140,9 +145,6 @@ def search_reindex():
 def search_status():
     """Show where the index is and how many products it holds."""
     from flask import current_app
-
-    from storefront import search
-    from storefront.search import events
 
     click.echo(f"{current_app.config['SEARCH_DIR']}: {search.get_index().doc_count()} products")
     lag = events.lag()
@@ -159,9 +161,6 @@ def search_status():
 def search_follow(once: bool, interval: float):
     """Keep this node's index current from the index events (a node that never built its index builds it)."""
     import time
-
-    from storefront.extensions import db
-    from storefront.search import events
 
     while True:
         applied = events.catch_up()
@@ -181,12 +180,56 @@ def search_prune_events(days: int):
     """Delete old index events (a node further behind than this rebuilds its index when it catches up)."""
     from datetime import UTC, datetime, timedelta
 
-    from storefront.extensions import db
-    from storefront.search import events
-
     count = events.prune(datetime.now(UTC) - timedelta(days=days))
     db.session.commit()
     click.echo(f"search: deleted {count} index events older than {days} days")
+
+
+@click.group("mail")
+def mail_group():
+    """The mail outbox: deliver, inspect, retry."""
+
+
+@mail_group.command("run")
+@click.option("--once", is_flag=True, help="Deliver what is due and exit.")
+@click.option("--interval", default=2.0, show_default=True, help="Seconds between passes when idle.")
+@with_appcontext
+def mail_run(once: bool, interval: float):
+    """Deliver queued e-mail, retrying failures with backoff (stops cleanly on SIGTERM/SIGINT)."""
+    stop = threading.Event()
+    if not once:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_args: stop.set())
+    while not stop.is_set():
+        sent, failed = mail.deliver_due()
+        db.session.remove()
+        if sent or failed:
+            click.echo(f"mail: {sent} sent, {failed} failed")
+        if once:
+            return
+        if not sent:
+            stop.wait(interval)  # idle: poll again after a pause (a busy queue is drained without one)
+    click.echo("mail worker stopped")
+
+
+@mail_group.command("status")
+@with_appcontext
+def mail_status():
+    """Messages per status; exit 1 when some are dead or queued for more than 15 minutes."""
+    counts = mail.counts()
+    click.echo(", ".join(f"{name} {count}" for name, count in counts.items()))
+    if counts["dead"] or counts["overdue"]:
+        sys.exit(1)
+
+
+@mail_group.command("retry")
+@click.argument("ids", nargs=-1, type=int)
+@with_appcontext
+def mail_retry(ids: tuple[int, ...]):
+    """Queue dead messages again (all of them, or these ids)."""
+    count = mail.retry_dead(list(ids) or None)
+    db.session.commit()
+    click.echo(f"mail: {count} queued again")
 
 
 @click.command("doctor")
@@ -195,25 +238,21 @@ def doctor_command():
     """Check this deployment's settings and say what is wrong in plain words (exit 1 on errors)."""
     from flask import current_app
 
-    from storefront.doctor import diagnose, report
-
     if report(diagnose(current_app.config), click.echo):
         sys.exit(1)
 
 
 def register(app: Flask) -> None:
     """Add the commands to the app's CLI."""
-    for command in (seed_demo_command, create_operator_command, translate_group, search_group, doctor_command):
+    for command in (
+        seed_demo_command, create_operator_command, translate_group, search_group, mail_group, doctor_command
+    ):
         app.cli.add_command(command)
-    from storefront.ordering.cli import orders_group
 
     app.cli.add_command(orders_group)
-    from storefront.catalog.cli import catalog_group
 
     app.cli.add_command(catalog_group)  # catalog import/export (spreadsheets)
-    from storefront.payments.cli import payments_group
 
     app.cli.add_command(payments_group)  # payments reconcile / check-ledger
-    from storefront.clearance.cli import clearance_group
 
     app.cli.add_command(clearance_group)  # clearance run/summarize/retry/status

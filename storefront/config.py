@@ -197,6 +197,12 @@ def _commerce(env: dict[str, str]) -> dict:
         # Mail: SMTP when SMTP_HOST is set, else .eml files under DATA_DIR/mail.
         "MAIL_BACKEND": env.get("MAIL_BACKEND") or ("smtp" if env.get("SMTP_HOST") else "file"),
         "MAIL_FROM": env.get("MAIL_FROM", "Kuajing <no-reply@kuajing.example>"),
+        # Delivery from the mail outbox: "worker" (flask mail run, started by tasks.py) or "after_commit"
+        # (tests and one-off tools: delivered by the committing process, failures left for the worker).
+        "MAIL_DELIVERY": env.get("MAIL_DELIVERY", "worker"),
+        "MAIL_MAX_ATTEMPTS": int(env.get("MAIL_MAX_ATTEMPTS", "8")),
+        "MAIL_RETRY_BASE_SECONDS": float(env.get("MAIL_RETRY_BASE_SECONDS", "60")),
+        "MAIL_RETRY_MAX_SECONDS": float(env.get("MAIL_RETRY_MAX_SECONDS", "3600")),
         "SMTP_HOST": env.get("SMTP_HOST", ""),
         "SMTP_PORT": int(env.get("SMTP_PORT", "587")),
         "SMTP_USER": env.get("SMTP_USER", ""),

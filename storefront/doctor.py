@@ -119,6 +119,11 @@ def _mail(config: dict) -> Iterator[Finding]:
         yield Finding("error", "mail", "MAIL_BACKEND is smtp but SMTP_HOST is empty.")
     else:
         yield Finding("ok", "mail", f"Mail goes through {config['SMTP_HOST']}:{config.get('SMTP_PORT')}.")
+    if config.get("MAIL_DELIVERY", "worker") not in ("worker", "after_commit"):
+        yield Finding("error", "mail", "MAIL_DELIVERY must be worker (flask mail run beside the site) or after_commit.")
+    elif config.get("MAIL_DELIVERY") == "after_commit":
+        yield Finding("warning", "mail", "MAIL_DELIVERY is after_commit: pages wait for the mail server. Use worker "
+                      "and run `flask --app wsgi mail run` beside the site (tasks.py serve does).")
     if "kuajing.example" in str(config.get("MAIL_FROM", "")):
         yield Finding("warning", "mail", "MAIL_FROM is the example address: buyers' replies go nowhere.")
 

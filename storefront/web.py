@@ -11,8 +11,31 @@ from flask.globals import request_ctx
 from flask_babel import format_date, format_datetime, format_decimal
 from sqlalchemy import text
 
-from storefront.core import locales
+from services_market.setup import init_app as init_services_market
+from storefront import models  # noqa: F401  (registers every table on the metadata)
+from storefront.accounts.operations import user_for_session
+from storefront.accounts.routes import bp as accounts_bp
+from storefront.catalog import setup as catalog_setup
+from storefront.catalog.api import bp as api_bp
+from storefront.catalog.images import image_url, scaled
+from storefront.catalog.routes import bp as catalog_bp
+from storefront.clearance import setup as clearance_setup
+from storefront.clearance.routes import bp as clearance_bp
+from storefront.cli import register
+from storefront.core import headers, http, locales
+from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display, price_for_lines
+from storefront.core.security import harden_forms
+from storefront.core.urls import absolute
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
+from storefront.merchant.routes import bp as merchant_bp
+from storefront.operator.routes import bp as operator_bp
+from storefront.ordering import setup as ordering_setup
+from storefront.ordering.cart_routes import bp as cart_bp
+from storefront.ordering.routes import bp as ordering_bp
+from storefront.payments.webhooks import bp as webhooks_bp
+from storefront.search import events
+from storefront.search import setup as search_setup
+from storefront.search.routes import bp as search_bp
 
 
 def init_extensions(app: Flask) -> None:
@@ -21,8 +44,6 @@ def init_extensions(app: Flask) -> None:
         # Tests that hold an app context around client requests would otherwise share ``g`` (cached locale,
         # translations, user, rates, cache keys) between requests; each request starts clean, as in production.
         app.url_value_preprocessor(_fresh_g)
-    from storefront import models  # noqa: F401  (register every table on the metadata)
-
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
     babel.init_app(app, locale_selector=locales.current_lang)
@@ -39,8 +60,6 @@ def init_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        from storefront.accounts.operations import user_for_session
-
         return user_for_session(user_id)
 
     if app.config.get("PROXY_FIX"):
@@ -48,16 +67,11 @@ def init_extensions(app: Flask) -> None:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
-    from storefront import search
-
-    search.init_app(app)  # product search: engine config and the after-commit index hook
-    from storefront.core import http
+    search_setup.init_app(app)  # product search: engine config and the after-commit index hook
 
     http.init_app(app)  # compression, fingerprinted static files, conditional GETs
-    from storefront.core import headers
 
     headers.init_app(app)  # CSP with nonces, nosniff, Referrer-Policy, frame-ancestors, HSTS over HTTPS
-    from storefront.core.security import harden_forms
 
     harden_forms()  # JSON bodies reach forms as strings only (no 500 from a number where text was expected)
     _sqlite_pragmas_on_connect()
@@ -88,43 +102,32 @@ def _fresh_g(_endpoint, _values) -> None:
         delattr(g, key)
 
 
+#: The storefront's blueprints in registration order, with whether CSRF is exempt (and why).
+BLUEPRINTS = (
+    (catalog_bp, False),
+    (accounts_bp, False),
+    (api_bp, True),  # JSON API: no cookie-authenticated writes
+    (merchant_bp, False),  # merchant back office (filing, products, spreadsheets, orders)
+    (operator_bp, False),  # operator console (filings, moderation, rates, audit)
+    (search_bp, False),
+    (cart_bp, False),
+    (ordering_bp, False),
+    (webhooks_bp, True),  # authenticated by the Stripe signature instead
+    (clearance_bp, False),  # clearance: operator monitor, merchant cases and declarations
+)
+
+
 def init_blueprints(app: Flask) -> None:
-    """Register blueprints and the few root routes."""
-    from storefront.accounts.routes import bp as accounts_bp
-    from storefront.catalog.api import bp as api_bp
-    from storefront.catalog.routes import bp as catalog_bp
-
+    """Register blueprints, each domain's wiring and the few root routes."""
     locales.init_app(app)
-    app.register_blueprint(catalog_bp)
-    app.register_blueprint(accounts_bp)
-    app.register_blueprint(api_bp)
-    from storefront.merchant.routes import bp as merchant_bp
-    from storefront.operator.routes import bp as operator_bp
-
-    app.register_blueprint(merchant_bp)  # merchant back office (filing, products, spreadsheets, orders)
-    app.register_blueprint(operator_bp)  # operator console (filings, moderation, rates, audit)
-    from storefront.search.routes import bp as search_bp
-
-    app.register_blueprint(search_bp)
-    from storefront import ordering
-    from storefront.ordering.cart_routes import bp as cart_bp
-    from storefront.ordering.routes import bp as ordering_bp
-    from storefront.payments.webhooks import bp as webhooks_bp
-
-    app.register_blueprint(cart_bp)
-    app.register_blueprint(ordering_bp)
-    app.register_blueprint(webhooks_bp)
-    csrf.exempt(webhooks_bp)  # authenticated by the Stripe signature instead
-    ordering.init_app(app)
-    from storefront import clearance
-    from storefront.clearance.routes import bp as clearance_bp
-
-    app.register_blueprint(clearance_bp)  # clearance: operator monitor, merchant cases and declarations
-    clearance.init_app(app)  # order_paid / order_shipped → clearance outbox
-    from services_market.setup import init_app as init_services_market
-
+    for blueprint, csrf_exempt in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+        if csrf_exempt:
+            csrf.exempt(blueprint)
+    catalog_setup.init_app(app)  # which catalogue changes invalidate which cached pages
+    ordering_setup.init_app(app)  # order payable, cart merge at sign-in, order mails
+    clearance_setup.init_app(app)  # order_paid / order_shipped → clearance outbox
     init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI
-    csrf.exempt(api_bp)
 
     @app.get("/")
     def root():
@@ -148,8 +151,6 @@ def init_blueprints(app: Flask) -> None:
     @app.get("/healthz/search")
     def healthz_search():
         """This node's search index lag: index events not applied yet and the age of the oldest, as JSON."""
-        from storefront.search import events
-
         try:
             return jsonify({"status": "ok", "search_lag": events.lag()})
         except Exception as exc:  # noqa: BLE001 - health must report, not raise
@@ -168,9 +169,6 @@ _CSS_COLOR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 
 def init_templates(app: Flask) -> None:
     """Template globals and filters."""
-    from storefront.catalog.images import image_url, scaled
-    from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display, price_for_lines
-    from storefront.core.urls import absolute
 
     app.jinja_env.globals.update(
         price_for_display=price_for_display,
@@ -221,6 +219,5 @@ def init_errors(app: Flask) -> None:
 
 def init_cli(app: Flask) -> None:
     """CLI commands."""
-    from storefront.cli import register
 
     register(app)

@@ -52,6 +52,8 @@ def make_app(data_dir, url: str, **extra):
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         # The clearance worker's periodic payments reconcile is off unless a test turns it on.
         "PAYMENTS_RECONCILE_SECONDS": 0,
+        # Mail goes through the outbox as in production and is delivered right after the commit (no worker).
+        "MAIL_DELIVERY": "after_commit",
     }
     config.update(extra)
     application = create_app(config)

@@ -125,3 +125,103 @@ def test_smtp_backend(app, monkeypatch):
         ("login", "kj"),
         ("send", "a@example.com", "Hi"),
     ]
+
+
+# --- the mail outbox: delivered by the worker, outside the request, with retries -------------------------------
+
+
+def _worker_mode(app, monkeypatch, **extra):
+    for key, value in {"MAIL_DELIVERY": "worker", **extra}.items():
+        monkeypatch.setitem(app.config, key, value)
+
+
+def _queue(app, to="buyer@example.com", subject="Hello") -> int:
+    mailer.send_after_commit(db.session, mailer.Mail(to=to, subject=subject, text="Body", lang="ko"))
+    db.session.commit()
+    return db.session.scalar(db.select(mailer.OutgoingMail.id).order_by(mailer.OutgoingMail.id.desc()))
+
+
+def test_worker_mode_stores_the_mail_and_the_worker_sends_it(app, client, make, monkeypatch):
+    from tests.test_checkout import ADDRESS, _fill_cart, _two_merchants
+
+    _clear(app)
+    _worker_mode(app, monkeypatch)
+    a, _b = _two_merchants(make)
+    _fill_cart(client, [(a, 100)], lang="ko")
+    client.post("/ko/checkout", data=dict(ADDRESS, action="place", pay_method="transfer", currency="KRW"))
+    assert _mails(app) == []  # the page did not talk to the mail server
+    row = db.session.scalar(db.select(mailer.OutgoingMail))
+    assert row.status == "queued" and row.lang == "ko" and "BKCHCNBJ810" in row.text
+    assert mailer.deliver_due() == (1, 0)
+    [message] = _mails(app)
+    assert message["Content-Language"] == "ko" and "BKCHCNBJ810" in message.get_body(("plain",)).get_content()
+    db.session.expire_all()
+    assert row.status == "sent" and row.attempts == 1 and row.sent_at is not None
+    assert mailer.deliver_due() == (0, 0)  # sent once, never again
+
+
+def test_a_failing_mail_server_is_retried_with_backoff_then_given_up(app, ctx, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    _worker_mode(app, monkeypatch, MAIL_MAX_ATTEMPTS=3, MAIL_RETRY_BASE_SECONDS=60, MAIL_RETRY_MAX_SECONDS=3600)
+    calls = []
+
+    def down(mail):
+        calls.append(mail.to)
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr(mailer, "send_now", down)
+    mail_id = _queue(app)
+    start = datetime.now(UTC)
+    assert mailer.deliver_due(now=start) == (0, 1)
+    row = db.session.get(mailer.OutgoingMail, mail_id)
+    assert row.status == "queued" and row.attempts == 1 and "smtp down" in row.last_error
+    assert mailer.deliver_due(now=start + timedelta(seconds=30)) == (0, 0)  # not due before the backoff
+    assert mailer.deliver_due(now=start + timedelta(seconds=61)) == (0, 1)  # 2nd attempt after 60 s
+    assert mailer.deliver_due(now=start + timedelta(seconds=61 + 119)) == (0, 0)  # then 120 s
+    assert mailer.deliver_due(now=start + timedelta(seconds=61 + 121)) == (0, 1)
+    db.session.expire_all()
+    row = db.session.get(mailer.OutgoingMail, mail_id)
+    assert row.status == "dead" and row.attempts == 3 and calls == ["buyer@example.com"] * 3
+    assert mailer.counts()["dead"] == 1
+    monkeypatch.undo()  # the server is back
+    _worker_mode(app, monkeypatch)
+    assert mailer.retry_dead() == 1
+    db.session.commit()
+    assert mailer.deliver_due() == (1, 0)
+
+
+def test_only_one_worker_takes_a_message(app, ctx, monkeypatch):
+    from datetime import UTC, datetime
+
+    _worker_mode(app, monkeypatch)
+    mail_id = _queue(app)
+    now = datetime.now(UTC)
+    assert mailer._claim(mail_id, now) is not None
+    assert mailer._claim(mail_id, now) is None  # leased by the first worker
+    assert mailer.deliver(mail_id, now) is None
+
+
+def test_a_worker_that_died_mid_send_is_replaced_after_its_lease(app, ctx, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    _clear(app)
+    _worker_mode(app, monkeypatch)
+    mail_id = _queue(app)
+    now = datetime.now(UTC)
+    assert mailer._claim(mail_id, now) is not None  # this worker dies here
+    assert mailer.deliver_due(now=now + timedelta(seconds=10)) == (0, 0)
+    assert mailer.deliver_due(now=now + timedelta(seconds=mailer.LEASE_SECONDS + 1)) == (1, 0)
+    assert len(_mails(app)) == 1
+
+
+def test_mail_cli_run_once_and_status(app, ctx, monkeypatch):
+    _clear(app)
+    _worker_mode(app, monkeypatch)
+    _queue(app)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["mail", "run", "--once"])
+    assert result.exit_code == 0 and "1 sent" in result.output
+    assert len(_mails(app)) == 1
+    status = runner.invoke(args=["mail", "status"])
+    assert status.exit_code == 0 and "sent 1" in status.output and "dead 0" in status.output

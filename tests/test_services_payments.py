@@ -199,3 +199,23 @@ def test_card_page_and_server_side_confirmation_against_localstripe(
         ).status_code
         == 404
     )
+
+
+def test_service_card_payments_share_the_shop_rate_limit(app, tmp_path, unpaid):
+    """One card flow for goods and services: the services endpoint is rate limited like the shop's."""
+    from storefront.extensions import limiter
+    from tests.conftest import make_app
+
+    limited = make_app(
+        tmp_path, app.config["SQLALCHEMY_DATABASE_URI"], RATELIMIT_ENABLED=True, PAY_RATE_LIMIT="3 per minute"
+    )
+    client = as_user(limited, unpaid.merchant.owner)
+    try:
+        codes = [
+            client.post(f"/en/services/orders/{unpaid.number}/pay/card", json={"payment_method": "bad"}).status_code
+            for _ in range(5)
+        ]
+    finally:
+        limiter.enabled = False  # the limiter object is shared by every app in the test session
+        limiter.reset()
+    assert codes == [400, 400, 400, 429, 429]

@@ -1,7 +1,7 @@
 """freight: packed dimensions on products; transport mode, terms, duties and rate card on orders; rate cards; duty rule edits
 
 Revision ID: f1a2b3c4d5e6
-Revises: p1a2b3c4d5e6
+Revises: k1m2a3i4l5o6
 Create Date: 2026-12-03 08:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'f1a2b3c4d5e6'
-down_revision = 'p1a2b3c4d5e6'
+down_revision = 'k1m2a3i4l5o6'  # relinked after merging main (was p1a2b3c4d5e6)
 branch_labels = None
 depends_on = None
 

@@ -10,6 +10,7 @@ from storefront.catalog.models import Category, Cluster, Product
 from storefront.core.locales import DEFAULT_LANG, LANGS
 from storefront.core.money import BASE_CURRENCY, Money
 from storefront.core.urls import public_url
+from storefront.search import lookup, service
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -85,7 +86,6 @@ def product(product_id: int):
 @bp.get("/search")
 def search():
     """Ranked public products for ?q= (same fields as /products plus ``score``), with facets."""
-    from storefront.search import service
 
     lang = api_lang()
     per_page = min(max(request.args.get("per_page", 24, type=int) or 24, 1), 100)
@@ -117,8 +117,6 @@ def search():
 @bp.get("/suggest")
 def suggest():
     """Autocomplete: a JSON list of {id, name, name_lang, url} for the text typed so far."""
-    from storefront import search
-
     lang = api_lang()
     text = (request.args.get("q") or "")[:200]
     limit = min(max(request.args.get("limit", 8, type=int) or 8, 1), 20)
@@ -130,6 +128,6 @@ def suggest():
                 "name_lang": s.name_lang,
                 "url": url_for("catalog.product", lang=lang, product_id=s.id),
             }
-            for s in search.suggest(text, lang, limit)
+            for s in lookup.suggest(text, lang, limit)
         ]
     )

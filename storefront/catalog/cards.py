@@ -15,6 +15,7 @@ from markupsafe import Markup
 from sqlalchemy import Select, func, select
 
 from storefront.catalog.models import Product
+from storefront.catalog.queries import public_products
 from storefront.core.http import GLOBAL, product_key, versions
 from storefront.core.money import display_currency
 from storefront.extensions import cache, db
@@ -33,7 +34,6 @@ def product_cards(ids: Sequence[int]) -> list[Markup]:
     """The cards of public products, in the order given (products no longer public are left out)."""
     if not ids:
         return []
-    from storefront.catalog.queries import public_products
 
     lang = g.lang
     keys = card_keys(ids, lang, display_currency())

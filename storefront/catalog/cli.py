@@ -10,6 +10,8 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from storefront.accounts.models import Merchant
+from storefront.catalog.sheet_import import export_rows, import_sheet
+from storefront.catalog.spreadsheet import format_of, instructions, write_csv, write_xlsx
 from storefront.extensions import db
 
 
@@ -27,7 +29,6 @@ def _merchant(ref: str) -> Merchant:
 
 
 def _format(path: str) -> str:
-    from storefront.catalog.spreadsheet import format_of
 
     fmt = format_of(path)
     if fmt is None:
@@ -47,7 +48,6 @@ def catalog_group():
 @with_appcontext
 def catalog_import(file: str, merchant_ref: str, dry_run: bool):
     """Import products for a merchant: every row or none. Exits 1 and lists the bad rows on problems."""
-    from storefront.catalog.sheet_import import import_sheet
 
     fmt = _format(file)
     merchant = _merchant(merchant_ref)
@@ -75,8 +75,6 @@ def catalog_import(file: str, merchant_ref: str, dry_run: bool):
 @with_appcontext
 def catalog_export(file: str, merchant_ref: str):
     """Write a merchant's whole catalogue to a CSV or XLSX file."""
-    from storefront.catalog.sheet_import import export_rows
-    from storefront.catalog.spreadsheet import instructions, write_csv, write_xlsx
 
     fmt = _format(file)
     merchant = _merchant(merchant_ref)

@@ -14,6 +14,7 @@ from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation
 from storefront.core.money import parse_amount
 from storefront.extensions import db
+from storefront.search.sync import mark_changed
 
 _TRUE = {"yes", "y", "true", "1", "是", "隐藏"}
 _FALSE = {"", "no", "n", "false", "0", "否", "显示"}
@@ -266,7 +267,6 @@ def _create_all(merchant_id: int, datas: list[ops.ProductInput]) -> None:
     """Insert new products with their texts and tiers in a few bulk statements (checked data only)."""
     if not datas:
         return
-    from storefront.search.sync import mark_changed
 
     rows = [
         {

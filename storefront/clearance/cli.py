@@ -11,6 +11,8 @@ from flask.cli import with_appcontext
 
 from storefront.clearance import outbox, queries, summary
 from storefront.clearance.models import utcnow
+from storefront.clearance.signing import SigningError, signer_kind, signing_paths, write_identity
+from storefront.clearance.worker import Worker, WorkerConfigError
 from storefront.extensions import db
 
 
@@ -24,8 +26,6 @@ def clearance_group():
 @with_appcontext
 def run_command(once: bool):
     """Send due messages through CLEARANCE_TRANSPORT and process receipts (until SIGTERM/SIGINT)."""
-    from storefront.clearance.signing import SigningError
-    from storefront.clearance.worker import Worker, WorkerConfigError
 
     try:
         worker = Worker(current_app._get_current_object())
@@ -52,7 +52,6 @@ def run_command(once: bool):
 @with_appcontext
 def keygen_command(kind: str | None, force: bool):
     """Write a demo signing key and self-signed certificate (never for production: use the e-port device)."""
-    from storefront.clearance.signing import signer_kind, signing_paths, write_identity
 
     config = current_app.config
     kind = kind or signer_kind(config)

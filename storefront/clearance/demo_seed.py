@@ -14,12 +14,19 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import func, select
 
+from storefront.accounts.operations import find_user
+from storefront.catalog.models import Product
 from storefront.clearance import departures, ingest, operations, signing, summary
 from storefront.clearance.models import ClearanceCase, OutboxMessage, SummaryDeclaration, to_utc, utcnow
 from storefront.clearance.status import MessageStatus
 from storefront.clearance.transports import Outgoing
 from storefront.clearance.transports.simulator import Simulator, db_lookup
 from storefront.extensions import db
+from storefront.ordering.cart import Cart, CartLine, MerchantGroup
+from storefront.ordering.models import Order
+from storefront.ordering.operations import CheckoutData, place_order, ship_order
+from storefront.payments import operations as pay_ops
+from storefront.payments import payables
 
 NOTE = "demo-clearance:"
 #: (key, destination, charge currency, merchant index, what happens after payment).
@@ -54,8 +61,6 @@ def _pump(now: Callable[[], datetime], rounds: int = 5) -> None:
 
 def _place(buyer, product, qty: int, country: str, currency: str, key: str):
     """Place the demo buyer's order for one product through the checkout service."""
-    from storefront.ordering.cart import Cart, CartLine, MerchantGroup
-    from storefront.ordering.operations import CheckoutData, place_order
 
     data = CheckoutData(
         email=buyer.email,
@@ -74,7 +79,6 @@ def _place(buyer, product, qty: int, country: str, currency: str, key: str):
 
 def _products():
     """One sellable demo product for each of the first two merchants that have one."""
-    from storefront.catalog.models import Product
 
     chosen: dict[int, Product] = {}
     for product in db.session.scalars(select(Product).where(Product.hidden.is_(False)).order_by(Product.id)):
@@ -97,11 +101,6 @@ def ensure_demo_identity(config) -> None:
 def seed_clearance_demo(buyer_email: str) -> dict[str, int]:
     """Create the demo clearance orders (bought by ``buyer_email``) and summary declaration once; return what
     exists."""
-    from storefront.accounts.operations import find_user
-    from storefront.ordering.models import Order
-    from storefront.ordering.operations import ship_order
-    from storefront.payments import operations as pay_ops
-    from storefront.payments import payables
 
     ensure_demo_identity(current_app.config)
     exists = db.session.scalar(select(func.count()).select_from(Order).where(Order.note.like(f"{NOTE}%")))

@@ -17,6 +17,7 @@ from sqlalchemy import and_, func, or_, select, update
 
 from storefront.clearance.models import OutboxMessage, to_utc
 from storefront.clearance.status import MessageStatus
+from storefront.core.retry import backoff
 from storefront.extensions import db
 
 log = logging.getLogger(__name__)
@@ -68,11 +69,6 @@ def enqueue(
     db.session.add(message)
     db.session.flush()
     return message
-
-
-def backoff(attempts: int, base: float, cap: float) -> timedelta:
-    """Delay before the next attempt: base, 2×base, 4×base … capped."""
-    return timedelta(seconds=min(cap, base * 2 ** max(attempts - 1, 0)))
 
 
 def _due(now: datetime):

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from storefront.clearance import operations
 from storefront.clearance.models import ClearanceCase
+from storefront.core.mail import render, send_after_commit
 from storefront.core.urls import public_url
 from storefront.extensions import db
 from storefront.ordering.models import SubOrder
@@ -46,7 +47,6 @@ def _subject(case: ClearanceCase, **_ctx) -> str:
 
 def on_case_rejected(case: ClearanceCase, **_signal) -> None:
     """Tell the merchant (after commit) that customs rejected a case, with the reason and a link to fix it."""
-    from storefront.core.mail import render, send_after_commit
 
     merchant = case.merchant
     owner = merchant.owner if merchant is not None else None

@@ -81,15 +81,27 @@ def _single_charset(content_type: str) -> str:
     return "; ".join(kept)
 
 
+_NONCE = "\x00nonce\x00"
+
+
+def _policy(card_form: bool) -> str:
+    """The app's policy with a placeholder for the nonce, built once per app and the settings it reads."""
+    config = current_app.config
+    key = (card_form, config.get("STRIPE_JS_URL"), config.get("STRIPE_API_BASE"), config.get("CSP_EXTRA_SOURCES"))
+    memo = current_app.extensions.setdefault("kj_csp", {})
+    if key not in memo:
+        memo[key] = content_security_policy(_NONCE, card_form)
+    return memo[key]
+
+
 def _security_headers(response):
     headers = response.headers
     if content_type := headers.get("Content-Type"):
         if content_type.lower().count("charset=") > 1:
             headers["Content-Type"] = _single_charset(content_type)
     if response.mimetype == "text/html" or "csp_nonce" in g:
-        headers.setdefault(
-            "Content-Security-Policy", content_security_policy(csp_nonce(), bool(g.get("csp_card_form")))
-        )
+        policy = _policy(bool(g.get("csp_card_form"))).replace(_NONCE, csp_nonce())
+        headers.setdefault("Content-Security-Policy", policy)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     headers.setdefault("X-Frame-Options", "DENY")

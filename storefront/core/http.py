@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask import Flask, g, has_request_context, request, session
+from flask import Flask, current_app, g, has_request_context, request, session
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import BigInteger, DateTime, String, event, inspect, select, text
@@ -18,6 +18,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storefront.core.headers import NONCE_HOLE, csp_nonce
+from storefront.core.models import ExchangeRate
+from storefront.core.money import display_currency
 from storefront.extensions import cache as shared_cache
 from storefront.extensions import db
 
@@ -25,8 +27,6 @@ from storefront.extensions import db
 CACHEABLE_PREFIXES = ("catalog.", "search.", "api.", "services.", "services_api.")
 #: Session keys that never change what a page shows.
 _IGNORED_SESSION_KEYS = {"csrf_token", "_fresh", "_permanent", "_id"}
-#: Endpoints that show search-index results: their cache key includes the index version too.
-_SEARCH_ENDPOINTS = {"search.results", "api.search", "api.suggest"}
 
 
 class CacheVersion(db.Model):
@@ -77,24 +77,33 @@ class Changes:
 
     def names(self, sess: Session) -> list[str]:
         """Version names to bump (queries run in the committing transaction)."""
-        from storefront.catalog.models import Category, Product
-
         if self.everything:
             return [GLOBAL]
         names = {product_key(i) for i in self.products | self.stock}
         if names:
             names.add(STOCK)
-        if self.products:
+        if self.products and _products is not None:
             with sess.no_autoflush:
-                categories = self.categories | set(
-                    sess.scalars(select(Product.category_id).where(Product.id.in_(self.products)))
-                )
-                clusters = set(sess.scalars(select(Category.cluster_id).where(Category.id.in_(categories))))
+                categories, clusters = _products.locate(sess, self.products, self.categories)
             names |= {f"category:{i}" for i in categories} | {f"cluster:{i}" for i in clusters} | {LISTINGS}
         return sorted(names)
 
 
+@dataclass(frozen=True)
+class ProductModels:
+    """How the catalogue tells the page cache which pages a product change touches (registered by the catalogue,
+    so core knows no domain model)."""
+
+    #: The product class: ``id``, ``category_id`` and the stock-only attributes of :data:`_STOCK_ONLY`.
+    product: type
+    #: Rows that belong to one product (``product_id`` or ``product``): a change shows wherever the product does.
+    parts: tuple[type, ...]
+    #: ``locate(session, product_ids, extra_category_ids)`` → (category ids, cluster ids) the products appear in.
+    locate: Callable[[Session, set[int], set[int]], tuple[set[int], set[int]]]
+
+
 _watched: list[type] = []
+_products: ProductModels | None = None
 
 
 def watch(*classes: type) -> None:
@@ -104,18 +113,14 @@ def watch(*classes: type) -> None:
             _watched.append(cls)
 
 
-def _product_classes() -> tuple[type, ...]:
-    from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation
-
-    return Product, PriceTier, ProductImage, ProductTranslation
+def watch_products(models: ProductModels) -> None:
+    """Declare the product models: their changes invalidate only the pages that show those products."""
+    global _products
+    _products = models
+    watch(models.product, *models.parts)
 
 
 def _watched_classes() -> tuple[type, ...]:
-    from storefront.accounts.models import Merchant
-    from storefront.catalog.models import Category, City, Cluster
-    from storefront.core.models import ExchangeRate
-
-    watch(Merchant, Category, City, Cluster, ExchangeRate, *_product_classes())
     return tuple(_watched)
 
 
@@ -124,10 +129,10 @@ def _changes(sess: Session) -> Changes:
 
 
 def _note(sess: Session, obj) -> None:
-    from storefront.catalog.models import Product
-
     changes = _changes(sess)
-    if isinstance(obj, Product):
+    if _products is None:
+        changes.everything = True
+    elif isinstance(obj, _products.product):
         if obj.id is None:
             return
         state = inspect(obj)
@@ -141,7 +146,7 @@ def _note(sess: Session, obj) -> None:
         changes.products.add(obj.id)
         if obj.category_id is not None:
             changes.categories.add(obj.category_id)
-    elif isinstance(obj, _product_classes()):
+    elif isinstance(obj, _products.parts):
         product_id = obj.product_id if obj.product_id is not None else getattr(obj.product, "id", None)
         if product_id is not None:
             changes.products.add(product_id)
@@ -290,7 +295,10 @@ def page_versions() -> tuple[str, datetime | None]:
     if memo is not None:
         return memo
     statement, params = _page_query()
-    rows = [(name, version, _aware(changed)) for name, version, changed in db.session.execute(statement, params)]
+    # Its own short connection, not the ORM session: a page-cache hit then never opens a session at all.
+    with db.engine.connect() as connection:
+        found = connection.execute(statement, params).all()
+    rows = [(name, version, _aware(changed)) for name, version, changed in found]
     rows.sort()
     token = ";".join(f"{name}={_token(version, changed_at)}" for name, version, changed_at in rows)
     changed = max((r[2] for r in rows if r[2] is not None), default=None)
@@ -306,13 +314,10 @@ def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
     loading or template work. ``render`` returns named parts (``title``, ``body``…): ``Markup`` stays markup,
     plain strings stay text to escape; it may abort (404s are not cached). The per-session CSRF token and the
     per-response CSP nonce are punched out of markup before storing and filled in on every hit."""
-    from storefront.core.money import display_currency
-
     token, _changed = page_versions()
-    if request.endpoint in _SEARCH_ENDPOINTS:
-        from storefront import search
-
-        token += "|index=" + str(search.index_version())
+    extra = _outside_version()
+    if extra:
+        token += "|index=" + extra
     key = "frag:" + hashlib.sha256(
         f"{request.endpoint}|{request.full_path}|{g.get('lang')}|{display_currency()}|{token}".encode()
     ).hexdigest()[:40]
@@ -349,8 +354,11 @@ def _punch(text: str, replacements) -> str:
 _static_hashes: dict[str, tuple[float, str]] = {}
 
 
-def static_hash(static_folder: str, filename: str) -> str | None:
-    """Short content hash of a static file (recomputed when its mtime changes)."""
+def static_hash(static_folder: str, filename: str, recheck: bool = True) -> str | None:
+    """Short content hash of a static file (recomputed when its mtime changes; with ``recheck`` off, as in
+    production where static files change only with a deploy, the first hash is kept without a stat a URL)."""
+    if not recheck and filename in _static_hashes:
+        return _static_hashes[filename][1]
     path = Path(static_folder) / filename
     try:
         mtime = path.stat().st_mtime
@@ -388,6 +396,25 @@ class PageCache:
         shared_cache.set("page:" + key, (body, mimetype))
 
 
+#: Rendered pieces of the page chrome kept per app and process (see :func:`chrome_fragment`).
+_CHROME_MAX = 4096
+
+
+def chrome_fragment(name: str, caller: Callable[[], str]) -> Markup:
+    """A piece of base.html that depends only on the language and the URL (language links, the search box):
+    rendered once per process and URL, for everyone, signed in or not (``{% call chrome_fragment('x') %}``).
+    Nothing in it may depend on the user, the session or the data; the cache is emptied at a restart, so new
+    translations and templates show after a deploy."""
+    chrome = current_app.extensions.setdefault("kj_chrome", {})
+    key = f"{name}|{g.get('lang')}|{request.endpoint}|{request.full_path}"
+    hit = chrome.get(key)
+    if hit is None:
+        if len(chrome) >= _CHROME_MAX:
+            chrome.clear()  # long-tail URLs: start over rather than track recency on every hit
+        hit = chrome[key] = caller()  # Jinja returns Markup from a call block (autoescaped)
+    return hit
+
+
 def _cacheable() -> bool:
     return (
         request.method in ("GET", "HEAD")
@@ -397,13 +424,22 @@ def _cacheable() -> bool:
     )
 
 
+def register_version_source(app: Flask, endpoints: Iterable[str], version: Callable[[], object]) -> None:
+    """Pages of these endpoints also show data kept outside the database (the search index registers its
+    version here): ``version()`` goes into their fragment keys and ETags. A registry, so core knows no domain."""
+    sources = app.extensions.setdefault("kj_version_sources", {})
+    for endpoint in endpoints:
+        sources[endpoint] = version
+
+
+def _outside_version() -> str:
+    source = current_app.extensions.get("kj_version_sources", {}).get(request.endpoint)
+    return str(source()) if source is not None else ""
+
+
 def _etag(versions_token: str) -> str:
     state = sorted((k, repr(v)) for k, v in session.items() if k not in _IGNORED_SESSION_KEYS)
-    index = ""
-    if request.endpoint in _SEARCH_ENDPOINTS:
-        from storefront import search
-
-        index = search.index_version()  # the index follows commits a moment later than the data version
+    index = _outside_version()  # e.g. the search index, which follows commits a moment later than the data
     # The host is in the key too (defence in depth: pages are built from PUBLIC_BASE_URL, never the Host).
     raw = f"{versions_token}|{index}|{request.host}|{request.full_path}|{g.get('lang')}|{state}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
@@ -428,6 +464,8 @@ def init_app(app: Flask) -> None:
     from flask_compress import Compress
 
     init_cache(app)
+    app.jinja_env.globals["chrome_fragment"] = chrome_fragment
+    watch(ExchangeRate)  # prices in display currencies show everywhere
     app.config.setdefault("COMPRESS_MIMETYPES", [
         "text/html", "text/css", "text/plain", "text/javascript", "application/javascript", "application/json",
         "image/svg+xml", "text/csv",
@@ -450,7 +488,7 @@ def init_app(app: Flask) -> None:
     @app.url_defaults
     def fingerprint_static(endpoint, values):
         if endpoint == "static" and "filename" in values and "v" not in values:
-            digest = static_hash(app.static_folder, values["filename"])
+            digest = static_hash(app.static_folder, values["filename"], recheck=app.debug or app.testing)
             if digest:
                 values["v"] = digest
 

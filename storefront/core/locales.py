@@ -70,13 +70,20 @@ def switch_url(lang: str) -> str:
     """URL of the current page in another language (keeps path arguments and query string)."""
     if not request.endpoint or not request.url_rule or "lang" not in request.url_rule.arguments:
         return url_for("catalog.home", lang=lang)
-    args = dict(request.view_args or {})
-    args["lang"] = lang
-    query = request.args.to_dict(flat=False)
-    for key in list(query):
-        if key in args:
-            query.pop(key)
-    return url_for(request.endpoint, **args, **query)
+    pattern = g.get("switch_url_pattern")
+    if pattern is None:  # built once a request: the page links to itself in every language (header, hreflang)
+        args = dict(request.view_args or {})
+        args["lang"] = _LANG_HOLE
+        query = request.args.to_dict(flat=False)
+        for key in list(query):
+            if key in args:
+                query.pop(key)
+        pattern = g.switch_url_pattern = url_for(request.endpoint, **args, **query)
+    return pattern.replace(f"/{_LANG_HOLE}/", f"/{lang}/", 1)
+
+
+#: Stands for the language in :func:`switch_url`'s pattern (not a language code, so it cannot clash).
+_LANG_HOLE = "lang-hole"
 
 
 def init_app(app: Flask) -> None:

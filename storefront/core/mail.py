@@ -1,8 +1,18 @@
-"""Outgoing e-mail: render in the recipient's language, send after the database commit.
+"""Outgoing e-mail: render in the recipient's language, store in the mail outbox, deliver outside the request.
+
+Callers build a :class:`Mail` with :func:`render` (in the request: templates, the recipient's language) and hand
+it to :func:`send_after_commit`, which adds a row to ``mail_outbox`` in the caller's transaction: a rolled-back
+transaction sends nothing, a committed one cannot lose its mail. Delivery (``MAIL_DELIVERY``):
+
+- ``worker`` (default): ``flask --app wsgi mail run`` (started by ``tasks.py run`` / ``serve``) claims due rows,
+  sends them and retries failures with exponential backoff (``MAIL_RETRY_BASE_SECONDS`` … ``MAIL_RETRY_MAX_SECONDS``)
+  up to ``MAIL_MAX_ATTEMPTS``, then marks them dead (``flask mail status`` / ``flask mail retry``). An SMTP server
+  that is slow or down never slows a page.
+- ``after_commit`` (tests, single-process tools): the same delivery function runs right after the commit, in the
+  committing process; a failure leaves the row queued for the worker.
 
 Backends (``MAIL_BACKEND``): ``smtp`` (``SMTP_*`` settings) or ``file`` (development default: each message is
-written as an ``.eml`` file under ``DATA_DIR/mail``). Callers build a :class:`Mail` with :func:`render`
-and hand it to :func:`send_after_commit`, so a rolled-back transaction never sends anything.
+written as an ``.eml`` file under ``DATA_DIR/mail``).
 """
 
 from __future__ import annotations
@@ -12,7 +22,7 @@ import smtplib
 import ssl
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -20,8 +30,11 @@ from pathlib import Path
 from flask import current_app, render_template
 from flask_babel import force_locale
 from jinja2 import TemplateNotFound
-from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy import DateTime, Integer, String, Text, event, func, inspect, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from storefront.core.retry import backoff
+from storefront.extensions import db
 
 log = logging.getLogger(__name__)
 _QUEUE_KEY = "kj_mail_queue"
@@ -99,20 +112,155 @@ def send_now(mail: Mail) -> None:
         client.send_message(message)
 
 
+class OutgoingMail(db.Model):
+    """One e-mail in the outbox: rendered, waiting to be delivered (or delivered, or given up)."""
+
+    __tablename__ = "mail_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    to: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    html: Mapped[str | None] = mapped_column(Text)
+    #: The recipient's language the message was rendered in (also its Content-Language).
+    lang: Mapped[str] = mapped_column(String(8))
+    reply_to: Mapped[str | None] = mapped_column(String(254))
+    #: ``queued`` (waiting or retrying), ``sent`` or ``dead`` (gave up after MAIL_MAX_ATTEMPTS).
+    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    #: Not before this time; while a worker sends, it is also the end of that worker's lease.
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    def as_mail(self) -> Mail:
+        return Mail(
+            to=self.to, subject=self.subject, text=self.text, html=self.html, lang=self.lang, reply_to=self.reply_to
+        )
+
+
+#: Seconds a worker holds a claimed message before another worker may try it (a worker died mid-send).
+LEASE_SECONDS = 300
+
+
 def send_after_commit(session: Session, mail: Mail) -> None:
-    """Queue a message on the session; it is sent when the transaction commits, dropped on rollback."""
-    session.info.setdefault(_QUEUE_KEY, []).append((current_app._get_current_object(), mail))
+    """Put a message in the outbox in this transaction; it is delivered after the commit, never on rollback."""
+    row = OutgoingMail(
+        to=mail.to,
+        subject=mail.subject[:300],
+        text=mail.text,
+        html=mail.html,
+        lang=mail.lang,
+        reply_to=mail.reply_to,
+        status="queued",
+        attempts=0,
+        next_attempt_at=datetime.now(UTC),
+    )
+    session.add(row)
+    if current_app.config.get("MAIL_DELIVERY", "worker") == "after_commit":
+        session.info.setdefault(_QUEUE_KEY, []).append((current_app._get_current_object(), row))
+
+
+def _claim(mail_id: int, now: datetime) -> OutgoingMail | None:
+    """Take one due message for this worker (a conditional UPDATE: of several workers exactly one wins)."""
+    claimed = db.session.execute(
+        update(OutgoingMail)
+        .where(OutgoingMail.id == mail_id, OutgoingMail.status == "queued", OutgoingMail.next_attempt_at <= now)
+        .values(attempts=OutgoingMail.attempts + 1, next_attempt_at=now + timedelta(seconds=LEASE_SECONDS))
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    if claimed.rowcount != 1:
+        return None
+    return db.session.get(OutgoingMail, mail_id, populate_existing=True)
+
+
+def deliver(mail_id: int, now: datetime | None = None) -> bool | None:
+    """Send one queued message if it is due and nobody else holds it; record the outcome (commits).
+    Returns True when sent, False when it failed (retry scheduled or dead), None when not taken."""
+    config = current_app.config
+    now = now or datetime.now(UTC)
+    row = _claim(mail_id, now)
+    if row is None:
+        return None
+    try:
+        send_now(row.as_mail())
+    except Exception as exc:  # noqa: BLE001 - any failure of the mail server is retried, never raised to a page
+        log.warning("mail %s to %s failed (attempt %s): %s", row.id, row.to, row.attempts, exc)
+        row.last_error = f"{type(exc).__name__}: {exc}"[:500]
+        if row.attempts >= int(config.get("MAIL_MAX_ATTEMPTS", 8)):
+            row.status = "dead"
+        else:
+            base, cap = (
+                float(config.get("MAIL_RETRY_BASE_SECONDS", 60)),
+                float(config.get("MAIL_RETRY_MAX_SECONDS", 3600)),
+            )
+            row.next_attempt_at = now + backoff(row.attempts, base, cap)
+        db.session.commit()
+        return False
+    row.status, row.sent_at, row.last_error = "sent", now, None
+    db.session.commit()
+    return True
+
+
+def deliver_due(limit: int = 100, now: datetime | None = None) -> tuple[int, int]:
+    """One worker pass: deliver up to ``limit`` due messages (oldest first, expired leases included).
+    Returns (sent, failed)."""
+    now = now or datetime.now(UTC)
+    ids = db.session.scalars(
+        select(OutgoingMail.id)
+        .where(OutgoingMail.status == "queued", OutgoingMail.next_attempt_at <= now)
+        .order_by(OutgoingMail.next_attempt_at, OutgoingMail.id)
+        .limit(limit)
+    ).all()
+    db.session.commit()  # end the read transaction before the claims
+    sent = failed = 0
+    for mail_id in ids:
+        outcome = deliver(mail_id, now)
+        sent += outcome is True
+        failed += outcome is False
+    return sent, failed
+
+
+def counts() -> dict[str, int]:
+    """Messages per status, plus how many queued ones are overdue (for ``flask mail status`` and the doctor)."""
+    rows = dict(db.session.execute(select(OutgoingMail.status, func.count()).group_by(OutgoingMail.status)).all())
+    result = {status: int(rows.get(status, 0)) for status in ("queued", "sent", "dead")}
+    overdue = datetime.now(UTC) - timedelta(minutes=15)
+    result["overdue"] = int(
+        db.session.scalar(
+            select(func.count()).where(OutgoingMail.status == "queued", OutgoingMail.created_at <= overdue)
+        )
+        or 0
+    )
+    return result
+
+
+def retry_dead(ids: list[int] | None = None) -> int:
+    """Queue dead messages again (all, or these ids); returns how many (flush only)."""
+    stmt = update(OutgoingMail).where(OutgoingMail.status == "dead")
+    if ids:
+        stmt = stmt.where(OutgoingMail.id.in_(ids))
+    result = db.session.execute(
+        stmt.values(status="queued", attempts=0, next_attempt_at=datetime.now(UTC), last_error=None)
+    )
+    return result.rowcount or 0
 
 
 @event.listens_for(Session, "after_commit")
 def _flush_queue(session: Session) -> None:
+    """``MAIL_DELIVERY=after_commit``: deliver what this transaction queued, right away, in a fresh session."""
     queue = session.info.pop(_QUEUE_KEY, None)
-    for app, mail in queue or ():
+    for app, row in queue or ():
+        identity = inspect(row).identity  # no SQL: the key survives the commit's expiry
+        if not identity:
+            continue
         try:
             with app.app_context():
-                send_now(mail)
-        except Exception:  # noqa: BLE001 - a mail failure must not undo a committed order
-            log.exception("sending mail %r to %s failed", mail.subject, mail.to)
+                deliver(identity[0])
+        except Exception:  # noqa: BLE001 - the row stays queued for the worker
+            log.exception("delivering mail %s after commit failed", identity[0])
 
 
 @event.listens_for(Session, "after_soft_rollback")

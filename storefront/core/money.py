@@ -12,6 +12,7 @@ from babel.numbers import format_currency, get_currency_precision
 from flask import g, session
 
 from storefront.core.locales import BABEL_LOCALE, current_lang
+from storefront.core.models import load_rates
 
 BASE_CURRENCY = "CNY"
 _AMOUNT_RE = re.compile(r"^\d{1,12}(\.\d{0,4})?$")
@@ -157,7 +158,6 @@ def current_rates() -> dict[str, Decimal]:
     """Exchange rates for this request (one query per request, cached on g)."""
     rates = g.get("_rates")
     if rates is None:
-        from storefront.core.models import load_rates
 
         rates = g._rates = load_rates()
     return rates

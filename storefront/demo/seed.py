@@ -10,15 +10,20 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+import storefront.demo.images as images_module
 from storefront.accounts import operations as accounts
 from storefront.accounts.models import FilingStatus, Merchant, Role
 from storefront.catalog.images import SIZES, media_dir, save_image
 from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.clearance.demo_seed import seed_clearance_demo
 from storefront.config import ROOT
 from storefront.core.models import ExchangeRate
 from storefront.core.money import SEED_RATES
+from storefront.demo import content
 from storefront.demo.hooks import hooks
+from storefront.demo.images import render_product_image
 from storefront.extensions import db
+from storefront.search.sync import reindex_after_commit
 
 #: Password of every demo account (documented in the README; demo data only).
 DEMO_PASSWORD = "kuajing-demo-2026"  # noqa: S105 - public demo credential
@@ -108,7 +113,6 @@ def _image_cache() -> Path:
 
 def _demo_image(data: dict, color: str, render) -> tuple[str, int, int]:
     """Thumbnails of a demo product's generated image, rendered once and then copied from the cache."""
-    import storefront.demo.images as images_module
 
     key = hashlib.sha256(
         Path(images_module.__file__).read_bytes() + json.dumps([data["sku"], data["category"], color]).encode()
@@ -132,7 +136,6 @@ def _demo_image(data: dict, color: str, render) -> tuple[str, int, int]:
 
 def seed_products(content, categories, merchants) -> int:
     """Products with translations, tiers and a generated image."""
-    from storefront.demo.images import render_product_image
 
     colors = {c["slug"]: c["color"] for c in content.CLUSTERS}
     cluster_of = {cat["slug"]: c["slug"] for c in content.CLUSTERS for cat in c["categories"]}
@@ -165,7 +168,6 @@ def seed_products(content, categories, merchants) -> int:
 
 def seed_demo() -> dict[str, int]:
     """Load everything; safe to run again (updates in place, adds nothing twice)."""
-    from storefront.demo import content
 
     seed_rates()
     categories = seed_clusters(content)
@@ -174,11 +176,9 @@ def seed_demo() -> dict[str, int]:
     products = seed_products(content, categories, merchants)
     _user(DEMO_OPERATOR, "Platform operator", Role.OPERATOR.value, "zh")
     _user(DEMO_BUYER, "Anna Petrova", Role.BUYER.value, "ru")
-    from storefront.search.sync import reindex_after_commit
 
     reindex_after_commit(db.session)  # a complete, fresh search index once the caller commits
     stats = {"clusters": len(content.CLUSTERS), "merchants": len(merchants), "products": products}
-    from storefront.clearance.demo_seed import seed_clearance_demo
 
     stats.update(seed_clearance_demo(DEMO_BUYER))  # demo orders in every clearance state + a summary declaration
     for seeder in hooks().seeders:  # e.g. the services marketplace: providers, packages, reviews, vouchers

@@ -77,7 +77,6 @@ class FxSettlement(db.Model):
 
 def settleable_cases(merchant_id: int | None = None, limit: int = 200):
     """Released lists (newest first) with their summary declaration number, if any."""
-    from storefront.clearance.models import ClearanceCase
 
     query = (
         select(ClearanceCase).where(ClearanceCase.status.in_(SETTLEABLE)).order_by(ClearanceCase.id.desc())

@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import Select, extract, func, select
 
+from storefront.clearance.models import ClearanceCase
+from storefront.clearance.status import CASE_LABELS
 from storefront.core import charts
 from storefront.core.content import pick
 from storefront.core.dates import DateInputError, parse_date
@@ -194,12 +196,7 @@ def dashboard_charts(merchant_id: int, lang: str) -> dict:
 
 
 def clearance_counts(merchant_id: int | None) -> charts.Chart | None:
-    """Clearance cases per status (None when the clearance tables are not installed)."""
-    try:
-        from storefront.clearance.models import ClearanceCase
-        from storefront.clearance.status import CASE_LABELS
-    except ImportError:  # pragma: no cover - clearance is optional for the back office
-        return None
+    """Clearance cases per status."""
     stmt = select(ClearanceCase.status, func.count()).group_by(ClearanceCase.status)
     if merchant_id is not None:
         stmt = stmt.where(ClearanceCase.merchant_id == merchant_id)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from storefront.core.content import Localized, pick
 from storefront.core.money import Money
 from storefront.extensions import db
-from storefront.ordering.states import OrderStatus
+from storefront.ordering.states import UNPAID, OrderStatus
 
 
 class CartItem(db.Model):
@@ -161,7 +161,6 @@ class Order(db.Model):
     @property
     def is_unpaid(self) -> bool:
         """True while the order waits for money."""
-        from storefront.ordering.states import UNPAID
 
         return self.status in UNPAID
 

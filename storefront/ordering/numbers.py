@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import exists, select
 
 from storefront.extensions import db
+from storefront.ordering.models import Order
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 PREFIX = "KJ"
@@ -16,7 +17,6 @@ _LENGTH = 5
 
 def new_number(now: datetime | None = None) -> str:
     """A fresh, unused order number (random part, checked against existing orders)."""
-    from storefront.ordering.models import Order
 
     stamp = (now or datetime.now(UTC)).strftime("%y%m")
     for _attempt in range(20):

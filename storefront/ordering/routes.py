@@ -8,7 +8,6 @@ from flask import (
     current_app,
     flash,
     g,
-    jsonify,
     redirect,
     render_template,
     request,
@@ -22,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from storefront.core.money import Money
 from storefront.core.urls import public_url
-from storefront.extensions import db, limiter
+from storefront.extensions import db
 from storefront.ordering import access, mail
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
@@ -46,9 +45,10 @@ from storefront.ordering.states import (
     PayMethod,
 )
 from storefront.ordering.stock import OutOfStock
-from storefront.payments import messages, refunds
+from storefront.payments import card_flow, refunds
 from storefront.payments import operations as pay_ops
-from storefront.payments.gateway import GatewayError, get_gateway
+from storefront.payments.current_gateway import get_gateway
+from storefront.payments.gateway import GatewayError
 
 bp = Blueprint("ordering", __name__, url_prefix="/<lang>")
 #: CheckoutError code → (form field, message) shown beside it.
@@ -67,7 +67,6 @@ _RU_ID_MESSAGE = _l(
     "For a courier parcel to Russia the carrier needs your passport series and number (10 digits) "
     "or your INN (12 digits)."
 )
-_PM_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def actor() -> str:
@@ -255,75 +254,26 @@ def pay(number: str):
     )
 
 
-def _payment_method_id(value) -> str | None:
-    if not isinstance(value, str) or not 4 < len(value) <= 120 or not set(value) <= _PM_CHARS:
-        return None
-    return value if value.split("_", 1)[0] in {"pm", "card", "src"} else None
-
-
-def _pay_limit() -> str:
-    return current_app.config.get("PAY_RATE_LIMIT", "20 per minute")
-
-
 @bp.post("/orders/<number>/pay/card")
-@limiter.limit(_pay_limit)  # slows down card testing through our endpoint
+@card_flow.rate_limited
 def pay_card(number: str):
     """JSON: confirm the order's payment with a card tokenised by Stripe.js (amount from the order only)."""
     order, token = access.get_order_or_404(number)
-    payment_method = _payment_method_id((request.get_json(silent=True) or {}).get("payment_method"))
-    if payment_method is None:
-        abort(400)
     return_url = public_url("ordering.pay_return", lang=g.lang, number=order.number, t=token)
-    try:
-        outcome = pay_ops.confirm_card(KIND, order, payment_method, actor=actor(), return_url=return_url)
-        db.session.commit()
-    except GatewayError:
-        db.session.rollback()
-        return jsonify({"status": "error", "message": str(messages.GATEWAY_DOWN)}), 502
-    except IntegrityError:
-        db.session.rollback()
-        return jsonify({"status": "error", "message": str(messages.TRY_AGAIN)}), 409
-    body: dict = {"status": outcome.status}
-    if outcome.status == "declined":
-        body["message"] = messages.decline_message(outcome.code)
-    elif outcome.status == "requires_action":
-        body["client_secret"] = outcome.client_secret
-    else:
-        body["redirect"] = _order_url(order, token)
-    return jsonify(body)
+    done_url = _order_url(order, token)
+    return card_flow.confirm_card_json(KIND, order, actor=actor(), return_url=return_url, done_url=done_url)
 
 
 @bp.route("/orders/<number>/pay/return", methods=["GET", "POST"])
 def pay_return(number: str):
     """After 3-D Secure (Stripe.js or a redirect): ask Stripe for the result and apply it, then go on."""
     order, token = access.get_order_or_404(number)
-    try:
-        pay_ops.sync(KIND, order, actor=actor())
-        db.session.commit()
-    except (GatewayError, IntegrityError):
-        db.session.rollback()
-    declined = order.status == OrderStatus.PAYMENT_FAILED
-    intent = pay_ops.latest_intent(KIND, order.id)
-    code = ""
-    if declined and intent is not None:
-        from storefront.payments.models import PaymentTransaction
-
-        code = (
-            db.session.scalars(
-                select(PaymentTransaction.code).where(
-                    PaymentTransaction.intent_id == intent.id, PaymentTransaction.action == "failed"
-                )
-            ).first()
-            or ""
-        )
-    if request.method == "POST":
-        if declined:
-            return jsonify({"status": "declined", "message": messages.decline_message(code)})
-        return jsonify({"status": order.status, "redirect": _order_url(order, token)})
-    if declined:
-        flash(messages.decline_message(code), "error")
-        return redirect(url_for("ordering.pay", lang=g.lang, number=order.number, t=token))
-    return redirect(_order_url(order, token))
+    card_flow.sync_after_return(KIND, order, actor=actor())
+    code = None
+    if order.status == OrderStatus.PAYMENT_FAILED:
+        code = card_flow.last_decline_code(KIND, order.id) or ""
+    retry_url = url_for("ordering.pay", lang=g.lang, number=order.number, t=token)
+    return card_flow.return_response(code, order.status, done_url=_order_url(order, token), retry_url=retry_url)
 
 
 @bp.post("/orders/<number>/method")

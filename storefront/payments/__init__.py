@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from storefront.config import DEV_WEBHOOK_SECRET, stripe_is_fake
+
 
 class UnsafeStripeConfig(RuntimeError):
     """The Stripe settings would let anyone forge webhook events."""
@@ -18,7 +20,6 @@ class UnsafeStripeConfig(RuntimeError):
 
 def check_config(config: Mapping[str, Any]) -> None:
     """Refuse to start with a real Stripe API and no (or the public development) webhook secret."""
-    from storefront.config import DEV_WEBHOOK_SECRET, stripe_is_fake
 
     if stripe_is_fake(str(config.get("STRIPE_API_BASE", "")), bool(config.get("STRIPE_FAKE"))):
         return

@@ -6,7 +6,10 @@ import click
 from flask.cli import with_appcontext
 
 from storefront.extensions import db
+from storefront.ledger.check import check
+from storefront.payments.current_gateway import get_gateway
 from storefront.payments.gateway import GatewayError
+from storefront.payments.reconcile import reconcile
 
 
 @click.group("payments")
@@ -22,8 +25,6 @@ def payments_group():
 def reconcile_command(days: int | None):
     """Settle card payments that succeeded at Stripe but are not marked here (e.g. after a crash)."""
     from flask import current_app
-
-    from storefront.payments.reconcile import reconcile
 
     try:
         report = reconcile(days if days is not None else current_app.config["PAYMENTS_RECONCILE_DAYS"])
@@ -46,8 +47,6 @@ def reconcile_command(days: int | None):
 @with_appcontext
 def check_ledger_command(offline: bool):
     """Prove the books balance: every transaction sums to zero, each card payment equals Stripe's figures."""
-    from storefront.ledger.check import check
-    from storefront.payments.gateway import get_gateway
 
     try:
         count, problems = check(None if offline else get_gateway())

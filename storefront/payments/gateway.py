@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from flask import current_app
-
 from storefront.core.money import Money
 
 
@@ -130,13 +128,3 @@ class PaymentGateway(Protocol):
 
     def client_config(self) -> dict[str, str]:
         """What the payment page needs (publishable key, script URL)."""
-
-
-def get_gateway() -> PaymentGateway:
-    """The app's card gateway (Stripe unless one was installed in ``app.extensions``)."""
-    installed = current_app.extensions.get("kj_payment_gateway")
-    if installed is not None:
-        return installed
-    from storefront.payments.stripe_gateway import StripeGateway
-
-    return StripeGateway.from_config(current_app.config)

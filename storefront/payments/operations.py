@@ -18,7 +18,8 @@ from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.payments import payables, refunds
-from storefront.payments.gateway import CardDeclined, IntentInfo, NotFound, WebhookEvent, get_gateway
+from storefront.payments.current_gateway import get_gateway
+from storefront.payments.gateway import CardDeclined, IntentInfo, NotFound, WebhookEvent
 from storefront.payments.models import IntentStatus, PaymentEvent, PaymentIntentRecord, PaymentTransaction
 from storefront.payments.payables import PaymentResult
 

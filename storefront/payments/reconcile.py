@@ -14,7 +14,8 @@ from flask import Flask
 
 from storefront.extensions import db
 from storefront.payments import operations as ops
-from storefront.payments.gateway import GatewayError, get_gateway
+from storefront.payments.current_gateway import get_gateway
+from storefront.payments.gateway import GatewayError
 from storefront.payments.models import IntentStatus
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,8 @@ from storefront.ledger import operations as ledger
 from storefront.ledger.models import EntryKind, LedgerEntry
 from storefront.ordering.models import SubOrder
 from storefront.payments import payables
-from storefront.payments.gateway import GatewayError, NotFound, RefundInfo, WebhookEvent, get_gateway
+from storefront.payments.current_gateway import get_gateway
+from storefront.payments.gateway import GatewayError, NotFound, RefundInfo, WebhookEvent
 from storefront.payments.models import PaymentEvent, Refund, RefundProposal, RefundStatus
 
 log = logging.getLogger(__name__)

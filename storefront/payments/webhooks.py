@@ -14,7 +14,8 @@ from sqlalchemy.exc import IntegrityError
 
 from storefront.extensions import db
 from storefront.payments import operations as ops
-from storefront.payments.gateway import GatewayError, InvalidSignature, get_gateway
+from storefront.payments.current_gateway import get_gateway
+from storefront.payments.gateway import GatewayError, InvalidSignature
 
 log = logging.getLogger(__name__)
 bp = Blueprint("payments", __name__, url_prefix="/webhooks")

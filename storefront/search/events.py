@@ -24,6 +24,7 @@ from sqlalchemy import JSON, Boolean, DateTime, func, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storefront.extensions import db
+from storefront.search.index import reindex, sync_products
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +92,6 @@ def catch_up(app: Flask | None = None, limit: int = BATCH) -> int:
 
     A node that never built its index rebuilds it from the database first. When the events table restarted
     below the cursor (database restored or wiped), the cursor starts over."""
-    from storefront import search
-
     app = app or current_app._get_current_object()
     cursor = read_cursor(app)
     with Session(db.engine) as session:  # its own connection: a request's session is left alone
@@ -117,20 +116,18 @@ def catch_up(app: Flask | None = None, limit: int = BATCH) -> int:
         return len(rows)
     ids = {int(i) for _id, product_ids, _full in rows for i in product_ids or ()}
     if ids:
-        search.sync_products(ids)
+        sync_products(ids)
     write_cursor(rows[-1][0], app)
     return len(rows)
 
 
 def rebuild(app: Flask | None = None, upto: int | None = None) -> int:
     """Rebuild this node's index from the database and set its cursor to the newest event before the rebuild."""
-    from storefront import search
-
     app = app or current_app._get_current_object()
     if upto is None:
         with Session(db.engine) as session:
             upto = last_event_id(session)
-    count = search.reindex()
+    count = reindex()
     write_cursor(upto, app)
     return count
 

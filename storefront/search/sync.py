@@ -26,6 +26,8 @@ from storefront.catalog.models import (
     ProductTranslation,
 )
 from storefront.extensions import db
+from storefront.search import events
+from storefront.search.documents import iter_all_docs, load_docs
 
 log = logging.getLogger(__name__)
 
@@ -143,8 +145,6 @@ def _before_commit(session: Session) -> None:
     changes = session.info.get(_KEY)
     if not changes:
         return
-    from storefront.search import events
-
     if not changes.full:
         changes.resolved = changes.product_ids(session)
         if not changes.resolved:
@@ -168,8 +168,6 @@ def _after_commit(session: Session) -> None:
         ids |= changes.product_ids()
     if not ids and not (changes and changes.full):
         return
-    from storefront.search.documents import iter_all_docs, load_docs
-
     try:
         if changes and changes.full:
             state.index.rebuild(iter_all_docs(), load_docs)

@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from storefront.clearance.envelope import Envelope, EnvelopeError
-from storefront.clearance.transports import Incoming, Outgoing, TransportError, enclose
+from storefront.clearance.transports.base import Incoming, Outgoing, TransportError, enclose
 
 log = logging.getLogger(__name__)
 #: Receipts larger than this are quarantined unread.

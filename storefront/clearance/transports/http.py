@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from urllib.parse import urlsplit
 
 from storefront.clearance.envelope import Envelope, EnvelopeError
-from storefront.clearance.transports import Incoming, Outgoing, TransportError, enclose
+from storefront.clearance.transports.base import Incoming, Outgoing, TransportError, enclose
 
 log = logging.getLogger(__name__)
 #: Most receipts fetched from the polling URL in one pass.

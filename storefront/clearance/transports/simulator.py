@@ -27,9 +27,11 @@ from storefront.clearance.messages.receipts import (
     build_receipt,
     build_summary_result,
 )
+from storefront.clearance.models import ClearanceCase, OutboxMessage
 from storefront.clearance.signing import SIGNED_KINDS, SignatureInvalid, verify_signature
-from storefront.clearance.transports import Incoming, Outgoing, TransportError
+from storefront.clearance.transports.base import Incoming, Outgoing, TransportError
 from storefront.core.validators import is_valid_hs_code
+from storefront.extensions import db
 
 Lookup = Callable[..., bytes | None]
 _GUID_NS = uuid.UUID("6f1c7a8e-1d2b-4c55-9a0e-2b4f3c5d6e7f")
@@ -400,9 +402,6 @@ class Simulator:
 def db_lookup(*, invt_no: str | None = None, logistics_no: str | None = None) -> bytes | None:
     """The last inventory list sent for a case, by inventory or waybill number (the simulator's memory)."""
     from sqlalchemy import select
-
-    from storefront.clearance.models import ClearanceCase, OutboxMessage
-    from storefront.extensions import db
 
     if invt_no:
         where = ClearanceCase.invt_no == invt_no

@@ -1,0 +1,26 @@
+"""Wiring of the catalogue into the app: which of its changes invalidate which cached pages."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storefront.accounts.models import Merchant
+from storefront.catalog.models import Category, City, Cluster, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.core import http
+
+
+def _locate(sess: Session, product_ids: set[int], categories: set[int]) -> tuple[set[int], set[int]]:
+    """The categories (the products' own plus ``categories``, e.g. ones they left) and clusters they appear in."""
+    categories = categories | set(sess.scalars(select(Product.category_id).where(Product.id.in_(product_ids))))
+    clusters = set(sess.scalars(select(Category.cluster_id).where(Category.id.in_(categories))))
+    return categories, clusters
+
+
+def init_app(_app: Flask) -> None:
+    """Merchants and the catalogue's tree show on every page; product rows only where the product shows."""
+    http.watch(Merchant, Category, City, Cluster)
+    http.watch_products(
+        http.ProductModels(product=Product, parts=(PriceTier, ProductImage, ProductTranslation), locate=_locate)
+    )

@@ -1,0 +1,34 @@
+"""Reading the index for pages and the API: queries, suggestions and the version that goes into cache keys.
+Each read first catches up with other nodes' index events when due (:func:`storefront.search.events.follow_if_due`)."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from storefront.search.base import SearchQuery, SearchResults, Suggestion
+from storefront.search.events import follow_if_due, reset_cursor
+from storefront.search.index import get_index
+
+
+def query(request: SearchQuery) -> SearchResults:
+    """Run a search (after catching up with other nodes' index events when due)."""
+    follow_if_due(current_app._get_current_object())
+    return get_index().query(request)
+
+
+def suggest(text: str, lang: str, limit: int = 8) -> list[Suggestion]:
+    """Autocomplete entries for the text typed so far."""
+    return get_index().suggest(text, lang, limit)
+
+
+def index_version() -> str:
+    """Changes whenever the index changes: add it to cache keys of pages that show search results (after
+    catching up with other nodes' index events when due, so the key already reflects them)."""
+    follow_if_due(current_app._get_current_object())
+    return get_index().version()
+
+
+def clear() -> None:
+    """Empty the index (tests: the database is wiped behind the ORM's back)."""
+    get_index().clear()
+    reset_cursor()
