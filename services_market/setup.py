@@ -10,6 +10,7 @@ from flask import Flask
 from services_market import (  # noqa: F401
     api,
     filing_kind,
+    freight_routes,
     operator_routes,
     order_routes,
     pay_routes,

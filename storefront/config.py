@@ -185,6 +185,8 @@ def _commerce(env: dict[str, str]) -> dict:
         # Stock held for an unpaid order: card payments (minutes), bank transfers (hours).
         "RESERVATION_MINUTES": int(env.get("RESERVATION_MINUTES", "30")),
         "TRANSFER_RESERVATION_HOURS": int(env.get("TRANSFER_RESERVATION_HOURS", "120")),
+        # Days a shipped order keeps the buyer's customs code / passport / INN (`flask orders forget-customs-ids`).
+        "CUSTOMS_ID_KEEP_DAYS": int(env.get("CUSTOMS_ID_KEEP_DAYS", "30")),
         # Bank transfer (T/T): shown on the order page and in the e-mail.
         "BANK_TRANSFER_DETAILS": env.get(
             "BANK_TRANSFER_DETAILS",

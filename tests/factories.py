@@ -151,7 +151,8 @@ def with_variants(product_: Product, options: dict[str, list[str]], stock: int |
 
 
 def order(lines, *, currency: str = "USD", country: str = "RU", pay_method: str = "card",
-          user_: User | None = None, email: str = "buyer@example.com", lang: str = "en", terms: str = "DAP"):
+          user_: User | None = None, email: str = "buyer@example.com", lang: str = "en", terms: str = "DAP",
+          mode: str = "", customs_id: str = "P123456789012"):
     """A placed, unpaid order made by the checkout service; ``lines`` is [(product or variant, qty), ...]."""
     from storefront.ordering.cart import Cart, CartLine, MerchantGroup
     from storefront.ordering.operations import CheckoutData, place_order
@@ -164,7 +165,7 @@ def order(lines, *, currency: str = "USD", country: str = "RU", pay_method: str 
             CartLine(variant=variant, qty=qty))
     data = CheckoutData(email=email, contact_name="Ivan Petrov", country=country, city="Москва",
                         address_line1="ул. Тверская, 1", postal_code="125009", currency=currency,
-                        terms=terms, pay_method=pay_method)
+                        terms=terms, pay_method=pay_method, mode=mode, customs_id=customs_id)
     user_id = user_.id if user_ else None
     return place_order(Cart(groups=list(groups.values())), data, user_id=user_id, lang=lang, actor="test")
 

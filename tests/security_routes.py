@@ -58,6 +58,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "cart.update": ANYONE,
     "ordering.checkout": ANYONE,
     "ordering.order_page": ANYONE,
+    "ordering.tracking": ANYONE,  # the order's own access check: its buyer, or a guest with the order's token
     "ordering.pay": ANYONE,
     "ordering.pay_card": ANYONE,
     "ordering.pay_method": ANYONE,
@@ -134,6 +135,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.moderate_hide": OPERATORS,
     "operator.moderate_restore": OPERATORS,
     "operator.rates_page": OPERATORS,
+    "operator.duties": OPERATORS,
+    "operator.duty_edit": OPERATORS,
     "operator.rates_update": OPERATORS,
     "operator.rates_import": OPERATORS,
     "operator.rates_history": OPERATORS,
@@ -173,6 +176,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "services_provider.filing": PROVIDERS,
     "services_provider.filing_documents": NOBODY,  # providers only, and only while the filing may change
     "services_provider.package_new": PROVIDERS,
+    "services_provider.rates": PROVIDERS,
     "services_provider.package_edit": PROVIDERS,
     "services_provider.package_image": PROVIDERS,
     "services_provider.package_image_delete": PROVIDERS,

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.ordering.models import Order, OrderEvent, StockReservation
-from storefront.ordering.shipping import freight_fen, zone_for
+from storefront.ordering.shipping import zone_for
 
 ADDRESS = {
     "email": "ivan@example.ru",
@@ -62,17 +62,13 @@ def _place(client, lang="ru", **changes):
     return client.post(f"/{lang}/checkout", data=data)
 
 
-def test_freight_by_weight_and_zone():
+def test_zones_of_destination_countries():
     assert (
         zone_for("ru") == "RU"
         and zone_for("PL") == "EU"
         and zone_for("KZ") == "KZ"
         and zone_for("XX") is None
     )
-    assert freight_fen(400, "RU") == 6_500
-    assert freight_fen(501, "RU") == 8_500
-    assert freight_fen(60_000, "KR") == 4_500 + 119 * 1_200
-    assert freight_fen(60_000, "US", "FOB") == 0
 
 
 def test_empty_cart_goes_back_to_the_cart(client):
@@ -115,8 +111,11 @@ def test_guest_places_a_card_order_split_per_merchant(client, make, app):
         "Купальник",
     )
     assert line.unit_price_minor == 1026  # 80 CNY × 0.1282 EUR
-    # freight per parcel from gross weight: 120 × 0.6 kg = 72 kg; 2 × 2.5 kg = 5 kg
-    assert first.shipping_fen == freight_fen(72_000, "RU") and second.shipping_fen == freight_fen(5_000, "RU")
+    # the cheapest mode that fits both shipments: postal parcels of at most 30 kg (default card, RU: 65 CNY
+    # for the first 500 g, 20 CNY per further 500 g); 120 × 0.6 kg = 30 + 30 + 12 kg; 2 × 2.5 kg = 5 kg
+    assert order.transport_mode == "parcel" and first.rate_card == second.rate_card == "platform-default"
+    assert first.shipping_fen == 2 * (6_500 + 59 * 2_000) + 6_500 + 23 * 2_000
+    assert second.shipping_fen == 6_500 + 9 * 2_000
     assert order.goods_fen == 120 * 8000 + 2 * 50000
     assert order.total_minor == sum(s.goods_minor + s.shipping_minor for s in order.sub_orders)
     assert order.currency == "EUR" and str(order.exchange_rate) in {"0.1282", "0.12820000"}

@@ -3,6 +3,7 @@
 from sqlalchemy import select
 
 from storefront.extensions import db
+from storefront.ordering.freight.rates import default_card
 from storefront.ordering.models import Order, OrderLine
 from storefront.ordering.pricing import quote
 from tests.test_checkout import ADDRESS, _fill_cart, _two_merchants
@@ -53,8 +54,11 @@ def test_order_total_is_the_server_quote(client, make, ctx):
 
     a, b = _two_merchants(make)
     order = make.order([(a, 120), (b, 1)], currency="KRW")
-    cart = Cart([MerchantGroup(a.merchant, [CartLine(a.default_variant, 120)]), MerchantGroup(b.merchant, [CartLine(b.default_variant, 1)])])
-    expected = quote(cart, "KRW", "RU", "DAP")
+    cart = Cart([
+        MerchantGroup(a.merchant, [CartLine(a.default_variant, 120)]),
+        MerchantGroup(b.merchant, [CartLine(b.default_variant, 1)]),
+    ])
+    expected = quote(cart, "KRW", "RU", "DAP", country="RU", cards=[default_card()])
     assert (order.total_minor, order.currency) == (expected.total_minor, "KRW")
     assert order.total.format("ko").startswith("₩")
     assert order.total_minor == sum(line.total_minor for sub in order.sub_orders for line in sub.lines) + sum(

@@ -101,6 +101,15 @@ class Product(db.Model):
         CheckConstraint("qty_step >= 1", name="qty_step_positive"),
         CheckConstraint("unit_size >= 1", name="unit_size_positive"),
         CheckConstraint("net_weight_g > 0 AND gross_weight_g >= net_weight_g", name="weights"),
+        CheckConstraint(
+            "units_per_package >= 1 AND packages_per_unit >= 1 AND (units_per_package = 1 OR packages_per_unit = 1)",
+            name="packages",
+        ),
+        CheckConstraint(
+            "(package_length_mm IS NULL AND package_width_mm IS NULL AND package_height_mm IS NULL)"
+            " OR (package_length_mm > 0 AND package_width_mm > 0 AND package_height_mm > 0)",
+            name="package_dims",
+        ),
         Index("ix_products_listing", "hidden", "category_id", "price_fen"),
         Index("ix_products_created", "hidden", "created_at"),
     )
@@ -120,6 +129,16 @@ class Product(db.Model):
     origin_city_slug: Mapped[str] = mapped_column(ForeignKey("cities.slug"), index=True)
     net_weight_g: Mapped[int] = mapped_column(Integer)
     gross_weight_g: Mapped[int] = mapped_column(Integer)
+    #: How it is packed for transport: carton, bag, crate, pallet (freight: docs/freight.md).
+    package_kind: Mapped[str] = mapped_column(String(10), default="carton")
+    #: Outer size of one package in mm (all three or none; none = priced by weight only).
+    package_length_mm: Mapped[int | None] = mapped_column(Integer)
+    package_width_mm: Mapped[int | None] = mapped_column(Integer)
+    package_height_mm: Mapped[int | None] = mapped_column(Integer)
+    #: Units packed in one package (50 swimsuits per carton); 1 when a unit needs one or more packages.
+    units_per_package: Mapped[int] = mapped_column(Integer, default=1)
+    #: Packages one unit travels in (a lift in two crates); 1 when several units share a package.
+    packages_per_unit: Mapped[int] = mapped_column(Integer, default=1)
     #: Base unit price in CNY fen.
     price_fen: Mapped[int] = mapped_column(Integer, index=True)
     #: Minimum order, in ``unit``.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
@@ -21,6 +22,10 @@ MAX_SPECS = 30
 MAX_PRICE_FEN = 2_000_000_000
 MAX_QTY = 1_000_000_000
 MAX_WEIGHT_G = 100_000_000
+#: Longest package side accepted (a 12 m bar still fits a 40' container), and most units or packages per count.
+MAX_PACKAGE_MM = 15_000
+MAX_PACKAGE_COUNT = 10_000
+_DIMS_SPLIT = re.compile(r"\s*[x×*X]\s*|\s+")
 #: Product fields recorded in the audit log when an operator moderates.
 MODERATION_FIELDS = ("hidden", "moderation_reason")
 
@@ -67,6 +72,10 @@ class ProductInput:
     texts: dict[str, TextInput] = field(default_factory=dict)
     #: Wholesale tiers as (min_qty, price_fen), ascending.
     tiers: list[tuple[int, int]] = field(default_factory=list)
+    #: Package length, width and height in mm (None: not given, priced by weight only).
+    package_mm: tuple[int, int, int] | None = None
+    units_per_package: int | None = 1
+    packages_per_unit: int | None = 1
 
     @classmethod
     def from_product(cls, p: Product) -> ProductInput:
@@ -90,6 +99,11 @@ class ProductInput:
                 for code, t in p.translations.items()
             },
             tiers=[(t.min_qty, t.price_fen) for t in p.tiers],
+            package_mm=(p.package_length_mm, p.package_width_mm, p.package_height_mm)
+            if p.package_length_mm
+            else None,
+            units_per_package=p.units_per_package,
+            packages_per_unit=p.packages_per_unit,
         )
 
     def normalized(self) -> ProductInput:
@@ -116,7 +130,21 @@ class ProductInput:
             hidden=self.hidden,
             texts=texts,
             tiers=sorted(self.tiers),
+            package_mm=self.package_mm,
+            units_per_package=self.units_per_package,
+            packages_per_unit=self.packages_per_unit,
         )
+
+
+def parse_dims(text: str) -> tuple[int, int, int] | None:
+    """"4150 x 680 x 760" (x, ×, * or spaces) → (4150, 680, 760); "" → None; ValueError otherwise."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    parts = [part for part in _DIMS_SPLIT.split(text) if part]
+    if len(parts) != 3 or not all(part.isdigit() and len(part) <= 6 for part in parts):
+        raise ValueError(text)
+    return int(parts[0]), int(parts[1]), int(parts[2])
 
 
 @dataclass
@@ -173,9 +201,28 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
         e["moq"] = _l("The minimum order is a whole number, at least 1.")
     if not _int_in(data.stock, 0, MAX_QTY):
         e["stock"] = _l("Stock is a whole number, 0 or more.")
+    _check_package(data, e)
     _check_texts(data, e)
     _check_tiers(data, e)
     return e
+
+
+def _check_package(data: ProductInput, e: dict[str, object]) -> None:
+    """Dimensions all above 0 (or none at all); units per package or packages per unit, one of them 1."""
+    if data.package_mm is not None and (
+        len(data.package_mm) != 3 or not all(_int_in(x, 1, MAX_PACKAGE_MM) for x in data.package_mm)
+    ):
+        e["package_mm"] = _l(
+            "Give the package's length, width and height in mm, each above 0 (e.g. 600x400x300), "
+            "or leave it empty."
+        )
+    units, per_unit = data.units_per_package, data.packages_per_unit
+    if not _int_in(units, 1, MAX_PACKAGE_COUNT) or not _int_in(per_unit, 1, MAX_PACKAGE_COUNT):
+        e["units_per_package"] = _l("Units per package and packages per unit are whole numbers, at least 1.")
+    elif units > 1 and per_unit > 1:
+        e["units_per_package"] = _l(
+            "Either several units share a package or one unit needs several packages, not both."
+        )
 
 
 def _check_texts(data: ProductInput, e: dict[str, object]) -> None:
@@ -250,6 +297,18 @@ SCALARS = (
 )
 
 
+def package_values(data: ProductInput) -> dict[str, int | None]:
+    """The product's package columns from checked input."""
+    length, width, height = data.package_mm or (None, None, None)
+    return {
+        "package_length_mm": length,
+        "package_width_mm": width,
+        "package_height_mm": height,
+        "units_per_package": data.units_per_package or 1,
+        "packages_per_unit": data.packages_per_unit or 1,
+    }
+
+
 def apply(product: Product, data: ProductInput) -> bool:
     """Write checked input onto a product; returns True when anything changed. Does not flush."""
     changed = False
@@ -257,6 +316,8 @@ def apply(product: Product, data: ProductInput) -> bool:
         changed |= _set(product, name, getattr(data, name))
     if len(product.variants) == 1:  # a product with options keeps its stock per variant
         changed |= _set(product.variants[0], "stock", data.stock)
+    for name, value in package_values(data).items():
+        changed |= _set(product, name, value)
     if not product.moderation_reason:
         changed |= _set(product, "hidden", data.hidden)
     for code in list(product.translations):

@@ -139,6 +139,13 @@ class _Row:
             d.origin_city_slug = v["origin_city"].strip().lower()
         self._number("net_weight_g", "net_weight_g", _l("Enter a whole number of grams."))
         self._number("gross_weight_g", "gross_weight_g", _l("Enter a whole number of grams."))
+        self._number("units_per_package", "units_per_package", _l("Enter a whole number."), default=1)
+        self._number("packages_per_unit", "packages_per_unit", _l("Enter a whole number."), default=1)
+        if "package_mm" in v:
+            try:
+                d.package_mm = ops.parse_dims(v["package_mm"])
+            except ValueError:
+                self.errors["package_mm"] = _l("Write the size as length x width x height in mm, e.g. 600x400x300.")
         self._number("moq", "moq", _l("Enter a whole number."), default=1)
         self._number("stock", "stock", _l("Enter a whole number."), default=0)
         if "price" in v:
@@ -268,6 +275,7 @@ def _create_all(merchant_id: int, datas: list[ops.ProductInput]) -> None:
             "featured": False,
             "hidden": d.hidden,
             **{name: getattr(d, name) for name in ops.SCALARS},
+            **ops.package_values(d),
         }
         for d in datas
     ]
@@ -307,6 +315,13 @@ def product_row(product: Product, paths_by_id: dict[int, str]) -> dict[str, obje
         "origin_city": product.origin_city_slug,
         "net_weight_g": product.net_weight_g,
         "gross_weight_g": product.gross_weight_g,
+        "package_mm": "x".join(
+            str(x) for x in (product.package_length_mm, product.package_width_mm, product.package_height_mm)
+        )
+        if product.package_length_mm
+        else "",
+        "units_per_package": product.units_per_package,
+        "packages_per_unit": product.packages_per_unit,
         "price": Decimal(fen_text(product.price_fen)),
         "moq": product.moq,
         "stock": product.stock,

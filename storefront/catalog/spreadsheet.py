@@ -37,6 +37,17 @@ class Column:
     text: bool = True
 
 
+@dataclass(frozen=True)
+class Layout:
+    """What a sheet must look like: its column keys, the one column it cannot lack, and (XLSX) the sheet to
+    read (None: the workbook's active sheet). Products use :data:`PRODUCTS`; other imports (freight rate cards)
+    pass their own, so every spreadsheet upload is read with the same safety checks."""
+
+    keys: frozenset[str]
+    required: str
+    sheet_name: str | None
+
+
 def _lang_columns() -> list[Column]:
     cols = []
     for code in LANGS:
@@ -65,6 +76,9 @@ COLUMNS: list[Column] = [
     Column("origin_city", True, _l("Origin city, e.g. dalian, xingcheng, dandong.")),
     Column("net_weight_g", True, _l("Net weight per unit in grams."), text=False),
     Column("gross_weight_g", True, _l("Gross weight per unit in grams (not less than net)."), text=False),
+    Column("package_mm", False, _l("Package size in mm as length x width x height, e.g. 600x400x300 (empty: none).")),
+    Column("units_per_package", False, _l("Units packed in one package (default 1)."), text=False),
+    Column("packages_per_unit", False, _l("Packages one unit travels in (default 1)."), text=False),
     Column("price", True, _l("Base unit price in yuan (CNY), e.g. 128.50."), text=False),
     Column("moq", False, _l("Minimum order quantity (default 1)."), text=False),
     Column("stock", False, _l("Units in stock (default 0)."), text=False),
@@ -80,6 +94,8 @@ COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
 #: Columns holding codes that a spreadsheet must not turn into numbers.
 CODE_COLUMNS = frozenset({"sku", "hs_code", "customs_unit"})
 BY_KEY = {c.key: c for c in COLUMNS}
+#: The products sheet: the template's columns, "sku" in every file, the sheet named "Products".
+PRODUCTS = Layout(frozenset(BY_KEY), "sku", SHEET_NAME)
 
 
 @dataclass
@@ -140,7 +156,7 @@ def unneutralize(text: str) -> str:
     return text
 
 
-def _check_header(sheet: Sheet, raw_header: list[str]) -> None:
+def _check_header(sheet: Sheet, raw_header: list[str], layout: Layout) -> None:
     header = [h.strip().lower() for h in raw_header]
     while header and not header[-1]:
         header.pop()
@@ -150,22 +166,27 @@ def _check_header(sheet: Sheet, raw_header: list[str]) -> None:
         letter = get_column_letter(index)
         if not key:
             sheet.errors.append((1, letter, _l("A column has no header. Remove it or name it.")))
-        elif key not in BY_KEY:
+        elif key not in layout.keys:
             sheet.errors.append(
                 (1, key, _l("Unknown column “%(name)s”. Use the columns of the template.", name=key))
             )
         elif key in seen:
             sheet.errors.append((1, key, _l("The column “%(name)s” appears twice.", name=key)))
         seen.add(key)
-    if "sku" not in seen:
-        sheet.errors.append((1, "sku", _l("The sheet needs a “sku” column.")))
+    if layout.required not in seen:
+        if layout.required == "sku":
+            sheet.errors.append((1, "sku", _l("The sheet needs a “sku” column.")))
+        else:
+            sheet.errors.append(
+                (1, layout.required, _l("The sheet needs a “%(name)s” column.", name=layout.required))
+            )
 
 
-def _add_rows(sheet: Sheet, rows, numeric_cells=None) -> None:
+def _add_rows(sheet: Sheet, rows, layout: Layout) -> None:
     for number, cells in rows:
         values = {}
         for index, key in enumerate(sheet.header):
-            if index < len(cells) and key in BY_KEY:
+            if index < len(cells) and key in layout.keys:
                 values[key] = cells[index]
         extra = [c for c in cells[len(sheet.header) :] if c]
         if extra:
@@ -183,8 +204,9 @@ def _add_rows(sheet: Sheet, rows, numeric_cells=None) -> None:
             return
 
 
-def read_csv(data: bytes) -> Sheet:
+def read_csv(data: bytes, layout: Layout | None = None) -> Sheet:
     """Read a CSV (UTF-8, with or without BOM, or GB18030 as saved by Chinese Excel)."""
+    layout = layout or PRODUCTS
     sheet = Sheet()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -208,13 +230,14 @@ def read_csv(data: bytes) -> Sheet:
     if not raw:
         sheet.errors.append((0, "", _l("The file is empty.")))
         return sheet
-    _check_header(sheet, raw[0])
-    _add_rows(sheet, enumerate(raw[1:], start=2))
+    _check_header(sheet, raw[0], layout)
+    _add_rows(sheet, enumerate(raw[1:], start=2), layout)
     return sheet
 
 
-def read_xlsx(data: bytes) -> Sheet:
-    """Read the 'Products' sheet of an XLSX workbook; formulas and merged cells are refused."""
+def read_xlsx(data: bytes, layout: Layout | None = None) -> Sheet:
+    """Read the layout's sheet ('Products') of an XLSX workbook; formulas and merged cells are refused."""
+    layout = layout or PRODUCTS
     sheet = Sheet()
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=False)
@@ -223,7 +246,7 @@ def read_xlsx(data: bytes) -> Sheet:
             (0, "", _l("This is not a valid XLSX workbook. Save it from Excel or WPS as .xlsx."))
         )
         return sheet
-    if SHEET_NAME not in workbook.sheetnames:
+    if layout.sheet_name is not None and layout.sheet_name not in workbook.sheetnames:
         sheet.errors.append(
             (
                 0,
@@ -231,13 +254,13 @@ def read_xlsx(data: bytes) -> Sheet:
                 _l(
                     "The workbook has no sheet named “%(name)s” (it has: %(names)s). "
                     "Rename the sheet with your products.",
-                    name=SHEET_NAME,
+                    name=layout.sheet_name,
                     names=", ".join(workbook.sheetnames),
                 ),
             )
         )
         return sheet
-    ws = workbook[SHEET_NAME]
+    ws = workbook[layout.sheet_name] if layout.sheet_name is not None else workbook.active
     for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
         sheet.errors.append(
             (
@@ -271,10 +294,10 @@ def read_xlsx(data: bytes) -> Sheet:
             texts.append(cell_text(cell.value))
         rows.append((row[0].row if row else 0, texts))
     if not rows:
-        sheet.errors.append((0, "", _l("The sheet “%(name)s” is empty.", name=SHEET_NAME)))
+        sheet.errors.append((0, "", _l("The sheet “%(name)s” is empty.", name=ws.title)))
         return sheet
-    _check_header(sheet, rows[0][1])
-    _add_rows(sheet, rows[1:])
+    _check_header(sheet, rows[0][1], layout)
+    _add_rows(sheet, rows[1:], layout)
     for number, index in numeric:
         if index < len(sheet.header):
             sheet.numeric.add((number, sheet.header[index]))
@@ -284,9 +307,9 @@ def read_xlsx(data: bytes) -> Sheet:
     return sheet
 
 
-def read(data: bytes, fmt: str) -> Sheet:
-    """Read a CSV or XLSX file into a Sheet."""
-    return read_xlsx(data) if fmt == "xlsx" else read_csv(data)
+def read(data: bytes, fmt: str, layout: Layout | None = None) -> Sheet:
+    """Read a CSV or XLSX file into a Sheet (the products layout unless another is given)."""
+    return read_xlsx(data, layout) if fmt == "xlsx" else read_csv(data, layout)
 
 
 def write_csv(rows: list[dict[str, object]]) -> bytes:

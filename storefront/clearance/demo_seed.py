@@ -71,6 +71,7 @@ def _place(buyer, product, qty: int, country: str, currency: str, key: str):
         postal_code="000000",
         currency=currency,
         note=f"{NOTE}{key}",
+        customs_id="P100000000001",  # the demo buyer's Korean customs code (used only for Korean parcels)
     )
     group = MerchantGroup(merchant=product.merchant, lines=[CartLine(variant=product.default_variant, qty=qty)])
     return place_order(Cart(groups=[group]), data, user_id=buyer.id, lang="ru", actor="demo")

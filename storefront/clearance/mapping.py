@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 from flask import current_app
 from lxml import etree
@@ -87,6 +88,23 @@ def carrier_table() -> dict[str, Company]:
         for alias in (key, *row.get("aliases", ())):
             table[" ".join(alias.split()).casefold()] = company
     return table
+
+
+@cache
+def _tracking_pages() -> dict[str, str]:
+    """Carrier key and aliases (casefolded) → tracking page template, from data/carriers.toml."""
+    table = {}
+    for key, row in tomllib.loads(CARRIERS_PATH.read_text(encoding="utf-8"))["carriers"].items():
+        for alias in (key, *row.get("aliases", ())):
+            if row.get("track"):
+                table[" ".join(alias.split()).casefold()] = row["track"]
+    return table
+
+
+def tracking_url(carrier: str, number: str) -> str | None:
+    """The carrier's public tracking page for a waybill number (None when the carrier has none)."""
+    template = _tracking_pages().get(" ".join((carrier or "").split()).casefold())
+    return template.format(number=quote(number or "", safe="")) if template and number else None
 
 
 def _carriers(text: str) -> dict[str, Company]:

@@ -31,6 +31,7 @@ from storefront.clearance.status import (
     list_status,
 )
 from storefront.extensions import db
+from storefront.ordering.freight.modes import traf_mode_of
 
 log = logging.getLogger(__name__)
 _signals = Namespace()
@@ -111,7 +112,7 @@ def open_case(sub_order, *, payment_ref: str = "", now: datetime | None = None) 
         currency=order.currency,
         customs_code=plat.customs_code,
         port_code=plat.port_code,
-        traf_mode=plat.traf_mode,
+        traf_mode=traf_mode_of(order.transport_mode) or plat.traf_mode,
         goods_minor=sub_order.goods_minor,
         freight_minor=sub_order.shipping_minor,
         pay_no=(payment_ref or "")[:60],

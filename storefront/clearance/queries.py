@@ -12,7 +12,7 @@ from flask import g
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import selectinload
 
-from storefront.clearance import codes, operations, summary
+from storefront.clearance import codes, mapping, operations, summary
 from storefront.clearance.mapping import to_major
 from storefront.clearance.messages.common import china_time
 from storefront.clearance.models import (
@@ -95,6 +95,7 @@ TEMPLATE_HELPERS = {
     "can_cancel": operations.can_cancel,
     "upcoming": upcoming,
     "num": lambda value: _num(value),
+    "tracking_url": mapping.tracking_url,
 }
 
 

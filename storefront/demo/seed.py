@@ -193,6 +193,10 @@ def seed_products(content, categories, merchants) -> int:
         p.hs_code, p.customs_name, p.customs_unit = data["hs_code"], data["customs_name"], data["customs_unit"]
         p.model, p.origin_city_slug = data["model"], data["origin_city"]
         p.net_weight_g, p.gross_weight_g = data["net_weight_g"], data["gross_weight_g"]
+        package = data.get("package") or {}
+        p.package_kind = package.get("kind", "carton")
+        p.package_length_mm, p.package_width_mm, p.package_height_mm = package.get("mm") or (None, None, None)
+        p.units_per_package, p.packages_per_unit = package.get("units", 1), package.get("per_unit", 1)
         p.price_fen, p.moq = data["price_fen"], data["moq"]
         p.unit, p.unit_size, p.qty_step = data.get("unit", "piece"), data.get("unit_size", 1), data.get("qty_step", 1)
         _sync_variants(p, data)

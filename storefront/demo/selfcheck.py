@@ -104,6 +104,7 @@ def _check_product(p: dict, known: dict, problems: list[str]) -> None:
         _check_tiers(p.get("tiers"), ints["price_fen"], ints["moq"], where, problems)
     if not isinstance(p.get("featured"), bool):
         problems.append(f"{where}: featured must be a bool")
+    _check_package(p.get("package"), where, problems)
     _check_text(p.get("text"), where, problems)
     _check_variants(p, where, problems)
 
@@ -129,6 +130,23 @@ def _check_variants(p: dict, where: str, problems: list[str]) -> None:
         chosen = override.get("options", {})
         if not chosen or any(value not in values.get(code, ()) for code, value in chosen.items()):
             problems.append(f"{where}: override {chosen!r} names an unknown option value")
+
+
+def _check_package(package, where: str, problems: list[str]) -> None:
+    """Optional ``package = {kind, mm = [l, w, h], units, per_unit}``: how the product travels."""
+    if package is None:
+        return
+    mm = package.get("mm") if isinstance(package, dict) else None
+    counts = [package.get("units", 1), package.get("per_unit", 1)] if isinstance(package, dict) else []
+    if (
+        not isinstance(mm, list)
+        or len(mm) != 3
+        or not all(isinstance(x, int) and x > 0 for x in mm)
+        or not all(isinstance(x, int) and x >= 1 for x in counts)
+        or min(counts) != 1
+        or not isinstance(package.get("kind"), str)
+    ):
+        problems.append(f"{where}: package needs kind, mm = [length, width, height] > 0, units or per_unit >= 1")
 
 
 def _check_tiers(tiers, price: int, moq: int, where: str, problems: list[str]) -> None:

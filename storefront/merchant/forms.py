@@ -17,7 +17,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from storefront.catalog.operations import ProductInput, TextInput
+from storefront.catalog.operations import ProductInput, TextInput, parse_dims
 from storefront.core.locales import LANGS
 from storefront.core.money import parse_amount
 
@@ -76,6 +76,9 @@ class ProductForm(FlaskForm):
     origin_city = SelectField(_l("Origin city"), validate_choice=False)
     net_weight_g = StringField(_l("Net weight per unit (g)"), validators=[DataRequired(), Length(max=12)])
     gross_weight_g = StringField(_l("Gross weight per unit (g)"), validators=[DataRequired(), Length(max=12)])
+    package_mm = StringField(_l("Package size, L×W×H (mm)"), validators=[Optional(), Length(max=40)])
+    units_per_package = StringField(_l("Units per package"), default="1", validators=[Optional(), Length(max=6)])
+    packages_per_unit = StringField(_l("Packages per unit"), default="1", validators=[Optional(), Length(max=6)])
     price = StringField(_l("Base unit price (CNY)"), validators=[DataRequired(), Length(max=16)])
     moq = StringField(_l("Minimum order quantity"), default="1", validators=[DataRequired(), Length(max=12)])
     stock = StringField(_l("Stock"), default="0", validators=[DataRequired(), Length(max=12)])
@@ -109,6 +112,11 @@ class ProductForm(FlaskForm):
             errors[name] = _l("Enter a whole number.")
             return None
 
+        package_mm = None
+        try:
+            package_mm = parse_dims(self.package_mm.data or "")
+        except ValueError:
+            errors["package_mm"] = _l("Write the size as length x width x height in mm, e.g. 600x400x300.")
         price = None
         try:
             price = parse_amount(self.price.data, "CNY")
@@ -152,6 +160,9 @@ class ProductForm(FlaskForm):
             hidden=bool(self.hidden.data),
             texts=texts,
             tiers=tiers,
+            package_mm=package_mm,
+            units_per_package=whole("units_per_package", self.units_per_package.data or "1"),
+            packages_per_unit=whole("packages_per_unit", self.packages_per_unit.data or "1"),
         )
         return data, errors
 
@@ -180,6 +191,9 @@ def form_data(data: ProductInput) -> dict:
         "origin_city": data.origin_city_slug,
         "net_weight_g": str(data.net_weight_g or ""),
         "gross_weight_g": str(data.gross_weight_g or ""),
+        "package_mm": "x".join(str(x) for x in data.package_mm) if data.package_mm else "",
+        "units_per_package": str(data.units_per_package or 1),
+        "packages_per_unit": str(data.packages_per_unit or 1),
         "price": _yuan(data.price_fen),
         "moq": str(data.moq or 1),
         "stock": str(data.stock or 0),

@@ -2,6 +2,7 @@
 
 from storefront.operator import (  # noqa: F401
     console,
+    duty_views,
     filing_views,
     fx_views,
     moderation_views,

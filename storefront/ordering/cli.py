@@ -32,6 +32,15 @@ def release_expired():
     click.echo(f"{len(cancelled)} order(s) released")
 
 
+@orders_group.command("forget-customs-ids")
+@with_appcontext
+def forget_customs_ids():
+    """Erase buyers' customs codes, passports and INNs the orders no longer need (run daily)."""
+    count = ops.forget_customs_ids()
+    db.session.commit()
+    click.echo(f"{count} order(s) forgot the buyer's customs identity")
+
+
 @orders_group.command("confirm-transfer")
 @click.argument("number")
 @click.option("--amount", required=True, help="Amount received, in the order's currency (e.g. 1234.50).")

@@ -49,6 +49,9 @@ class CheckoutForm(FlaskForm):
         default=DeliveryTerms.DAP.value,
         validators=[DataRequired()],
     )
+    mode = RadioField(_l("Transport"), choices=[], validate_choice=False, validators=[Optional()])
+    #: Checked per destination by ``operations.place_order`` (Korean code, Russian passport or INN).
+    customs_id = StringField(_l("Personal customs clearance code"), validators=[Optional(), Length(max=20)])
     currency = SelectField(_l("Pay in"), validators=[DataRequired()])
     pay_method = RadioField(
         _l("Payment method"),

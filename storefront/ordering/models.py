@@ -80,8 +80,20 @@ class Order(db.Model):
     address_line2: Mapped[str] = mapped_column(String(200), default="")
     #: Shipping zone the freight was priced with.
     shipping_zone: Mapped[str] = mapped_column(String(8))
-    #: Incoterm (DAP, FOB).
+    #: Incoterms 2020 rule (EXW, FCA, FOB, CIF, DAP, DDP): who pays what (storefront/ordering/freight/incoterms.py).
     delivery_terms: Mapped[str] = mapped_column(String(3))
+    #: Transport mode chosen at checkout (a key of storefront/ordering/freight/data/modes.toml).
+    transport_mode: Mapped[str] = mapped_column(String(12), default="parcel")
+    #: Transit time quoted at checkout, days (0 = not quoted).
+    transit_days_min: Mapped[int] = mapped_column(Integer, default=0)
+    transit_days_max: Mapped[int] = mapped_column(Integer, default=0)
+    #: Import duty and tax collected with the order (DDP only; else 0): CNY fen and charge currency.
+    duty_fen: Mapped[int] = mapped_column(Integer, default=0)
+    duty_minor: Mapped[int] = mapped_column(Integer, default=0)
+    #: The landed-cost rule the duty estimate came from (storefront/ordering/freight/data/duties.toml key).
+    duty_rule: Mapped[str] = mapped_column(String(40), default="")
+    #: Korean personal customs clearance code (P + 12 digits) while the order needs it; "" once cleared.
+    buyer_customs_id: Mapped[str] = mapped_column(String(20), default="")
     #: card or transfer.
     pay_method: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -119,6 +131,17 @@ class Order(db.Model):
     def total(self) -> Money:
         """The amount charged."""
         return Money(self.total_minor, self.currency)
+
+    @property
+    def duty(self) -> Money:
+        """Import duty and tax collected (DDP), charge currency."""
+        return Money(self.duty_minor, self.currency)
+
+    @property
+    def masked_customs_id(self) -> str:
+        """The buyer's customs code as pages show it (P********9012)."""
+        code = self.buyer_customs_id
+        return f"{code[0]}{'*' * (len(code) - 5)}{code[-4:]}" if len(code) > 5 else ""
 
     @property
     def goods(self) -> Money:
@@ -167,6 +190,13 @@ class SubOrder(db.Model):
     shipping_minor: Mapped[int] = mapped_column(Integer)
     net_weight_g: Mapped[int] = mapped_column(Integer)
     gross_weight_g: Mapped[int] = mapped_column(Integer)
+    #: This parcel's share of the order's duty (DDP), CNY fen and charge currency.
+    duty_fen: Mapped[int] = mapped_column(Integer, default=0)
+    duty_minor: Mapped[int] = mapped_column(Integer, default=0)
+    #: The rate card that priced the freight: "platform-default" or "provider:<provider id>:<card id>".
+    rate_card: Mapped[str] = mapped_column(String(60), default="")
+    #: Origin and border crossing of the lane, e.g. "Dalian – Manzhouli".
+    freight_route: Mapped[str] = mapped_column(String(90), default="")
     carrier: Mapped[str] = mapped_column(String(80), default="")
     tracking_no: Mapped[str] = mapped_column(String(40), default="")
     shipped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -187,12 +217,12 @@ class SubOrder(db.Model):
 
     @property
     def total_minor(self) -> int:
-        """Goods plus freight in the charge currency."""
-        return self.goods_minor + self.shipping_minor
+        """Goods, freight and (DDP) duty in the charge currency."""
+        return self.goods_minor + self.shipping_minor + self.duty_minor
 
     @property
     def total(self) -> Money:
-        """Goods plus freight in the charge currency."""
+        """Goods, freight and duty in the charge currency."""
         return Money(self.total_minor, self.order.currency)
 
 

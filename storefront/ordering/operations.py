@@ -4,6 +4,7 @@ never commit (the request or CLI command commits once), and fire the order signa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -15,9 +16,12 @@ from storefront.core.locales import LANGS
 from storefront.extensions import db
 from storefront.ordering import stock
 from storefront.ordering.cart import Cart
+from storefront.ordering.freight import duty_rules, incoterms
+from storefront.ordering.freight.cards import valid_cards
+from storefront.ordering.freight.modes import modes
 from storefront.ordering.models import Order, OrderEvent, OrderLine, SubOrder
 from storefront.ordering.numbers import new_number
-from storefront.ordering.pricing import charge_currencies, quote
+from storefront.ordering.pricing import charge_currencies, quote, today
 from storefront.ordering.shipping import zone_for
 from storefront.ordering.signals import order_cancelled, order_paid, order_placed, order_shipped
 from storefront.ordering.states import TRANSITIONS, UNPAID, Cause, DeliveryTerms, OrderStatus, PayMethod
@@ -48,6 +52,55 @@ class CheckoutData:
     terms: str = DeliveryTerms.DAP.value
     pay_method: str = PayMethod.CARD.value
     note: str = ""
+    #: Transport mode chosen among the quoted ones ("" = the cheapest).
+    mode: str = ""
+    #: The buyer's personal customs identity when the destination's carrier needs it (CUSTOMS_ID_RULES).
+    customs_id: str = ""
+
+
+@dataclass(frozen=True)
+class CustomsIdRule:
+    """A destination whose carriers need the buyer's personal identity for customs, and its format."""
+
+    pattern: re.Pattern
+    #: Transport modes whose carrier clears the goods as the buyer's personal import.
+    modes: frozenset[str]
+
+
+#: Korea: 개인통관고유부호 (P and 12 digits) for parcels and express; Russia: passport series and number
+#: (10 digits) or INN (12 digits) for express couriers.
+CUSTOMS_ID_RULES = {
+    "KR": CustomsIdRule(re.compile(r"^P\d{12}$"), frozenset({"parcel", "express"})),
+    "RU": CustomsIdRule(re.compile(r"^(\d{10}|\d{12})$"), frozenset({"express"})),
+}
+
+
+def needs_customs_id(country: str, mode: str | None) -> bool:
+    """True when the buyer must give a personal customs identity for this destination and mode."""
+    rule = CUSTOMS_ID_RULES.get(country.upper())
+    return rule is not None and (mode or "") in rule.modes
+
+
+def normalize_customs_id(text: str) -> str:
+    """Without spaces and dashes, upper case ("4510 123456" → "4510123456", "p1234…" → "P1234…")."""
+    return re.sub(r"[\s-]", "", text or "").upper()
+
+
+def forget_customs_ids(now: datetime | None = None) -> int:
+    """Erase buyers' customs identities the orders no longer need: cancelled or refunded orders, and orders
+    shipped more than CUSTOMS_ID_KEEP_DAYS ago (their import clearance is over). Returns how many."""
+    cutoff = (now or utcnow()) - timedelta(days=current_app.config["CUSTOMS_ID_KEEP_DAYS"])
+    done = {OrderStatus.CANCELLED.value, OrderStatus.REFUNDED.value}
+    result = db.session.execute(
+        update(Order)
+        .where(
+            Order.buyer_customs_id != "",
+            (Order.status.in_(done)) | ((Order.status == OrderStatus.SHIPPED.value) & (Order.updated_at < cutoff)),
+        )
+        .values(buyer_customs_id="")
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
 
 
 def utcnow() -> datetime:
@@ -107,7 +160,23 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         raise CheckoutError("currency")
     terms = data.terms if data.terms in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
     pay_method = data.pay_method if data.pay_method in {m.value for m in PayMethod} else PayMethod.CARD.value
-    q = quote(cart, data.currency, zone, terms)
+    cards = valid_cards(today())
+    q = quote(
+        cart, data.currency, zone, terms, data.mode or None,
+        country=data.country.upper(), cards=cards, duty_rules=duty_rules.current(),
+    )
+    if q.option is None or (data.mode and q.mode != data.mode):
+        raise CheckoutError("mode")
+    if incoterms.rule(terms).sea_only and not modes()[q.option.mode].sea:
+        raise CheckoutError("terms")
+    if incoterms.rule(terms).charges_duties and q.duty_rule is None:
+        raise CheckoutError("ddp")  # DDP only where the platform can estimate and collect the duties
+    customs_id = normalize_customs_id(data.customs_id)
+    if needs_customs_id(data.country, q.mode):
+        if not CUSTOMS_ID_RULES[data.country.upper()].pattern.match(customs_id):
+            raise CheckoutError("customs_id")
+    else:
+        customs_id = ""
     if q.goods_fen <= 0 or q.total_minor <= 0:
         raise CheckoutError("amount")
     stock.take_all([(line.variant.id, line.qty) for line in cart.lines])
@@ -133,6 +202,13 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         address_line2=data.address_line2.strip(),
         shipping_zone=zone,
         delivery_terms=terms,
+        transport_mode=q.option.mode,
+        transit_days_min=q.option.days[0],
+        transit_days_max=q.option.days[1],
+        duty_fen=q.duty_fen,
+        duty_minor=q.duty_minor,
+        duty_rule=q.duty_rule.key if q.duty_rule else "",
+        buyer_customs_id=customs_id,
         pay_method=pay_method,
         note=data.note.strip(),
         currency=q.currency,
@@ -157,6 +233,10 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
             shipping_minor=gq.shipping_minor,
             net_weight_g=gq.group.net_weight_g,
             gross_weight_g=gq.group.gross_weight_g,
+            duty_fen=gq.duty_fen,
+            duty_minor=gq.duty_minor,
+            rate_card=gq.lane.card.ref if gq.lane else "",
+            freight_route=_route(gq.lane),
         )
         for line_no, lq in enumerate(gq.lines, start=1):
             p, v = lq.line.product, lq.line.variant
@@ -188,6 +268,12 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
     record_event(order, "", order.status, Cause.PLACED, actor)
     order_placed.send(order)
     return order
+
+
+def _route(lane) -> str:
+    if lane is None:
+        return ""
+    return (f"{lane.lane.origin} – {lane.lane.via}" if lane.lane.via else lane.lane.origin)[:90]
 
 
 def transition(order: Order, to: OrderStatus, *, cause: str, actor: str, detail: str = "") -> bool:

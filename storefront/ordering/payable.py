@@ -47,7 +47,7 @@ def _mismatch(order: Order, result: PaymentResult) -> None:
 
 
 def _shares(order: Order) -> list[Share]:
-    """Each merchant's sub-order (goods + freight, charge currency); commission on goods, per category."""
+    """Each merchant's sub-order (goods + freight + DDP duty, charge currency); commission on goods, per category."""
     product_ids = [line.product_id for sub in order.sub_orders for line in sub.lines if line.product_id]
     categories = dict(
         db.session.execute(select(Product.id, Product.category_id).where(Product.id.in_(product_ids))).all()
@@ -55,7 +55,7 @@ def _shares(order: Order) -> list[Share]:
     return [
         Share(
             account=seller_account("merchant", sub.merchant_id),
-            amount_minor=sub.goods_minor + sub.shipping_minor,
+            amount_minor=sub.total_minor,
             commissionable=tuple(
                 (line.unit_price_minor * line.qty, f"product:{categories.get(line.product_id, '')}")
                 for line in sub.lines

@@ -1,19 +1,25 @@
-"""Server-side totals: goods, freight per merchant parcel, conversion to the charge currency at a frozen rate.
+"""Server-side totals: goods, freight per merchant shipment by the chosen transport mode, duties under DDP,
+conversion to the charge currency at a frozen rate.
 
 Nothing here reads a price, a currency or a total from a form: inputs are the cart (live products), the
-destination zone, the delivery terms and a currency code checked against the configured list.
+destination, the delivery terms, a transport mode code and a currency code checked against the configured list.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from flask import current_app
 
 from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, display_currency
 from storefront.ordering.cart import Cart, CartLine, MerchantGroup
-from storefront.ordering.shipping import freight_fen
+from storefront.ordering.freight import incoterms, landed
+from storefront.ordering.freight.packing import Shipment, shipment
+from storefront.ordering.freight.quoting import LaneQuote, ModeOption, options
+from storefront.ordering.freight.rates import Card
 
 
 def charge_currencies() -> tuple[str, ...]:
@@ -61,8 +67,16 @@ class GroupQuote:
 
     group: MerchantGroup
     lines: tuple[LineQuote, ...]
+    #: Freight (and the CIF premium) charged with the goods; 0 when the buyer's terms leave it to them.
     shipping_fen: int
     shipping_minor: int
+    #: The lane and card that priced the freight (None when no mode fits or no destination yet).
+    lane: LaneQuote | None = None
+    #: The import duty and VAT estimate for this parcel (None without a destination).
+    estimate: landed.Estimate | None = None
+    #: Duty charged (DDP only).
+    duty_fen: int = 0
+    duty_minor: int = 0
 
     @property
     def goods_fen(self) -> int:
@@ -76,8 +90,8 @@ class GroupQuote:
 
     @property
     def total_minor(self) -> int:
-        """Goods plus freight in the charge currency."""
-        return self.goods_minor + self.shipping_minor
+        """Goods, freight and duty in the charge currency."""
+        return self.goods_minor + self.shipping_minor + self.duty_minor
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,10 @@ class Quote:
     #: Shipping zone, or None when no destination is chosen yet (freight not included).
     zone: str | None
     terms: str
+    #: Transport modes that fit the order (empty without a destination), cheapest and fastest marked.
+    options: tuple[ModeOption, ...] = ()
+    #: The chosen one (None when nothing fits or no destination yet).
+    option: ModeOption | None = None
 
     @property
     def goods_fen(self) -> int:
@@ -102,9 +120,34 @@ class Quote:
         return sum(gq.shipping_fen for gq in self.groups)
 
     @property
+    def duty_fen(self) -> int:
+        """Duty charged (DDP) in fen."""
+        return sum(gq.duty_fen for gq in self.groups)
+
+    @property
+    def duty_minor(self) -> int:
+        """Duty charged (DDP) in the charge currency."""
+        return sum(gq.duty_minor for gq in self.groups)
+
+    @property
+    def estimate_fen(self) -> int:
+        """Estimated duty and VAT at the destination, whether charged now (DDP) or due on arrival."""
+        return sum(gq.estimate.total_fen for gq in self.groups if gq.estimate)
+
+    @property
+    def duty_rule(self) -> landed.DutyRule | None:
+        """The landed-cost rule of the destination (None when there is none)."""
+        return next((gq.estimate.rule for gq in self.groups if gq.estimate and gq.estimate.rule), None)
+
+    @property
+    def mode(self) -> str | None:
+        """The chosen transport mode's code."""
+        return self.option.mode if self.option else None
+
+    @property
     def total_fen(self) -> int:
-        """Goods plus freight in fen."""
-        return self.goods_fen + self.shipping_fen
+        """Goods, freight and duty in fen."""
+        return self.goods_fen + self.shipping_fen + self.duty_fen
 
     @property
     def goods_minor(self) -> int:
@@ -119,19 +162,71 @@ class Quote:
     @property
     def total_minor(self) -> int:
         """The amount to charge."""
-        return self.goods_minor + self.shipping_minor
+        return self.goods_minor + self.shipping_minor + self.duty_minor
 
     def money(self, minor: int) -> Money:
         """Minor units of the charge currency as Money."""
         return Money(minor, self.currency)
 
+    def charged(self, fen: int) -> Money:
+        """CNY fen in the charge currency at the quote's rate (mode prices, duty estimates)."""
+        return Money(to_charge(fen, self.currency, self.rate), self.currency)
 
-def quote(cart: Cart, currency: str, zone: str | None, terms: str) -> Quote:
-    """Price a cart for a destination zone and terms in a charge currency, at today's rate."""
+
+def shipments(cart: Cart) -> list[Shipment]:
+    """Each merchant's shipment (weight, volume, packages) in cart order."""
+    return [shipment((line.product, line.qty) for line in group.lines) for group in cart.groups]
+
+
+def quote(
+    cart: Cart,
+    currency: str,
+    zone: str | None,
+    terms: str,
+    mode: str | None = None,
+    *,
+    country: str = "",
+    cards: Sequence[Card] = (),
+    duty_rules: Mapping[str, landed.DutyRule] | None = None,
+) -> Quote:
+    """Price a cart for a destination, terms and transport mode in a charge currency, at today's rate.
+
+    ``mode`` falls back to the cheapest fitting mode; ``cards`` are the valid rate cards (default card first);
+    ``duty_rules`` the landed-cost rules in force (default: the data file's).
+    """
     rate = rate_for(currency)
+    rates = current_rates()
+    rule = incoterms.rule(terms)
+    found = tuple(options(shipments(cart), zone, cards)) if zone and cards else ()
+    option = next((o for o in found if o.mode == mode), None) or next((o for o in found if o.cheapest), None)
     groups = []
-    for group in cart.groups:
+    for position, group in enumerate(cart.groups):
         lines = tuple(LineQuote(line, to_charge(line.unit_fen, currency, rate)) for line in group.lines)
-        ship_fen = freight_fen(group.gross_weight_g, zone, terms) if zone else 0
-        groups.append(GroupQuote(group, lines, ship_fen, to_charge(ship_fen, currency, rate)))
-    return Quote(tuple(groups), currency, rate, zone, terms)
+        lane = option.parts[position] if option else None
+        freight = lane.fen if lane else 0
+        ship_fen = 0
+        if rule.charges_freight:
+            ship_fen = freight + (incoterms.insurance_fen(group.goods_fen, freight) if rule.code == "CIF" else 0)
+        estimate = None
+        if country:
+            estimate = landed.estimate(
+                country,
+                ((line.product.hs_code, line.total_fen) for line in group.lines),
+                freight,
+                group.gross_weight_g,
+                rates,
+                duty_rules,
+            )
+        duty_fen = estimate.total_fen if estimate and rule.charges_duties else 0
+        groups.append(
+            GroupQuote(
+                group, lines, ship_fen, to_charge(ship_fen, currency, rate), lane, estimate,
+                duty_fen, to_charge(duty_fen, currency, rate),
+            )
+        )
+    return Quote(tuple(groups), currency, rate, zone, terms, found, option)
+
+
+def today() -> date:
+    """The date rate cards are checked against (UTC)."""
+    return datetime.now(UTC).date()

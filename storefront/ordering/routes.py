@@ -14,6 +14,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -25,9 +26,14 @@ from storefront.ordering import access, mail
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
 from storefront.ordering.forms import CheckoutForm
+from storefront.ordering.freight import duty_rules, incoterms
+from storefront.ordering.freight.cards import valid_cards
+from storefront.ordering.freight.modes import BUYER_ACTIONS
+from storefront.ordering.freight.modes import label as mode_label
+from storefront.ordering.freight.tracking import estimated_arrival
 from storefront.ordering.models import Order
 from storefront.ordering.payable import KIND
-from storefront.ordering.pricing import charge_currencies, default_charge_currency, quote
+from storefront.ordering.pricing import charge_currencies, default_charge_currency, quote, today
 from storefront.ordering.shipping import DEFAULT_COUNTRY, country_choices, country_name, zone_for
 from storefront.ordering.states import (
     CAUSE_LABELS,
@@ -45,11 +51,32 @@ from storefront.payments.current_gateway import get_gateway
 from storefront.payments.gateway import GatewayError
 
 bp = Blueprint("ordering", __name__, url_prefix="/<lang>")
+#: CheckoutError code → (form field, message) shown beside it.
+_CHECKOUT_ERRORS = {
+    "currency": ("currency", None),
+    "country": ("country", None),
+    "mode": ("mode", _l("No transport mode fits this order to that destination; choose another one.")),
+    "terms": ("terms", _l("FOB and CIF apply to sea freight only: choose a sea mode or other terms.")),
+    "ddp": ("terms", _l("DDP is offered where we can estimate and collect the import duties; choose DAP here.")),
+    "customs_id": (
+        "customs_id",
+        _l("Korean customs needs your personal customs clearance code (P and 12 digits) for this parcel."),
+    ),
+}
+_RU_ID_MESSAGE = _l(
+    "For a courier parcel to Russia the carrier needs your passport series and number (10 digits) "
+    "or your INN (12 digits)."
+)
 
 
 def actor() -> str:
     """Who is acting, for order events."""
     return f"buyer:{current_user.id}" if getattr(current_user, "is_authenticated", False) else "guest"
+
+
+def data_country(form: CheckoutForm) -> str:
+    """The destination country the form names (upper case, "" when none)."""
+    return (form.country.data or "").upper()
 
 
 def _checkout_data(form: CheckoutForm) -> ops.CheckoutData:
@@ -67,6 +94,8 @@ def _checkout_data(form: CheckoutForm) -> ops.CheckoutData:
         currency=form.currency.data,
         pay_method=form.pay_method.data,
         note=form.note.data or "",
+        mode=form.mode.data or "",
+        customs_id=form.customs_id.data or "",
     )
 
 
@@ -115,8 +144,11 @@ def checkout():
             if exc.code in {"empty_cart", "cart_problems"}:
                 flash(_("Some quantities in your cart need your attention."), "error")
                 return redirect(url_for("cart.view", lang=g.lang))
-            field = form.currency if exc.code == "currency" else form.country
-            field.errors = [*field.errors, _("Please choose from the list.")]
+            field, message = _CHECKOUT_ERRORS.get(exc.code, ("country", None))
+            if exc.code == "customs_id" and data_country(form) == "RU":
+                message = _RU_ID_MESSAGE
+            field = getattr(form, field)
+            field.errors = [*field.errors, str(message or _("Please choose from the list."))]
         else:
             cart_ops.clear()
             if order.pay_method == PayMethod.TRANSFER.value:
@@ -128,7 +160,16 @@ def checkout():
                 return redirect(url_for("ordering.pay", lang=g.lang, number=order.number))
             flash(_("Thank you! Your order is reserved until the bank transfer arrives."), "success")
             return redirect(url_for("ordering.order_page", lang=g.lang, number=order.number))
-    summary = quote(current, currency, zone_for(country) if country else None, terms)
+    zone = zone_for(country) if country else None
+    summary = quote(
+        current, currency, zone, terms, form.mode.data or None, country=country or "",
+        cards=valid_cards(today()) if zone else (),
+        duty_rules=duty_rules.current() if country else None,
+    )
+    form.mode.choices = [(o.mode, mode_label(o.mode)) for o in summary.options]
+    if (country or "").upper() == "RU":
+        form.customs_id.label.text = _("Passport series and number, or INN")
+    form.mode.data = summary.mode
     return render_template(
         "ordering/checkout.html",
         form=form,
@@ -136,6 +177,11 @@ def checkout():
         quote=summary,
         country=country,
         country_name=country_name,
+        mode_label=mode_label,
+        buyer_actions=BUYER_ACTIONS,
+        responsibilities=incoterms.responsibilities(terms),
+        needs_customs_id=ops.needs_customs_id(country or "", summary.mode),
+        customs_id_country=(country or "").upper(),
     )
 
 
@@ -164,9 +210,28 @@ def order_page(number: str):
         terms_labels=TERMS_LABELS,
         method_labels=PAY_METHOD_LABELS,
         country_name=country_name,
+        mode_label=mode_label,
+        responsibilities=incoterms.responsibilities(order.delivery_terms),
         bank_details=_bank_details(),
         order_money=lambda minor: Money(minor, order.currency).format(),
         refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
+    )
+
+
+@bp.get("/orders/<number>/tracking")
+def tracking(number: str):
+    """The buyer's shipment tracking: per parcel the carrier and its link, mode, estimated arrival, customs
+    status of its list, and the order's events in the buyer's language."""
+    order, token = access.get_order_or_404(number)
+    return render_template(
+        "ordering/tracking.html",
+        order=order,
+        token=token,
+        arrivals={sub.id: estimated_arrival(order, sub) for sub in order.sub_orders},
+        status_labels=STATUS_LABELS,
+        cause_labels=CAUSE_LABELS,
+        mode_label=mode_label,
+        buyer_actions=BUYER_ACTIONS,
     )
 
 

@@ -1,34 +1,13 @@
-"""Shipping: destination countries, their zones, and freight by gross weight × zone (data, in one place)."""
+"""Shipping: destination countries and their zones (freight itself: storefront/ordering/freight/)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from babel import Locale
 
 from storefront.core.locales import BABEL_LOCALE
-from storefront.ordering.states import DeliveryTerms
 
-
-@dataclass(frozen=True)
-class ZoneRate:
-    """Freight of a parcel: ``first_fen`` for the first ``step_g`` grams, ``next_fen`` per further step."""
-
-    first_fen: int
-    next_fen: int
-    step_g: int = 500
-
-
-#: Freight per zone, CNY fen (e-commerce parcel / consolidated air-road rates from Liaoning).
-ZONE_RATES: dict[str, ZoneRate] = {
-    "KR": ZoneRate(4_500, 1_200),
-    "RU": ZoneRate(6_500, 2_000),
-    "MN": ZoneRate(5_500, 1_500),
-    "KZ": ZoneRate(7_000, 2_200),
-    "EU": ZoneRate(9_000, 3_000),
-    "US": ZoneRate(11_000, 3_500),
-    "ROW": ZoneRate(12_000, 4_000),
-}
+#: Shipping zones: rate cards (storefront/ordering/freight/data/rates.toml) name their lanes' destinations so.
+ZONES: tuple[str, ...] = ("KR", "RU", "MN", "KZ", "EU", "US", "ROW")
 
 #: Destination countries a buyer may choose, with their zone (anything else is not offered).
 COUNTRY_ZONES: dict[str, str] = {
@@ -52,15 +31,6 @@ DEFAULT_COUNTRY = {"ru": "RU", "ko": "KR", "zh": "", "en": "", "mn": "MN"}
 def zone_for(country: str) -> str | None:
     """The shipping zone of a destination country, or None when it is not served."""
     return COUNTRY_ZONES.get((country or "").upper())
-
-
-def freight_fen(gross_weight_g: int, zone: str, terms: str = DeliveryTerms.DAP.value) -> int:
-    """Freight of one parcel in CNY fen; FOB (the buyer's forwarder collects) costs nothing here."""
-    if terms == DeliveryTerms.FOB.value or gross_weight_g <= 0:
-        return 0
-    rate = ZONE_RATES[zone]
-    extra_steps = max(0, -(-(gross_weight_g - rate.step_g) // rate.step_g))
-    return rate.first_fen + extra_steps * rate.next_fen
 
 
 def country_choices(lang: str) -> list[tuple[str, str]]:

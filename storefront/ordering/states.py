@@ -102,15 +102,23 @@ CAUSE_LABELS = {
 
 
 class DeliveryTerms(StrEnum):
-    """Incoterms offered at checkout."""
+    """Incoterms 2020 rules offered at checkout (who pays what: storefront/ordering/freight/incoterms.py)."""
 
-    DAP = "DAP"
+    EXW = "EXW"
+    FCA = "FCA"
     FOB = "FOB"
+    CIF = "CIF"
+    DAP = "DAP"
+    DDP = "DDP"
 
 
 TERMS_LABELS = {
+    DeliveryTerms.EXW: _l("EXW — you collect at the merchant's works and handle everything from there"),
+    DeliveryTerms.FCA: _l("FCA — handed to your carrier, cleared for export; you pay the freight"),
+    DeliveryTerms.FOB: _l("FOB — loaded on your ship at the Chinese port, cleared for export; sea only"),
+    DeliveryTerms.CIF: _l("CIF — freight and insurance paid to your port; you clear imports; sea only"),
     DeliveryTerms.DAP: _l("DAP — delivered to your address; import duties and taxes are paid on arrival"),
-    DeliveryTerms.FOB: _l("FOB Dalian — your forwarder collects at the port; no shipping charged"),
+    DeliveryTerms.DDP: _l("DDP — delivered to your address with import duties and taxes paid"),
 }
 
 
