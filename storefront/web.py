@@ -121,6 +121,9 @@ def init_blueprints(app: Flask) -> None:
 
     app.register_blueprint(clearance_bp)  # clearance: operator monitor, merchant cases and declarations
     clearance.init_app(app)  # order_paid / order_shipped → clearance outbox
+    from storefront import messaging
+
+    messaging.init_app(app)  # conversations: inbox, threads, contact the seller, unread count in the header
     from services_market.setup import init_app as init_services_market
 
     init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI

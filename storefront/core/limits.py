@@ -17,7 +17,7 @@ TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("service_package_texts", "description"): 20000,
     ("service_orders", "brief"): 5000,
     ("service_order_events", "note"): 5000,
-    ("service_messages", "body"): 5000,
+    ("messages", "body"): 5000,
     ("service_reviews", "body"): 5000,
     ("service_reviews", "reply"): 5000,
     ("voucher_batches", "note"): 2000,
