@@ -63,6 +63,13 @@ ACCESS: dict[str, frozenset[str]] = {
     "ordering.pay_method": ANYONE,
     "ordering.pay_return": ANYONE,
     "ordering.my_orders": SIGNED_IN,
+    # messages (issue 17): then only the conversation's participants and operators (tests/test_messaging.py)
+    "messaging.inbox": SIGNED_IN,
+    "messaging.conversation": SIGNED_IN,
+    "messaging.reply": SIGNED_IN,
+    "messaging.download": SIGNED_IN,
+    "messaging.contact_product": SIGNED_IN,
+    "messaging.contact_order": SIGNED_IN,  # then: only the order's buyer account
     # money (issue 12): statements, payouts, refunds, FX settlement records, bank-transfer proofs
     "merchant.money": MERCHANTS,
     "merchant.money_payout": MERCHANTS,

@@ -74,16 +74,34 @@ def open_conversation(
             opened_by_id=getattr(opened_by, "id", None),
             created_at=datetime.now(UTC),
         )
-        try:
-            with db.session.begin_nested():
-                db.session.add(conversation)
-        except IntegrityError:  # opened at the same moment by another request
-            conversation = db.session.scalars(stmt).one()
+        if db.session.get_bind().dialect.name == "sqlite":
+            # pysqlite starts no transaction before a SAVEPOINT, so releasing one would commit; SQLite runs one
+            # writer at a time anyway
+            db.session.add(conversation)
+            db.session.flush()
+        else:
+            try:
+                with db.session.begin_nested():
+                    db.session.add(conversation)
+            except IntegrityError:  # opened at the same moment by another request
+                conversation = db.session.scalars(stmt).one()
     for user, party in members:
         if user is not None and conversation.participant(user.id) is None:
             conversation.participants.append(Participant(user=user, user_id=user.id, party=party, last_read_id=0))
     db.session.flush()
     return conversation
+
+
+def check_message(body: str, attachments=()) -> str:
+    """The message text, stripped, if text and files make an acceptable message (else MessageError)."""
+    body = (body or "").strip()
+    if not body and not attachments:
+        raise MessageError("empty")
+    if len(body) > MAX_BODY:
+        raise MessageError("long", n=MAX_BODY)
+    if len(attachments) > MAX_FILES:
+        raise MessageError("files", n=MAX_FILES)
+    return body
 
 
 def post(
@@ -98,13 +116,7 @@ def post(
     party = party_of(conversation, author)
     if party is None:
         raise MessageError("forbidden")
-    body = (body or "").strip()
-    if not body and not attachments:
-        raise MessageError("empty")
-    if len(body) > MAX_BODY:
-        raise MessageError("long", n=MAX_BODY)
-    if len(attachments) > MAX_FILES:
-        raise MessageError("files", n=MAX_FILES)
+    body = check_message(body, attachments)
     if lang not in LANGS:  # the author's UI language: the page they wrote on, else their account's
         lang = g.get("lang") if has_request_context() else None
         lang = lang if lang in LANGS else (author.locale if author.locale in LANGS else "en")
@@ -193,6 +205,7 @@ def contact_about_product(buyer: User, product: Product, body: str, attachments=
         raise MessageError("no_seller")
     if owner.id == buyer.id:
         raise MessageError("own")
+    check_message(body, attachments)  # before anything is opened
     key = f"product:{product.id}:user:{buyer.id}"
     known = db.session.scalar(select(exists().where(Conversation.key == key)))
     if not known and not _has_ordered_from(buyer, product.merchant_id):

@@ -13,6 +13,7 @@ from storefront.messaging.forms import MessageForm
 from storefront.messaging.models import Conversation
 from storefront.messaging.operations import (
     MessageError,
+    check_message,
     contact_about_product,
     mark_read,
     post,
@@ -140,6 +141,7 @@ def contact_order(sub_order_id: int):
         return redirect(_page_url(existing))
     if form.validate_on_submit():
         try:
+            check_message(form.body.data or "", form.files.data and [f for f in form.files.data if f.filename])
             item = sub_order_conversation(sub)
             post(item, current_user, form.body.data or "", files.check_all(form.files.data), g.lang)
             db.session.commit()
