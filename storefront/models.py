@@ -12,6 +12,7 @@ from storefront.catalog.models import (  # noqa: F401
     ProductImage,
     ProductTranslation,
 )
+from storefront.catalog.ratings import ProductRating  # noqa: F401
 from storefront.clearance.models import (  # noqa: F401,E402
     CaseEvent,
     CaseLine,
@@ -41,6 +42,7 @@ from storefront.payments.models import (  # noqa: F401,E402
     RefundProposal,
 )
 from storefront.payments.transfers import TransferProof  # noqa: F401,E402
+from storefront.reviews.models import ProductReview, ReviewPhoto  # noqa: F401,E402
 from storefront.search.events import SearchEvent  # noqa: F401,E402
 
 _limits.install(_db.metadata)  # length CHECK constraints on free-text columns (storefront/core/limits.py)

@@ -124,6 +124,9 @@ def init_blueprints(app: Flask) -> None:
     from storefront import messaging
 
     messaging.init_app(app)  # conversations: inbox, threads, contact the seller, unread count in the header
+    from storefront import reviews
+
+    reviews.init_app(app)  # product reviews: write, reply, moderate; the product page's list
     from services_market.setup import init_app as init_services_market
 
     init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI

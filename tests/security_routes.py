@@ -70,6 +70,12 @@ ACCESS: dict[str, frozenset[str]] = {
     "messaging.download": SIGNED_IN,
     "messaging.contact_product": SIGNED_IN,
     "messaging.contact_order": SIGNED_IN,  # then: only the order's buyer account
+    # product reviews (issue 17): object checks in tests/test_reviews.py
+    "reviews.write": SIGNED_IN,  # then: only the order's buyer account (else 404)
+    "reviews.merchant_reviews": MERCHANTS,
+    "reviews.reply_to": MERCHANTS,  # then: only the product's merchant (else 404)
+    "reviews_operator.queue": OPERATORS,
+    "reviews_operator.moderate_review": OPERATORS,
     # money (issue 12): statements, payouts, refunds, FX settlement records, bank-transfer proofs
     "merchant.money": MERCHANTS,
     "merchant.money_payout": MERCHANTS,
