@@ -13,6 +13,7 @@ from flask.testing import FlaskClient as Client
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from storefront import search
 from storefront.accounts.models import Role
 from storefront.catalog.ratings import ProductRating
 from storefront.core.audit import AuditEntry
@@ -22,6 +23,7 @@ from storefront.ordering.operations import mark_paid, ship_order
 from storefront.reviews import queries
 from storefront.reviews.models import ProductReview, ReviewPhoto
 from storefront.reviews.operations import ReviewError, moderate, reply, write_review
+from storefront.search import SearchQuery
 from tests.backoffice_helpers import image_bytes
 
 
@@ -207,3 +209,23 @@ def test_operator_hides_with_a_reason_and_the_figures_follow(app, make, bought):
         db.session.commit()
         response = as_user(app, user).post(f"/en/operator/reviews/{review.id}", data={"action": "hide", "reason": "x"})
         assert response.status_code == 403
+
+
+def test_reviews_are_one_signal_in_search_ranking(app, make, bought):
+    buyer, product, line, order = bought
+    twin = make.product(texts={"ru": {"name": "Подъёмник"}, "en": {"name": "Car lift"}})
+    unrelated = make.product(texts={"en": {"name": "Garden table"}})
+    db.session.commit()
+
+    def ranked() -> list[int]:
+        return [h.id for h in search.query(SearchQuery("car lift", "en")).hits]
+
+    assert ranked() == [product.id, twin.id]  # equal text: index order
+    review = write_review(buyer, line, 1, "Сломался через неделю")
+    db.session.commit()
+    assert ranked() == [twin.id, product.id]  # the one-star review moves it down, nothing else changes
+    assert unrelated.id not in ranked()
+    moderate(review, make.user(Role.OPERATOR.value), True, "Not about the product")
+    db.session.commit()
+    scores = {h.id: h.score for h in search.query(SearchQuery("car lift", "en")).hits}
+    assert scores[product.id] == pytest.approx(scores[twin.id])  # hidden reviews leave the ranking too

@@ -8,6 +8,18 @@ from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from storefront.extensions import db
 
+#: Reviews after which the rating counts fully as a search signal (fewer reviews weigh proportionally less).
+SIGNAL_FULL_AT = 10
+
+
+def rating_signal(rating: ProductRating | None) -> int:
+    """The review figures as one search-ranking signal in -100…100: 0 without reviews or at 3 stars, +100 for
+    5 stars over at least ``SIGNAL_FULL_AT`` reviews, -100 for 1 star over as many."""
+    if rating is None or not rating.rating_count:
+        return 0
+    average = rating.rating_sum / rating.rating_count
+    return round(100 * (average - 3) / 2 * min(rating.rating_count, SIGNAL_FULL_AT) / SIGNAL_FULL_AT)
+
 
 class ProductRating(db.Model):
     """Published review stars of one product (no row: no reviews yet)."""

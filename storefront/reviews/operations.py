@@ -22,6 +22,7 @@ from storefront.extensions import db
 from storefront.ordering.models import OrderLine
 from storefront.ordering.states import OrderStatus
 from storefront.reviews.models import HIDDEN, PUBLISHED, ProductReview, ReviewPhoto
+from storefront.search.sync import mark_changed
 
 MAX_BODY = 5000
 MAX_REASON = 2000
@@ -82,6 +83,7 @@ def _add_to_figures(product_id: int, stars: int, count: int) -> None:
     if row is not None:
         db.session.expire(row)
     product_changed(product_id)
+    mark_changed(db.session(), [product_id])  # the search index ranks by the figures too
 
 
 def write_review(user: User, line: OrderLine, rating, body: str, photos=(), lang: str = "en") -> ProductReview:

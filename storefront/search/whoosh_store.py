@@ -58,6 +58,8 @@ def build_schema() -> Schema:
         "facet_key": ID(sortable=True),
         "price": NUMERIC(int, bits=64, sortable=True),
         "created": NUMERIC(int, bits=64, sortable=True),
+        #: Review signal -100…100: relevance is multiplied by 1 + RATING_WEIGHT × signal / 100.
+        "rating": NUMERIC(int, bits=64, sortable=True),
         "names": STORED(),
         "spell": TEXT(analyzer=spell_analyzer(), phrase=False),
     }
@@ -157,6 +159,7 @@ def doc_fields(doc: ProductDoc) -> dict:
         "facet_key": facet_key(doc),
         "price": doc.price_fen,
         "created": doc.created,
+        "rating": doc.rating_signal,
         "names": dict(doc.names),
         "spell": "\n".join([*doc.names.values(), *doc.metas.values()]),
     }
