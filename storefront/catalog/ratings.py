@@ -33,8 +33,8 @@ class ProductRating(db.Model):
     #: Number of published reviews.
     rating_count: Mapped[int] = mapped_column(Integer, default=0)
 
-    #: ``product.rating`` (None without reviews), loaded with lists of products in one query.
-    product = relationship("Product", backref=backref("rating", uselist=False, lazy="selectin"))
+    #: ``product.rating`` (None without reviews), joined to every product query: no extra query for cards.
+    product = relationship("Product", backref=backref("rating", uselist=False, lazy="joined"))
 
     @property
     def average(self) -> float | None:

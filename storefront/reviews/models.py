@@ -42,7 +42,7 @@ class ProductReview(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now(), index=True)
 
     photos: Mapped[list[ReviewPhoto]] = relationship(
-        order_by="ReviewPhoto.position", lazy="selectin", cascade="all, delete-orphan"
+        order_by="ReviewPhoto.position", lazy="joined", cascade="all, delete-orphan"
     )
     product = relationship("Product")
 

@@ -19,7 +19,7 @@ def published(product_id: int, limit: int = 20) -> list[ProductReview]:
         .order_by(ProductReview.created_at.desc(), ProductReview.id.desc())
         .limit(limit)
     )
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(stmt).unique())
 
 
 def of_merchant(merchant_id: int, limit: int = 100) -> list[ProductReview]:
@@ -31,7 +31,7 @@ def of_merchant(merchant_id: int, limit: int = 100) -> list[ProductReview]:
         .order_by(ProductReview.created_at.desc(), ProductReview.id.desc())
         .limit(limit)
     )
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(stmt).unique())
 
 
 def for_operator(status: str | None = None, limit: int = 100) -> list[ProductReview]:
@@ -39,7 +39,7 @@ def for_operator(status: str | None = None, limit: int = 100) -> list[ProductRev
     stmt = select(ProductReview).order_by(ProductReview.created_at.desc(), ProductReview.id.desc()).limit(limit)
     if status:
         stmt = stmt.where(ProductReview.status == status)
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(stmt).unique())
 
 
 def get(review_id: int) -> ProductReview:
