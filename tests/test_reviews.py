@@ -12,6 +12,7 @@ import pytest
 from flask.testing import FlaskClient as Client
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from whoosh import index as whoosh_index
 
 from storefront import search
 from storefront.accounts.models import Role
@@ -24,7 +25,9 @@ from storefront.reviews import queries
 from storefront.reviews.models import ProductReview, ReviewPhoto
 from storefront.reviews.operations import ReviewError, moderate, reply, write_review
 from storefront.search import SearchQuery
+from storefront.search.whoosh_store import build_schema, doc_fields
 from tests.backoffice_helpers import image_bytes
+from tests.test_search_concurrency import doc
 
 
 def as_user(app, user) -> Client:
@@ -229,3 +232,15 @@ def test_reviews_are_one_signal_in_search_ranking(app, make, bought):
     db.session.commit()
     scores = {h.id: h.score for h in search.query(SearchQuery("car lift", "en")).hits}
     assert scores[product.id] == pytest.approx(scores[twin.id])  # hidden reviews leave the ranking too
+
+
+def test_an_index_built_before_the_rating_field_still_takes_documents(tmp_path):
+    old = build_schema()
+    old.remove("rating")
+    ix = whoosh_index.create_in(str(tmp_path), old)
+    reviewed = doc(1)
+    reviewed.rating_signal = 50
+    with ix.writer() as w:
+        w.add_document(**doc_fields(reviewed, w.schema))  # no "rating" field: dropped, not an error
+    assert ix.doc_count() == 1
+    assert doc_fields(reviewed)["rating"] == 50

@@ -145,8 +145,9 @@ def sku_terms(sku: str) -> list[str]:
     return list(dict.fromkeys(t for t in (low, compact) if t))
 
 
-def doc_fields(doc: ProductDoc) -> dict:
-    """Whoosh field values for a document."""
+def doc_fields(doc: ProductDoc, schema: Schema | None = None) -> dict:
+    """Whoosh field values for a document (only the fields ``schema`` has, when given: an index built before a
+    field was added keeps taking documents until the next reindex)."""
     values: dict = {
         "id": str(doc.id),
         "merchant": str(doc.merchant_id),
@@ -167,6 +168,8 @@ def doc_fields(doc: ProductDoc) -> dict:
         for kind, source in (("name", doc.names), ("meta", doc.metas), ("body", doc.bodies)):
             if source.get(lang):
                 values[f"{kind}_{lang}"] = source[lang]
+    if schema is not None:
+        values = {name: value for name, value in values.items() if name in schema}
     return values
 
 
