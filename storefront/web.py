@@ -127,6 +127,9 @@ def init_blueprints(app: Flask) -> None:
     from storefront import reviews
 
     reviews.init_app(app)  # product reviews: write, reply, moderate; the product page's list
+    from storefront import trust
+
+    trust.init_app(app)  # seller profiles, the credit rating and its explanation, the operator's override
     from services_market.setup import init_app as init_services_market
 
     init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI

@@ -76,6 +76,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "reviews.reply_to": MERCHANTS,  # then: only the product's merchant (else 404)
     "reviews_operator.queue": OPERATORS,
     "reviews_operator.moderate_review": OPERATORS,
+    # seller profiles and credit rating (issue 17)
+    "trust.seller": ANYONE,
+    "trust.explanation": ANYONE,
+    "trust_operator.override": OPERATORS,
     # money (issue 12): statements, payouts, refunds, FX settlement records, bank-transfer proofs
     "merchant.money": MERCHANTS,
     "merchant.money_payout": MERCHANTS,

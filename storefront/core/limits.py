@@ -21,6 +21,7 @@ TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("product_reviews", "body"): 5000,
     ("product_reviews", "reply"): 5000,
     ("product_reviews", "moderation_reason"): 2000,
+    ("credit_overrides", "reason"): 2000,
     ("service_reviews", "body"): 5000,
     ("service_reviews", "reply"): 5000,
     ("voucher_batches", "note"): 2000,
