@@ -130,6 +130,9 @@ def init_blueprints(app: Flask) -> None:
     from storefront import trust
 
     trust.init_app(app)  # seller profiles, the credit rating and its explanation, the operator's override
+    from storefront import legal
+
+    legal.init_app(app)  # legal and help pages, edited by operators; footer and checkout links
     from services_market.setup import init_app as init_services_market
 
     init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI

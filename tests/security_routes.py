@@ -80,6 +80,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "trust.seller": ANYONE,
     "trust.explanation": ANYONE,
     "trust_operator.override": OPERATORS,
+    # legal and help pages (issue 17)
+    "legal.page": ANYONE,
+    "legal_operator.index": OPERATORS,
+    "legal_operator.edit": OPERATORS,
     # money (issue 12): statements, payouts, refunds, FX settlement records, bank-transfer proofs
     "merchant.money": MERCHANTS,
     "merchant.money_payout": MERCHANTS,

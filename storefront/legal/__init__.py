@@ -1,0 +1,16 @@
+"""Legal and help pages (terms, privacy, returns, shipping and customs, contacts): shipped default text in a data
+file, edited by operators in every language, linked from the footer and checkout."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from storefront.legal.pages import SLUGS
+from storefront.legal.routes import bp, operator_bp
+
+
+def init_app(app: Flask) -> None:
+    """Register the blueprints and the footer's list of pages."""
+    app.register_blueprint(bp)
+    app.register_blueprint(operator_bp)
+    app.jinja_env.globals["HELP_PAGES"] = SLUGS
