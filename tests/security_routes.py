@@ -56,6 +56,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "cart.view": ANYONE,
     "cart.add": ANYONE,
     "cart.update": ANYONE,
+    "cart.reorder": SIGNED_IN,  # then: only the order's buyer account (else 404)
     "ordering.checkout": ANYONE,
     "ordering.order_page": ANYONE,
     "ordering.pay": ANYONE,

@@ -172,6 +172,27 @@ def add(product: Product, qty: int) -> tuple[int, str | None]:
     return final, note
 
 
+def reorder(lines, lang: str) -> tuple[int, list[str]]:
+    """Put the lines of a past order back in the cart (products still public, quantities clamped to MOQ and
+    stock as for any add); returns (lines added, names of the products that cannot be bought now)."""
+    wanted = [line for line in lines if line.product_id is not None]
+    found = {
+        p.id: p
+        for p in db.session.scalars(public_products().where(Product.id.in_([line.product_id for line in wanted])))
+    }
+    added, missing = 0, [str(line.name(lang)) for line in lines if line.product_id not in found]
+    for line in wanted:
+        product = found.get(line.product_id)
+        if product is None:
+            continue
+        qty, _note = add(product, line.qty)
+        if qty:
+            added += 1
+        else:
+            missing.append(str(line.name(lang)))
+    return added, missing
+
+
 def set_qty(product: Product | None, product_id: int, qty: int) -> tuple[int, str | None]:
     """Change a line's quantity (0 removes it); returns the quantity kept and a note key when adjusted."""
     if product is None:
