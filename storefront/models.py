@@ -34,6 +34,7 @@ from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
 from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
 from storefront.legal.models import HelpPage  # noqa: F401,E402
 from storefront.messaging.models import Conversation, Message, MessageFile, Participant  # noqa: F401,E402
+from storefront.ordering.addresses import Address  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
 from storefront.payments.models import (  # noqa: F401,E402
     PaymentEvent,

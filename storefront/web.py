@@ -112,6 +112,9 @@ def init_blueprints(app: Flask) -> None:
     from storefront.payments.webhooks import bp as webhooks_bp
 
     app.register_blueprint(cart_bp)
+    from storefront.ordering.address_routes import bp as addresses_bp
+
+    app.register_blueprint(addresses_bp)  # the buyer's address book
     app.register_blueprint(ordering_bp)
     app.register_blueprint(webhooks_bp)
     csrf.exempt(webhooks_bp)  # authenticated by the Stripe signature instead

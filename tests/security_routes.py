@@ -57,6 +57,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "cart.add": ANYONE,
     "cart.update": ANYONE,
     "cart.reorder": SIGNED_IN,  # then: only the order's buyer account (else 404)
+    "addresses.book": SIGNED_IN,
+    "addresses.change": SIGNED_IN,  # then: only the address's owner (else 404)
     "ordering.checkout": ANYONE,
     "ordering.order_page": ANYONE,
     "ordering.pay": ANYONE,
