@@ -83,7 +83,7 @@ def test_buyer_reviews_with_a_photo_and_it_shows_everywhere(app, make, bought):
     page = app.test_client().get(f"/en/p/{product.id}").get_data(as_text=True)  # anonymous, cached fragment
     assert "Надёжный подъёмник" in page and 'data-lang="ru"' in page and "written in Russian" in page
     assert 'data-rating="4.0" data-count="1"' in page
-    [ld] = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
+    [ld] = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', page, re.S)]
     assert ld["@type"] == "Product" and ld["offers"]["@type"] == "Offer" and ld["offers"]["priceCurrency"] == "CNY"
     assert ld["aggregateRating"] == {"@type": "AggregateRating", "ratingValue": 4.0, "reviewCount": 1,
                                      "bestRating": 5, "worstRating": 1}  # fmt: skip
