@@ -142,13 +142,6 @@ class DeliverForm(FlaskForm):
     files = MultipleFileField(_l("Deliverables"))
 
 
-class MessageForm(FlaskForm):
-    """Write in the order's thread."""
-
-    body = TextAreaField(_l("Message"), validators=[Length(max=MAX_TEXT)])
-    files = MultipleFileField(_l("Attach files"))
-
-
 class ReviewForm(FlaskForm):
     """Review a completed order."""
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from services_market.constants import ACTION_LABELS, STATUS_LABELS, Action, Party
 from services_market.models import Provider
-from services_market.order_models import ServiceMessage, ServiceOrder
+from services_market.order_models import ServiceOrder
 from storefront.core.locales import LANGS
 from storefront.core.mail import Mail, send_after_commit
 from storefront.core.urls import public_url
@@ -69,27 +69,6 @@ def order_event(order: ServiceOrder, action: str, party: Party, note: str = "") 
             status_label=STATUS_LABELS[order.status],
             title=order.title(lang),
             link=link("services.order", lang=lang, number=order.number),
-        )
-
-
-def _message_subject(order: ServiceOrder, **_ctx) -> str:
-    return _("New message on service order %(number)s", number=order.number)
-
-
-def new_message(order: ServiceOrder, message: ServiceMessage, party: Party) -> None:
-    """Tell the other side about a new message in the thread."""
-    for user in _recipients(order, party, "message"):
-        if user is None:
-            continue
-        lang = _lang(user)
-        _send(
-            user,
-            "new_message",
-            _message_subject,
-            order=order,
-            message=message,
-            title=order.title(lang),
-            link=link("services.order", lang=lang, number=order.number) + "#thread",
         )
 
 

@@ -1,4 +1,5 @@
-"""Service order tables: orders (a snapshot of what was bought), transitions, messages, files and reviews."""
+"""Service order tables: orders (a snapshot of what was bought), transitions, files and reviews (the order's
+messages are a storefront conversation: services_market/conversation.py)."""
 
 from __future__ import annotations
 
@@ -135,23 +136,6 @@ class ServiceOrderEvent(db.Model):
     actor = relationship("User")
 
 
-class ServiceMessage(db.Model):
-    """A message in a service order's thread."""
-
-    __tablename__ = "service_messages"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_id: Mapped[int] = mapped_column(ForeignKey("service_orders.id", ondelete="CASCADE"), index=True)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    #: merchant, provider or operator.
-    party: Mapped[str] = mapped_column(String(10))
-    body: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-
-    author = relationship("User")
-    files: Mapped[list[ServiceFile]] = relationship(order_by="ServiceFile.id", lazy="selectin")
-
-
 class ServiceFile(db.Model):
     """A file of a service order (brief, message or delivery), stored under DATA_DIR/service_files."""
 
@@ -159,10 +143,7 @@ class ServiceFile(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("service_orders.id", ondelete="CASCADE"), index=True)
-    message_id: Mapped[int | None] = mapped_column(
-        ForeignKey("service_messages.id", ondelete="SET NULL"), index=True
-    )
-    #: brief, message or delivery.
+    #: brief or delivery (message attachments live with the order's conversation: storefront.messaging).
     purpose: Mapped[str] = mapped_column(String(10))
     #: For deliveries: 1 for the first delivery, 2 after the first revision, …
     delivery_round: Mapped[int] = mapped_column(Integer, default=0)

@@ -21,7 +21,6 @@ from services_market.constants import (
 )
 from services_market.forms import (
     DeliverForm,
-    MessageForm,
     NoteForm,
     OrderForm,
     ReplyForm,
@@ -33,6 +32,7 @@ from storefront.accounts.models import Merchant, Role
 from storefront.core.security import roles_required
 from storefront.core.uploads import UploadRejected
 from storefront.extensions import db
+from storefront.messaging.forms import MessageForm
 
 
 def _attachments(storages) -> list[files.Attachment]:
@@ -121,6 +121,8 @@ def order(number: str):
     if party == Party.PROVIDER and item.paid_at is None:
         abort(404)  # the provider sees an order once it is paid (by voucher or card)
     review = reviews.review_of(item)
+    if party != Party.OPERATOR and threads.seen(item, current_user):
+        db.session.commit()
     return render_template(
         "services/order.html",
         order=item,
@@ -128,6 +130,7 @@ def order(number: str):
         actions=orders.allowed_actions(item, party),
         events=item.events,
         messages=threads.thread(item),
+        names={"merchant": item.merchant.name(g.lang), "provider": item.provider.name(g.lang)},
         brief_files=orders.files_of(item, "brief"),
         deliveries=orders.files_of(item, "delivery"),
         review=review,

@@ -14,7 +14,7 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
 
-from services_market import files, mail, order_money, vouchers
+from services_market import conversation, files, mail, order_money, vouchers
 from services_market.constants import (
     AUTO_COMPLETE_DAYS,
     MAX_FILES_PER_POST,
@@ -186,13 +186,11 @@ def save_file(
     user,
     attachment: files.Attachment,
     purpose: str,
-    message_id: int | None = None,
     delivery_round: int = 0,
 ) -> ServiceFile:
     """Store a checked attachment for an order (flushes)."""
     row = ServiceFile(
         order_id=order.id,
-        message_id=message_id,
         purpose=purpose,
         delivery_round=delivery_round,
         uploaded_by_id=getattr(user, "id", None),
@@ -257,6 +255,7 @@ def _side_effects(order: ServiceOrder, action: Action) -> None:
     at = now()
     if action == Action.PAY:
         order.paid_at = at
+        conversation.on_paid(order)  # the provider joins a thread the merchant started before paying
     elif action == Action.ACCEPT:
         order.accepted_at, order.due_at = at, at + timedelta(days=order.delivery_days)
     elif action in (Action.DECLINE, Action.CANCEL):

@@ -9,6 +9,7 @@ from flask import Flask
 # Route modules register their views on the blueprints when imported; tables register on the metadata.
 from services_market import (  # noqa: F401
     api,
+    conversation,
     filing_kind,
     freight_routes,
     operator_routes,
@@ -47,6 +48,7 @@ def init_app(app: Flask) -> None:
     search.init_app(app)
     payments.register()
     filing_kind.register()
+    conversation.register_subject()  # service order threads are storefront conversations
     app.cli.add_command(services_group)
     register_demo(app, seeder=_seed_demo, real_order_counter=_real_service_orders)
     register_seller_kind("provider", _provider_name)  # the ledger's payout pages name providers

@@ -3,7 +3,6 @@
 from services_market.models import Package, PackageImage, PackageLanguage, PackageText, Provider, Tier  # noqa: F401
 from services_market.order_models import (  # noqa: F401
     ServiceFile,
-    ServiceMessage,
     ServiceOrder,
     ServiceOrderEvent,
     ServiceReview,

@@ -1,43 +1,42 @@
-"""The message thread of a service order: both sides (and operators) write, with validated attachments."""
+"""The message thread of a service order: both sides (and operators) write, with validated attachments.
+The thread itself is a storefront conversation (see :mod:`services_market.conversation`)."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
-from services_market import mail
-from services_market.constants import MAX_FILES_PER_POST, MAX_TEXT, Party
+from services_market.constants import Party
+from services_market.conversation import existing, open_for
 from services_market.files import Attachment
-from services_market.order_models import ServiceMessage, ServiceOrder
-from services_market.orders import OrderError, save_file
-from storefront.extensions import db
+from services_market.order_models import ServiceOrder
+from services_market.orders import OrderError
+from storefront.messaging.models import Message
+from storefront.messaging.operations import MessageError, mark_read
+from storefront.messaging.operations import post as post_message
+from storefront.messaging.queries import messages_of
 
 
-def post(
-    order: ServiceOrder, user, party: Party | None, body: str, attachments: list[Attachment] = ()
-) -> ServiceMessage:
-    """Add a message (text and/or files) to the order's thread and tell the other side."""
+def post(order: ServiceOrder, user, party: Party | None, body: str, attachments: list[Attachment] = ()) -> Message:
+    """Add a message (text and/or files) to the order's thread; the other side is told by e-mail."""
     if party not in (Party.MERCHANT, Party.PROVIDER, Party.OPERATOR):
         raise OrderError("forbidden", _l("You cannot do this on this order."))
-    body = (body or "").strip()
-    if not body and not attachments:
-        raise OrderError("empty", _l("Write a message or attach a file."))
-    if len(body) > MAX_TEXT:
-        raise OrderError("long", _l("Use at most %(n)s characters.", n=MAX_TEXT))
-    if len(attachments) > MAX_FILES_PER_POST:
-        raise OrderError("files", _l("Attach at most %(n)s files at a time.", n=MAX_FILES_PER_POST))
-    message = ServiceMessage(order_id=order.id, author_id=user.id, party=party.value, body=body)
-    db.session.add(message)
-    db.session.flush()
-    for attachment in attachments:
-        save_file(order, user, attachment, "message", message_id=message.id)
-    db.session.expire(message, ["files"])
-
-    mail.new_message(order, message, party)
-    return message
+    try:
+        return post_message(open_for(order), user, body, list(attachments))
+    except MessageError as exc:
+        raise OrderError(exc.code, exc.message) from exc
 
 
-def thread(order: ServiceOrder) -> list[ServiceMessage]:
+def thread(order: ServiceOrder) -> list[Message]:
     """The order's messages, oldest first."""
-    stmt = select(ServiceMessage).where(ServiceMessage.order_id == order.id).order_by(ServiceMessage.id)
-    return list(db.session.scalars(stmt))
+    return messages_of(existing(order))
+
+
+def seen(order: ServiceOrder, user) -> bool:
+    """Mark the thread read for a party opening the order page; True when something changed (commit then)."""
+    conversation = existing(order)
+    if conversation is None:
+        return False
+    joined = order.paid_at is not None and conversation.participant(order.provider.owner_id) is None
+    if joined:
+        open_for(order)
+    return mark_read(conversation, user) or joined

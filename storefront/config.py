@@ -55,6 +55,11 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "DOCUMENT_MAX_BYTES": int(env.get("DOCUMENT_MAX_MB", "8")) * 1024 * 1024,
         "IMAGE_MAX_BYTES": int(env.get("IMAGE_MAX_MB", "8")) * 1024 * 1024,
         "SHEET_MAX_BYTES": int(env.get("SHEET_MAX_MB", "12")) * 1024 * 1024,
+        "MESSAGE_FILE_MAX_BYTES": int(env.get("MESSAGE_FILE_MAX_MB", "8")) * 1024 * 1024,
+        # conversations a buyer may open per day with sellers they have not bought from
+        "MESSAGE_NEW_PER_DAY": int(env.get("MESSAGE_NEW_PER_DAY", "10")),
+        # days from payment within which a parcel counts as shipped on time (seller credit rating)
+        "SHIP_ON_TIME_DAYS": int(env.get("SHIP_ON_TIME_DAYS", "7")),
         "PAGE_SIZE": int(env.get("PAGE_SIZE", "24")),
         #: Anonymous pages kept rendered per worker (0 turns the page cache off).
         "PAGE_CACHE_SIZE": int(env.get("PAGE_CACHE_SIZE", "512")),

@@ -12,6 +12,7 @@ from storefront.catalog.models import (  # noqa: F401
     ProductImage,
     ProductTranslation,
 )
+from storefront.catalog.ratings import ProductRating  # noqa: F401
 from storefront.clearance.models import (  # noqa: F401,E402
     CaseEvent,
     CaseLine,
@@ -31,6 +32,9 @@ from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.extensions import db as _db  # noqa: E402
 from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
 from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
+from storefront.legal.models import HelpPage  # noqa: F401,E402
+from storefront.messaging.models import Conversation, Message, MessageFile, Participant  # noqa: F401,E402
+from storefront.ordering.addresses import Address  # noqa: F401,E402
 from storefront.ordering.freight.models import DutyRuleOverride, RateCard  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
 from storefront.payments.models import (  # noqa: F401,E402
@@ -41,6 +45,8 @@ from storefront.payments.models import (  # noqa: F401,E402
     RefundProposal,
 )
 from storefront.payments.transfers import TransferProof  # noqa: F401,E402
+from storefront.reviews.models import ProductReview, ReviewPhoto  # noqa: F401,E402
 from storefront.search.events import SearchEvent  # noqa: F401,E402
+from storefront.trust.models import CreditOverride  # noqa: F401,E402
 
 _limits.install(_db.metadata)  # length CHECK constraints on free-text columns (storefront/core/limits.py)

@@ -28,15 +28,20 @@ from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_fo
 from storefront.core.security import harden_forms
 from storefront.core.urls import absolute
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
+from storefront.legal import setup as legal_setup
 from storefront.merchant.routes import bp as merchant_bp
+from storefront.messaging import setup as messaging_setup
 from storefront.operator.routes import bp as operator_bp
 from storefront.ordering import setup as ordering_setup
+from storefront.ordering.address_routes import bp as addresses_bp
 from storefront.ordering.cart_routes import bp as cart_bp
 from storefront.ordering.routes import bp as ordering_bp
 from storefront.payments.webhooks import bp as webhooks_bp
+from storefront.reviews import setup as reviews_setup
 from storefront.search import events
 from storefront.search import setup as search_setup
 from storefront.search.routes import bp as search_bp
+from storefront.trust import setup as trust_setup
 
 
 def init_extensions(app: Flask) -> None:
@@ -112,6 +117,7 @@ BLUEPRINTS = (
     (operator_bp, False),  # operator console (filings, moderation, rates, audit)
     (search_bp, False),
     (cart_bp, False),
+    (addresses_bp, False),  # the buyer's address book
     (ordering_bp, False),
     (webhooks_bp, True),  # authenticated by the Stripe signature instead
     (clearance_bp, False),  # clearance: operator monitor, merchant cases and declarations
@@ -128,6 +134,10 @@ def init_blueprints(app: Flask) -> None:
     catalog_setup.init_app(app)  # which catalogue changes invalidate which cached pages
     ordering_setup.init_app(app)  # order payable, cart merge at sign-in, order mails
     clearance_setup.init_app(app)  # order_paid / order_shipped → clearance outbox
+    messaging_setup.init_app(app)  # conversations: inbox, threads, contact the seller, unread count in the header
+    reviews_setup.init_app(app)  # product reviews: write, reply, moderate; the product page's list
+    trust_setup.init_app(app)  # seller profiles, the credit rating and its explanation, the operator's override
+    legal_setup.init_app(app)  # legal and help pages, edited by operators; footer and checkout links
     init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI
 
     @app.get("/")

@@ -56,6 +56,9 @@ ACCESS: dict[str, frozenset[str]] = {
     "cart.view": ANYONE,
     "cart.add": ANYONE,
     "cart.update": ANYONE,
+    "cart.reorder": SIGNED_IN,  # then: only the order's buyer account (else 404)
+    "addresses.book": SIGNED_IN,
+    "addresses.change": SIGNED_IN,  # then: only the address's owner (else 404)
     "ordering.checkout": ANYONE,
     "ordering.order_page": ANYONE,
     "ordering.tracking": ANYONE,  # the order's own access check: its buyer, or a guest with the order's token
@@ -64,6 +67,27 @@ ACCESS: dict[str, frozenset[str]] = {
     "ordering.pay_method": ANYONE,
     "ordering.pay_return": ANYONE,
     "ordering.my_orders": SIGNED_IN,
+    # messages (issue 17): then only the conversation's participants and operators (tests/test_messaging.py)
+    "messaging.inbox": SIGNED_IN,
+    "messaging.conversation": SIGNED_IN,
+    "messaging.reply": SIGNED_IN,
+    "messaging.download": SIGNED_IN,
+    "messaging.contact_product": SIGNED_IN,
+    "messaging.contact_order": SIGNED_IN,  # then: only the order's buyer account
+    # product reviews (issue 17): object checks in tests/test_reviews.py
+    "reviews.write": SIGNED_IN,  # then: only the order's buyer account (else 404)
+    "reviews.merchant_reviews": MERCHANTS,
+    "reviews.reply_to": MERCHANTS,  # then: only the product's merchant (else 404)
+    "reviews_operator.queue": OPERATORS,
+    "reviews_operator.moderate_review": OPERATORS,
+    # seller profiles and credit rating (issue 17)
+    "trust.seller": ANYONE,
+    "trust.explanation": ANYONE,
+    "trust_operator.override": OPERATORS,
+    # legal and help pages (issue 17)
+    "legal.page": ANYONE,
+    "legal_operator.index": OPERATORS,
+    "legal_operator.edit": OPERATORS,
     # money (issue 12): statements, payouts, refunds, FX settlement records, bank-transfer proofs
     "merchant.money": MERCHANTS,
     "merchant.money_payout": MERCHANTS,

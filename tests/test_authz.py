@@ -23,7 +23,8 @@ VICTIM_BUYER = "victim-buyer@example.com"
 KNOWN_ARGS = {"lang", "product_id", "image_id", "doc_id", "filing_id", "kind_key", "fmt", "sub_order_id",
               "case_id", "declaration_id", "batch_id", "package_id",
               "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id",
-              "action", "rule_key"}  # fmt: skip
+              "action", "rule_key", "conversation_id", "file_id", "review_id", "line_id", "merchant_id",
+              "slug"}  # fmt: skip
 #: Arguments naming one merchant-owned object: another merchant gets 404 for the victim's.
 OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id"}
 
@@ -62,7 +63,10 @@ def _url(rule, v) -> str:
               "sub_order_id": v["sub"].id, "case_id": v["case_id"],
               "declaration_id": 1, "batch_id": 1, "package_id": 1,
               "kind": "order", "payable_id": v["sub"].order_id, "proposal_id": 1, "payout_id": 1,
-              "month": "2026-12", "settlement_id": 1, "proof_id": 1, "rule_key": "kr-personal"}  # fmt: skip
+              "month": "2026-12", "settlement_id": 1, "proof_id": 1, "rule_key": "kr-personal",
+              "conversation_id": 1, "file_id": 1,
+              "review_id": 1, "line_id": 1, "merchant_id": v["merchant"].id,
+              "slug": "terms"}  # fmt: skip
     for name in rule.arguments:  # an <any(…)> argument: its first choice
         if isinstance(rule._converters.get(name), AnyConverter):
             values[name] = sorted(rule._converters[name].items)[0]

@@ -483,12 +483,13 @@ def test_thread_and_downloads_over_http(app, make, market):
     p = as_user(app, provider.owner, "ru")
     page = p.get(f"/ru/services/orders/{order.number}").get_data(as_text=True)
     assert "请看附件" in page and "规格.pdf" in page
-    download = p.get(f"/ru/services/orders/{order.number}/files/{attachment.id}")
+    # message attachments are served by the conversation component, to the thread's participants
+    download = p.get(f"/ru/messages/{message.conversation_id}/files/{attachment.id}")
     assert download.status_code == 200 and download.data == PDF
     assert download.headers["Content-Disposition"].startswith("attachment")
     assert download.headers["X-Content-Type-Options"] == "nosniff"
     download.close()
-    stored = Path(app.config["DATA_DIR"]) / "service_files" / attachment.stored_name
+    stored = Path(app.config["DATA_DIR"]) / "message_files" / attachment.stored_name
     assert stored.is_file() and "static" not in str(stored.relative_to(app.config["DATA_DIR"]))
 
 

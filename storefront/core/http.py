@@ -177,6 +177,12 @@ def _note(sess: Session, obj) -> None:
         changes.everything = True
 
 
+def product_changed(product_id: int, sess: Session | None = None) -> None:
+    """Declare that something shown with a product (its page, card, listings) changed in this transaction, for
+    data kept outside the watched product tables (e.g. review figures); bumped at commit like the rest."""
+    _changes(sess or db.session).products.add(product_id)
+
+
 def _after_flush(sess: Session, _context) -> None:
     watched = _watched_classes()
     for obj in (*sess.new, *sess.dirty, *sess.deleted):

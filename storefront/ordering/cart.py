@@ -194,6 +194,21 @@ def add(variant: ProductVariant, qty: int) -> tuple[int, str | None]:
     return final, note
 
 
+def reorder(lines, lang: str) -> tuple[int, list[str]]:
+    """Put the lines of a past order back in the cart (variants still public, quantities clamped to MOQ, steps
+    and stock as for any add); returns (lines added, names of the products that cannot be bought now)."""
+    found = public_variants([line.variant_id for line in lines if line.variant_id is not None])
+    added, missing = 0, []
+    for line in lines:
+        variant = found.get(line.variant_id) if line.variant_id is not None else None
+        qty = add(variant, line.qty)[0] if variant is not None else 0
+        if qty:
+            added += 1
+        else:
+            missing.append(str(line.name(lang)))
+    return added, missing
+
+
 def set_qty(variant: ProductVariant | None, variant_id: int, qty: int) -> tuple[int, str | None]:
     """Change a line's quantity (0 removes it); returns the quantity kept and a note key when adjusted."""
     if variant is None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import select
 
 from storefront.catalog.models import Product, ProductVariant
 from storefront.catalog.queries import public_products
@@ -11,6 +15,7 @@ from storefront.core.security import safe_next_url
 from storefront.extensions import db
 from storefront.ordering import cart as cart_ops
 from storefront.ordering.forms import AddToCartForm
+from storefront.ordering.models import Order
 from storefront.ordering.pricing import default_charge_currency, quote
 
 bp = Blueprint("cart", __name__, url_prefix="/<lang>/cart")
@@ -98,4 +103,23 @@ def update():
         flash(_("Enter a whole number of units."), "error")
     else:
         flash(_("Your cart is updated."), "success")
+    return redirect(url_for("cart.view", lang=g.lang))
+
+
+@bp.post("/reorder/<number>")
+@login_required
+def reorder(number: str):
+    """Put a past order of the signed-in buyer back in the cart (someone else's order: 404)."""
+    order = db.session.scalars(
+        select(Order).where(Order.number == number, Order.user_id == current_user.id)
+    ).first() or abort(404)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    added, missing = cart_ops.reorder([line for sub in order.sub_orders for line in sub.lines], g.lang)
+    db.session.commit()
+    if missing:
+        flash(_("No longer available: %(names)s.", names=", ".join(missing)), "warning")
+    if added:
+        flash(ngettext("%(num)s product from your order is in the cart again.",
+                       "%(num)s products from your order are in the cart again.", added), "success")  # fmt: skip
     return redirect(url_for("cart.view", lang=g.lang))

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
-from storefront.ordering import access, mail
+from storefront.ordering import access, addresses, mail
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
 from storefront.ordering.forms import CheckoutForm
@@ -109,11 +109,22 @@ def checkout():
     currencies = charge_currencies()
     form = CheckoutForm()
     form.set_choices(country_choices(g.lang), currencies)
+    saved = []
     if request.method == "GET":
+        form.country.data = DEFAULT_COUNTRY.get(g.lang, "")
         if current_user.is_authenticated:
             form.email.data = form.email.data or current_user.email
             form.contact_name.data = form.contact_name.data or current_user.name
-        form.country.data = DEFAULT_COUNTRY.get(g.lang, "")
+            saved = addresses.addresses_of(current_user)
+            chosen = request.args.get("address", "")
+            address = (
+                next((a for a in saved if str(a.id) == chosen), None)
+                if chosen
+                else addresses.for_checkout(current_user, form.country.data)
+            )
+            if address is not None:  # the address book fills the delivery fields
+                for name in addresses.FIELDS:
+                    getattr(form, name).data = getattr(address, name)
         form.currency.data = default_charge_currency()
     country = form.country.data if zone_for(form.country.data or "") else None
     currency = form.currency.data if form.currency.data in currencies else default_charge_currency()
@@ -151,6 +162,11 @@ def checkout():
             field.errors = [*field.errors, str(message or _("Please choose from the list."))]
         else:
             cart_ops.clear()
+            if user_id is not None and request.form.get("save_address"):
+                try:
+                    addresses.remember(current_user, {name: getattr(form, name).data for name in addresses.FIELDS})
+                except addresses.AddressBookFull:
+                    pass  # the order matters more than the address book
             if order.pay_method == PayMethod.TRANSFER.value:
                 mail.queue_transfer_instructions(order)
             db.session.commit()
@@ -182,6 +198,7 @@ def checkout():
         responsibilities=incoterms.responsibilities(terms),
         needs_customs_id=ops.needs_customs_id(country or "", summary.mode),
         customs_id_country=(country or "").upper(),
+        saved_addresses=saved,
     )
 
 

@@ -58,6 +58,8 @@ class ProductDoc:
     price_fen: int
     #: Creation time, seconds since the epoch (for "newest").
     created: int
+    #: Review figures as a ranking signal, -100…100 (``storefront.catalog.ratings.rating_signal``).
+    rating_signal: int = 0
 
 
 @dataclass

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from storefront.catalog.models import Product
 from storefront.catalog.queries import public_products
+from storefront.catalog.ratings import rating_signal
 from storefront.extensions import db
 from storefront.search.analysis import LANGUAGES
 from storefront.search.base import ProductDoc
@@ -63,6 +64,7 @@ def product_doc(product: Product) -> ProductDoc:
         city=product.origin_city_slug,
         price_fen=product.price_fen,
         created=int(created.timestamp()) if created is not None else 0,
+        rating_signal=rating_signal(product.rating),
     )
 
 

@@ -46,7 +46,7 @@ class WhooshIndex(SearchIndex):
             return 0
         with self.store.writer() as w:
             for doc in docs:
-                w.update_document(**doc_fields(doc))
+                w.update_document(**doc_fields(doc, w.schema))
             self.store.journal_ids({d.id for d in docs})
         return len(docs)
 
@@ -70,7 +70,7 @@ class WhooshIndex(SearchIndex):
             with self.store.writer() as w:
                 docs = load(batch)
                 for doc in docs:
-                    w.update_document(**doc_fields(doc))
+                    w.update_document(**doc_fields(doc, w.schema))
                 for product_id in batch - {d.id for d in docs}:
                     w.delete_by_term("id", str(product_id))
                 self.store.journal_ids(batch)
@@ -99,7 +99,7 @@ class WhooshIndex(SearchIndex):
                         docs = load(changed)
                         with ix.writer(codec=CODEC) as cw:
                             for doc in docs:
-                                cw.update_document(**doc_fields(doc))
+                                cw.update_document(**doc_fields(doc, cw.schema))
                             for product_id in changed - {d.id for d in docs}:
                                 cw.delete_by_term("id", str(product_id))
                     self.store.swap(path)
@@ -126,7 +126,7 @@ class WhooshIndex(SearchIndex):
             )
             try:
                 for doc in batch:
-                    w.add_document(**doc_fields(doc))
+                    w.add_document(**doc_fields(doc, w.schema))
             except BaseException:
                 w.cancel()
                 raise

@@ -22,6 +22,8 @@ from storefront.search.whoosh_query import KIND_BOOSTS, Plan, highlight, plan, p
 from storefront.search.whoosh_score import Scores, scores
 from storefront.search.whoosh_store import FACET_SEP
 
+#: How much the review signal moves relevance: ±10 % at the extremes (text match stays the main signal).
+RATING_WEIGHT = 0.1
 #: Fewer hits than this and a spelling suggestion is looked for.
 FEW_HITS = 3
 _SPELLABLE = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]{3,}")
@@ -50,6 +52,11 @@ class Columns:
     def created(self) -> list[int]:
         """Creation time per document number."""
         return self._column("created")
+
+    @cached_property
+    def rating(self) -> list[int] | None:
+        """Review signal per document number (None in an index built before the field existed)."""
+        return self._column("rating") if "rating" in self.reader.schema else None
 
 
 #: Column caches by searcher (kept beside Whoosh's object, not as an attribute on it).
@@ -102,6 +109,9 @@ def _page_hits(searcher: Searcher, found: Scores, request: SearchQuery, cols: Co
         pick = heapq.nlargest if request.sort in ("price_desc", "newest") else heapq.nsmallest
         top = pick(stop, ordered, key=values.__getitem__)
         return [Hit(id=_stored_id(searcher, d), score=0.0) for d in top[start:stop]]
+    rating = cols.rating
+    if rating is not None and any(rating[d] for d in found):  # reviews are one signal among the text scores
+        found = {d: s * (1 + RATING_WEIGHT * rating[d] / 100) for d, s in found.items()}
     top = heapq.nlargest(stop, ordered, key=found.__getitem__)
     return [Hit(id=_stored_id(searcher, d), score=found[d]) for d in top[start:stop]]
 

@@ -58,6 +58,8 @@ def build_schema() -> Schema:
         "facet_key": ID(sortable=True),
         "price": NUMERIC(int, bits=64, sortable=True),
         "created": NUMERIC(int, bits=64, sortable=True),
+        #: Review signal -100…100: relevance is multiplied by 1 + RATING_WEIGHT × signal / 100.
+        "rating": NUMERIC(int, bits=64, sortable=True),
         "names": STORED(),
         "spell": TEXT(analyzer=spell_analyzer(), phrase=False),
     }
@@ -143,8 +145,9 @@ def sku_terms(sku: str) -> list[str]:
     return list(dict.fromkeys(t for t in (low, compact) if t))
 
 
-def doc_fields(doc: ProductDoc) -> dict:
-    """Whoosh field values for a document."""
+def doc_fields(doc: ProductDoc, schema: Schema | None = None) -> dict:
+    """Whoosh field values for a document (only the fields ``schema`` has, when given: an index built before a
+    field was added keeps taking documents until the next reindex)."""
     values: dict = {
         "id": str(doc.id),
         "merchant": str(doc.merchant_id),
@@ -157,6 +160,7 @@ def doc_fields(doc: ProductDoc) -> dict:
         "facet_key": facet_key(doc),
         "price": doc.price_fen,
         "created": doc.created,
+        "rating": doc.rating_signal,
         "names": dict(doc.names),
         "spell": "\n".join([*doc.names.values(), *doc.metas.values()]),
     }
@@ -164,6 +168,8 @@ def doc_fields(doc: ProductDoc) -> dict:
         for kind, source in (("name", doc.names), ("meta", doc.metas), ("body", doc.bodies)):
             if source.get(lang):
                 values[f"{kind}_{lang}"] = source[lang]
+    if schema is not None:
+        values = {name: value for name, value in values.items() if name in schema}
     return values
 
 

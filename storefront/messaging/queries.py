@@ -1,0 +1,85 @@
+"""Reading conversations: the one a user may see (else 404), its messages, a user's inbox and unread counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort
+from sqlalchemy import and_, func, or_, select
+
+from storefront.accounts.models import Role
+from storefront.extensions import db
+from storefront.messaging.models import Conversation, Message, MessageFile, Participant
+
+
+def conversation_for(conversation_id: int, user) -> Conversation:
+    """A conversation its participants and operators may read; anyone else gets 404 (no hint it exists)."""
+    stmt = select(Conversation).where(Conversation.id == conversation_id)
+    if not user.has_role(Role.OPERATOR.value):
+        stmt = stmt.join(Participant).where(Participant.user_id == user.id)
+    return db.session.scalars(stmt).first() or abort(404)
+
+
+def by_key(key: str) -> Conversation | None:
+    """The conversation under a key, if it was opened."""
+    return db.session.scalars(select(Conversation).where(Conversation.key == key)).first()
+
+
+def messages_of(conversation: Conversation | None) -> list[Message]:
+    """A conversation's messages, oldest first (none for a conversation not opened yet)."""
+    if conversation is None:
+        return []
+    stmt = select(Message).where(Message.conversation_id == conversation.id).order_by(Message.id)
+    return list(db.session.scalars(stmt))
+
+
+def file_of(conversation: Conversation, file_id: int) -> MessageFile:
+    """One attachment of the conversation, or 404."""
+    stmt = (
+        select(MessageFile).join(Message).where(MessageFile.id == file_id, Message.conversation_id == conversation.id)
+    )
+    return db.session.scalars(stmt).first() or abort(404)
+
+
+def _unread_condition(user_id: int):
+    return and_(
+        Message.conversation_id == Participant.conversation_id,
+        Participant.user_id == user_id,
+        Message.id > Participant.last_read_id,
+        or_(Message.author_id.is_(None), Message.author_id != user_id),
+    )
+
+
+def unread_count(user) -> int:
+    """Messages by others that the user has not seen, over all their conversations (one query)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return 0
+    stmt = select(func.count(Message.id)).select_from(Message).join(Participant, _unread_condition(user.id))
+    return int(db.session.scalar(stmt) or 0)
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One line of the inbox."""
+
+    conversation: Conversation
+    unread: int
+
+
+def inbox(user, limit: int = 100) -> list[InboxRow]:
+    """The user's conversations, newest activity first, with their unread counts."""
+    unread = (
+        select(Message.conversation_id, func.count(Message.id).label("n"))
+        .join(Participant, _unread_condition(user.id))
+        .group_by(Message.conversation_id)
+        .subquery()
+    )
+    stmt = (
+        select(Conversation, func.coalesce(unread.c.n, 0))
+        .join(Participant, and_(Participant.conversation_id == Conversation.id, Participant.user_id == user.id))
+        .outerjoin(unread, unread.c.conversation_id == Conversation.id)
+        .where(Conversation.last_message_at.is_not(None))
+        .order_by(Conversation.last_message_at.desc(), Conversation.id.desc())
+        .limit(limit)
+    )
+    return [InboxRow(conversation, int(n)) for conversation, n in db.session.execute(stmt)]
