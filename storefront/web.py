@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask import Flask, g, jsonify, redirect, render_template, request, send_from_directory, url_for
 from flask.globals import request_ctx
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, format_decimal, format_percent
 from sqlalchemy import text
 
 from storefront.core import locales
@@ -186,6 +186,7 @@ def init_templates(app: Flask) -> None:
         date=format_date,
         datetime=format_datetime,
         number=format_decimal,
+        percent=format_percent,
         split_paragraphs=lambda value: [p.strip() for p in str(value or "").split("\n") if p.strip()],
     )
     app.jinja_env.tests["css_color"] = lambda value: bool(_CSS_COLOR.fullmatch(str(value or "")))
