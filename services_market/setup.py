@@ -15,6 +15,7 @@ from services_market import (  # noqa: F401
     pay_routes,
     payments,
     provider_money_routes,
+    provider_onboarding,
     provider_routes,
     routes,
     search,

@@ -3,6 +3,7 @@ services marketplace registers its own tables in ``services_market.setup``."""
 
 from storefront.accounts.documents import Document  # noqa: F401,E402
 from storefront.accounts.models import Merchant, User  # noqa: F401
+from storefront.catalog.appeals import ModerationAppeal  # noqa: F401,E402
 from storefront.catalog.models import (  # noqa: F401
     Category,
     City,
@@ -30,7 +31,7 @@ from storefront.core.models import ExchangeRate  # noqa: F401
 from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.extensions import db as _db  # noqa: E402
 from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
-from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
+from storefront.ledger.models import CommissionRate, LedgerEntry, Payout, PayoutDetails  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
 from storefront.payments.models import (  # noqa: F401,E402
     PaymentEvent,

@@ -66,6 +66,8 @@ ACCESS: dict[str, frozenset[str]] = {
     # money (issue 12): statements, payouts, refunds, FX settlement records, bank-transfer proofs
     "merchant.money": MERCHANTS,
     "merchant.money_payout": MERCHANTS,
+    "merchant.money_details": MERCHANTS,  # payout bank details (issue 18)
+    "merchant.onboarding": MERCHANTS,  # the checklist after sign-up, also before filing (issue 18)
     "merchant.money_statement": MERCHANTS,
     "merchant.money_statement_pdf": MERCHANTS,
     "merchant.fx_settlements": MERCHANTS,
@@ -74,6 +76,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.order_refund": MERCHANTS,
     "services_provider.money": PROVIDERS,
     "services_provider.money_payout": PROVIDERS,
+    "services_provider.money_details": PROVIDERS,  # payout bank details (issue 18)
+    "services_provider.onboarding": PROVIDERS,  # the checklist after sign-up, also before filing (issue 18)
     "services_provider.money_statement": PROVIDERS,
     "services_provider.money_statement_pdf": PROVIDERS,
     "services.pay_transfer": SIGNED_IN,  # then: only the order's merchant (like services.pay)

@@ -124,14 +124,14 @@ class RateJump(RateError):
 
     def __init__(self, currency: str, change: Decimal) -> None:
         self.currency, self.change = currency, change
-        super().__init__(
-            _l(
-                "%(code)s would change by %(change)s from the current rate. Check the value and the "
-                "direction, then confirm.",
-                code=currency,
-                change=f"{change * 100:+.1f} %",
-            )
+        shown = format(change * 100, "+.1f") + " %"
+        message = _l(
+            "%(code)s would change by %(change)s from the current rate. Check the value and the direction, "
+            "then confirm.",
+            code=currency,
+            change=shown,
         )
+        super().__init__(message)
 
 
 def jump(currency: str, rate: Decimal) -> Decimal | None:

@@ -4,6 +4,7 @@ from storefront.merchant import (  # noqa: F401
     dashboard,
     filing_views,
     money_views,
+    onboarding,
     order_views,
     product_views,
     sheet_views,

@@ -104,7 +104,8 @@ def rates_history():
     rate_charts = []
     for currency in shown:
         quote = rates.quote_of(currency)
-        title = _("%(first)s in %(second)s", first=f"{quote.units} {quote.first}", second=quote.second)
+        first = " ".join((str(quote.units), quote.first))
+        title = _("%(first)s in %(second)s", first=first, second=quote.second)
         rows = rates.chart_rows(currency)
         if rows:
             rate_charts.append(
