@@ -137,6 +137,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.moderation": OPERATORS,
     "operator.moderate_hide": OPERATORS,
     "operator.moderate_restore": OPERATORS,
+    "operator.moderation_appeals": OPERATORS,  # merchants' appeals against a hide (issue 18)
+    "operator.appeal_accept": OPERATORS,
+    "operator.appeal_reject": OPERATORS,
+    "merchant.product_appeal": MERCHANTS,  # own products only (tests/test_authz.py)
     "operator.rates_page": OPERATORS,
     "operator.rates_update": OPERATORS,
     "operator.rates_import": OPERATORS,

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from storefront.accounts import notices
 from storefront.catalog import operations as ops
 from storefront.catalog.models import Product
 from storefront.core import audit
@@ -105,6 +106,7 @@ def accept(item: ModerationAppeal, operator) -> None:
     ops.moderate_restore(item.product, operator)
     item.status, item.decided_at, item.decided_by_id = AppealStatus.ACCEPTED, datetime.now(UTC), operator.id
     db.session.flush()
+    notices.appeal_decided(item)
 
 
 def reject(item: ModerationAppeal, operator, answer: str) -> None:
@@ -120,6 +122,7 @@ def reject(item: ModerationAppeal, operator, answer: str) -> None:
     item.decided_at, item.decided_by_id = datetime.now(UTC), operator.id
     db.session.flush()
     audit.record(operator, "product.appeal_reject", item.product, None, {"appeal": item.id, "answer": answer})
+    notices.appeal_decided(item)
 
 
 def open_appeals(limit: int = 200) -> list[ModerationAppeal]:

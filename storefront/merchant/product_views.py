@@ -8,6 +8,7 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from storefront.catalog import appeals
 from storefront.catalog import images as image_files
 from storefront.catalog import operations as ops
 from storefront.catalog import queries as catalog_queries
@@ -92,6 +93,7 @@ def _render_form(form: ProductForm, product: Product | None, extra: dict):
         tabs_with_errors=tabs_with_errors,
         image_form=ImageForm(prefix="img"),
         coverage=queries.coverage_of(product) if product else None,
+        appeals=appeals.appeals_of(product) if product else [],
         image_limit_mb=current_app.config["IMAGE_MAX_BYTES"] // (1024 * 1024),
     )
 

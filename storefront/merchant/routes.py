@@ -1,6 +1,7 @@
 """The merchant blueprint with all its views registered."""
 
 from storefront.merchant import (  # noqa: F401
+    appeal_views,
     dashboard,
     filing_views,
     money_views,

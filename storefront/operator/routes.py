@@ -1,6 +1,7 @@
 """The operator blueprint with all its views registered."""
 
 from storefront.operator import (  # noqa: F401
+    appeal_views,
     console,
     filing_views,
     fx_views,
