@@ -11,7 +11,7 @@ from flask.globals import request_ctx
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
 from sqlalchemy import text
 
-from storefront.core import locales
+from storefront.core import labels, locales
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 
@@ -183,6 +183,7 @@ def init_templates(app: Flask) -> None:
         now=lambda: datetime.now(UTC),
     )
     app.jinja_env.filters.update(
+        label=labels.label_html,
         date=format_date,
         datetime=format_datetime,
         number=format_decimal,
