@@ -3,6 +3,7 @@ services marketplace registers its own tables in ``services_market.setup``."""
 
 from storefront.accounts.documents import Document  # noqa: F401,E402
 from storefront.accounts.models import Merchant, User  # noqa: F401
+from storefront.accounts.team import TeamMember  # noqa: F401,E402
 from storefront.catalog.appeals import ModerationAppeal  # noqa: F401,E402
 from storefront.catalog.models import (  # noqa: F401
     Category,

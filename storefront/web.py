@@ -11,6 +11,7 @@ from flask.globals import request_ctx
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
 from sqlalchemy import text
 
+from storefront.accounts import permissions
 from storefront.core import labels, locales
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -95,6 +96,7 @@ def init_blueprints(app: Flask) -> None:
     from storefront.catalog.routes import bp as catalog_bp
 
     locales.init_app(app)
+    permissions.init_app(app)  # every back-office route checks a permission from one table
     app.register_blueprint(catalog_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(api_bp)

@@ -67,7 +67,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.money": MERCHANTS,
     "merchant.money_payout": MERCHANTS,
     "merchant.money_details": MERCHANTS,  # payout bank details (issue 18)
-    "merchant.onboarding": MERCHANTS,  # the checklist after sign-up, also before filing (issue 18)
+    "merchant.onboarding": MERCHANTS,
+    "merchant.team": MERCHANTS,  # staff accounts and roles, owner only (issue 18)
+    "merchant.team_set": MERCHANTS,
+    "merchant.team_remove": MERCHANTS,  # the checklist after sign-up, also before filing (issue 18)
     "merchant.money_statement": MERCHANTS,
     "merchant.money_statement_pdf": MERCHANTS,
     "merchant.fx_settlements": MERCHANTS,
@@ -77,7 +80,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "services_provider.money": PROVIDERS,
     "services_provider.money_payout": PROVIDERS,
     "services_provider.money_details": PROVIDERS,  # payout bank details (issue 18)
-    "services_provider.onboarding": PROVIDERS,  # the checklist after sign-up, also before filing (issue 18)
+    "services_provider.onboarding": PROVIDERS,
+    "services_provider.team": PROVIDERS,  # staff accounts and roles, owner only (issue 18)
+    "services_provider.team_set": PROVIDERS,
+    "services_provider.team_remove": PROVIDERS,  # the checklist after sign-up, also before filing (issue 18)
     "services_provider.money_statement": PROVIDERS,
     "services_provider.money_statement_pdf": PROVIDERS,
     "services.pay_transfer": SIGNED_IN,  # then: only the order's merchant (like services.pay)
@@ -137,7 +143,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.moderation": OPERATORS,
     "operator.moderate_hide": OPERATORS,
     "operator.moderate_restore": OPERATORS,
-    "operator.moderation_appeals": OPERATORS,  # merchants' appeals against a hide (issue 18)
+    "operator.moderation_appeals": OPERATORS,
+    "operator.team": OPERATORS,  # operator roles, administrators only (issue 18)
+    "operator.team_set": OPERATORS,
+    "operator.team_remove": OPERATORS,  # merchants' appeals against a hide (issue 18)
     "operator.appeal_accept": OPERATORS,
     "operator.appeal_reject": OPERATORS,
     "merchant.product_appeal": MERCHANTS,  # own products only (tests/test_authz.py)

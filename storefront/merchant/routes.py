@@ -9,6 +9,7 @@ from storefront.merchant import (  # noqa: F401
     order_views,
     product_views,
     sheet_views,
+    team_views,
 )
 from storefront.merchant.blueprint import bp
 

@@ -10,6 +10,7 @@ from storefront.operator import (  # noqa: F401
     rates_views,
     refund_views,
     stats,
+    team_views,
     transfer_views,
 )
 from storefront.operator.blueprint import bp
