@@ -10,6 +10,7 @@ from services_market import providers, queries
 from services_market.blueprints import provider_bp as bp
 from storefront.accounts.models import Role
 from storefront.accounts.onboarding import Step, filing_step, payout_step
+from storefront.accounts.permissions import may
 from storefront.core.security import roles_required
 from storefront.ledger.operations import seller_account
 from storefront.ledger.payouts import details_of
@@ -43,6 +44,6 @@ def onboarding():
     """Where a new provider lands: the checklist (the dashboard once every step is done)."""
     provider = providers.provider_of(current_user)
     steps = provider_steps(provider)
-    if all(step.done for step in steps):
+    if all(step.done for step in steps) or not may(current_user, "company.admin"):  # staff: their dashboard
         return redirect(url_for("services_provider.dashboard", lang=g.lang))
     return render_template("services/provider/onboarding.html", steps=steps, provider=provider)
