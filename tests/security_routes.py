@@ -68,6 +68,11 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.money_payout": MERCHANTS,
     "merchant.money_details": MERCHANTS,  # payout bank details (issue 18)
     "merchant.onboarding": MERCHANTS,
+    "merchant.orders_ship_bulk": MERCHANTS,  # orders at volume (issue 18)
+    "merchant.orders_ship_bulk_apply": MERCHANTS,
+    "merchant.orders_export": MERCHANTS,
+    "merchant.orders_labels": MERCHANTS,
+    "merchant.packing_list_pdf": MERCHANTS,
     "merchant.team": MERCHANTS,  # staff accounts and roles, owner only (issue 18)
     "merchant.team_set": MERCHANTS,
     "merchant.team_remove": MERCHANTS,  # the checklist after sign-up, also before filing (issue 18)

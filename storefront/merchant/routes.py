@@ -2,6 +2,7 @@
 
 from storefront.merchant import (  # noqa: F401
     appeal_views,
+    bulk_views,
     dashboard,
     filing_views,
     money_views,
