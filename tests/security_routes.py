@@ -58,6 +58,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "cart.update": ANYONE,
     "ordering.checkout": ANYONE,
     "ordering.order_page": ANYONE,
+    "ordering.return_request": ANYONE,  # the order's owner or its token (ordering.access), else 404
     "ordering.pay": ANYONE,
     "ordering.pay_card": ANYONE,
     "ordering.pay_method": ANYONE,
@@ -68,6 +69,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.money_payout": MERCHANTS,
     "merchant.money_details": MERCHANTS,  # payout bank details (issue 18)
     "merchant.onboarding": MERCHANTS,
+    "merchant.return_step": MERCHANTS,  # returns (RMA) of own orders only (tests/test_authz.py)
     "merchant.orders_ship_bulk": MERCHANTS,  # orders at volume (issue 18)
     "merchant.orders_ship_bulk_apply": MERCHANTS,
     "merchant.orders_export": MERCHANTS,

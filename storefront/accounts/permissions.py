@@ -72,6 +72,7 @@ ENDPOINTS: dict[str, str] = {
     "merchant.orders_labels": "company.orders",
     "merchant.packing_list_pdf": "company.orders",
     "merchant.order_refund": "company.finance",
+    "merchant.return_step": "company.orders",
     "merchant.money": "company.finance",
     "merchant.money_details": "company.finance",
     "merchant.money_payout": "company.finance",

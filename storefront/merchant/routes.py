@@ -9,6 +9,7 @@ from storefront.merchant import (  # noqa: F401
     onboarding,
     order_views,
     product_views,
+    return_views,
     sheet_views,
     team_views,
 )
