@@ -164,6 +164,9 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.audit_log": OPERATORS,
     "operator.stats": OPERATORS,
     "clearance.operator_monitor": OPERATORS,
+    "clearance.operator_cases": OPERATORS,  # the clearance desk (issue 18)
+    "clearance.operator_case": OPERATORS,
+    "clearance.operator_case_send_now": OPERATORS,
     "clearance.operator_retry": OPERATORS,
     "clearance.operator_declaration_resend": OPERATORS,
     "clearance.operator_declaration_release": OPERATORS,
