@@ -55,6 +55,8 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "DOCUMENT_MAX_BYTES": int(env.get("DOCUMENT_MAX_MB", "8")) * 1024 * 1024,
         "IMAGE_MAX_BYTES": int(env.get("IMAGE_MAX_MB", "8")) * 1024 * 1024,
         "SHEET_MAX_BYTES": int(env.get("SHEET_MAX_MB", "12")) * 1024 * 1024,
+        # a new merchant's first N products wait for an operator's approval (0: no listing review)
+        "LISTING_REVIEW_FIRST_N": int(env.get("LISTING_REVIEW_FIRST_N", "0")),
         "PAGE_SIZE": int(env.get("PAGE_SIZE", "24")),
         #: Anonymous pages kept rendered per worker (0 turns the page cache off).
         "PAGE_CACHE_SIZE": int(env.get("PAGE_CACHE_SIZE", "512")),

@@ -14,6 +14,7 @@ from storefront.catalog.models import (  # noqa: F401
     ProductImage,
     ProductTranslation,
 )
+from storefront.catalog.reviews import ListingReview  # noqa: F401,E402
 from storefront.clearance.models import (  # noqa: F401,E402
     CaseEvent,
     CaseLine,

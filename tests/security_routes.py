@@ -156,6 +156,9 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.team_remove": OPERATORS,  # merchants' appeals against a hide (issue 18)
     "operator.appeal_accept": OPERATORS,
     "operator.appeal_reject": OPERATORS,
+    "operator.listing_reviews": OPERATORS,  # listing review queue (issue 18)
+    "operator.review_approve": OPERATORS,
+    "operator.review_reject": OPERATORS,
     "merchant.product_appeal": MERCHANTS,  # own products only (tests/test_authz.py)
     "operator.rates_page": OPERATORS,
     "operator.rates_update": OPERATORS,

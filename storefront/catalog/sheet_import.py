@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
 
 from storefront.catalog import operations as ops
+from storefront.catalog import reviews
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation
 from storefront.core.money import parse_amount
@@ -255,9 +256,10 @@ def import_sheet(merchant, data: bytes, fmt: str, *, dry_run: bool) -> ImportRep
     # so an unexpected database error rolls back the whole import with the request or command.
     for product, values in plan:
         if product is not None:
-            ops.apply(product, values)
+            ops.apply(product, reviews.prepare_update(product, values))
     db.session.flush()
     _create_all(merchant.id, [values for product, values in plan if product is None])
+    reviews.hold_first_products(merchant.id)
     report.applied = True
     return report
 

@@ -26,6 +26,10 @@ ACTION_LABELS = {
     "product.appeal_reject": _l("Appeal not accepted"),
     "rate.update": _l("Exchange rate changed"),
     "payout_details.update": _l("Payout details changed"),
+    "listing.approve": _l("Listing approved"),
+    "listing.reject": _l("Listing rejected"),
+    "team.set": _l("Team roles set"),
+    "team.remove": _l("Removed from the team"),
 }
 #: What kind of object an entry is about (by table).
 TARGET_LABELS = {

@@ -9,6 +9,7 @@ from storefront.operator import (  # noqa: F401
     payout_views,
     rates_views,
     refund_views,
+    review_views,
     stats,
     team_views,
     transfer_views,
