@@ -1,6 +1,7 @@
 """Import every storefront model module so the metadata knows all tables (for Alembic and create_all); the
 services marketplace registers its own tables in ``services_market.setup``."""
 
+from storefront.accounts.api_keys import ApiKey  # noqa: F401,E402
 from storefront.accounts.documents import Document  # noqa: F401,E402
 from storefront.accounts.models import Merchant, User  # noqa: F401
 from storefront.accounts.team import TeamMember  # noqa: F401,E402

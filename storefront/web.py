@@ -100,10 +100,13 @@ def init_blueprints(app: Flask) -> None:
     app.register_blueprint(catalog_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(api_bp)
+    from storefront.merchant.rest import bp as merchant_api_bp
     from storefront.merchant.routes import bp as merchant_bp
     from storefront.operator.routes import bp as operator_bp
 
     app.register_blueprint(merchant_bp)  # merchant back office (filing, products, spreadsheets, orders)
+    app.register_blueprint(merchant_api_bp)  # the merchant REST API, authenticated by API keys
+    csrf.exempt(merchant_api_bp)
     app.register_blueprint(operator_bp)  # operator console (filings, moderation, rates, audit)
     from storefront.search.routes import bp as search_bp
 

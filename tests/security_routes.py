@@ -75,6 +75,12 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.orders_export": MERCHANTS,
     "merchant.orders_labels": MERCHANTS,
     "merchant.packing_list_pdf": MERCHANTS,
+    "merchant.api_keys_page": MERCHANTS,  # integrations: API keys, owner only (issue 18)
+    "merchant.api_key_create": MERCHANTS,
+    "merchant.api_key_revoke": MERCHANTS,
+    "merchant_api.products": ANYONE,  # authenticated by an API key, not the session (tests/test_api_keys.py)
+    "merchant_api.orders": ANYONE,
+    "merchant_api.openapi": ANYONE,
     "merchant.team": MERCHANTS,  # staff accounts and roles, owner only (issue 18)
     "merchant.team_set": MERCHANTS,
     "merchant.team_remove": MERCHANTS,  # the checklist after sign-up, also before filing (issue 18)

@@ -8,7 +8,7 @@ Platform roles (operators): admin, filings, moderation, customs, finance (``team
 
 from __future__ import annotations
 
-from flask import Flask, abort, request
+from flask import Flask, abort, has_request_context, request
 from flask_login import current_user
 
 from storefront.accounts import team
@@ -45,6 +45,9 @@ ENDPOINTS: dict[str, str] = {
     "merchant.filing_document": "company.admin",
     "merchant.filing_document_delete": "company.admin",
     "merchant.team": "company.admin",
+    "merchant.api_keys_page": "company.admin",
+    "merchant.api_key_create": "company.admin",
+    "merchant.api_key_revoke": "company.admin",
     "merchant.team_set": "company.admin",
     "merchant.team_remove": "company.admin",
     "merchant.products": "company.catalogue",
@@ -156,10 +159,15 @@ def roles(user) -> frozenset[str]:
     side = _SIDES.get(getattr(user, "role", ""))
     if side is None:
         return frozenset()
-    if side == Side.PLATFORM:
-        return team.roles_of(user, side, owner=False)
-    staff = team.company_of(user, side) is not None
-    return team.roles_of(user, side, owner=not staff)
+    cache = request.environ.setdefault("kuajing.roles", {}) if has_request_context() else {}
+    key = (getattr(user, "id", None), side)
+    if key not in cache:  # menus ask once per link: one lookup per request
+        if side == Side.PLATFORM:
+            cache[key] = team.roles_of(user, side, owner=False)
+        else:
+            staff = team.company_of(user, side) is not None
+            cache[key] = team.roles_of(user, side, owner=not staff)
+    return cache[key]
 
 
 def may(user, permission: str) -> bool:

@@ -30,6 +30,8 @@ ACTION_LABELS = {
     "listing.reject": _l("Listing rejected"),
     "team.set": _l("Team roles set"),
     "team.remove": _l("Removed from the team"),
+    "api_key.create": _l("API key created"),
+    "api_key.revoke": _l("API key revoked"),
 }
 #: What kind of object an entry is about (by table).
 TARGET_LABELS = {
@@ -38,6 +40,7 @@ TARGET_LABELS = {
     "exchange_rates": _l("Exchange rate"),
     "payout_details": _l("Payout details"),
     "users": _l("User"),
+    "api_keys": _l("API key"),
 }
 #: Names of the fields recorded before/after.
 FIELD_LABELS = {

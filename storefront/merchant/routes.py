@@ -1,6 +1,7 @@
 """The merchant blueprint with all its views registered."""
 
 from storefront.merchant import (  # noqa: F401
+    api_key_views,
     appeal_views,
     bulk_views,
     dashboard,
