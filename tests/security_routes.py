@@ -172,6 +172,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.rates_history": OPERATORS,
     "operator.audit_log": OPERATORS,
     "operator.stats": OPERATORS,
+    "operator.province_csv": OPERATORS,  # statistics for the province (issue 18)
+    "operator.province_pdf": OPERATORS,
     "clearance.operator_monitor": OPERATORS,
     "clearance.operator_cases": OPERATORS,  # the clearance desk (issue 18)
     "clearance.operator_case": OPERATORS,

@@ -94,6 +94,8 @@ ENDPOINTS: dict[str, str] = {
     # operator console
     "operator.home": "platform.view",
     "operator.stats": "platform.view",
+    "operator.province_csv": "platform.view",
+    "operator.province_pdf": "platform.view",
     "operator.audit_log": "platform.admin",
     "operator.team": "platform.admin",
     "operator.team_set": "platform.admin",

@@ -7,6 +7,7 @@ from storefront.operator import (  # noqa: F401
     fx_views,
     moderation_views,
     payout_views,
+    province,
     rates_views,
     refund_views,
     review_views,
