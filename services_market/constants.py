@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 
+from storefront.core import labels
+
 
 class ServiceCategory(StrEnum):
     """What kind of help a package sells (the provincial plan's list of services for exporters)."""
@@ -195,3 +197,25 @@ MAX_DELIVERY_DAYS = 365
 MAX_REVISIONS = 20
 #: Deliverables per tier.
 MAX_DELIVERABLES = 12
+
+
+#: The marketplace's audited actions and objects, as the operators' audit log names them.
+AUDIT_ACTION_LABELS = {
+    "provider.submit": _l("Provider filing submitted"),
+    "provider.resubmit": _l("Provider filing resubmitted"),
+    "provider.approve": _l("Provider filing approved"),
+    "provider.reject": _l("Provider filing rejected"),
+    "package.hide": _l("Service package hidden by moderation"),
+    "package.restore": _l("Service package restored"),
+    "voucher.issue": _l("Vouchers issued"),
+}
+labels.register("audit_action", AUDIT_ACTION_LABELS)
+labels.register(
+    "audit_target",
+    {
+        "service_providers": _l("Service provider"),
+        "service_packages": _l("Service package"),
+        "voucher_batches": _l("Voucher batch"),
+    },
+)
+labels.register("service_order_status", STATUS_LABELS)

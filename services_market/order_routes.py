@@ -158,7 +158,7 @@ def order_action(number: str, action: str):
         chosen = Action(action)
     except ValueError:
         abort(404)
-    if chosen in (Action.PAY, Action.AUTO_COMPLETE, Action.DELIVER):
+    if chosen in orders.BUTTONLESS:
         abort(404)
     form = NoteForm()
     if not form.validate_on_submit():

@@ -102,11 +102,16 @@ def orders_of(user, party: Party, status: str | None = None) -> list[ServiceOrde
     return list(db.session.scalars(stmt.order_by(ServiceOrder.created_at.desc(), ServiceOrder.id.desc())))
 
 
+#: Actions that never get a plain button: system-only ones, and ``deliver`` (its own upload form).
+BUTTONLESS = frozenset({Action.PAY, Action.AUTO_COMPLETE, Action.DELIVER})
+
+
 def allowed_actions(order: ServiceOrder, party: Party | None) -> list[Action]:
-    """Actions the party may take on the order now (for the buttons)."""
+    """Actions the party may take on the order now with a plain button (``deliver`` has its own form with the
+    files, so it is not one of them: a second "deliver" button posting to the action route would 404)."""
     out = []
     for action, (sources, _to, parties) in TRANSITIONS.items():
-        if party in parties and order.status in sources and action not in (Action.PAY, Action.AUTO_COMPLETE):
+        if party in parties and order.status in sources and action not in BUTTONLESS:
             if action == Action.REVISE and order.revisions_left <= 0:
                 continue
             out.append(action)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import g, url_for
+from flask_login import current_user
 
 from services_market.blueprints import provider_bp as bp
 from services_market.provider_routes import provider_required
@@ -20,6 +21,7 @@ def _urls() -> dict:
     return {
         "page": url_for("services_provider.money", lang=g.lang),
         "request": url_for("services_provider.money_payout", lang=g.lang),
+        "details": url_for("services_provider.money_details", lang=g.lang),
         "statement": lambda month: url_for("services_provider.money_statement", lang=g.lang, month=month),
         "pdf": lambda month: url_for("services_provider.money_statement_pdf", lang=g.lang, month=month),
     }
@@ -37,6 +39,13 @@ def money():
 def money_payout():
     """Request a payout of the available balance."""
     return pages.request_payout(_account(), f"provider:{g.provider.id}", LAYOUT, _urls())
+
+
+@bp.post("/money/details")
+@provider_required
+def money_details():
+    """Save the bank account payouts go to."""
+    return pages.save_details(_account(), current_user, LAYOUT, _urls())
 
 
 @bp.get("/money/statements/<month>")

@@ -12,6 +12,7 @@ from services_market import mail
 from services_market.constants import CATEGORIES, REGIONS, SPOKEN_LANGUAGES
 from services_market.models import Provider
 from services_market.util import now, slugify
+from storefront.accounts import team
 from storefront.accounts.models import FilingStatus, Role, User
 from storefront.catalog.models import City
 from storefront.core import audit
@@ -145,10 +146,14 @@ def _apply(provider: Provider, data: ProviderData) -> None:
 
 
 def provider_of(user) -> Provider | None:
-    """The provider company run by a user (None before filing)."""
+    """The provider company a user runs or works for as staff (None before filing)."""
     if user is None or getattr(user, "id", None) is None:
         return None
-    return db.session.scalars(select(Provider).where(Provider.owner_id == user.id)).first()
+    owned = db.session.scalars(select(Provider).where(Provider.owner_id == user.id)).first()
+    if owned is not None:
+        return owned
+    company_id = team.company_of(user, team.Side.PROVIDER)
+    return db.session.get(Provider, company_id) if company_id is not None else None
 
 
 def submit(user: User, data: ProviderData) -> Provider:

@@ -16,8 +16,11 @@ from services_market import (  # noqa: F401
     order_routes,
     pay_routes,
     payments,
+    permissions,
     provider_money_routes,
+    provider_onboarding,
     provider_routes,
+    provider_team_routes,
     routes,
     search,
     tables,
@@ -41,6 +44,7 @@ from storefront.ledger.operations import register_seller_kind
 def init_app(app: Flask) -> None:
     """Register everything the marketplace adds to the app (no queries or network here)."""
     limits.install(db.metadata)  # length CHECK constraints of the marketplace's free-text columns
+    permissions.register()  # its back-office routes under storefront.accounts.permissions
     app.config.setdefault("SERVICE_FILE_MAX_BYTES", 10 * 1024 * 1024)
     for blueprint in (bp, provider_bp, operator_bp, api_bp):
         app.register_blueprint(blueprint)

@@ -1,8 +1,11 @@
 """Import every storefront model module so the metadata knows all tables (for Alembic and create_all); the
 services marketplace registers its own tables in ``services_market.setup``."""
 
+from storefront.accounts.api_keys import ApiKey  # noqa: F401,E402
 from storefront.accounts.documents import Document  # noqa: F401,E402
 from storefront.accounts.models import Merchant, User  # noqa: F401
+from storefront.accounts.team import TeamMember  # noqa: F401,E402
+from storefront.catalog.appeals import ModerationAppeal  # noqa: F401,E402
 from storefront.catalog.models import (  # noqa: F401
     Category,
     City,
@@ -12,7 +15,8 @@ from storefront.catalog.models import (  # noqa: F401
     ProductImage,
     ProductTranslation,
 )
-from storefront.catalog.ratings import ProductRating  # noqa: F401
+from storefront.catalog.ratings import ProductRating  # noqa: F401,E402
+from storefront.catalog.reviews import ListingReview  # noqa: F401,E402
 from storefront.clearance.models import (  # noqa: F401,E402
     CaseEvent,
     CaseLine,
@@ -31,12 +35,13 @@ from storefront.core.models import ExchangeRate  # noqa: F401
 from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.extensions import db as _db  # noqa: E402
 from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
-from storefront.ledger.models import CommissionRate, LedgerEntry, Payout  # noqa: F401,E402
+from storefront.ledger.models import CommissionRate, LedgerEntry, Payout, PayoutDetails  # noqa: F401,E402
 from storefront.legal.models import HelpPage  # noqa: F401,E402
 from storefront.messaging.models import Conversation, Message, MessageFile, Participant  # noqa: F401,E402
 from storefront.ordering.addresses import Address  # noqa: F401,E402
 from storefront.ordering.freight.models import DutyRuleOverride, RateCard  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
+from storefront.ordering.returns import ReturnRequest  # noqa: F401,E402
 from storefront.payments.models import (  # noqa: F401,E402
     PaymentEvent,
     PaymentIntentRecord,

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from flask import Flask, g, jsonify, redirect, render_template, request, send_from_directory, url_for
 from flask.globals import request_ctx
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, format_decimal, format_percent
 from sqlalchemy import text
 
 from services_market.setup import init_app as init_services_market
 from storefront import models  # noqa: F401  (registers every table on the metadata)
+from storefront.accounts import permissions
 from storefront.accounts.operations import user_for_session
 from storefront.accounts.routes import bp as accounts_bp
 from storefront.catalog import setup as catalog_setup
@@ -23,12 +24,13 @@ from storefront.catalog.units import per_unit, quantity
 from storefront.clearance import setup as clearance_setup
 from storefront.clearance.routes import bp as clearance_bp
 from storefront.cli import register
-from storefront.core import headers, http, locales
+from storefront.core import headers, http, labels, locales
 from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display, price_for_lines
 from storefront.core.security import harden_forms
 from storefront.core.urls import absolute
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
 from storefront.legal import setup as legal_setup
+from storefront.merchant.rest import bp as merchant_api_bp
 from storefront.merchant.routes import bp as merchant_bp
 from storefront.messaging import setup as messaging_setup
 from storefront.operator.routes import bp as operator_bp
@@ -114,6 +116,7 @@ BLUEPRINTS = (
     (accounts_bp, False),
     (api_bp, True),  # JSON API: no cookie-authenticated writes
     (merchant_bp, False),  # merchant back office (filing, products, spreadsheets, orders)
+    (merchant_api_bp, True),  # the merchant REST API, authenticated by API keys (no cookies)
     (operator_bp, False),  # operator console (filings, moderation, rates, audit)
     (search_bp, False),
     (cart_bp, False),
@@ -127,6 +130,7 @@ BLUEPRINTS = (
 def init_blueprints(app: Flask) -> None:
     """Register blueprints, each domain's wiring and the few root routes."""
     locales.init_app(app)
+    permissions.init_app(app)  # every back-office route checks a permission from one table
     for blueprint, csrf_exempt in BLUEPRINTS:
         app.register_blueprint(blueprint)
         if csrf_exempt:
@@ -194,9 +198,11 @@ def init_templates(app: Flask) -> None:
         now=lambda: datetime.now(UTC),
     )
     app.jinja_env.filters.update(
+        label=labels.label_html,
         date=format_date,
         datetime=format_datetime,
         number=format_decimal,
+        percent=format_percent,
         split_paragraphs=lambda value: [p.strip() for p in str(value or "").split("\n") if p.strip()],
     )
     app.jinja_env.tests["css_color"] = lambda value: bool(_CSS_COLOR.fullmatch(str(value or "")))

@@ -62,6 +62,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "ordering.checkout": ANYONE,
     "ordering.order_page": ANYONE,
     "ordering.tracking": ANYONE,  # the order's own access check: its buyer, or a guest with the order's token
+    "ordering.return_request": ANYONE,  # the order's owner or its token (ordering.access), else 404
     "ordering.pay": ANYONE,
     "ordering.pay_card": ANYONE,
     "ordering.pay_method": ANYONE,
@@ -91,6 +92,23 @@ ACCESS: dict[str, frozenset[str]] = {
     # money (issue 12): statements, payouts, refunds, FX settlement records, bank-transfer proofs
     "merchant.money": MERCHANTS,
     "merchant.money_payout": MERCHANTS,
+    "merchant.money_details": MERCHANTS,  # payout bank details (issue 18)
+    "merchant.onboarding": MERCHANTS,
+    "merchant.return_step": MERCHANTS,  # returns (RMA) of own orders only (tests/test_authz.py)
+    "merchant.orders_ship_bulk": MERCHANTS,  # orders at volume (issue 18)
+    "merchant.orders_ship_bulk_apply": MERCHANTS,
+    "merchant.orders_export": MERCHANTS,
+    "merchant.orders_labels": MERCHANTS,
+    "merchant.packing_list_pdf": MERCHANTS,
+    "merchant.api_keys_page": MERCHANTS,  # integrations: API keys, owner only (issue 18)
+    "merchant.api_key_create": MERCHANTS,
+    "merchant.api_key_revoke": MERCHANTS,
+    "merchant_api.products": ANYONE,  # authenticated by an API key, not the session (tests/test_api_keys.py)
+    "merchant_api.orders": ANYONE,
+    "merchant_api.openapi": ANYONE,
+    "merchant.team": MERCHANTS,  # staff accounts and roles, owner only (issue 18)
+    "merchant.team_set": MERCHANTS,
+    "merchant.team_remove": MERCHANTS,  # the checklist after sign-up, also before filing (issue 18)
     "merchant.money_statement": MERCHANTS,
     "merchant.money_statement_pdf": MERCHANTS,
     "merchant.fx_settlements": MERCHANTS,
@@ -99,6 +117,11 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.order_refund": MERCHANTS,
     "services_provider.money": PROVIDERS,
     "services_provider.money_payout": PROVIDERS,
+    "services_provider.money_details": PROVIDERS,  # payout bank details (issue 18)
+    "services_provider.onboarding": PROVIDERS,
+    "services_provider.team": PROVIDERS,  # staff accounts and roles, owner only (issue 18)
+    "services_provider.team_set": PROVIDERS,
+    "services_provider.team_remove": PROVIDERS,  # the checklist after sign-up, also before filing (issue 18)
     "services_provider.money_statement": PROVIDERS,
     "services_provider.money_statement_pdf": PROVIDERS,
     "services.pay_transfer": SIGNED_IN,  # then: only the order's merchant (like services.pay)
@@ -158,6 +181,16 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.moderation": OPERATORS,
     "operator.moderate_hide": OPERATORS,
     "operator.moderate_restore": OPERATORS,
+    "operator.moderation_appeals": OPERATORS,
+    "operator.team": OPERATORS,  # operator roles, administrators only (issue 18)
+    "operator.team_set": OPERATORS,
+    "operator.team_remove": OPERATORS,  # merchants' appeals against a hide (issue 18)
+    "operator.appeal_accept": OPERATORS,
+    "operator.appeal_reject": OPERATORS,
+    "operator.listing_reviews": OPERATORS,  # listing review queue (issue 18)
+    "operator.review_approve": OPERATORS,
+    "operator.review_reject": OPERATORS,
+    "merchant.product_appeal": MERCHANTS,  # own products only (tests/test_authz.py)
     "operator.rates_page": OPERATORS,
     "operator.duties": OPERATORS,
     "operator.duty_edit": OPERATORS,
@@ -166,7 +199,12 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.rates_history": OPERATORS,
     "operator.audit_log": OPERATORS,
     "operator.stats": OPERATORS,
+    "operator.province_csv": OPERATORS,  # statistics for the province (issue 18)
+    "operator.province_pdf": OPERATORS,
     "clearance.operator_monitor": OPERATORS,
+    "clearance.operator_cases": OPERATORS,  # the clearance desk (issue 18)
+    "clearance.operator_case": OPERATORS,
+    "clearance.operator_case_send_now": OPERATORS,
     "clearance.operator_retry": OPERATORS,
     "clearance.operator_declaration_resend": OPERATORS,
     "clearance.operator_declaration_release": OPERATORS,

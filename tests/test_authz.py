@@ -24,9 +24,10 @@ KNOWN_ARGS = {"lang", "product_id", "image_id", "doc_id", "filing_id", "kind_key
               "case_id", "declaration_id", "batch_id", "package_id",
               "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id",
               "action", "rule_key", "conversation_id", "file_id", "review_id", "line_id", "merchant_id",
-              "slug"}  # fmt: skip
+              "slug", "appeal_id", "user_id", "return_id", "key_id"}  # fmt: skip
 #: Arguments naming one merchant-owned object: another merchant gets 404 for the victim's.
-OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id"}
+OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id", "user_id",
+               "return_id", "key_id"}  # fmt: skip
 
 
 @pytest.fixture
@@ -66,7 +67,8 @@ def _url(rule, v) -> str:
               "month": "2026-12", "settlement_id": 1, "proof_id": 1, "rule_key": "kr-personal",
               "conversation_id": 1, "file_id": 1,
               "review_id": 1, "line_id": 1, "merchant_id": v["merchant"].id,
-              "slug": "terms"}  # fmt: skip
+              "slug": "terms", "appeal_id": 1, "user_id": v["merchant"].owner_id, "return_id": 1,
+              "key_id": 1}  # fmt: skip
     for name in rule.arguments:  # an <any(…)> argument: its first choice
         if isinstance(rule._converters.get(name), AnyConverter):
             values[name] = sorted(rule._converters[name].items)[0]
@@ -144,8 +146,8 @@ def test_merchant_without_filing_only_reaches_the_filing_form(app, make, victim)
             return {403}
         if rule.endpoint.startswith("merchant.filing_document"):
             return {404}
-        if rule.endpoint == "merchant.filing_page":
-            return {200}
+        if rule.endpoint in ("merchant.filing_page", "merchant.onboarding"):
+            return {200}  # the filing form, and the checklist that leads to it
         return {302}  # → the filing form
 
     _walk(app, client_as(app, user), victim, allowed)

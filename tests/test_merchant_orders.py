@@ -130,7 +130,7 @@ def test_dashboard_sales_charts(sales):
     ):
         assert f'id="{chart_id}"' in page
     assert "Russia" in page and "South Korea" in page and "SW-1" in page
-    assert "<svg" in page and "Show the data as a table" in page
+    assert "<svg" in page and '<table class="bo-table chart-data">' in page  # the data beside the chart
     assert "OTHER-SKU" not in page
 
 

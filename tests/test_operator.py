@@ -96,7 +96,7 @@ def test_buyer_prices_follow_the_new_rate(app, operator, make):
     client, _user = operator
     product = make.product(price_fen=10000)
     db.session.commit()
-    client.post("/en/operator/rates/", data={"currency": "RUB", "rate": "20"})
+    client.post("/en/operator/rates/", data={"currency": "RUB", "rate": "20", "confirm": "y"})
     page = client_as(app).get(f"/ru/p/{product.id}").get_data(as_text=True)
     assert "2\xa0000,00" in page
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import io
+import re
 from datetime import timedelta
 from email import policy
 from pathlib import Path
@@ -563,3 +564,21 @@ def test_counts_stay_consistent(make, market):
     orders.place_order(merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code)
     db.session.commit()
     assert db.session.scalar(select(func.count(ServiceOrder.id))) == 1
+
+
+def test_provider_order_page_has_one_deliver_button_and_every_button_works(app, make, market):
+    """The provider's order page once showed "deliver" twice; the second posted to the action route: a 404."""
+    merchant, provider, package, other = market
+    order = orders.place_order(
+        merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code
+    )
+    orders.transition(order, Action.ACCEPT, provider.owner, Party.PROVIDER, "")
+    orders.transition(order, Action.START, provider.owner, Party.PROVIDER, "")
+    db.session.commit()
+    p = as_user(app, provider.owner, "zh")
+    page = p.get(f"/zh/services/orders/{order.number}").get_data(as_text=True)
+    assert page.count('data-action="deliver"') == 1
+    assert f"/orders/{order.number}/do/deliver" not in page
+    for target in re.findall(r'<form method="post"[^>]*action="([^"]+)"', page):
+        if "/do/" in target:  # each remaining button posts to a route that exists
+            assert p.post(target, data={"note": ""}).status_code != 404, target

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from storefront.accounts import documents
+from storefront.accounts import documents, notices
 from storefront.accounts.models import FilingStatus, Merchant, Role, User
 from storefront.catalog.models import City, Cluster
 from storefront.core import audit
@@ -193,6 +193,7 @@ def approve(merchant: Merchant, operator: User) -> None:
     audit.record(
         operator, "filing.approve", merchant, before, audit.snapshot(merchant, "status", "rejection_reason")
     )
+    notices.filing_decided(merchant)
 
 
 def reject(merchant: Merchant, operator: User, reason: str) -> None:
@@ -210,6 +211,7 @@ def reject(merchant: Merchant, operator: User, reason: str) -> None:
     audit.record(
         operator, "filing.reject", merchant, before, audit.snapshot(merchant, "status", "rejection_reason")
     )
+    notices.filing_decided(merchant)
 
 
 def add_document(merchant: Merchant, user: User, upload) -> documents.Document:

@@ -12,6 +12,7 @@ from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from storefront.core import labels
 from storefront.core.content import Localized, pick
 from storefront.extensions import db
 
@@ -46,6 +47,7 @@ FILING_LABELS = {
     FilingStatus.APPROVED: _l("Approved"),
     FilingStatus.REJECTED: _l("Rejected"),
 }
+labels.register("filing_status", FILING_LABELS)
 
 
 class User(UserMixin, db.Model):

@@ -171,6 +171,17 @@ def request_password_reset(email: str, lang: str) -> None:
     send_after_commit(db.session, mail)
 
 
+def invite(user: User, lang: str) -> None:
+    """Mail a new staff account the link to choose its password (the password-reset link)."""
+    link = public_url("accounts.reset_password", lang=lang, token=reset_token(user))
+    mail = render("team_invite", lang, user.email, _invite_subject, user=user, link=link)
+    send_after_commit(db.session, mail)
+
+
+def _invite_subject(**_ctx) -> str:
+    return _("You were added to a team on Kuajing")
+
+
 def _reset_subject(**_ctx) -> str:
     return _("Reset your Kuajing password")
 

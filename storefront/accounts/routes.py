@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from storefront.accounts import onboarding
 from storefront.accounts import operations as ops
 from storefront.accounts.forms import (
     ChangePasswordForm,
@@ -56,7 +57,11 @@ def login():
             db.session.commit()  # a password rehashed with the current parameters
             _sign_in(user, remember=form.remember.data)
             flash(_("Welcome back, %(name)s.", name=user.name or user.email), "success")
-            return redirect(safe_next_url(request.args.get("next")) or url_for("catalog.home", lang=g.lang))
+            return redirect(
+                safe_next_url(request.args.get("next"))
+                or onboarding.landing_url(user, g.lang)
+                or url_for("catalog.home", lang=g.lang)
+            )
     return render_template("accounts/login.html", form=form)
 
 
@@ -90,7 +95,7 @@ def verify_email(token: str):
     db.session.commit()
     _sign_in(user)
     flash(_("Your account is ready."), "success")
-    return redirect(url_for("catalog.home", lang=g.lang))
+    return redirect(onboarding.landing_url(user, g.lang) or url_for("catalog.home", lang=g.lang))
 
 
 @bp.post("/logout")

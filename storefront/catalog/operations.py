@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from storefront.accounts import notices
 from storefront.catalog import images as image_files
 from storefront.catalog.models import Category, City, PriceTier, Product, ProductImage, ProductTranslation
 from storefront.clearance.codes import UNITS
@@ -445,6 +446,7 @@ def moderate_hide(product: Product, operator, reason: str) -> None:
     product.hidden, product.moderation_reason = True, reason
     db.session.flush()
     audit.record(operator, "product.hide", product, before, audit.snapshot(product, *MODERATION_FIELDS))
+    notices.product_hidden(product)
 
 
 def moderate_restore(product: Product, operator) -> None:

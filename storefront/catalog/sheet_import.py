@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
 
 from storefront.catalog import operations as ops
+from storefront.catalog import reviews
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation, ProductVariant
 from storefront.core.money import parse_amount
@@ -37,6 +38,13 @@ class ImportReport:
     errors: list[tuple[int, str, object]] = field(default_factory=list)
     #: True when the changes were written (a real import without errors).
     applied: bool = False
+    #: Column key → header as the file names it (messages name columns the way the merchant sees them).
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def shown_errors(self) -> list[tuple[int, str, object]]:
+        """The problems with each column named by the file's own header."""
+        return [(row, self.labels.get(column, column), message) for row, column, message in self.errors]
 
     @property
     def ok(self) -> bool:
@@ -206,7 +214,7 @@ def validate(
     merchant, sheet: sheets.Sheet
 ) -> tuple[ImportReport, list[tuple[Product | None, ops.ProductInput]]]:
     """Check every row; returns the report and, per valid row, (product to change or None for new, data)."""
-    report = ImportReport(fmt="", dry_run=True, errors=list(sheet.errors))
+    report = ImportReport(fmt="", dry_run=True, errors=list(sheet.errors), labels=dict(sheet.labels))
     refs = ops.Refs.load()
     paths = category_paths(refs)
     existing = _existing(merchant.id)
@@ -256,9 +264,10 @@ def import_sheet(merchant, data: bytes, fmt: str, *, dry_run: bool) -> ImportRep
     # so an unexpected database error rolls back the whole import with the request or command.
     for product, values in plan:
         if product is not None:
-            ops.apply(product, values)
+            ops.apply(product, reviews.prepare_update(product, values))
     db.session.flush()
     _create_all(merchant.id, [values for product, values in plan if product is None])
+    reviews.hold_first_products(merchant.id)
     report.applied = True
     return report
 
@@ -342,27 +351,52 @@ def export_rows(merchant_id: int) -> list[dict[str, object]]:
     return [product_row(p, paths) for p in db.session.scalars(stmt)]
 
 
-def export_sheet(merchant_id: int, fmt: str) -> bytes:
-    """A merchant's catalogue as CSV or XLSX bytes."""
-    rows = export_rows(merchant_id)
-    return sheets.write_xlsx(rows, sheets.instructions()) if fmt == "xlsx" else sheets.write_csv(rows)
+def export_sheet(merchant_id: int, fmt: str, header: list[str] | None = None) -> bytes:
+    """A merchant's catalogue as CSV or XLSX bytes (``header``: the column names, default the English keys)."""
+    return write_sheet(export_rows(merchant_id), fmt, header)
+
+
+def write_sheet(rows: list[dict[str, object]], fmt: str, header: list[str] | None = None) -> bytes:
+    """Rows as CSV or XLSX bytes (the XLSX with its Instructions sheet)."""
+    if fmt == "xlsx":
+        return sheets.write_xlsx(rows, sheets.instructions(), header)
+    return sheets.write_csv(rows, header)
+
+
+#: What each example row is, to find a category and an origin city that fit it: (cluster, category, city).
+EXAMPLE_PLACES = (("swimwear", "womens-swimwear", "xingcheng"), ("special-steel", "structural-alloy-steel", "dalian"))
+
+
+def _example_place(paths: list[str], cities: set[str], cluster: str, category: str, city: str):
+    """The wanted category path (or another of its cluster, or any) and city (or any) that exist."""
+    wanted = f"{cluster}/{category}"
+    path = (
+        wanted
+        if wanted in paths
+        else next((p for p in paths if p.startswith(f"{cluster}/")), paths[0] if paths else wanted)
+    )
+    return path, city if city in cities or not cities else sorted(cities)[0]
 
 
 def example_rows(refs: ops.Refs | None = None) -> list[dict[str, object]]:
-    """Example rows for the downloadable example, using categories and cities that exist."""
+    """Example rows for the downloadable example: a swimsuit in a swimwear category made in Xingcheng, a steel
+    bar in a steel category made in Dalian (or the nearest category and city that exist). They import cleanly
+    into a catalogue that does not have their SKUs yet (tests/test_spreadsheet_template.py)."""
     refs = refs or ops.Refs.load()
     paths = sorted(category_paths(refs))
-    city = sorted(refs.cities)[0] if refs.cities else "dalian"
-    category = paths[0] if paths else "cluster/category"
+    cities = set(refs.cities)
+    (swim_cat, swim_city), (steel_cat, steel_city) = (
+        _example_place(paths, cities, *place) for place in EXAMPLE_PLACES
+    )
     return [
         {
             "sku": "EX-001",
-            "category": category,
+            "category": swim_cat,
             "hs_code": "6112410000",
             "customs_name": "女式泳衣",
             "customs_unit": "011",
             "model": "M-2025",
-            "origin_city": city,
+            "origin_city": swim_city,
             "net_weight_g": 180,
             "gross_weight_g": 230,
             "price": Decimal("128.50"),
@@ -380,12 +414,12 @@ def example_rows(refs: ops.Refs | None = None) -> list[dict[str, object]]:
         },
         {
             "sku": "EX-002",
-            "category": category,
+            "category": steel_cat,
             "hs_code": "7228300000",
             "customs_name": "合金钢圆钢",
             "customs_unit": "035",
             "model": "Φ50",
-            "origin_city": city,
+            "origin_city": steel_city,
             "net_weight_g": 1000,
             "gross_weight_g": 1050,
             "price": Decimal("12.00"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -29,12 +30,19 @@ FORMATS = ("csv", "xlsx")
 
 @dataclass(frozen=True)
 class Column:
-    """One spreadsheet column: its header key, whether new products need it, and its help text."""
+    """One spreadsheet column: its key (the English header, always accepted), whether new products need it,
+    its help text, and its header in the reader's language (``label``)."""
 
     key: str
     required_for_new: bool
     help: object
     text: bool = True
+    label: object = None
+
+    @property
+    def header(self) -> str:
+        """The header in the current language (the key when there is no label)."""
+        return str(self.label) if self.label is not None else self.key
 
 
 @dataclass(frozen=True)
@@ -52,9 +60,24 @@ def _lang_columns() -> list[Column]:
     cols = []
     for code in LANGS:
         cols += [
-            Column(f"name_{code}", False, _l("Product name in this language (%(code)s).", code=code)),
-            Column(f"description_{code}", False, _l("Description in this language; line breaks are kept.")),
-            Column(f"specs_{code}", False, _l("Specifications, one “label: value” per line.")),
+            Column(
+                f"name_{code}",
+                False,
+                _l("Product name in this language (%(code)s).", code=code),
+                label=_l("Name (%(code)s)", code=code),
+            ),
+            Column(
+                f"description_{code}",
+                False,
+                _l("Description in this language; line breaks are kept."),
+                label=_l("Description (%(code)s)", code=code),
+            ),
+            Column(
+                f"specs_{code}",
+                False,
+                _l("Specifications, one “label: value” per line."),
+                label=_l("Specifications (%(code)s)", code=code),
+            ),
         ]
     return cols
 
@@ -67,26 +90,74 @@ COLUMNS: list[Column] = [
             "Your product code, unique in your catalogue (1–20 letters, digits, . _ -). "
             "A row with a known SKU updates that product; a new SKU creates one."
         ),
+        label=_l("Product code (SKU)"),
     ),
-    Column("category", True, _l("cluster/category, e.g. swimwear/swimsuits (see the list of categories).")),
-    Column("hs_code", True, _l("10-digit Chinese tariff code, e.g. 6112410000.")),
-    Column("customs_name", True, _l("Name declared to customs, in Chinese.")),
-    Column("customs_unit", True, _l("Customs unit code: 011 pieces, 035 kilograms, 025 pairs, …")),
-    Column("model", False, _l("Model / specification as declared (规格型号).")),
-    Column("origin_city", True, _l("Origin city, e.g. dalian, xingcheng, dandong.")),
-    Column("net_weight_g", True, _l("Net weight per unit in grams."), text=False),
-    Column("gross_weight_g", True, _l("Gross weight per unit in grams (not less than net)."), text=False),
-    Column("package_mm", False, _l("Package size in mm as length x width x height, e.g. 600x400x300 (empty: none).")),
-    Column("units_per_package", False, _l("Units packed in one package (default 1)."), text=False),
-    Column("packages_per_unit", False, _l("Packages one unit travels in (default 1)."), text=False),
-    Column("price", True, _l("Base unit price in yuan (CNY), e.g. 128.50."), text=False),
-    Column("moq", False, _l("Minimum order quantity (default 1)."), text=False),
-    Column("stock", False, _l("Units in stock (default 0)."), text=False),
-    Column("hidden", False, _l("yes to hide the product from buyers, no (or empty) to show it.")),
+    Column(
+        "category",
+        True,
+        _l("cluster/category, e.g. swimwear/womens-swimwear (see the list of categories)."),
+        label=_l("Category"),
+    ),
+    Column("hs_code", True, _l("10-digit Chinese tariff code, e.g. 6112410000."), label=_l("HS code")),
+    Column("customs_name", True, _l("Name declared to customs, in Chinese."), label=_l("Customs name")),
+    Column(
+        "customs_unit",
+        True,
+        _l("Customs unit code: 011 pieces, 035 kilograms, 025 pairs, …"),
+        label=_l("Customs unit"),
+    ),
+    Column("model", False, _l("Model / specification as declared (规格型号)."), label=_l("Model")),
+    Column("origin_city", True, _l("Origin city, e.g. dalian, xingcheng, dandong."), label=_l("Origin city")),
+    Column(
+        "net_weight_g", True, _l("Net weight per unit in grams."), text=False, label=_l("Net weight (g)")
+    ),
+    Column(
+        "gross_weight_g",
+        True,
+        _l("Gross weight per unit in grams (not less than net)."),
+        text=False,
+        label=_l("Gross weight (g)"),
+    ),
+    Column(
+        "price",
+        True,
+        _l("Base unit price in yuan (CNY), e.g. 128.50."),
+        text=False,
+        label=_l("Price (CNY)"),
+    ),
+    Column("moq", False, _l("Minimum order quantity (default 1)."), text=False, label=_l("Minimum order")),
+    Column("stock", False, _l("Units in stock (default 0)."), text=False, label=_l("Stock")),
+    Column(
+        "hidden",
+        False,
+        _l("yes to hide the product from buyers, no (or empty) to show it."),
+        label=_l("Hidden"),
+    ),
+    Column(
+        "package_mm",
+        False,
+        _l("Package size in mm as length x width x height, e.g. 600x400x300 (empty: none)."),
+        label=_l("Package size (mm)"),
+    ),
+    Column(
+        "units_per_package",
+        False,
+        _l("Units packed in one package (default 1)."),
+        text=False,
+        label=_l("Units per package"),
+    ),
+    Column(
+        "packages_per_unit",
+        False,
+        _l("Packages one unit travels in (default 1)."),
+        text=False,
+        label=_l("Packages per unit"),
+    ),
     Column(
         "tiers",
         False,
         _l("Wholesale prices as quantity:price pairs separated by ;, e.g. 50:118.00; 200:109.00"),
+        label=_l("Wholesale prices"),
     ),
     *_lang_columns(),
 ]
@@ -96,6 +167,33 @@ CODE_COLUMNS = frozenset({"sku", "hs_code", "customs_unit"})
 BY_KEY = {c.key: c for c in COLUMNS}
 #: The products sheet: the template's columns, "sku" in every file, the sheet named "Products".
 PRODUCTS = Layout(frozenset(BY_KEY), "sku", SHEET_NAME)
+#: Languages whose column headers a file may use (besides the English keys).
+HEADER_LANGS = LANGS
+
+
+def headers() -> list[str]:
+    """The column headers in the current language (what the template and the export write)."""
+    return [c.header for c in COLUMNS]
+
+
+def _normal(text: str) -> str:
+    """A header as compared: trimmed, lower case, single spaces, ASCII parentheses."""
+    text = text.replace("（", "(").replace("）", ")").replace("\u00a0", " ")
+    return " ".join(text.strip().lower().split())
+
+
+_ALIASES: dict[str, str] = {}
+
+
+def header_aliases() -> dict[str, str]:
+    """Every accepted header → column key: the keys themselves and the headers in every UI language."""
+    if not _ALIASES:
+        aliases = {c.key: c.key for c in COLUMNS}
+        for lang in HEADER_LANGS:
+            with force_locale(lang):
+                aliases.update({_normal(c.header): c.key for c in COLUMNS})
+        _ALIASES.update(aliases)
+    return _ALIASES
 
 
 @dataclass
@@ -107,6 +205,8 @@ class Sheet:
     """
 
     header: list[str] = field(default_factory=list)
+    #: Column key → the header as the file writes it (to name columns in messages the way the merchant sees them).
+    labels: dict[str, str] = field(default_factory=dict)
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     errors: list[tuple[int, str, object]] = field(default_factory=list)
     #: Column keys whose cells came from numeric XLSX cells, by (row, key) (to restore HS code zeros).
@@ -157,10 +257,13 @@ def unneutralize(text: str) -> str:
 
 
 def _check_header(sheet: Sheet, raw_header: list[str], layout: Layout) -> None:
-    header = [h.strip().lower() for h in raw_header]
-    while header and not header[-1]:
-        header.pop()
+    raw = [h.strip() for h in raw_header]
+    while raw and not raw[-1]:
+        raw.pop()
+    aliases = header_aliases() if layout is PRODUCTS else {}
+    header = [aliases.get(_normal(h), _normal(h)) for h in raw]
     sheet.header = header
+    sheet.labels = {key: text for key, text in zip(header, raw, strict=True) if key in BY_KEY}
     seen: set[str] = set()
     for index, key in enumerate(header, start=1):
         letter = get_column_letter(index)
@@ -168,7 +271,11 @@ def _check_header(sheet: Sheet, raw_header: list[str], layout: Layout) -> None:
             sheet.errors.append((1, letter, _l("A column has no header. Remove it or name it.")))
         elif key not in layout.keys:
             sheet.errors.append(
-                (1, key, _l("Unknown column “%(name)s”. Use the columns of the template.", name=key))
+                (
+                    1,
+                    raw[index - 1],
+                    _l("Unknown column “%(name)s”. Use the columns of the template.", name=raw[index - 1]),
+                )
             )
         elif key in seen:
             sheet.errors.append((1, key, _l("The column “%(name)s” appears twice.", name=key)))
@@ -312,22 +419,28 @@ def read(data: bytes, fmt: str, layout: Layout | None = None) -> Sheet:
     return read_xlsx(data, layout) if fmt == "xlsx" else read_csv(data, layout)
 
 
-def write_csv(rows: list[dict[str, object]]) -> bytes:
-    """A UTF-8 CSV (with BOM, so Excel shows Chinese correctly) with the template's columns."""
+def write_csv(rows: list[dict[str, object]], header: list[str] | None = None) -> bytes:
+    """A UTF-8 CSV (with BOM, so Excel shows Chinese correctly) with the template's columns; ``header`` names
+    them (default: the English keys; :func:`headers` for the reader's language)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMN_KEYS)
+    writer.writerow(header or COLUMN_KEYS)
     for row in rows:
         writer.writerow([neutralize(cell_text(row.get(key))) for key in COLUMN_KEYS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def write_xlsx(rows: list[dict[str, object]], instructions: list[tuple[str, str]] | None = None) -> bytes:
-    """An XLSX workbook with a 'Products' sheet (and an optional 'Instructions' sheet)."""
+def write_xlsx(
+    rows: list[dict[str, object]],
+    instructions: list[tuple[str, str]] | None = None,
+    header: list[str] | None = None,
+) -> bytes:
+    """An XLSX workbook with a 'Products' sheet (and an optional 'Instructions' sheet); ``header`` names the
+    columns (default: the English keys)."""
     workbook = Workbook()
     ws = workbook.active
     ws.title = SHEET_NAME
-    ws.append(list(COLUMN_KEYS))
+    ws.append(list(header or COLUMN_KEYS))
     bold = Font(bold=True)
     for cell in ws[1]:
         cell.font = bold
@@ -350,13 +463,14 @@ def write_xlsx(rows: list[dict[str, object]], instructions: list[tuple[str, str]
     ws.freeze_panes = "B2"
     if instructions:
         help_ws = workbook.create_sheet("Instructions")
-        help_ws.append(["column", "meaning"])
+        help_ws.append(["column", "key", "meaning"])
         for cell in help_ws[1]:
             cell.font = bold
         for key, text in instructions:
-            help_ws.append([key, text])
-        help_ws.column_dimensions["A"].width = 18
-        help_ws.column_dimensions["B"].width = 100
+            help_ws.append([BY_KEY[key].header if key in BY_KEY else key, key, text])
+        help_ws.column_dimensions["A"].width = 22
+        help_ws.column_dimensions["B"].width = 18
+        help_ws.column_dimensions["C"].width = 100
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

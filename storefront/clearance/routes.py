@@ -9,11 +9,13 @@ from decimal import Decimal, InvalidOperation
 from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
+from sqlalchemy import select
 
-from storefront.accounts.models import Role
-from storefront.clearance import codes, departures, legal_units, operations, outbox, queries, summary
+from storefront.accounts.models import Merchant, Role
+from storefront.catalog import queries as catalog_queries
+from storefront.clearance import codes, departures, desk, legal_units, operations, outbox, queries, summary
 from storefront.clearance.messages.common import CHINA_TZ
-from storefront.clearance.models import SummaryDeclaration, utcnow
+from storefront.clearance.models import ClearanceCase, SummaryDeclaration, utcnow
 from storefront.clearance.status import CaseStatus
 from storefront.core.security import roles_required
 from storefront.core.validators import is_valid_hs_code, normalize_hs_code
@@ -78,14 +80,70 @@ def operator_declaration_release(declaration_id: int):
     return _refused_declaration_action(declaration_id, "release")
 
 
+@bp.get("/operator/clearance/cases")
+@roles_required(Role.OPERATOR.value)
+def operator_cases():
+    """The clearance desk: every case, filtered by status, merchant, month and customs return code."""
+    f = desk.parse_filters(request.args)
+    page = catalog_queries.parse_page(request.args.get("page"))
+    result = catalog_queries.paginate(desk.case_list(f), page, 50, (ClearanceCase.id.desc(),))
+    merchants = db.session.scalars(select(Merchant).order_by(Merchant.slug)).all()
+    return render_template(
+        "clearance/desk.html",
+        result=result,
+        filters=f,
+        merchants=merchants,
+        next_actions=desk.NEXT_ACTIONS,
+        summary_due=queries.summary_due(utcnow()),
+    )
+
+
+@bp.get("/operator/clearance/cases/<int:case_id>")
+@roles_required(Role.OPERATOR.value)
+def operator_case(case_id: int):
+    """One case: documents, receipts, messages, history and the next action."""
+    case = db.session.get(ClearanceCase, case_id) or abort(404)
+    return render_template(
+        "clearance/desk_case.html",
+        case=case,
+        messages=desk.messages_of(case),
+        receipts=desk.receipts_of(case),
+        next_action=desk.NEXT_ACTIONS.get(case.status, ""),
+    )
+
+
+@bp.post("/operator/clearance/cases/<int:case_id>/send-now")
+@roles_required(Role.OPERATOR.value)
+def operator_case_send_now(case_id: int):
+    """Send the case's waiting messages on the worker's next pass; its dead letters go back in the queue."""
+    case = db.session.get(ClearanceCase, case_id) or abort(404)
+    count = desk.send_now(case, utcnow())
+    db.session.commit()
+    flash(
+        ngettext("%(num)s message queued again.", "%(num)s messages queued again.", count),
+        "success" if count else "info",
+    )
+    return redirect(url_for("clearance.operator_case", case_id=case.id))
+
+
 # ------------------------------------------------------------------------------------------------- merchant
 @bp.get("/merchant/clearance")
 @merchant_required
 def merchant_cases():
-    """The merchant's clearance cases, rejected ones first."""
+    """The merchant's clearance cases, rejected ones first, then the list with filters."""
     rejected = queries.merchant_cases(g.merchant.id, status=CaseStatus.REJECTED.value)
-    recent = queries.merchant_cases(g.merchant.id, limit=50)
-    return render_template("clearance/merchant_cases.html", rejected=rejected, recent=recent)
+    f = desk.parse_filters(request.args)
+    recent = db.session.scalars(
+        desk.case_list(f, merchant_id=g.merchant.id).order_by(ClearanceCase.id.desc()).limit(100)
+    ).all()
+    return render_template(
+        "clearance/merchant_cases.html",
+        rejected=rejected,
+        recent=recent,
+        filters=f,
+        next_actions=desk.NEXT_ACTIONS,
+        summary_due=queries.summary_due(utcnow()),
+    )
 
 
 def _decimal(text: str | None) -> Decimal | None:

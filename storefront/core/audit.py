@@ -7,10 +7,63 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, func, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from storefront.core import labels
 from storefront.extensions import db
+
+#: What each recorded action means (the services marketplace registers its own with ``labels.register``).
+ACTION_LABELS = {
+    "filing.submit": _l("Filing submitted"),
+    "filing.resubmit": _l("Filing resubmitted"),
+    "filing.approve": _l("Filing approved"),
+    "filing.reject": _l("Filing rejected"),
+    "product.hide": _l("Product hidden by moderation"),
+    "product.restore": _l("Product restored"),
+    "product.appeal": _l("Appeal against a hide"),
+    "product.appeal_reject": _l("Appeal not accepted"),
+    "rate.update": _l("Exchange rate changed"),
+    "payout_details.update": _l("Payout details changed"),
+    "listing.approve": _l("Listing approved"),
+    "listing.reject": _l("Listing rejected"),
+    "team.set": _l("Team roles set"),
+    "team.remove": _l("Removed from the team"),
+    "api_key.create": _l("API key created"),
+    "api_key.revoke": _l("API key revoked"),
+}
+#: What kind of object an entry is about (by table).
+TARGET_LABELS = {
+    "merchants": _l("Merchant"),
+    "products": _l("Product"),
+    "exchange_rates": _l("Exchange rate"),
+    "payout_details": _l("Payout details"),
+    "users": _l("User"),
+    "api_keys": _l("API key"),
+}
+#: Names of the fields recorded before/after.
+FIELD_LABELS = {
+    "status": _l("Status"),
+    "rejection_reason": _l("Reason for rejection"),
+    "hidden": _l("Hidden"),
+    "moderation_reason": _l("Reason for hiding"),
+    "rate": _l("Rate"),
+    "source": _l("Source"),
+    "message": _l("Appeal"),
+    "answer": _l("Answer"),
+    "bank_name": _l("Bank and branch"),
+    "account_name": _l("Name on the account"),
+    "account_number": _l("Account number"),
+    "swift": "SWIFT/BIC",
+}
+labels.register("audit_action", ACTION_LABELS)
+labels.register("audit_target", TARGET_LABELS)
+labels.register("audit_field", FIELD_LABELS)
+labels.register("yes_no", {"True": _l("yes"), "False": _l("no")})
+labels.register("rate_source", {"form": _l("Form"), "csv": _l("CSV import")})
+#: Field → the label kind of its values (other values are shown as they are).
+FIELD_VALUE_KINDS = {"status": "filing_status", "hidden": "yes_no", "source": "rate_source"}
 
 
 class AuditEntry(db.Model):
@@ -39,6 +92,15 @@ class AuditEntry(db.Model):
     after: Mapped[dict | None] = mapped_column(JSON)
 
     actor = relationship("User", lazy="joined")
+
+    @property
+    def changes_shown(self) -> list[tuple[str, str, str]]:
+        """(field, before, after) of the changed fields as people read them (labels, not codes)."""
+        out = []
+        for key, before, after in self.changed:
+            kind = FIELD_VALUE_KINDS.get(key, "")
+            out.append((labels.label(key, "audit_field"), labels.label(before, kind), labels.label(after, kind)))
+        return out
 
     @property
     def changed(self) -> list[tuple[str, Any, Any]]:

@@ -1,4 +1,8 @@
-"""Server-side SVG charts (horizontal bars, lines) with a title, text labels and a data-table fallback."""
+"""Server-side SVG charts (horizontal bars, lines) with a title, text labels and a data table beside them.
+
+Drawn for a phone first: the view box is about a phone's width in CSS pixels, so text keeps its size there (and
+grows a little on a desktop); a bar's label sits on its own line above the bar instead of sharing the width with
+it. A value that does not exist (a share of nothing, 0/0) is ``None``: drawn as no bar and shown as "—"."""
 
 from __future__ import annotations
 
@@ -8,12 +12,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-WIDTH = 640
-LABEL_W = 190
-VALUE_W = 110
-BAR_H = 22
+WIDTH = 360
+LABEL_H = 18
+BAR_H = 14
 BAR_GAP = 10
-LINE_H = 240
+LINE_H = 220
+#: Shown for a value that does not exist (e.g. a percentage of nothing).
+NO_VALUE = "—"
 PALETTE = ("#0e7490", "#b42318", "#067647", "#b54708", "#6941c6", "#334155")
 
 
@@ -49,8 +54,10 @@ class Chart:
         return _bars(self) if self.kind == "bar" else _line(self)
 
 
-def _rows(rows: Sequence[tuple[object, float]], fmt: Callable[[float], str]) -> tuple:
-    return tuple((str(label), float(value or 0), fmt(value or 0)) for label, value in rows)
+def _rows(rows: Sequence[tuple[object, float | None]], fmt: Callable[[float], str]) -> tuple:
+    return tuple(
+        (str(label), float(value or 0), NO_VALUE if value is None else fmt(value)) for label, value in rows
+    )
 
 
 def bar_chart(
@@ -87,27 +94,25 @@ def _open(chart: Chart, height: int) -> str:
     )
 
 
-def _truncate(text: str, limit: int = 26) -> str:
+def _truncate(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _bars(chart: Chart) -> Markup:
     n = max(len(chart.rows), 1)
-    height = n * (BAR_H + BAR_GAP) + BAR_GAP
+    step = LABEL_H + BAR_H + BAR_GAP
+    height = n * step + BAR_GAP
     top = max((v for _l, v, _f in chart.rows), default=0) or 1
-    span = WIDTH - LABEL_W - VALUE_W
     parts = [_open(chart, height)]
     for i, (label, value, shown) in enumerate(chart.rows):
-        y = BAR_GAP + i * (BAR_H + BAR_GAP)
-        w = max(value / top * span, 1 if value else 0)
+        y = BAR_GAP + i * step
+        w = max(value / top * WIDTH, 1 if value else 0)
         color = PALETTE[i % len(PALETTE)]
         parts.append(
             f"<g><title>{escape(label)}: {escape(shown)}</title>"
-            f'<text x="{LABEL_W - 8}" y="{y + BAR_H * 0.72:.1f}" text-anchor="end" class="chart-label">'
-            f"{escape(_truncate(label))}</text>"
-            f'<rect x="{LABEL_W}" y="{y}" width="{w:.1f}" height="{BAR_H}" rx="3" fill="{color}"/>'
-            f'<text x="{LABEL_W + w + 6:.1f}" y="{y + BAR_H * 0.72:.1f}" class="chart-value">'
-            f"{escape(shown)}</text>"
+            f'<text x="0" y="{y + 13}" class="chart-label">{escape(_truncate(label))}</text>'
+            f'<text x="{WIDTH}" y="{y + 13}" text-anchor="end" class="chart-value">{escape(shown)}</text>'
+            f'<rect x="0" y="{y + LABEL_H}" width="{w:.1f}" height="{BAR_H}" rx="3" fill="{color}"/>'
             "</g>"
         )
     parts.append("</svg>")
@@ -115,7 +120,7 @@ def _bars(chart: Chart) -> Markup:
 
 
 def _line(chart: Chart) -> Markup:
-    left, right, top_pad, bottom = 70, 20, 20, 40
+    left, right, top_pad, bottom = 44, 12, 16, 36
     plot_w, plot_h = WIDTH - left - right, LINE_H - top_pad - bottom
     peak = nice_ceiling(max((v for _l, v, _f in chart.rows), default=0))
     n = len(chart.rows)
@@ -138,7 +143,7 @@ def _line(chart: Chart) -> Markup:
     if len(points) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _l, _s in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>')
-    every = max(1, math.ceil(n / 6))  # at most six axis labels; every point keeps its own <title>
+    every = max(1, math.ceil(n / 4))  # at most four axis labels (a phone's width); every point has a <title>
     for i, (x, y, label, shown) in enumerate(points):
         parts.append(
             f"<g><title>{escape(label)}: {escape(shown)}</title>"

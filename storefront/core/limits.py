@@ -25,6 +25,8 @@ TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("service_reviews", "body"): 5000,
     ("service_reviews", "reply"): 5000,
     ("voucher_batches", "note"): 2000,
+    ("moderation_appeals", "message"): 2000,
+    ("moderation_appeals", "answer"): 2000,
 }
 
 

@@ -153,3 +153,24 @@ class Payout(db.Model):
     def amount(self) -> Money:
         """The amount asked for."""
         return Money(self.amount_minor, self.currency)
+
+
+class PayoutDetails(db.Model):
+    """Where a seller's payouts go: the bank account the operator transfers to (one per seller account)."""
+
+    __tablename__ = "payout_details"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: ``seller:merchant:<id>`` or ``seller:provider:<id>`` (the ledger account it is paid from).
+    account: Mapped[str] = mapped_column(String(60), unique=True)
+    #: Bank and branch (开户行), e.g. 中国银行大连分行.
+    bank_name: Mapped[str] = mapped_column(String(120))
+    #: Name on the account (户名): the filed company's name.
+    account_name: Mapped[str] = mapped_column(String(120))
+    #: Account number (账号), digits and spaces as printed.
+    account_number: Mapped[str] = mapped_column(String(40))
+    #: SWIFT/BIC for foreign-currency payouts (optional).
+    swift: Mapped[str] = mapped_column(String(11), default="", server_default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    #: Who last saved them (kept as NULL if that account is deleted).
+    updated_by_id: Mapped[int | None] = mapped_column(db.ForeignKey("users.id", ondelete="SET NULL"))

@@ -34,6 +34,15 @@ KIND_LABELS = {
 STATUS_LABELS = {"requested": _l("Requested"), "paid": _l("Paid"), "rejected": _l("Rejected")}
 
 
+class PayoutDetailsForm(FlaskForm):
+    """The bank account payouts go to."""
+
+    bank_name = StringField(_l("Bank and branch"), validators=[Length(max=120)])
+    account_name = StringField(_l("Name on the account"), validators=[Length(max=120)])
+    account_number = StringField(_l("Account number"), validators=[Length(max=40)])
+    swift = StringField(_l("SWIFT/BIC (for foreign-currency payouts, optional)"), validators=[Length(max=11)])
+
+
 class PayoutRequestForm(FlaskForm):
     """Amount and currency of a payout request."""
 
@@ -72,10 +81,22 @@ def months_of(account: str) -> list[str]:
     return months
 
 
-def money_page(account: str, layout: str, urls: dict, form: PayoutRequestForm | None = None, error: str = ""):
-    """The seller's balances, payout requests and statements."""
+def money_page(
+    account: str,
+    layout: str,
+    urls: dict,
+    form: PayoutRequestForm | None = None,
+    error: str = "",
+    details_form: PayoutDetailsForm | None = None,
+):
+    """The seller's balances, payout requests, payout bank details and statements."""
     rows = payouts.balances(account)
     form = form or PayoutRequestForm()
+    details = payouts.details_of(account)
+    if details_form is None:
+        details_form = PayoutDetailsForm()
+        for key in payouts.DETAIL_FIELDS:
+            getattr(details_form, key).data = getattr(details, key) if details else ""
     form.currency.choices = [SelectChoice(b.currency, b.currency) for b in rows]
     return render_template(
         "money/seller.html",
@@ -88,7 +109,26 @@ def money_page(account: str, layout: str, urls: dict, form: PayoutRequestForm | 
         urls=urls,
         hold_days=payouts.hold_days(),
         payout_status=STATUS_LABELS,
+        details=details,
+        details_form=details_form,
     )
+
+
+def save_details(account: str, actor, layout: str, urls: dict):
+    """POST: save the payout bank details; the form again with the problems when they cannot be used."""
+    form = PayoutDetailsForm()
+    if not form.validate_on_submit():
+        return money_page(account, layout, urls, details_form=form), 400
+    values = {key: getattr(form, key).data or "" for key in payouts.DETAIL_FIELDS}
+    errors = payouts.save_details(account, values, actor)
+    if errors:
+        db.session.rollback()
+        for key, message in errors.items():
+            getattr(form, key).errors = [str(message)]
+        return money_page(account, layout, urls, details_form=form), 400
+    db.session.commit()
+    flash(_("Payout details saved."), "success")
+    return redirect(urls["page"] + "#payout-details")
 
 
 def request_payout(account: str, actor: str, layout: str, urls: dict):

@@ -15,11 +15,12 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from storefront.core import audit
 from storefront.core.errors import CodedError
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
-from storefront.ledger.models import EntryKind, LedgerEntry, Payout
+from storefront.ledger.models import EntryKind, LedgerEntry, Payout, PayoutDetails
 from storefront.payments import payables
 
 MESSAGES = {
@@ -272,3 +273,57 @@ def statements(account: str, month: date, reference) -> list[Statement]:
             Statement(account, currency, month, Money(opening, currency), lines, Money(closing, currency))
         )
     return result
+
+
+# payout details -----------------------------------------------------------------------------------
+
+DETAIL_FIELDS = ("bank_name", "account_name", "account_number", "swift")
+DETAIL_MESSAGES = {
+    "bank_name": _l("Enter the bank and branch (2–120 characters)."),
+    "account_name": _l("Enter the name on the account (2–120 characters)."),
+    "account_number": _l("Enter the account number: 6–34 letters and digits."),
+    "swift": _l("A SWIFT/BIC code has 8 or 11 letters and digits."),
+}
+
+
+def details_of(account: str) -> PayoutDetails | None:
+    """Where the seller's payouts go (None until the seller enters it)."""
+    return db.session.scalars(select(PayoutDetails).where(PayoutDetails.account == account)).first()
+
+
+def check_details(values: dict[str, str]) -> dict[str, object]:
+    """{field: message} for bank details that cannot be used (empty when they are fine)."""
+    errors: dict[str, object] = {}
+    if not 2 <= len(values.get("bank_name", "")) <= 120:
+        errors["bank_name"] = DETAIL_MESSAGES["bank_name"]
+    if not 2 <= len(values.get("account_name", "")) <= 120:
+        errors["account_name"] = DETAIL_MESSAGES["account_name"]
+    number = values.get("account_number", "").replace(" ", "").replace("-", "")
+    if not (6 <= len(number) <= 34 and number.isascii() and number.isalnum()):
+        errors["account_number"] = DETAIL_MESSAGES["account_number"]
+    swift = values.get("swift", "")
+    if swift and not (len(swift) in (8, 11) and swift.isascii() and swift.isalnum()):
+        errors["swift"] = DETAIL_MESSAGES["swift"]
+    return errors
+
+
+def save_details(account: str, values: dict[str, str], actor) -> dict[str, object]:
+    """Set the seller's payout bank details (flushes; audited); returns the problems, nothing saved then."""
+    values = {key: " ".join((values.get(key) or "").split()) for key in DETAIL_FIELDS}
+    values["swift"] = values["swift"].upper()
+    errors = check_details(values)
+    if errors:
+        return errors
+    row = details_of(account)
+    before = audit.snapshot(row, *DETAIL_FIELDS) if row is not None else None
+    if row is None:
+        row = PayoutDetails(account=account, **values)
+        db.session.add(row)
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.updated_at = datetime.now(UTC)
+    row.updated_by_id = getattr(actor, "id", None)
+    db.session.flush()
+    audit.record(actor, "payout_details.update", ("payout_details", account), before, values)
+    return {}

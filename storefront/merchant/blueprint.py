@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from storefront.accounts import team
 from storefront.accounts.models import Merchant, Role
 from storefront.catalog.models import Product
 from storefront.core.security import roles_required
@@ -24,8 +25,12 @@ def has_endpoint(endpoint: str) -> bool:
 
 
 def current_merchant() -> Merchant | None:
-    """The company filed by the signed-in user (None before filing)."""
-    return db.session.scalars(select(Merchant).where(Merchant.owner_id == current_user.id)).first()
+    """The company the signed-in user owns or works for as staff (None before filing)."""
+    owned = db.session.scalars(select(Merchant).where(Merchant.owner_id == current_user.id)).first()
+    if owned is not None:
+        return owned
+    company_id = team.company_of(current_user, team.Side.MERCHANT)
+    return db.session.get(Merchant, company_id) if company_id is not None else None
 
 
 def merchant_required(view):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import g, render_template
+from flask_babel import format_percent
 from flask_babel import gettext as _
 from sqlalchemy import case, func, select
 
@@ -36,7 +37,7 @@ def coverage_chart(rows: list[queries.Coverage]) -> charts.Chart:
         "chart-coverage",
         _("Translation coverage"),
         [(LANG_LABELS[r.lang], r.percent) for r in rows],
-        fmt=lambda v: f"{v:.0f}%",
+        fmt=lambda v: format_percent(v / 100),
         value_label=_("Products with a name"),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Response, g, render_template, url_for
+from flask_login import current_user
 
 from storefront.ledger import fx, pages
 from storefront.ledger.operations import seller_account
@@ -19,6 +20,7 @@ def _urls() -> dict:
     return {
         "page": url_for("merchant.money"),
         "request": url_for("merchant.money_payout"),
+        "details": url_for("merchant.money_details"),
         "statement": lambda month: url_for("merchant.money_statement", month=month),
         "pdf": lambda month: url_for("merchant.money_statement_pdf", month=month),
     }
@@ -36,6 +38,13 @@ def money():
 def money_payout():
     """Request a payout of the available balance."""
     return pages.request_payout(_account(), f"merchant:{g.merchant.id}", LAYOUT, _urls())
+
+
+@bp.post("/money/details")
+@merchant_required
+def money_details():
+    """Save the bank account payouts go to."""
+    return pages.save_details(_account(), current_user, LAYOUT, _urls())
 
 
 @bp.get("/money/statements/<month>")

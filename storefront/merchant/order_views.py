@@ -14,6 +14,7 @@ from storefront.extensions import db
 from storefront.merchant import sales
 from storefront.merchant.blueprint import bp, merchant_required
 from storefront.merchant.forms import ShipForm
+from storefront.ordering import returns
 from storefront.ordering.models import OrderEvent, SubOrder
 from storefront.ordering.operations import ship_order
 from storefront.ordering.payable import KIND
@@ -99,6 +100,7 @@ def _order_page(sub: SubOrder, events=None, refund_error: str = "", refund_form:
         refund_left=refunds.refundable(KIND, sub.order, sub),
         refund_rows=[r for r in refunds.refunds_of(KIND, sub.order_id) if r.sub_order_id in (None, sub.id)],
         card_payment=(sub.order.payment_ref or "").startswith("pi_"),
+        sub_returns=returns.returns_of(sub),
     )
 
 

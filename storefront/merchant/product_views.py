@@ -8,6 +8,7 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from storefront.catalog import appeals, reviews
 from storefront.catalog import images as image_files
 from storefront.catalog import operations as ops
 from storefront.catalog import queries as catalog_queries
@@ -63,8 +64,10 @@ def _save(form: ProductForm, product: Product | None, extra: dict) -> Product | 
     if not errors:
         try:
             if product is None:
-                return ops.create_product(g.merchant, data)
-            ops.update_product(product, data)
+                created = ops.create_product(g.merchant, data)
+                reviews.hold_first_products(g.merchant.id)  # a new merchant's first products wait for review
+                return created
+            ops.update_product(product, reviews.prepare_update(product, data))
             return product
         except ops.ProductError as exc:
             errors = exc.errors
@@ -92,6 +95,8 @@ def _render_form(form: ProductForm, product: Product | None, extra: dict):
         tabs_with_errors=tabs_with_errors,
         image_form=ImageForm(prefix="img"),
         coverage=queries.coverage_of(product) if product else None,
+        appeals=appeals.appeals_of(product) if product else [],
+        listing_reviews=reviews.reviews_of(product) if product else [],
         image_limit_mb=current_app.config["IMAGE_MAX_BYTES"] // (1024 * 1024),
     )
 
@@ -136,7 +141,10 @@ def product_visibility(product_id: int):
     """Hide or show a product."""
     product = own_product(product_id)
     try:
+        reviews.check_visibility(product, request.form.get("hidden") == "1")
         ops.set_hidden(product, request.form.get("hidden") == "1")
+    except reviews.ReviewError as exc:
+        flash(exc.message, "error")
     except ops.ProductError as exc:
         flash(str(exc.errors["hidden"]), "error")
     else:

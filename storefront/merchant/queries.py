@@ -24,9 +24,9 @@ class Coverage:
     total: int
 
     @property
-    def percent(self) -> int:
-        """Share translated, 0–100 (100 for an empty catalogue)."""
-        return 100 if not self.total else round(100 * self.translated / self.total)
+    def percent(self) -> int | None:
+        """Share translated, 0–100; None for an empty catalogue (0 of 0 is no share, shown as "—")."""
+        return None if not self.total else round(100 * self.translated / self.total)
 
 
 def coverage_of(product: Product) -> dict[str, bool]:

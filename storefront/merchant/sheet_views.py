@@ -150,17 +150,17 @@ def catalog_export(fmt: str):
     """The merchant's whole catalogue as CSV or XLSX (importing it back changes nothing)."""
     if fmt not in sheets.FORMATS:
         abort(404)
-    data = sheet_import.export_sheet(g.merchant.id, fmt)
+    data = sheet_import.export_sheet(g.merchant.id, fmt, sheets.headers())
     return _download(data, fmt, f"kuajing-{g.merchant.slug}-{date.today():%Y%m%d}")
 
 
 @bp.get("/template.<fmt>")
 @merchant_required
 def catalog_template(fmt: str):
-    """The empty template, or with ?example=1 a filled-in example."""
+    """The empty template, or with ?example=1 a filled-in example; headers in the page's language."""
     if fmt not in sheets.FORMATS:
         abort(404)
     example = request.args.get("example") == "1"
     rows = sheet_import.example_rows() if example else []
-    data = sheets.write_xlsx(rows, sheets.instructions()) if fmt == "xlsx" else sheets.write_csv(rows)
+    data = sheet_import.write_sheet(rows, fmt, sheets.headers())
     return _download(data, fmt, "kuajing-products-example" if example else "kuajing-products-template")

@@ -1,4 +1,5 @@
-"""Exchange rates: edit, import a CSV (all or nothing), history. Every change is audited."""
+"""Exchange rates: edit ("1 USD = 7.10 CNY"), import a day's CSV (all or nothing), history with a chart. A jump
+above 10 % needs a confirmation; every change is audited."""
 
 from __future__ import annotations
 
@@ -6,24 +7,38 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from storefront.core import rates
+from storefront.core import charts, rates
 from storefront.core.uploads import UploadRejected, read_limited
 from storefront.extensions import db
 from storefront.operator.blueprint import bp, operator_required
 from storefront.operator.forms import RateForm, RatesImportForm
 
 
-def _render(errors: dict | None = None, import_errors=None, form_values: dict | None = None):
+def _render(
+    errors: dict | None = None,
+    import_errors=None,
+    form_values: dict | None = None,
+    confirm: dict | None = None,
+    import_jumps=None,
+):
     return render_template(
         "operator/rates.html",
         rows=rates.current(),
         editable=rates.EDITABLE,
         errors=errors or {},
+        confirm=confirm or {},
         import_errors=import_errors or [],
+        import_jumps=import_jumps or [],
         values=form_values or {},
         import_form=RatesImportForm(),
         history=rates.history(limit=20),
     )
+
+
+@bp.app_context_processor
+def rate_helpers() -> dict:
+    """The quote convention of each currency for rate pages (1 USD = 7.10 CNY, 1 CNY = 12.85 RUB)."""
+    return {"rate_quote": rates.quote_of}
 
 
 @bp.get("/rates/")
@@ -42,7 +57,10 @@ def rates_update():
         return _render({"_": _("The form expired. Please try again.")}), 400
     code = form.currency.data.upper()
     try:
-        changed = rates.set_rate(code, rates.parse_rate(form.rate.data), current_user)
+        rate = rates.parse_quote(code, form.rate.data)
+        changed = rates.set_rate(code, rate, current_user, confirmed=bool(form.confirm.data))
+    except rates.RateJump as exc:
+        return _render(confirm={code: str(exc.message)}, form_values={code: form.rate.data}), 400
     except rates.RateError as exc:
         return _render({code: str(exc.message)}, form_values={code: form.rate.data}), 400
     db.session.commit()
@@ -65,12 +83,14 @@ def rates_import():
         data = read_limited(storage.stream, min(current_app.config["DOCUMENT_MAX_BYTES"], 1024 * 1024))
     except UploadRejected as exc:
         return _render(import_errors=[(0, "", exc.message)]), 400
-    result = rates.import_csv(data, current_user)
-    if result.errors:
+    result = rates.import_csv(data, current_user, confirmed=bool(form.confirm.data))
+    if result.errors or (result.jumps and not form.confirm.data):
         db.session.rollback()
-        return _render(import_errors=result.errors), 400
+        return _render(import_errors=result.errors, import_jumps=result.jumps), 400
     db.session.commit()
     flash(_("Rates imported: %(n)s changed.", n=result.changed), "success")
+    if result.skipped:
+        flash(_("Not used on the platform, skipped: %(pairs)s", pairs=", ".join(result.skipped)), "info")
     return redirect(url_for("operator.rates_page"))
 
 
@@ -80,9 +100,21 @@ def rates_history():
     """Every rate change, newest first, optionally for one currency."""
     code = (request.args.get("currency") or "").upper()
     code = code if code in rates.EDITABLE else ""
+    shown = [code] if code else list(rates.EDITABLE)
+    rate_charts = []
+    for currency in shown:
+        quote = rates.quote_of(currency)
+        first = " ".join((str(quote.units), quote.first))
+        title = _("%(first)s in %(second)s", first=first, second=quote.second)
+        rows = rates.chart_rows(currency)
+        if rows:
+            rate_charts.append(
+                charts.line_chart(f"chart-rate-{currency}", title, rows, fmt=str, value_label=quote.second)
+            )
     return render_template(
         "operator/rates_history.html",
         history=rates.history(code or None, limit=500),
         currency=code,
         editable=rates.EDITABLE,
+        rate_charts=rate_charts,
     )

@@ -65,3 +65,9 @@ class CheckoutForm(FlaskForm):
         """Fill the country and currency lists (server-side lists: anything else fails validation)."""
         self.country.choices = [("", "—"), *countries]
         self.currency.choices = [(code, code) for code in currencies]
+
+
+class ReturnForm(FlaskForm):
+    """The buyer's reason for returning a parcel (length checked by ``ordering.returns``)."""
+
+    reason = TextAreaField(_l("Why do you return the goods?"))

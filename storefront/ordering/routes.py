@@ -22,10 +22,10 @@ from sqlalchemy.exc import IntegrityError
 from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
-from storefront.ordering import access, addresses, mail
+from storefront.ordering import access, addresses, mail, returns
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
-from storefront.ordering.forms import CheckoutForm
+from storefront.ordering.forms import CheckoutForm, ReturnForm
 from storefront.ordering.freight import duty_rules, incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import BUYER_ACTIONS
@@ -232,6 +232,8 @@ def order_page(number: str):
         bank_details=_bank_details(),
         order_money=lambda minor: Money(minor, order.currency).format(),
         refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
+        returns_of=returns.returns_of,
+        return_form=ReturnForm(),
     )
 
 
@@ -250,6 +252,25 @@ def tracking(number: str):
         mode_label=mode_label,
         buyer_actions=BUYER_ACTIONS,
     )
+
+
+@bp.post("/orders/<number>/returns/<int:sub_order_id>")
+def return_request(number: str, sub_order_id: int):
+    """The buyer asks to return a shipped parcel of their order, saying why (RMA, ``ordering.returns``)."""
+    order, token = access.get_order_or_404(number)
+    sub = next((s for s in order.sub_orders if s.id == sub_order_id), None) or abort(404)
+    form = ReturnForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        returns.request_return(sub, form.reason.data or "")
+        db.session.commit()
+    except returns.ReturnError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        flash(_("Your return request is sent to the seller."), "success")
+    return redirect(_order_url(order, token))
 
 
 def _bank_details() -> list[str]:

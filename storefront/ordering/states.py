@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 
+from storefront.core import labels
+
 
 class OrderStatus(StrEnum):
     """State of a buyer's order and of each merchant sub-order."""
@@ -38,6 +40,7 @@ STATUS_LABELS = {
     OrderStatus.REFUND_DUE: _l("Refund due"),
     OrderStatus.REFUNDED: _l("Refunded"),
 }
+labels.register("order_status", STATUS_LABELS)
 
 #: States an order may enter, and the states it may come from.
 TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {

@@ -67,10 +67,10 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(
     raw = next((tmp_path / "live" / "mail").glob("*.eml")).read_bytes()
     mail = email.message_from_bytes(raw, policy=email.policy.default).get_body(("plain",)).get_content()
     merchant.get(base + re.search(r"https?://[^/\s]+(/zh/account/verify/\S+)", mail).group(1))
-    wait.until(EC.url_matches(r"/zh/$"))
+    wait.until(EC.url_matches(r"/zh/merchant/welcome$"))  # the onboarding checklist, not the storefront
 
-    # 2. the back-office link leads to the filing form; file the company with a document
-    merchant.find_element(By.CSS_SELECTOR, "a.bo-link").click()
+    # 2. the checklist's first step leads to the filing form; file the company with a document
+    merchant.find_element(By.CSS_SELECTOR, '[data-step="filing"] a.btn').click()
     wait.until(EC.url_matches(r"/zh/merchant/filing$"))
     _fill(
         merchant,

@@ -85,7 +85,8 @@ def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
     wait.until(EC.element_to_be_clickable((By.ID, "email"))).send_keys(email)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    wait.until(EC.url_matches(rf"/{lang}/$"))
+    # buyers land on the storefront; merchants and providers on their back office (checklist or dashboard)
+    wait.until(EC.url_matches(rf"/{lang}/(merchant/(welcome)?|services/provider/(welcome)?)?$"))
 
 
 def _status(wait, status: str) -> None:

@@ -1,0 +1,115 @@
+"""Merchant API keys: scoped, revocable, shown once, stored only as a SHA-256 hash.
+
+A key reads ``kj_<prefix>_<secret>``; the prefix (8 characters) finds the row and is shown in the list, the
+whole key is compared by hash in constant time. Every creation and revocation is audited."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import JSON, DateTime, ForeignKey, String, func, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storefront.core import audit, labels
+from storefront.core.errors import CodedError
+from storefront.extensions import db
+
+#: Scope → what it allows.
+SCOPES = {
+    "products:read": _l("Read products, prices and stock"),
+    "orders:read": _l("Read orders"),
+}
+labels.register("api_scope", SCOPES)
+MAX_KEYS = 20
+
+
+class ApiKey(db.Model):
+    """One API key of a merchant (the secret itself is never stored)."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id", ondelete="CASCADE"), index=True)
+    #: A name the merchant chose (e.g. "ERP").
+    name: Mapped[str] = mapped_column(String(80))
+    #: The public part that finds the key (shown in the list).
+    prefix: Mapped[str] = mapped_column(String(12), unique=True)
+    #: SHA-256 of the whole key, hex.
+    key_hash: Mapped[str] = mapped_column(String(64))
+    #: Granted scopes (keys of SCOPES).
+    scopes: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ApiKeyError(CodedError):
+    """A key that cannot be created."""
+
+    MESSAGES = {
+        "name": _l("Give the key a name (at most 80 characters)."),
+        "scopes": _l("Choose at least one permission."),
+        "too_many": _l("At most %(n)s keys; revoke one first.", n=MAX_KEYS),
+    }
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create(merchant_id: int, name: str, scopes: list[str], actor) -> tuple[ApiKey, str]:
+    """A new key: the row and the key text, which is shown once and never again (flushes; audited)."""
+    name = (name or "").strip()
+    scopes = sorted({s for s in scopes or [] if s in SCOPES})
+    if not name or len(name) > 80:
+        raise ApiKeyError("name")
+    if not scopes:
+        raise ApiKeyError("scopes")
+    if len(keys_of(merchant_id, active_only=True)) >= MAX_KEYS:
+        raise ApiKeyError("too_many")
+    prefix = secrets.token_hex(4)
+    key = f"kj_{prefix}_{secrets.token_urlsafe(32)}"
+    row = ApiKey(
+        merchant_id=merchant_id, name=name, prefix=prefix, key_hash=_hash(key), scopes=scopes,
+        created_by_id=getattr(actor, "id", None),
+    )  # fmt: skip
+    db.session.add(row)
+    db.session.flush()
+    audit.record(actor, "api_key.create", row, None, {"name": name, "scopes": scopes, "prefix": prefix})
+    return row, key
+
+
+def revoke(row: ApiKey, actor) -> None:
+    """Revoke a key: every later request with it gets 401 (flushes; audited)."""
+    if row.revoked_at is None:
+        row.revoked_at = datetime.now(UTC)
+        db.session.flush()
+        audit.record(actor, "api_key.revoke", row, {"prefix": row.prefix}, None)
+
+
+def keys_of(merchant_id: int, *, active_only: bool = False) -> list[ApiKey]:
+    """A merchant's keys, newest first."""
+    stmt = select(ApiKey).where(ApiKey.merchant_id == merchant_id).order_by(ApiKey.id.desc())
+    if active_only:
+        stmt = stmt.where(ApiKey.revoked_at.is_(None))
+    return list(db.session.scalars(stmt))
+
+
+def authenticate(header: str | None) -> ApiKey | None:
+    """The active key of an ``Authorization: Bearer kj_…`` header, or None."""
+    if not header or not header.startswith("Bearer "):
+        return None
+    key = header[7:].strip()
+    parts = key.split("_")
+    if len(parts) < 3 or parts[0] != "kj" or len(key) > 200:
+        return None
+    row = db.session.scalars(select(ApiKey).where(ApiKey.prefix == parts[1])).first()
+    if row is None or row.revoked_at is not None or not hmac.compare_digest(row.key_hash, _hash(key)):
+        return None
+    row.last_used_at = datetime.now(UTC)
+    return row

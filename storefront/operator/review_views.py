@@ -1,0 +1,64 @@
+"""The listing review queue: new merchants' products and customs-data changes wait for an operator."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from storefront.catalog import reviews
+from storefront.extensions import db
+from storefront.operator.blueprint import bp, operator_required
+from storefront.operator.forms import ReasonForm
+
+
+def _review(review_id: int) -> reviews.ListingReview:
+    return db.session.get(reviews.ListingReview, review_id) or abort(404)
+
+
+@bp.get("/moderation/reviews")
+@operator_required
+def listing_reviews():
+    """Open listing reviews, oldest first."""
+    return render_template(
+        "operator/listing_reviews.html", items=reviews.queue(), kinds=reviews.KIND_LABELS, form=ReasonForm()
+    )
+
+
+@bp.post("/moderation/reviews/<int:review_id>/approve")
+@operator_required
+def review_approve(review_id: int):
+    """Approve: the product is shown, or the customs change applied."""
+    item = _review(review_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    try:
+        reviews.approve(item, current_user)
+        db.session.commit()
+    except reviews.ReviewError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        flash(_("Approved: %(sku)s.", sku=item.product.sku), "success")
+    return redirect(url_for("operator.listing_reviews"))
+
+
+@bp.post("/moderation/reviews/<int:review_id>/reject")
+@operator_required
+def review_reject(review_id: int):
+    """Reject with a reason the merchant sees."""
+    item = _review(review_id)
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        flash(_("Give a reason the merchant will see."), "error")
+        return redirect(url_for("operator.listing_reviews"))
+    try:
+        reviews.reject(item, current_user, form.reason.data)
+        db.session.commit()
+    except reviews.ReviewError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        flash(_("Rejected: %(sku)s.", sku=item.product.sku), "success")
+    return redirect(url_for("operator.listing_reviews"))
