@@ -22,6 +22,7 @@ ENDPOINTS = {
     "services_provider.package_image": "company.catalogue",
     "services_provider.package_image_delete": "company.catalogue",
     "services_provider.money": "company.finance",
+    "services_provider.rates": "company.catalogue",  # freight rate cards of a logistics provider
     "services_provider.money_details": "company.finance",
     "services_provider.money_payout": "company.finance",
     "services_provider.money_statement": "company.finance",

@@ -141,6 +141,13 @@ ENDPOINTS: dict[str, str] = {
     "clearance.operator_retry": "platform.customs",
     "clearance.operator_declaration_release": "platform.customs",
     "clearance.operator_declaration_resend": "platform.customs",
+    "operator.duties": "platform.customs",  # landed-cost duty rules (freight)
+    "operator.duty_edit": "platform.customs",
+    "reviews_operator.queue": "platform.moderation",
+    "reviews_operator.moderate_review": "platform.moderation",
+    "legal_operator.index": "platform.admin",  # terms, privacy and the other legal and help pages
+    "legal_operator.edit": "platform.admin",
+    "trust_operator.override": "platform.admin",  # a seller's credit rating set by hand, with a logged reason
 }
 
 #: User role → the side its permissions are checked on.
