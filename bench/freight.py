@@ -32,11 +32,11 @@ def _packed(data: dict) -> SimpleNamespace:
 
 
 def cart_of_40() -> list[list[tuple[SimpleNamespace, int]]]:
-    """Forty lines of magnesia, garage equipment and steel bars (three merchants' shipments) at their MOQs."""
+    """Forty lines of garage equipment, steel bars and farm goods (three merchants' shipments) at their MOQs."""
     groups = []
-    for prefixes, count in ((("HM-", "JY-"), 14), (("HL-", "RK-"), 13), (("DB-", "HT-"), 13)):
+    for prefixes, count in ((("HL-", "RK-"), 13), (("DB-", "HT-"), 13), (("LJ-AG", "DX-AG", "HZ-AG"), 14)):
         pool = [data for data in PRODUCTS if data["sku"].startswith(prefixes)]
-        groups.append([(_packed(pool[i % len(pool)]), pool[i % len(pool)]["moq"] + i) for i in range(count)])
+        groups.append([(_packed(pool[i % len(pool)]), pool[i % len(pool)]["moq"]) for i in range(count)])
     return groups
 
 

@@ -76,6 +76,20 @@ def for_checkout(user, country: str | None = None) -> Address | None:
     return next((row for row in rows if row.is_default), rows[0] if rows else None)
 
 
+def fill(form, user, chosen: str = "") -> list[Address]:
+    """Fill a checkout form's delivery fields from the address book: the ``chosen`` address id (the user's own
+    only), else the default for the form's country; returns the saved addresses (for the picker)."""
+    rows = addresses_of(user)
+    if chosen:
+        address = next((row for row in rows if str(row.id) == chosen), None)
+    else:
+        address = for_checkout(user, form.country.data)
+    if address is not None:
+        for name in FIELDS:
+            getattr(form, name).data = getattr(address, name)
+    return rows
+
+
 def make_default(address: Address) -> None:
     """Make an address the default for its country (the previous default of that country stops being one)."""
     db.session.execute(

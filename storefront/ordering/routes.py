@@ -115,16 +115,7 @@ def checkout():
         if current_user.is_authenticated:
             form.email.data = form.email.data or current_user.email
             form.contact_name.data = form.contact_name.data or current_user.name
-            saved = addresses.addresses_of(current_user)
-            chosen = request.args.get("address", "")
-            address = (
-                next((a for a in saved if str(a.id) == chosen), None)
-                if chosen
-                else addresses.for_checkout(current_user, form.country.data)
-            )
-            if address is not None:  # the address book fills the delivery fields
-                for name in addresses.FIELDS:
-                    getattr(form, name).data = getattr(address, name)
+            saved = addresses.fill(form, current_user, request.args.get("address", ""))
         form.currency.data = default_charge_currency()
     country = form.country.data if zone_for(form.country.data or "") else None
     currency = form.currency.data if form.currency.data in currencies else default_charge_currency()
