@@ -35,6 +35,7 @@ from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.extensions import db as _db  # noqa: E402
 from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
 from storefront.ledger.models import CommissionRate, LedgerEntry, Payout, PayoutDetails  # noqa: F401,E402
+from storefront.merchant.webhooks import WebhookDelivery, WebhookEndpoint  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
 from storefront.ordering.returns import ReturnRequest  # noqa: F401,E402
 from storefront.payments.models import (  # noqa: F401,E402

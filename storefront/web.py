@@ -100,12 +100,16 @@ def init_blueprints(app: Flask) -> None:
     app.register_blueprint(catalog_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(api_bp)
+    from storefront.merchant import webhooks
     from storefront.merchant.rest import bp as merchant_api_bp
     from storefront.merchant.routes import bp as merchant_bp
+    from storefront.merchant.webhook_cli import webhooks_group
     from storefront.operator.routes import bp as operator_bp
 
     app.register_blueprint(merchant_bp)  # merchant back office (filing, products, spreadsheets, orders)
     app.register_blueprint(merchant_api_bp)  # the merchant REST API, authenticated by API keys
+    webhooks.init_app(app)  # outbound webhooks: queued in the order's transaction, sent by their worker
+    app.cli.add_command(webhooks_group)
     csrf.exempt(merchant_api_bp)
     app.register_blueprint(operator_bp)  # operator console (filings, moderation, rates, audit)
     from storefront.search.routes import bp as search_bp

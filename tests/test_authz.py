@@ -23,10 +23,10 @@ VICTIM_BUYER = "victim-buyer@example.com"
 KNOWN_ARGS = {"lang", "product_id", "image_id", "doc_id", "filing_id", "kind_key", "fmt", "sub_order_id",
               "case_id", "declaration_id", "batch_id", "package_id",
               "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id",
-              "action", "appeal_id", "user_id", "return_id", "review_id", "key_id"}  # fmt: skip
+              "action", "appeal_id", "user_id", "return_id", "review_id", "key_id", "endpoint_id"}  # fmt: skip
 #: Arguments naming one merchant-owned object: another merchant gets 404 for the victim's.
 OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id", "user_id",
-               "return_id", "key_id"}  # fmt: skip
+               "return_id", "key_id", "endpoint_id"}  # fmt: skip
 
 
 @pytest.fixture
@@ -64,7 +64,8 @@ def _url(rule, v) -> str:
               "declaration_id": 1, "batch_id": 1, "package_id": 1,
               "kind": "order", "payable_id": v["sub"].order_id, "proposal_id": 1, "payout_id": 1,
               "month": "2026-12", "settlement_id": 1, "proof_id": 1, "appeal_id": 1,
-              "user_id": v["merchant"].owner_id, "return_id": 1, "review_id": 1, "key_id": 1}  # fmt: skip
+              "user_id": v["merchant"].owner_id, "return_id": 1, "review_id": 1, "key_id": 1,
+              "endpoint_id": 1}  # fmt: skip
     for name in rule.arguments:  # an <any(…)> argument: its first choice
         if isinstance(rule._converters.get(name), AnyConverter):
             values[name] = sorted(rule._converters[name].items)[0]
