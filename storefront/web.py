@@ -14,6 +14,9 @@ from sqlalchemy import text
 from storefront.accounts import permissions
 from storefront.core import labels, locales
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
+from storefront.merchant import webhooks
+from storefront.merchant.rest import bp as merchant_api_bp
+from storefront.merchant.webhook_cli import webhooks_group
 
 
 def init_extensions(app: Flask) -> None:
@@ -100,10 +103,7 @@ def init_blueprints(app: Flask) -> None:
     app.register_blueprint(catalog_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(api_bp)
-    from storefront.merchant import webhooks
-    from storefront.merchant.rest import bp as merchant_api_bp
     from storefront.merchant.routes import bp as merchant_bp
-    from storefront.merchant.webhook_cli import webhooks_group
     from storefront.operator.routes import bp as operator_bp
 
     app.register_blueprint(merchant_bp)  # merchant back office (filing, products, spreadsheets, orders)
