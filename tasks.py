@@ -190,6 +190,7 @@ def run(argv: list[str]) -> None:
     supervisor.start("web", web, env)
     supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
     supervisor.start("mail worker", [BIN / "flask", "--app", "wsgi", "mail", "run"], env)
+    supervisor.start("webhook worker", [BIN / "flask", "--app", "wsgi", "webhooks", "run"], env)
     print(f"\n  Kuajing is running at http://127.0.0.1:{port}/  (Ctrl+C stops the server and its workers)\n")
     sys.exit(supervisor.wait())
 
@@ -290,6 +291,7 @@ def serve(argv: list[str]) -> None:
     supervisor.start("gunicorn", [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", *argv], env)
     supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
     supervisor.start("mail worker", [BIN / "flask", "--app", "wsgi", "mail", "run"], env)
+    supervisor.start("webhook worker", [BIN / "flask", "--app", "wsgi", "webhooks", "run"], env)
     sys.exit(supervisor.wait())
 
 

@@ -28,6 +28,7 @@ from services_market.constants import (
 from services_market.models import Package, Provider
 from services_market.order_models import ServiceFile, ServiceOrder, ServiceOrderEvent
 from services_market.util import now
+from storefront.accounts import team
 from storefront.accounts.models import Merchant, Role, User
 from storefront.extensions import db
 from storefront.ordering.numbers import ALPHABET
@@ -63,9 +64,9 @@ def party_of(order: ServiceOrder, user) -> Party | None:
     """Which side of the order a user is on (None: neither)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
-    if order.merchant.owner_id == user.id:
-        return Party.MERCHANT
-    if order.provider.owner_id == user.id:
+    if order.merchant.owner_id == user.id or team.company_of(user, team.Side.MERCHANT) == order.merchant_id:
+        return Party.MERCHANT  # the company's owner or its staff
+    if order.provider.owner_id == user.id or team.company_of(user, team.Side.PROVIDER) == order.provider_id:
         return Party.PROVIDER
     if user.has_role(Role.OPERATOR.value):
         return Party.OPERATOR
@@ -79,7 +80,14 @@ def order_for(number: str, user) -> tuple[ServiceOrder, Party]:
         stmt = (
             stmt.join(Merchant, Merchant.id == ServiceOrder.merchant_id)
             .join(Provider, Provider.id == ServiceOrder.provider_id)
-            .where(or_(Merchant.owner_id == user.id, Provider.owner_id == user.id))
+            .where(
+                or_(
+                    Merchant.owner_id == user.id,
+                    Provider.owner_id == user.id,
+                    Merchant.id == team.company_of(user, team.Side.MERCHANT),
+                    Provider.id == team.company_of(user, team.Side.PROVIDER),
+                )
+            )
         )
     order = db.session.scalars(stmt).first()
     if order is None:
@@ -90,10 +98,12 @@ def order_for(number: str, user) -> tuple[ServiceOrder, Party]:
 def orders_of(user, party: Party, status: str | None = None) -> list[ServiceOrder]:
     """The user's orders as buyer (merchant) or seller (provider), newest first."""
     if party == Party.MERCHANT:
-        owner = select(Merchant.id).where(Merchant.owner_id == user.id)
+        staff = team.company_of(user, team.Side.MERCHANT)
+        owner = select(Merchant.id).where(or_(Merchant.owner_id == user.id, Merchant.id == staff))
         stmt = select(ServiceOrder).where(ServiceOrder.merchant_id.in_(owner))
     else:
-        owner = select(Provider.id).where(Provider.owner_id == user.id)
+        staff = team.company_of(user, team.Side.PROVIDER)
+        owner = select(Provider.id).where(or_(Provider.owner_id == user.id, Provider.id == staff))
         stmt = select(ServiceOrder).where(
             ServiceOrder.provider_id.in_(owner), ServiceOrder.paid_at.is_not(None)
         )

@@ -62,6 +62,8 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "SHIP_ON_TIME_DAYS": int(env.get("SHIP_ON_TIME_DAYS", "7")),
         # a new merchant's first N products wait for an operator's approval (0: no listing review)
         "LISTING_REVIEW_FIRST_N": int(env.get("LISTING_REVIEW_FIRST_N", "0")),
+        # seconds a webhook endpoint may take to answer before the delivery is retried later
+        "WEBHOOK_TIMEOUT": float(env.get("WEBHOOK_TIMEOUT", "5")),
         "PAGE_SIZE": int(env.get("PAGE_SIZE", "24")),
         #: Anonymous pages kept rendered per worker (0 turns the page cache off).
         "PAGE_CACHE_SIZE": int(env.get("PAGE_CACHE_SIZE", "512")),

@@ -30,8 +30,10 @@ from storefront.core.security import harden_forms
 from storefront.core.urls import absolute
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
 from storefront.legal import setup as legal_setup
+from storefront.merchant import webhooks as merchant_webhooks
 from storefront.merchant.rest import bp as merchant_api_bp
 from storefront.merchant.routes import bp as merchant_bp
+from storefront.merchant.webhook_cli import webhooks_group
 from storefront.messaging import setup as messaging_setup
 from storefront.operator.routes import bp as operator_bp
 from storefront.ordering import setup as ordering_setup
@@ -138,6 +140,8 @@ def init_blueprints(app: Flask) -> None:
     catalog_setup.init_app(app)  # which catalogue changes invalidate which cached pages
     ordering_setup.init_app(app)  # order payable, cart merge at sign-in, order mails
     clearance_setup.init_app(app)  # order_paid / order_shipped → clearance outbox
+    merchant_webhooks.init_app(app)  # outbound webhooks: queued in the order's transaction, sent by their worker
+    app.cli.add_command(webhooks_group)
     messaging_setup.init_app(app)  # conversations: inbox, threads, contact the seller, unread count in the header
     reviews_setup.init_app(app)  # product reviews: write, reply, moderate; the product page's list
     trust_setup.init_app(app)  # seller profiles, the credit rating and its explanation, the operator's override

@@ -100,7 +100,11 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.orders_export": MERCHANTS,
     "merchant.orders_labels": MERCHANTS,
     "merchant.packing_list_pdf": MERCHANTS,
-    "merchant.api_keys_page": MERCHANTS,  # integrations: API keys, owner only (issue 18)
+    "merchant.api_keys_page": MERCHANTS,
+    "merchant.webhooks_page": MERCHANTS,  # outbound webhooks, owner only (issue 18)
+    "merchant.webhook_add": MERCHANTS,
+    "merchant.webhook_remove": MERCHANTS,
+    "merchant.webhook_retry": MERCHANTS,  # integrations: API keys, owner only (issue 18)
     "merchant.api_key_create": MERCHANTS,
     "merchant.api_key_revoke": MERCHANTS,
     "merchant_api.products": ANYONE,  # authenticated by an API key, not the session (tests/test_api_keys.py)

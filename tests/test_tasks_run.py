@@ -49,5 +49,6 @@ def test_run_and_serve_start_the_clearance_worker_under_the_same_supervisor(monk
     [supervisor] = RecordingSupervisor.instances  # one supervisor: stopping it stops every process
     names = [name for name, _command in supervisor.started]
     assert names[0] in ("web", "gunicorn")
-    workers = [cmd for name, cmd in supervisor.started if name == "clearance worker"]
-    assert len(workers) == 1 and workers[0][-2:] == ["clearance", "run"]
+    workers = {name: cmd for name, cmd in supervisor.started if name.endswith("worker")}
+    assert workers["clearance worker"][-2:] == ["clearance", "run"]
+    assert workers["webhook worker"][-2:] == ["webhooks", "run"]  # every worker the app needs

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from services_market import orders
+from services_market.constants import Action, Party
 from storefront.accounts import permissions, team
 from storefront.accounts.models import Role, User
 from storefront.core.audit import AuditEntry
@@ -115,3 +117,27 @@ def test_provider_staff(app, make):
     assert client.get("/en/services/provider/packages/new").status_code == 200
     assert client.get("/en/services/provider/money").status_code == 403
     assert client.get("/en/services/provider/team").status_code == 403
+
+
+def test_staff_work_on_their_companys_service_orders(app, make):
+    make.rates()
+    merchant = make.merchant()
+    provider = make.service_provider()
+    package = make.service_package(provider)
+    order = orders.place_order(merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code)
+    db.session.commit()
+    client_as(app, provider.owner).post("/en/services/provider/team", data={"email": "pm@tr.example",
+                                                                             "roles": ["orders"]})  # fmt: skip
+    client_as(app, merchant.owner).post("/en/merchant/team", data={"email": "buyer@m.example", "roles": ["orders"]})
+    pm = db.session.scalars(db.select(User).where(User.email == "pm@tr.example")).one()
+    assert orders.party_of(order, pm) == Party.PROVIDER
+    staff = client_as(app, pm)
+    assert staff.get(f"/en/services/orders/{order.number}").status_code == 200
+    assert staff.post(f"/en/services/orders/{order.number}/do/{Action.ACCEPT.value}").status_code == 302
+    db.session.expire_all()
+    assert order.status == "accepted"
+    buyer = db.session.scalars(db.select(User).where(User.email == "buyer@m.example")).one()
+    assert [o.number for o in orders.orders_of(buyer, Party.MERCHANT)] == [order.number]
+    stranger = client_as(app, make.user(Role.PROVIDER.value))
+    db.session.commit()
+    assert stranger.get(f"/en/services/orders/{order.number}").status_code == 404

@@ -32,6 +32,8 @@ ACTION_LABELS = {
     "team.remove": _l("Removed from the team"),
     "api_key.create": _l("API key created"),
     "api_key.revoke": _l("API key revoked"),
+    "webhook.add": _l("Webhook endpoint added"),
+    "webhook.remove": _l("Webhook endpoint removed"),
 }
 #: What kind of object an entry is about (by table).
 TARGET_LABELS = {

@@ -53,7 +53,8 @@ def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
     wait.until(EC.element_to_be_clickable((By.ID, "email"))).send_keys(email)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    wait.until(EC.url_matches(rf"/{lang}/$"))
+    # buyers land on the home page, merchants on their back office
+    wait.until(EC.url_matches(rf"/{lang}/(merchant/\S*)?$"))
 
 
 def _unread(driver) -> str:
