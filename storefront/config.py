@@ -64,6 +64,8 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "LISTING_REVIEW_FIRST_N": int(env.get("LISTING_REVIEW_FIRST_N", "0")),
         # seconds a webhook endpoint may take to answer before the delivery is retried later
         "WEBHOOK_TIMEOUT": float(env.get("WEBHOOK_TIMEOUT", "5")),
+        # Outbound webhooks may call private, loopback and link-local addresses (development and tests only).
+        "WEBHOOK_ALLOW_PRIVATE": env.get("WEBHOOK_ALLOW_PRIVATE", "0") == "1",
         "PAGE_SIZE": int(env.get("PAGE_SIZE", "24")),
         #: Anonymous pages kept rendered per worker (0 turns the page cache off).
         "PAGE_CACHE_SIZE": int(env.get("PAGE_CACHE_SIZE", "512")),

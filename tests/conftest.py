@@ -54,6 +54,8 @@ def make_app(data_dir, url: str, **extra):
         "PAYMENTS_RECONCILE_SECONDS": 0,
         # Mail goes through the outbox as in production and is delivered right after the commit (no worker).
         "MAIL_DELIVERY": "after_commit",
+        # Webhook tests post to a recorder on 127.0.0.1 (production refuses non-public addresses).
+        "WEBHOOK_ALLOW_PRIVATE": True,
     }
     config.update(extra)
     application = create_app(config)

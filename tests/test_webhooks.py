@@ -125,3 +125,30 @@ def test_bad_endpoints_are_refused_and_foreign_ones_hidden(app, shop, make):
     other = make.merchant()
     db.session.commit()
     assert client_as(app, other.owner).post(f"/zh/merchant/webhooks/{row.id}/remove").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://169.254.169.254/latest/meta-data", "https://[::1]/x",
+     "https://192.168.0.10:8443/hook", "https://localhost/hook"],
+)  # fmt: skip
+def test_private_addresses_are_refused_in_production(app, ctx, monkeypatch, url):
+    monkeypatch.setitem(app.config, "WEBHOOK_ALLOW_PRIVATE", False)
+    with pytest.raises(ValueError, match="not a public address"):
+        webhooks.public_address_only(url)
+
+
+def test_a_webhook_never_makes_the_platform_call_its_own_network(app, shop, make, receiver, monkeypatch):
+    """SSRF: plain http to localhost is refused when added, and a delivery to a host that resolves to a private
+    address is never sent (checked at every send: DNS can change after the endpoint was added)."""
+    merchant, product, client = shop
+    client.post("/zh/merchant/webhooks", data={"url": receiver, "events": ["order.paid"]})  # allowed in tests
+    _pay(make, product)
+    monkeypatch.setitem(app.config, "WEBHOOK_ALLOW_PRIVATE", False)  # production
+    with pytest.raises(webhooks.WebhookError):
+        webhooks.add_endpoint(merchant.id, "http://127.0.0.1:9/hook", ["order.paid"], merchant.owner)
+    sent = []
+    stats = webhooks.deliver_due(post=lambda *args: sent.append(args) or 204)
+    assert stats == {"delivered": 0, "retry": 1, "dead": 0} and sent == [] and Recorder.received == []
+    [item] = webhooks.deliveries_of(merchant.id)
+    assert "not a public address" in item.last_error

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
 import secrets
+import socket
 import urllib.request
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
@@ -85,7 +88,8 @@ def _now() -> datetime:
 def add_endpoint(merchant_id: int, url: str, events: list[str], actor) -> WebhookEndpoint:
     """Add an endpoint with a new signing secret (flushes; audited)."""
     url = (url or "").strip()
-    local = url.startswith(("http://127.0.0.1", "http://localhost"))
+    # plain http only to this machine, and only where private addresses are allowed (development, tests)
+    local = url.startswith(("http://127.0.0.1", "http://localhost")) and _private_allowed()
     if len(url) > 500 or not (url.startswith("https://") or local) or " " in url:
         raise WebhookError("url")
     events = sorted({e for e in events or [] if e in EVENTS})
@@ -158,6 +162,28 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
     return f"sha256={digest}"
 
 
+def _private_allowed() -> bool:
+    return bool(current_app.config.get("WEBHOOK_ALLOW_PRIVATE"))
+
+
+def public_address_only(url: str) -> None:
+    """Refuse a URL whose host resolves to a private, loopback, link-local or otherwise non-public address: a
+    merchant's webhook must not make the platform call its own network (SSRF). ``WEBHOOK_ALLOW_PRIVATE`` lifts
+    this for development and tests. Raises ``ValueError`` with the reason."""
+    if _private_allowed():
+        return
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise ValueError("no host")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise ValueError(f"cannot resolve {parts.hostname}") from exc
+    for *_rest, sockaddr in infos:
+        if not ipaddress.ip_address(sockaddr[0]).is_global:
+            raise ValueError(f"{parts.hostname} is not a public address")
+
+
 def http_post(url: str, body: bytes, headers: dict, timeout: float) -> int:
     """POST and return the status code (raises on network errors and timeouts)."""
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
@@ -192,6 +218,7 @@ def deliver_due(now: datetime | None = None, *, post: Callable = http_post, limi
             "X-Kuajing-Signature": sign(item.endpoint.secret, stamp, body),
         }
         try:
+            public_address_only(item.endpoint.url)  # checked at every send: DNS may change after the endpoint was added
             status = post(item.endpoint.url, body, headers, timeout)
             error = "" if 200 <= status < 300 else f"HTTP {status}"
         except Exception as exc:  # noqa: BLE001 - any failure of the far end is a retry, never a crash
