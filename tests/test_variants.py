@@ -10,6 +10,8 @@ from storefront.catalog.models import ProductVariant
 from storefront.clearance.mapping import snapshot_line
 from storefront.extensions import db
 from storefront.ordering.models import CartItem, OrderLine, StockReservation
+from tests.test_merchant_products import _form
+from tests.test_merchant_products import shop as shop  # noqa: F401 - the signed-in merchant fixture
 
 SIZES, COLOURS = ["S", "M", "L"], ["red", "blue"]
 
@@ -145,3 +147,39 @@ def test_signed_in_cart_keeps_variants_apart(client, make):
     _add(client, {"product_id": suit.id, "opt-size": "M", "opt-colour": "red", "qty": 1})
     rows = {r.variant_id: r.qty for r in db.session.scalars(select(CartItem).where(CartItem.user_id == buyer.id))}
     assert rows == {made[("M", "blue")].id: 2, made[("M", "red")].id: 1}
+
+
+def test_units_follow_each_languages_plural_rules(app):
+    from flask_babel import force_locale
+
+    from storefront.catalog.units import per_unit, quantity
+
+    with app.test_request_context("/ru/"):
+        with force_locale("ru_RU"):
+            assert [quantity(n, "piece") for n in (1, 2, 5, 21)] == ["1 штука", "2 штуки", "5 штук", "21 штука"]
+            assert quantity(3, "carton", 12) == "3 коробки по 12" and per_unit("tonne") == "за тонну"
+        with force_locale("ko_KR"):
+            assert quantity(5, "piece") == "5개"
+        with force_locale("zh_Hans_CN"):
+            assert quantity(5, "tonne") == "5 吨"
+
+
+def test_product_page_shows_moq_and_tiers_in_the_unit(client, make):
+    make.rates()
+    p = make.product(moq=5, stock=600, unit="tonne", qty_step=5, tiers=[(20, 9000)])
+    db.session.commit()
+    page = client.get(f"/ru/p/{p.id}").get_data(as_text=True)
+    assert "5 тонн" in page and "20 тонн+" in page and "за тонну" in page and "Продаётся с шагом" in page
+    assert 'step="5"' in page
+
+
+def test_merchant_sets_the_unit_and_step(shop):
+    merchant, category, client = shop
+    response = client.post("/en/merchant/products/new", data=_form(category, unit="tonne", qty_step="5", moq="5"))
+    assert response.status_code == 302
+    product = db.session.scalars(select(ProductVariant)).one().product
+    assert (product.unit, product.qty_step, product.merchant_id) == ("tonne", 5, merchant.id)
+    bad = client.post("/en/merchant/products/new", data=_form(category, sku="X-2", unit="barrel", qty_step="0"))
+    page = bad.get_data(as_text=True)
+    assert "Choose a unit of sale from the list." in page and "at least 1" in page
+    assert db.session.scalars(select(ProductVariant)).one().product_id == product.id  # nothing else saved

@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 
 from storefront.catalog import images as image_files
 from storefront.catalog.models import Category, City, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.catalog.units import DEFAULT_UNIT as SALE_UNIT
+from storefront.catalog.units import UNITS as SALE_UNITS
 from storefront.clearance.codes import UNITS
 from storefront.core import audit
 from storefront.core.locales import LANGS
@@ -20,6 +22,8 @@ MAX_SPECS = 30
 #: Upper bounds that keep values inside 32-bit integer columns and sane.
 MAX_PRICE_FEN = 2_000_000_000
 MAX_QTY = 1_000_000_000
+#: Largest carton size (pieces per carton).
+MAX_UNIT_SIZE = 10_000
 MAX_WEIGHT_G = 100_000_000
 #: Product fields recorded in the audit log when an operator moderates.
 MODERATION_FIELDS = ("hidden", "moderation_reason")
@@ -63,6 +67,10 @@ class ProductInput:
     price_fen: int | None = None
     moq: int | None = 1
     stock: int | None = 0
+    #: Unit of sale (storefront.catalog.units), pieces per carton, quantity step.
+    unit: str = SALE_UNIT
+    unit_size: int | None = 1
+    qty_step: int | None = 1
     hidden: bool = False
     texts: dict[str, TextInput] = field(default_factory=dict)
     #: Wholesale tiers as (min_qty, price_fen), ascending.
@@ -84,6 +92,9 @@ class ProductInput:
             price_fen=p.price_fen,
             moq=p.moq,
             stock=p.stock,
+            unit=p.unit,
+            unit_size=p.unit_size,
+            qty_step=p.qty_step,
             hidden=p.hidden,
             texts={
                 code: TextInput(t.name, t.description, [list(r) for r in t.specs or []])
@@ -113,6 +124,9 @@ class ProductInput:
             price_fen=self.price_fen,
             moq=self.moq,
             stock=self.stock,
+            unit=(self.unit or SALE_UNIT).strip(),
+            unit_size=self.unit_size,
+            qty_step=self.qty_step,
             hidden=self.hidden,
             texts=texts,
             tiers=sorted(self.tiers),
@@ -173,6 +187,12 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
         e["moq"] = _l("The minimum order is a whole number, at least 1.")
     if not _int_in(data.stock, 0, MAX_QTY):
         e["stock"] = _l("Stock is a whole number, 0 or more.")
+    if data.unit not in SALE_UNITS:
+        e["unit"] = _l("Choose a unit of sale from the list.")
+    if not _int_in(data.unit_size, 1, MAX_UNIT_SIZE):
+        e["unit_size"] = _l("Pieces per carton: a whole number from 1 to 10,000.")
+    if not _int_in(data.qty_step, 1, MAX_QTY):
+        e["qty_step"] = _l("The quantity step is a whole number, at least 1.")
     _check_texts(data, e)
     _check_tiers(data, e)
     return e
@@ -247,6 +267,9 @@ SCALARS = (
     "gross_weight_g",
     "price_fen",
     "moq",
+    "unit",
+    "unit_size",
+    "qty_step",
 )
 
 

@@ -15,9 +15,11 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from storefront.catalog.operations import ProductInput, TextInput
+from storefront.catalog.units import UNITS as SALE_UNITS
 from storefront.core.locales import LANGS
 from storefront.core.money import parse_amount
 
@@ -79,6 +81,10 @@ class ProductForm(FlaskForm):
     price = StringField(_l("Base unit price (CNY)"), validators=[DataRequired(), Length(max=16)])
     moq = StringField(_l("Minimum order quantity"), default="1", validators=[DataRequired(), Length(max=12)])
     stock = StringField(_l("Stock"), default="0", validators=[DataRequired(), Length(max=12)])
+    unit = SelectField(_l("Unit of sale"), default="piece", validate_choice=False,
+                       choices=[SelectChoice(code, name) for code, name in SALE_UNITS.items()])
+    unit_size = StringField(_l("Pieces per carton"), default="1", validators=[DataRequired(), Length(max=6)])
+    qty_step = StringField(_l("Quantity step"), default="1", validators=[DataRequired(), Length(max=12)])
     hidden = BooleanField(_l("Hidden from buyers"))
     tiers = FieldList(FormField(TierForm), min_entries=4, max_entries=10)
 
@@ -149,6 +155,9 @@ class ProductForm(FlaskForm):
             price_fen=price,
             moq=whole("moq", self.moq.data),
             stock=whole("stock", self.stock.data),
+            unit=self.unit.data or "",
+            unit_size=whole("unit_size", self.unit_size.data),
+            qty_step=whole("qty_step", self.qty_step.data),
             hidden=bool(self.hidden.data),
             texts=texts,
             tiers=tiers,
@@ -183,6 +192,9 @@ def form_data(data: ProductInput) -> dict:
         "price": _yuan(data.price_fen),
         "moq": str(data.moq or 1),
         "stock": str(data.stock or 0),
+        "unit": data.unit,
+        "unit_size": str(data.unit_size or 1),
+        "qty_step": str(data.qty_step or 1),
         "hidden": data.hidden,
         "tiers": [{"min_qty": str(q), "price": _yuan(f)} for q, f in data.tiers],
     }
