@@ -1,6 +1,8 @@
 """Variants: option picker on the product page (JSON + plain select), cart and orders per variant, stock per
 variant, customs lines with a variant's own HS code and model, bad input refused with nothing saved."""
 
+import csv
+import io
 import json
 import re
 
@@ -183,3 +185,49 @@ def test_merchant_sets_the_unit_and_step(shop):
     page = bad.get_data(as_text=True)
     assert "Choose a unit of sale from the list." in page and "at least 1" in page
     assert db.session.scalars(select(ProductVariant)).one().product_id == product.id  # nothing else saved
+
+
+def _sheet(merchant_id):
+    from storefront.catalog import sheet_import
+
+    rows = list(csv.DictReader(io.StringIO(sheet_import.export_sheet(merchant_id, "csv").decode("utf-8-sig"))))
+    return rows, {r["variant"]: r for r in rows if r["variant"]}
+
+
+def _csv(rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def test_spreadsheet_has_one_row_per_variant_and_updates_them(make):
+    from storefront.catalog import sheet_import
+
+    suit, made = _swimsuit(make)
+    rows, variants = _sheet(suit.merchant_id)
+    assert len(rows) == 1 + 6 and rows[0]["sku"] == "XC-2231" and not rows[0]["variant"]  # product, then variants
+    mb = variants["size=M; colour=blue"]
+    assert (mb["sku"], mb["variant_sku"], mb["stock"]) == ("XC-2231", "XC-2231-4", "20")
+    assert variants["size=L; colour=blue"]["variant_price"] == "130.00"
+    mb["stock"], mb["variant_price"] = "7", "99.50"
+    report = sheet_import.import_sheet(suit.merchant, _csv(rows), "csv", dry_run=False)
+    assert report.ok and report.updated == 1, report.lines()
+    db.session.commit()
+    db.session.expire_all()
+    variant = db.session.get(ProductVariant, made[("M", "blue")].id)
+    assert (variant.stock, variant.price_fen) == (7, 9950)
+
+
+def test_spreadsheet_variant_row_of_a_missing_combination_changes_nothing(make):
+    from storefront.catalog import sheet_import
+
+    suit, made = _swimsuit(make)
+    rows, variants = _sheet(suit.merchant_id)
+    variants["size=S; colour=red"]["stock"] = "3"
+    variants["size=M; colour=blue"]["variant"] = "size=XXL; colour=blue"
+    report = sheet_import.import_sheet(suit.merchant, _csv(rows), "csv", dry_run=False)
+    assert not report.applied and [col for _row, col, _msg in report.errors] == ["variant"]
+    db.session.rollback()
+    assert db.session.get(ProductVariant, made[("S", "red")].id).stock == 20
