@@ -19,7 +19,7 @@ def test_migrations_match_models(app):
         diff = compare_metadata(context, db.metadata)
     assert diff == []
 
-BEFORE_VARIANTS = "p1a2b3c4d5e6"
+BEFORE_VARIANTS = "p1a2b3c4d5e6"  # the downgrade walks back through the samples revision too
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -231,3 +231,43 @@ def test_spreadsheet_variant_row_of_a_missing_combination_changes_nothing(make):
     assert not report.applied and [col for _row, col, _msg in report.errors] == ["variant"]
     db.session.rollback()
     assert db.session.get(ProductVariant, made[("S", "red")].id).stock == 20
+
+
+def test_sample_is_bought_without_the_moq_and_marked_for_the_merchant(client, make):
+    make.rates()
+    p = make.product(moq=50, stock=500, price_fen=10000, sample_price_fen=15000, sample_max_qty=3, sample_lead_days=5)
+    db.session.commit()
+    page = client.get(f"/ru/p/{p.id}").get_data(as_text=True)
+    assert "Заказать образец" in page
+    _add(client, {"product_id": p.id, "qty": 2, "sample": "1"})
+    _add(client, {"product_id": p.id, "qty": 60})
+    vid = p.default_variant.id
+    assert _cart(client) == {f"s{vid}": 2, str(vid): 60}
+    page = _add(client, {"product_id": p.id, "qty": 5, "sample": "1"}, lang="ru")
+    assert "наибольшего числа образцов" in page and _cart(client)[f"s{vid}"] == 3
+    cart_page = client.get("/en/cart/").get_data(as_text=True)
+    assert "Sample" in cart_page and "CN¥150.00" in cart_page
+
+
+def test_sample_of_a_product_without_samples_is_refused(client, make):
+    make.rates()
+    p = make.product(moq=50, stock=500)
+    db.session.commit()
+    page = _add(client, {"product_id": p.id, "qty": 1, "sample": "1"}, lang="ru")
+    assert "образцы не предлагаются" in page and _cart(client) == {}
+
+
+def test_sample_order_line_is_marked(make):
+    from storefront.ordering.cart import Cart, CartLine, MerchantGroup
+    from storefront.ordering.operations import CheckoutData, place_order
+
+    make.rates()
+    p = make.product(moq=50, stock=500, price_fen=10000, sample_price_fen=15000, sample_max_qty=3)
+    line = CartLine(variant=p.default_variant, qty=2, sample=True)
+    data = CheckoutData(email="b@example.com", contact_name="B", country="RU", city="Москва",
+                        address_line1="ул. 1", currency="CNY")
+    order = place_order(Cart([MerchantGroup(p.merchant, [line])]), data, user_id=None, lang="ru", actor="test")
+    db.session.commit()
+    sub = order.sub_orders[0]
+    assert sub.has_samples and sub.lines[0].is_sample and sub.lines[0].unit_price_fen == 15000
+    assert db.session.get(ProductVariant, p.default_variant.id).stock == 498

@@ -100,6 +100,8 @@ class Product(db.Model):
         CheckConstraint("moq >= 1", name="moq_positive"),
         CheckConstraint("qty_step >= 1", name="qty_step_positive"),
         CheckConstraint("unit_size >= 1", name="unit_size_positive"),
+        CheckConstraint("sample_price_fen IS NULL OR sample_price_fen > 0", name="sample_price_positive"),
+        CheckConstraint("sample_max_qty >= 1 AND sample_lead_days >= 0", name="sample_limits"),
         CheckConstraint("net_weight_g > 0 AND gross_weight_g >= net_weight_g", name="weights"),
         Index("ix_products_listing", "hidden", "category_id", "price_fen"),
         Index("ix_products_created", "hidden", "created_at"),
@@ -130,6 +132,12 @@ class Product(db.Model):
     unit_size: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     #: Quantities must be a multiple of this many units (e.g. whole pallets of 5 t sold in 5 t steps).
     qty_step: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: Price of one sample in CNY fen, bought without the MOQ; NULL = no samples offered.
+    sample_price_fen: Mapped[int | None] = mapped_column(Integer)
+    #: Most samples one order may hold.
+    sample_max_qty: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: Days the merchant needs to send a sample.
+    sample_lead_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Hidden by the merchant or by moderation; hidden products are not public.
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
@@ -200,6 +208,11 @@ class Product(db.Model):
     def amount(self, n: int) -> str:
         """``n`` of this product's unit in the current language ("5 штук", "3 cartons of 12")."""
         return quantity(n, self.unit, self.unit_size)
+
+    @property
+    def offers_samples(self) -> bool:
+        """True when buyers may order a sample without the MOQ."""
+        return self.sample_price_fen is not None
 
     @property
     def default_variant(self) -> ProductVariant:

@@ -71,6 +71,10 @@ class ProductInput:
     unit: str = SALE_UNIT
     unit_size: int | None = 1
     qty_step: int | None = 1
+    #: Sample offer: price (None = no samples), most per order, lead time in days.
+    sample_price_fen: int | None = None
+    sample_max_qty: int | None = 1
+    sample_lead_days: int | None = 0
     hidden: bool = False
     texts: dict[str, TextInput] = field(default_factory=dict)
     #: Wholesale tiers as (min_qty, price_fen), ascending.
@@ -95,6 +99,9 @@ class ProductInput:
             unit=p.unit,
             unit_size=p.unit_size,
             qty_step=p.qty_step,
+            sample_price_fen=p.sample_price_fen,
+            sample_max_qty=p.sample_max_qty,
+            sample_lead_days=p.sample_lead_days,
             hidden=p.hidden,
             texts={
                 code: TextInput(t.name, t.description, [list(r) for r in t.specs or []])
@@ -127,6 +134,9 @@ class ProductInput:
             unit=(self.unit or SALE_UNIT).strip(),
             unit_size=self.unit_size,
             qty_step=self.qty_step,
+            sample_price_fen=self.sample_price_fen,
+            sample_max_qty=self.sample_max_qty,
+            sample_lead_days=self.sample_lead_days,
             hidden=self.hidden,
             texts=texts,
             tiers=sorted(self.tiers),
@@ -193,6 +203,12 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
         e["unit_size"] = _l("Pieces per carton: a whole number from 1 to 10,000.")
     if not _int_in(data.qty_step, 1, MAX_QTY):
         e["qty_step"] = _l("The quantity step is a whole number, at least 1.")
+    if data.sample_price_fen is not None and not _int_in(data.sample_price_fen, 1, MAX_PRICE_FEN):
+        e["sample_price"] = _l("Enter a sample price above 0 in yuan, or leave it empty for no samples.")
+    if not _int_in(data.sample_max_qty, 1, MAX_UNIT_SIZE):
+        e["sample_max_qty"] = _l("Samples per order: a whole number from 1 to 10,000.")
+    if not _int_in(data.sample_lead_days, 0, 365):
+        e["sample_lead_days"] = _l("Sample lead time: whole days, 0 to 365.")
     _check_texts(data, e)
     _check_tiers(data, e)
     return e
@@ -270,6 +286,9 @@ SCALARS = (
     "unit",
     "unit_size",
     "qty_step",
+    "sample_price_fen",
+    "sample_max_qty",
+    "sample_lead_days",
 )
 
 

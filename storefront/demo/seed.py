@@ -192,6 +192,9 @@ def seed_products(content, categories, merchants) -> int:
         p.net_weight_g, p.gross_weight_g = data["net_weight_g"], data["gross_weight_g"]
         p.price_fen, p.moq = data["price_fen"], data["moq"]
         p.unit, p.unit_size, p.qty_step = data.get("unit", "piece"), data.get("unit_size", 1), data.get("qty_step", 1)
+        sample = data.get("sample") or {}
+        p.sample_price_fen = sample.get("price_fen")
+        p.sample_max_qty, p.sample_lead_days = sample.get("max_qty", 1), sample.get("lead_days", 0)
         _sync_variants(p, data)
         p.featured, p.hidden = data.get("featured", False), False
         for lang, text in data["text"].items():

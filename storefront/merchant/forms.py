@@ -85,6 +85,11 @@ class ProductForm(FlaskForm):
                        choices=[SelectChoice(code, name) for code, name in SALE_UNITS.items()])
     unit_size = StringField(_l("Pieces per carton"), default="1", validators=[DataRequired(), Length(max=6)])
     qty_step = StringField(_l("Quantity step"), default="1", validators=[DataRequired(), Length(max=12)])
+    sample_price = StringField(_l("Sample price (CNY)"), validators=[Optional(), Length(max=16)])
+    sample_max_qty = StringField(_l("Samples per order, at most"), default="1",
+                                 validators=[DataRequired(), Length(max=6)])
+    sample_lead_days = StringField(_l("Sample lead time (days)"), default="0",
+                                   validators=[DataRequired(), Length(max=4)])
     hidden = BooleanField(_l("Hidden from buyers"))
     tiers = FieldList(FormField(TierForm), min_entries=4, max_entries=10)
 
@@ -115,11 +120,15 @@ class ProductForm(FlaskForm):
             errors[name] = _l("Enter a whole number.")
             return None
 
-        price = None
+        price = sample_price = None
         try:
             price = parse_amount(self.price.data, "CNY")
         except ValueError:
             errors["price"] = _l("Enter a price in yuan, for example 128.50.")
+        try:
+            sample_price = parse_amount(self.sample_price.data, "CNY")
+        except ValueError:
+            errors["sample_price"] = _l("Enter a price in yuan, for example 128.50.")
         tiers = []
         for entry in self.tiers:
             qty_text, price_text = (
@@ -158,6 +167,9 @@ class ProductForm(FlaskForm):
             unit=self.unit.data or "",
             unit_size=whole("unit_size", self.unit_size.data),
             qty_step=whole("qty_step", self.qty_step.data),
+            sample_price_fen=sample_price,
+            sample_max_qty=whole("sample_max_qty", self.sample_max_qty.data),
+            sample_lead_days=whole("sample_lead_days", self.sample_lead_days.data),
             hidden=bool(self.hidden.data),
             texts=texts,
             tiers=tiers,
@@ -195,6 +207,9 @@ def form_data(data: ProductInput) -> dict:
         "unit": data.unit,
         "unit_size": str(data.unit_size or 1),
         "qty_step": str(data.qty_step or 1),
+        "sample_price": _yuan(data.sample_price_fen) if data.sample_price_fen else "",
+        "sample_max_qty": str(data.sample_max_qty or 1),
+        "sample_lead_days": str(data.sample_lead_days or 0),
         "hidden": data.hidden,
         "tiers": [{"min_qty": str(q), "price": _yuan(f)} for q, f in data.tiers],
     }
