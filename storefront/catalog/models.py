@@ -24,7 +24,8 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
 from storefront.catalog.units import quantity
@@ -462,5 +463,19 @@ class ProductVariant(db.Model):
 
 
 def with_variants() -> tuple:
-    """Loader options bringing a product's variants (joined: one product, few rows) and their own tiers."""
-    return (joinedload(Product.variants).selectinload(ProductVariant.tiers),)
+    """Loader options bringing products' variants in one query (then :func:`load_variant_tiers`)."""
+    return (selectinload(Product.variants),)
+
+
+def load_variant_tiers(products) -> None:
+    """Load the tiers of variants that have their own price in one query (none when no variant has one)."""
+    variants = [v for p in products for v in p.variants]
+    priced = [v.id for v in variants if v.price_fen is not None]
+    found: dict[int, list[PriceTier]] = {}
+    if priced:
+        stmt = select(PriceTier).where(PriceTier.variant_id.in_(priced)).order_by(PriceTier.min_qty)
+        for tier in db.session.scalars(stmt):
+            found.setdefault(tier.variant_id, []).append(tier)
+    for variant in variants:
+        if "tiers" not in variant.__dict__:
+            set_committed_value(variant, "tiers", found.get(variant.id, []))

@@ -17,7 +17,7 @@ from flask_login import current_user
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from storefront.catalog.models import Product, ProductVariant, with_variants
+from storefront.catalog.models import Product, ProductVariant, load_variant_tiers, with_variants
 from storefront.catalog.queries import public_products
 from storefront.extensions import db
 from storefront.ordering.models import CartItem
@@ -284,7 +284,8 @@ def public_variants(variant_ids) -> dict[int, ProductVariant]:
     if not ids:
         return {}
     owners = select(ProductVariant.product_id).where(ProductVariant.id.in_(ids))
-    products = db.session.scalars(public_products().where(Product.id.in_(owners)).options(*with_variants())).unique()
+    products = list(db.session.scalars(public_products().where(Product.id.in_(owners)).options(*with_variants())))
+    load_variant_tiers(products)
     return {v.id: v for p in products for v in p.variants if v.id in ids}
 
 
