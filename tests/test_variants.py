@@ -45,7 +45,8 @@ def _cart(client):
 def test_product_page_embeds_the_picker_data_and_a_plain_select(client, make):
     suit, made = _swimsuit(make)
     page = client.get(f"/ru/p/{suit.id}").get_data(as_text=True)
-    data = json.loads(re.search(r'<script type="application/json" id="variant-data"[^>]*>(.*?)</script>', page).group(1))
+    embedded = re.search(r'<script type="application/json" id="variant-data"[^>]*>(.*?)</script>', page)
+    data = json.loads(embedded.group(1))
     assert [o["code"] for o in data["options"]] == ["size", "colour"]
     assert [v["name"] for v in data["options"][1]["values"]] == ["красный", "синий"]
     by_id = {v["id"]: v for v in data["variants"]}
