@@ -11,7 +11,7 @@ def test_freight_migration_downgrades_and_upgrades(request, tmp_path):
     app = make_app(tmp_path, _database_url(request, tmp_path, "kj_dg"))
     with app.app_context():
         upgrade(revision="heads")
-        downgrade(revision="v1a2b3c4d5e6")  # the revision before freight
+        downgrade(revision="v2b3c4d5e6f7")  # the revision before freight
         insp = inspect(db.engine)
         assert "rate_cards" not in insp.get_table_names() and "duty_rule_overrides" not in insp.get_table_names()
         assert "package_kind" not in {c["name"] for c in insp.get_columns("products")}

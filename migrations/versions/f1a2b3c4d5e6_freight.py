@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'f1a2b3c4d5e6'
-down_revision = 'v1a2b3c4d5e6'  # relinked after merging variants (was p1a2b3c4d5e6)
+down_revision = 'v2b3c4d5e6f7'  # relinked after merging variants' samples (was p1a2b3c4d5e6)
 branch_labels = None
 depends_on = None
 

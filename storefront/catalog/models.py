@@ -24,7 +24,8 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
 from storefront.catalog.units import quantity
@@ -100,6 +101,8 @@ class Product(db.Model):
         CheckConstraint("moq >= 1", name="moq_positive"),
         CheckConstraint("qty_step >= 1", name="qty_step_positive"),
         CheckConstraint("unit_size >= 1", name="unit_size_positive"),
+        CheckConstraint("sample_price_fen IS NULL OR sample_price_fen > 0", name="sample_price_positive"),
+        CheckConstraint("sample_max_qty >= 1 AND sample_lead_days >= 0", name="sample_limits"),
         CheckConstraint("net_weight_g > 0 AND gross_weight_g >= net_weight_g", name="weights"),
         CheckConstraint(
             "units_per_package >= 1 AND packages_per_unit >= 1 AND (units_per_package = 1 OR packages_per_unit = 1)",
@@ -149,6 +152,12 @@ class Product(db.Model):
     unit_size: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     #: Quantities must be a multiple of this many units (e.g. whole pallets of 5 t sold in 5 t steps).
     qty_step: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: Price of one sample in CNY fen, bought without the MOQ; NULL = no samples offered.
+    sample_price_fen: Mapped[int | None] = mapped_column(Integer)
+    #: Most samples one order may hold.
+    sample_max_qty: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: Days the merchant needs to send a sample.
+    sample_lead_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Hidden by the merchant or by moderation; hidden products are not public.
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
@@ -219,6 +228,11 @@ class Product(db.Model):
     def amount(self, n: int) -> str:
         """``n`` of this product's unit in the current language ("5 штук", "3 cartons of 12")."""
         return quantity(n, self.unit, self.unit_size)
+
+    @property
+    def offers_samples(self) -> bool:
+        """True when buyers may order a sample without the MOQ."""
+        return self.sample_price_fen is not None
 
     @property
     def default_variant(self) -> ProductVariant:
@@ -468,5 +482,19 @@ class ProductVariant(db.Model):
 
 
 def with_variants() -> tuple:
-    """Loader options bringing a product's variants (joined: one product, few rows) and their own tiers."""
-    return (joinedload(Product.variants).selectinload(ProductVariant.tiers),)
+    """Loader options bringing products' variants in one query (then :func:`load_variant_tiers`)."""
+    return (selectinload(Product.variants),)
+
+
+def load_variant_tiers(products) -> None:
+    """Load the tiers of variants that have their own price in one query (none when no variant has one)."""
+    variants = [v for p in products for v in p.variants]
+    priced = [v.id for v in variants if v.price_fen is not None]
+    found: dict[int, list[PriceTier]] = {}
+    if priced:
+        stmt = select(PriceTier).where(PriceTier.variant_id.in_(priced)).order_by(PriceTier.min_qty)
+        for tier in db.session.scalars(stmt):
+            found.setdefault(tier.variant_id, []).append(tier)
+    for variant in variants:
+        if "tiers" not in variant.__dict__:
+            set_committed_value(variant, "tiers", found.get(variant.id, []))

@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 from storefront.accounts import notices
 from storefront.catalog import images as image_files
 from storefront.catalog.models import Category, City, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.catalog.units import DEFAULT_UNIT as SALE_UNIT
+from storefront.catalog.units import UNITS as SALE_UNITS
 from storefront.clearance.codes import UNITS
 from storefront.core import audit
 from storefront.core.locales import LANGS
@@ -22,6 +24,8 @@ MAX_SPECS = 30
 #: Upper bounds that keep values inside 32-bit integer columns and sane.
 MAX_PRICE_FEN = 2_000_000_000
 MAX_QTY = 1_000_000_000
+#: Largest carton size (pieces per carton).
+MAX_UNIT_SIZE = 10_000
 MAX_WEIGHT_G = 100_000_000
 #: Longest package side accepted (a 12 m bar still fits a 40' container), and most units or packages per count.
 MAX_PACKAGE_MM = 15_000
@@ -69,6 +73,14 @@ class ProductInput:
     price_fen: int | None = None
     moq: int | None = 1
     stock: int | None = 0
+    #: Unit of sale (storefront.catalog.units), pieces per carton, quantity step.
+    unit: str = SALE_UNIT
+    unit_size: int | None = 1
+    qty_step: int | None = 1
+    #: Sample offer: price (None = no samples), most per order, lead time in days.
+    sample_price_fen: int | None = None
+    sample_max_qty: int | None = 1
+    sample_lead_days: int | None = 0
     hidden: bool = False
     texts: dict[str, TextInput] = field(default_factory=dict)
     #: Wholesale tiers as (min_qty, price_fen), ascending.
@@ -94,6 +106,12 @@ class ProductInput:
             price_fen=p.price_fen,
             moq=p.moq,
             stock=p.stock,
+            unit=p.unit,
+            unit_size=p.unit_size,
+            qty_step=p.qty_step,
+            sample_price_fen=p.sample_price_fen,
+            sample_max_qty=p.sample_max_qty,
+            sample_lead_days=p.sample_lead_days,
             hidden=p.hidden,
             texts={
                 code: TextInput(t.name, t.description, [list(r) for r in t.specs or []])
@@ -128,6 +146,12 @@ class ProductInput:
             price_fen=self.price_fen,
             moq=self.moq,
             stock=self.stock,
+            unit=(self.unit or SALE_UNIT).strip(),
+            unit_size=self.unit_size,
+            qty_step=self.qty_step,
+            sample_price_fen=self.sample_price_fen,
+            sample_max_qty=self.sample_max_qty,
+            sample_lead_days=self.sample_lead_days,
             hidden=self.hidden,
             texts=texts,
             tiers=sorted(self.tiers),
@@ -203,6 +227,18 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
     if not _int_in(data.stock, 0, MAX_QTY):
         e["stock"] = _l("Stock is a whole number, 0 or more.")
     _check_package(data, e)
+    if data.unit not in SALE_UNITS:
+        e["unit"] = _l("Choose a unit of sale from the list.")
+    if not _int_in(data.unit_size, 1, MAX_UNIT_SIZE):
+        e["unit_size"] = _l("Pieces per carton: a whole number from 1 to 10,000.")
+    if not _int_in(data.qty_step, 1, MAX_QTY):
+        e["qty_step"] = _l("The quantity step is a whole number, at least 1.")
+    if data.sample_price_fen is not None and not _int_in(data.sample_price_fen, 1, MAX_PRICE_FEN):
+        e["sample_price"] = _l("Enter a sample price above 0 in yuan, or leave it empty for no samples.")
+    if not _int_in(data.sample_max_qty, 1, MAX_UNIT_SIZE):
+        e["sample_max_qty"] = _l("Samples per order: a whole number from 1 to 10,000.")
+    if not _int_in(data.sample_lead_days, 0, 365):
+        e["sample_lead_days"] = _l("Sample lead time: whole days, 0 to 365.")
     _check_texts(data, e)
     _check_tiers(data, e)
     return e
@@ -295,6 +331,12 @@ SCALARS = (
     "gross_weight_g",
     "price_fen",
     "moq",
+    "unit",
+    "unit_size",
+    "qty_step",
+    "sample_price_fen",
+    "sample_max_qty",
+    "sample_lead_days",
 )
 
 

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 
 from storefront.accounts.models import FilingStatus, Merchant
-from storefront.catalog.models import Category, Product, with_variants
+from storefront.catalog.models import Category, Product, load_variant_tiers, with_variants
 from storefront.core.http import GLOBAL, LISTINGS, memoize
 from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, parse_amount
 from storefront.extensions import db
@@ -38,9 +38,10 @@ def public_products() -> Select:
 def get_public_product(product_id: int) -> Product:
     """A public product or 404."""
     stmt = public_products().where(Product.id == product_id).options(*with_variants())
-    product = db.session.scalars(stmt).unique().first()
+    product = db.session.scalars(stmt).first()
     if product is None:
         abort(404)
+    load_variant_tiers([product])
     return product
 
 

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
+from sqlalchemy.orm import selectinload
 
 from storefront.catalog import operations as ops
-from storefront.catalog import reviews
+from storefront.catalog import reviews, sheet_variants
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation, ProductVariant
 from storefront.core.money import parse_amount
@@ -156,6 +157,10 @@ class _Row:
                 self.errors["package_mm"] = _l("Write the size as length x width x height in mm, e.g. 600x400x300.")
         self._number("moq", "moq", _l("Enter a whole number."), default=1)
         self._number("stock", "stock", _l("Enter a whole number."), default=0)
+        self._number("unit_size", "unit_size", _l("Enter a whole number."), default=1)
+        self._number("qty_step", "qty_step", _l("Enter a whole number."), default=1)
+        if "unit" in v:
+            d.unit = v["unit"].strip().lower() or "piece"
         if "price" in v:
             try:
                 d.price_fen = parse_amount(v["price"], "CNY")
@@ -223,6 +228,9 @@ def validate(
     plan = []
     for number, values in sheet.rows:
         report.rows += 1
+        if values.get("variant", "").strip():
+            _variant_row(report, number, values, existing.get(values.get("sku", "").strip()), plan)
+            continue
         sku = values.get("sku", "").strip()
         product = existing.get(sku)
         row = _Row(number, values, product, paths, sheet.numeric)
@@ -253,6 +261,20 @@ def validate(
     return report, plan
 
 
+def _variant_row(report: ImportReport, number: int, values: dict[str, str], product: Product | None, plan) -> None:
+    """Check a variant row; a change joins the plan as (variant change, None)."""
+    change, errors = sheet_variants.check_row(values, product)
+    for key in sorted(errors, key=lambda k: _ORDER.get(k, 99)):
+        report.errors.append((number, key, errors[key]))
+    if change is None:
+        return
+    if change.changes():
+        report.updated += 1
+        plan.append((change, None))
+    else:
+        report.unchanged += 1
+
+
 def import_sheet(merchant, data: bytes, fmt: str, *, dry_run: bool) -> ImportReport:
     """Import a CSV/XLSX file for a merchant: a dry run only reports; a real import writes all or none."""
     sheet = sheets.read(data, fmt)
@@ -263,7 +285,9 @@ def import_sheet(merchant, data: bytes, fmt: str, *, dry_run: bool) -> ImportRep
     # Everything was checked above; the rows are written in the caller's one transaction (flush, no commit),
     # so an unexpected database error rolls back the whole import with the request or command.
     for product, values in plan:
-        if product is not None:
+        if isinstance(product, sheet_variants.VariantChange):
+            product.apply()
+        elif product is not None:
             ops.apply(product, reviews.prepare_update(product, values))
     db.session.flush()
     _create_all(merchant.id, [values for product, values in plan if product is None])
@@ -334,6 +358,9 @@ def product_row(product: Product, paths_by_id: dict[int, str]) -> dict[str, obje
         "price": Decimal(fen_text(product.price_fen)),
         "moq": product.moq,
         "stock": product.stock,
+        "unit": product.unit,
+        "unit_size": product.unit_size,
+        "qty_step": product.qty_step,
         "hidden": "yes" if product.hidden else "no",
         "tiers": "; ".join(f"{t.min_qty}:{fen_text(t.price_fen)}" for t in product.tiers),
     }
@@ -347,8 +374,13 @@ def product_row(product: Product, paths_by_id: dict[int, str]) -> dict[str, obje
 def export_rows(merchant_id: int) -> list[dict[str, object]]:
     """All of a merchant's products as spreadsheet rows, by SKU."""
     paths = {cid: path for path, cid in category_paths(ops.Refs.load()).items()}
-    stmt = select(Product).where(Product.merchant_id == merchant_id).order_by(Product.sku)
-    return [product_row(p, paths) for p in db.session.scalars(stmt)]
+    stmt = (
+        select(Product)
+        .where(Product.merchant_id == merchant_id)
+        .order_by(Product.sku)
+        .options(selectinload(Product.variants))
+    )
+    return [row for p in db.session.scalars(stmt) for row in (product_row(p, paths), *sheet_variants.variant_rows(p))]
 
 
 def export_sheet(merchant_id: int, fmt: str, header: list[str] | None = None) -> bytes:

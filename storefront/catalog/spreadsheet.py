@@ -159,11 +159,24 @@ COLUMNS: list[Column] = [
         _l("Wholesale prices as quantity:price pairs separated by ;, e.g. 50:118.00; 200:109.00"),
         label=_l("Wholesale prices"),
     ),
+    Column("unit", False, _l("Unit of sale: piece, pair, set, kg, tonne, metre, carton, pallet (default piece).")),
+    Column("unit_size", False, _l("Pieces per carton, for the carton unit (default 1)."), text=False),
+    Column("qty_step", False, _l("Buyers order multiples of this quantity (default 1)."), text=False),
+    Column(
+        "variant",
+        False,
+        _l(
+            "Only on a variant row: the combination, e.g. size=M; colour=blue. A variant row repeats its "
+            "product's SKU and sets the variant's stock, variant_sku and variant_price."
+        ),
+    ),
+    Column("variant_sku", False, _l("The variant's own SKU (variant rows only).")),
+    Column("variant_price", False, _l("The variant's own price in yuan; empty = the product's (variant rows only).")),
     *_lang_columns(),
 ]
 COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
 #: Columns holding codes that a spreadsheet must not turn into numbers.
-CODE_COLUMNS = frozenset({"sku", "hs_code", "customs_unit"})
+CODE_COLUMNS = frozenset({"sku", "hs_code", "customs_unit", "variant_sku", "variant"})
 BY_KEY = {c.key: c for c in COLUMNS}
 #: The products sheet: the template's columns, "sku" in every file, the sheet named "Products".
 PRODUCTS = Layout(frozenset(BY_KEY), "sku", SHEET_NAME)

@@ -11,7 +11,6 @@ from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.images import image_url
 from storefront.catalog.models import Product, ProductVariant
-from storefront.catalog.units import quantity
 from storefront.core.money import price_for_display
 
 _CHARTS = Path(__file__).resolve().parent / "data" / "size_charts.toml"
@@ -56,13 +55,25 @@ def first_choice(product: Product) -> ProductVariant:
     return next((v for v in product.variants if orderable(v)), product.default_variant)
 
 
-def _price(fen: int) -> dict[str, str]:
-    shown = price_for_display(fen)
-    return {"shown": shown.shown.format(), "base": shown.base.format() if shown.approximate else ""}
+class _Prices(dict):
+    """Formatted display prices by fen amount: variants mostly share a few prices, so each is formatted once."""
+
+    def __missing__(self, fen: int) -> dict[str, str]:
+        shown = price_for_display(fen)
+        self[fen] = {"shown": shown.shown.format(), "base": shown.base.format() if shown.approximate else ""}
+        return self[fen]
 
 
 def picker(product: Product, lang: str) -> dict:
     """The option picker's data: options with translated values, and every variant with its price and stock."""
+    prices = _Prices()
+    amounts: dict[int, str] = {}
+
+    def amount(n: int) -> str:
+        if n not in amounts:
+            amounts[n] = product.amount(n)
+        return amounts[n]
+
     return {
         "options": [
             {
@@ -80,14 +91,14 @@ def picker(product: Product, lang: str) -> dict:
                 "sku": v.effective_sku,
                 "hs_code": v.customs_hs_code,
                 "orderable": orderable(v),
-                "stock": quantity(v.stock, product.unit, product.unit_size),
+                "stock": amount(v.stock),
                 "max": v.stock // product.qty_step * product.qty_step,
-                "price": _price(v.base_price_fen),
-                "tiers": [[product.amount(t.min_qty) + "+", _price(t.price_fen)] for t in v.price_tiers],
+                "price": prices[v.base_price_fen],
+                "tiers": [[amount(t.min_qty) + "+", prices[t.price_fen]] for t in v.price_tiers],
                 "image": image_url(v.image.stem, 800) if v.image else "",
             }
             for v in product.variants
         ],
-        "moq": product.amount(product.moq) + "+",
+        "moq": amount(product.moq) + "+",
         "text": {"out": str(_l("out of stock")), "none": str(_l("not available"))},
     }

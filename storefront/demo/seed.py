@@ -199,6 +199,9 @@ def seed_products(content, categories, merchants) -> int:
         p.units_per_package, p.packages_per_unit = package.get("units", 1), package.get("per_unit", 1)
         p.price_fen, p.moq = data["price_fen"], data["moq"]
         p.unit, p.unit_size, p.qty_step = data.get("unit", "piece"), data.get("unit_size", 1), data.get("qty_step", 1)
+        sample = data.get("sample") or {}
+        p.sample_price_fen = sample.get("price_fen")
+        p.sample_max_qty, p.sample_lead_days = sample.get("max_qty", 1), sample.get("lead_days", 0)
         _sync_variants(p, data)
         p.featured, p.hidden = data.get("featured", False), False
         for lang, text in data["text"].items():

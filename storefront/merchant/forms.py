@@ -15,9 +15,11 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from storefront.catalog.operations import ProductInput, TextInput, parse_dims
+from storefront.catalog.units import UNITS as SALE_UNITS
 from storefront.core.locales import LANGS
 from storefront.core.money import parse_amount
 
@@ -82,6 +84,15 @@ class ProductForm(FlaskForm):
     price = StringField(_l("Base unit price (CNY)"), validators=[DataRequired(), Length(max=16)])
     moq = StringField(_l("Minimum order quantity"), default="1", validators=[DataRequired(), Length(max=12)])
     stock = StringField(_l("Stock"), default="0", validators=[DataRequired(), Length(max=12)])
+    unit = SelectField(_l("Unit of sale"), default="piece", validate_choice=False,
+                       choices=[SelectChoice(code, name) for code, name in SALE_UNITS.items()])
+    unit_size = StringField(_l("Pieces per carton"), default="1", validators=[DataRequired(), Length(max=6)])
+    qty_step = StringField(_l("Quantity step"), default="1", validators=[DataRequired(), Length(max=12)])
+    sample_price = StringField(_l("Sample price (CNY)"), validators=[Optional(), Length(max=16)])
+    sample_max_qty = StringField(_l("Samples per order, at most"), default="1",
+                                 validators=[DataRequired(), Length(max=6)])
+    sample_lead_days = StringField(_l("Sample lead time (days)"), default="0",
+                                   validators=[DataRequired(), Length(max=4)])
     hidden = BooleanField(_l("Hidden from buyers"))
     tiers = FieldList(FormField(TierForm), min_entries=4, max_entries=10)
 
@@ -117,11 +128,15 @@ class ProductForm(FlaskForm):
             package_mm = parse_dims(self.package_mm.data or "")
         except ValueError:
             errors["package_mm"] = _l("Write the size as length x width x height in mm, e.g. 600x400x300.")
-        price = None
+        price = sample_price = None
         try:
             price = parse_amount(self.price.data, "CNY")
         except ValueError:
             errors["price"] = _l("Enter a price in yuan, for example 128.50.")
+        try:
+            sample_price = parse_amount(self.sample_price.data, "CNY")
+        except ValueError:
+            errors["sample_price"] = _l("Enter a price in yuan, for example 128.50.")
         tiers = []
         for entry in self.tiers:
             qty_text, price_text = (
@@ -157,6 +172,12 @@ class ProductForm(FlaskForm):
             price_fen=price,
             moq=whole("moq", self.moq.data),
             stock=whole("stock", self.stock.data),
+            unit=self.unit.data or "",
+            unit_size=whole("unit_size", self.unit_size.data),
+            qty_step=whole("qty_step", self.qty_step.data),
+            sample_price_fen=sample_price,
+            sample_max_qty=whole("sample_max_qty", self.sample_max_qty.data),
+            sample_lead_days=whole("sample_lead_days", self.sample_lead_days.data),
             hidden=bool(self.hidden.data),
             texts=texts,
             tiers=tiers,
@@ -197,6 +218,12 @@ def form_data(data: ProductInput) -> dict:
         "price": _yuan(data.price_fen),
         "moq": str(data.moq or 1),
         "stock": str(data.stock or 0),
+        "unit": data.unit,
+        "unit_size": str(data.unit_size or 1),
+        "qty_step": str(data.qty_step or 1),
+        "sample_price": _yuan(data.sample_price_fen) if data.sample_price_fen else "",
+        "sample_max_qty": str(data.sample_max_qty or 1),
+        "sample_lead_days": str(data.sample_lead_days or 0),
         "hidden": data.hidden,
         "tiers": [{"min_qty": str(q), "price": _yuan(f)} for q, f in data.tiers],
     }

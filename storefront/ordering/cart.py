@@ -1,7 +1,10 @@
 """The cart: guests keep it in the session, signed-in buyers in ``cart_items`` (merged on sign-in).
 
-A line is one product variant (a product without options has one). Quantities respect MOQ, the product's
-quantity step and the variant's stock, the tier price follows the quantity, lines are grouped by merchant.
+A line is one product variant (a product without options has one), as goods or as a sample. Goods respect
+MOQ, the product's quantity step and the variant's stock, the tier price follows the quantity; samples are
+sold at the sample price from 1 up to the product's sample limit. Lines are grouped by merchant.
+
+A line's key is (variant id, is sample); in the session and in forms it is written "12" or "s12".
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from flask_login import current_user
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from storefront.catalog.models import Product, ProductVariant, with_variants
+from storefront.catalog.models import Product, ProductVariant, load_variant_tiers, with_variants
 from storefront.catalog.queries import public_products
 from storefront.extensions import db
 from storefront.ordering.models import CartItem
@@ -31,7 +34,23 @@ NOTES = {
     "unavailable": _l("This product is no longer available."),
     "too_many_lines": _l("Your cart is full; check out or remove something first."),
     "not_a_step": _l("This product is sold in steps: enter a multiple of the step shown on its page."),
+    "sample_limit": _l("The quantity was lowered to the most samples one order may hold."),
+    "no_samples": _l("This product does not offer samples."),
 }
+
+Key = tuple[int, bool]
+
+
+def key_text(key: Key) -> str:
+    """A line key as written in the session and in form field names ("12", "s12")."""
+    return f"s{key[0]}" if key[1] else str(key[0])
+
+
+def parse_key(text: str) -> Key | None:
+    """"12" → (12, False), "s12" → (12, True); None for anything else."""
+    sample = text.startswith("s")
+    digits = text[1:] if sample else text
+    return (int(digits), sample) if digits.isdigit() and len(digits) <= 10 else None
 
 
 @dataclass
@@ -42,6 +61,13 @@ class CartLine:
     qty: int
     #: A NOTES key when the line cannot be bought as it is.
     problem: str | None = None
+    #: A sample (sample price, no MOQ).
+    sample: bool = False
+
+    @property
+    def key(self) -> str:
+        """The line's key in forms ("12", "s12")."""
+        return key_text((self.variant.id, self.sample))
 
     @property
     def product(self) -> Product:
@@ -50,7 +76,9 @@ class CartLine:
 
     @property
     def unit_fen(self) -> int:
-        """Unit price in fen at this quantity (tier applied)."""
+        """Unit price in fen at this quantity (tier applied; the sample price for a sample)."""
+        if self.sample:
+            return self.product.sample_price_fen or self.variant.unit_price_fen(self.qty)
         return self.variant.unit_price_fen(self.qty)
 
     @property
@@ -61,7 +89,7 @@ class CartLine:
     @property
     def tier_applied(self) -> bool:
         """True when a wholesale tier lowers the unit price."""
-        return self.unit_fen < self.variant.base_price_fen
+        return not self.sample and self.unit_fen < self.variant.base_price_fen
 
 
 @dataclass
@@ -129,6 +157,20 @@ def normalize_qty(variant: ProductVariant, qty: int) -> tuple[int, str | None]:
     return qty, None
 
 
+def normalize_sample(variant: ProductVariant, qty: int) -> tuple[int, str | None]:
+    """A sample quantity clamped to 1…the sample limit and stock, and the NOTES key explaining the change."""
+    product = variant.product
+    if not product.offers_samples:
+        return 0, "no_samples"
+    if variant.stock < 1:
+        return 0, "out_of_stock"
+    if qty > product.sample_max_qty:
+        return min(product.sample_max_qty, variant.stock), "sample_limit"
+    if qty > variant.stock:
+        return variant.stock, "limited_to_stock"
+    return max(qty, 1), None
+
+
 def is_step(product: Product, qty: int) -> bool:
     """True when ``qty`` is a whole number of the product's quantity steps."""
     return qty % (product.qty_step or 1) == 0
@@ -141,56 +183,69 @@ def _signed_in() -> bool:
     return bool(getattr(current_user, "is_authenticated", False))
 
 
-def raw_items() -> dict[int, int]:
-    """{variant_id: qty} from the session or the stored cart."""
+def _session_items(items: dict) -> dict[Key, int]:
+    out = {}
+    for text, qty in (items or {}).items():
+        key = parse_key(str(text))
+        if key is not None and str(qty).isdigit() and int(qty) > 0:
+            out[key] = int(qty)
+    return out
+
+
+def raw_items() -> dict[Key, int]:
+    """{(variant_id, is sample): qty} from the session or the stored cart."""
     if _signed_in():
         rows = db.session.execute(
-            select(CartItem.variant_id, CartItem.qty).where(CartItem.user_id == current_user.id)
+            select(CartItem.variant_id, CartItem.sample, CartItem.qty).where(CartItem.user_id == current_user.id)
         ).all()
-        return {vid: qty for vid, qty in rows}
-    items = session.get(_SESSION_KEY) or {}
-    return {int(vid): int(qty) for vid, qty in items.items() if str(vid).isdigit() and int(qty) > 0}
+        return {(vid, bool(sample)): qty for vid, sample, qty in rows}
+    return _session_items(session.get(_SESSION_KEY))
 
 
-def _store(variant_id: int, qty: int) -> None:
+def _store(key: Key, qty: int) -> None:
     g.pop("_cart_count", None)
+    variant_id, sample = key
     if _signed_in():
         item = db.session.scalars(
-            select(CartItem).where(CartItem.user_id == current_user.id, CartItem.variant_id == variant_id)
+            select(CartItem).where(
+                CartItem.user_id == current_user.id, CartItem.variant_id == variant_id, CartItem.sample == sample
+            )
         ).first()
         if qty <= 0:
             if item is not None:
                 db.session.delete(item)
         elif item is None:
-            db.session.add(CartItem(user_id=current_user.id, variant_id=variant_id, qty=qty))
+            db.session.add(CartItem(user_id=current_user.id, variant_id=variant_id, sample=sample, qty=qty))
         else:
             item.qty = qty
         db.session.flush()
         return
     items = dict(session.get(_SESSION_KEY) or {})
     if qty <= 0:
-        items.pop(str(variant_id), None)
+        items.pop(key_text(key), None)
     else:
-        items[str(variant_id)] = qty
+        items[key_text(key)] = qty
     session[_SESSION_KEY] = items
 
 
-def add(variant: ProductVariant, qty: int) -> tuple[int, str | None]:
-    """Add units of a variant; returns the quantity now in the cart and a note key when adjusted.
+def add(variant: ProductVariant, qty: int, sample: bool = False) -> tuple[int, str | None]:
+    """Add units (or samples) of a variant; returns the quantity now in the cart and a note key when adjusted.
 
-    A quantity that is not a whole number of the product's steps is refused (nothing stored, "not_a_step").
+    A quantity of goods that is not a whole number of the product's steps is refused (nothing stored,
+    "not_a_step"); so is a sample of a product that offers none ("no_samples").
     """
+    key = (variant.id, sample)
     items = raw_items()
-    have = items.get(variant.id, 0)
-    if not is_step(variant.product, max(qty, 0)):
+    have = items.get(key, 0)
+    if not sample and not is_step(variant.product, max(qty, 0)):
         return have, "not_a_step"
-    if variant.id not in items and len(items) >= MAX_LINES:
+    if key not in items and len(items) >= MAX_LINES:
         return have, "too_many_lines"
     wanted = min(have + max(qty, 0), MAX_QTY)
-    final, note = normalize_qty(variant, wanted)
+    final, note = normalize_sample(variant, wanted) if sample else normalize_qty(variant, wanted)
     if final <= 0:
         return have, note
-    _store(variant.id, final)
+    _store(key, final)
     return final, note
 
 
@@ -201,7 +256,7 @@ def reorder(lines, lang: str) -> tuple[int, list[str]]:
     added, missing = 0, []
     for line in lines:
         variant = found.get(line.variant_id) if line.variant_id is not None else None
-        qty = add(variant, line.qty)[0] if variant is not None else 0
+        qty = add(variant, line.qty, sample=bool(line.is_sample))[0] if variant is not None else 0
         if qty:
             added += 1
         else:
@@ -209,24 +264,25 @@ def reorder(lines, lang: str) -> tuple[int, list[str]]:
     return added, missing
 
 
-def set_qty(variant: ProductVariant | None, variant_id: int, qty: int) -> tuple[int, str | None]:
+def set_qty(variant: ProductVariant | None, key: Key, qty: int) -> tuple[int, str | None]:
     """Change a line's quantity (0 removes it); returns the quantity kept and a note key when adjusted."""
     if variant is None:
-        _store(variant_id, 0)
+        _store(key, 0)
         return 0, "unavailable"
     if qty <= 0:
-        _store(variant_id, 0)
+        _store(key, 0)
         return 0, None
-    if not is_step(variant.product, qty):
-        return raw_items().get(variant_id, 0), "not_a_step"
-    final, note = normalize_qty(variant, min(qty, MAX_QTY))
-    _store(variant_id, final)
+    sample = key[1]
+    if not sample and not is_step(variant.product, qty):
+        return raw_items().get(key, 0), "not_a_step"
+    final, note = normalize_sample(variant, min(qty, MAX_QTY)) if sample else normalize_qty(variant, min(qty, MAX_QTY))
+    _store(key, final)
     return final, note
 
 
-def remove(variant_id: int) -> None:
-    """Take a variant out of the cart."""
-    _store(variant_id, 0)
+def remove(key: Key) -> None:
+    """Take a line out of the cart."""
+    _store(key, 0)
 
 
 def clear() -> None:
@@ -243,33 +299,44 @@ def public_variants(variant_ids) -> dict[int, ProductVariant]:
     if not ids:
         return {}
     owners = select(ProductVariant.product_id).where(ProductVariant.id.in_(ids))
-    products = db.session.scalars(public_products().where(Product.id.in_(owners)).options(*with_variants())).unique()
+    products = list(db.session.scalars(public_products().where(Product.id.in_(owners)).options(*with_variants())))
+    load_variant_tiers(products)
     return {v.id: v for p in products for v in p.variants if v.id in ids}
 
 
 def load() -> Cart:
     """The cart with live variants, tier prices and problems, grouped by merchant (merchant order kept)."""
     items = raw_items()
-    variants = public_variants(items)
+    variants = public_variants(vid for vid, _sample in items)
     groups: dict[int, MerchantGroup] = {}
-    for vid, qty in items.items():
+    for (vid, sample), qty in items.items():
         variant = variants.get(vid)
         if variant is None:
-            _store(vid, 0)
+            _store((vid, sample), 0)
             continue
         product = variant.product
-        problem = None
-        if variant.stock < product.moq or qty > variant.stock:
-            problem = "out_of_stock" if variant.stock < product.moq else "limited_to_stock"
-        elif qty < product.moq:
-            problem = "raised_to_moq"
-        elif not is_step(product, qty):
-            problem = "not_a_step"
+        problem = _sample_problem(variant, qty) if sample else _problem(variant, qty)
         group = groups.setdefault(product.merchant_id, MerchantGroup(merchant=product.merchant))
-        group.lines.append(CartLine(variant=variant, qty=qty, problem=problem))
+        group.lines.append(CartLine(variant=variant, qty=qty, problem=problem, sample=sample))
     for group in groups.values():
-        group.lines.sort(key=lambda line: (line.product.id, line.variant.position, line.variant.id))
+        group.lines.sort(key=lambda line: (line.product.id, line.sample, line.variant.position, line.variant.id))
     return Cart(groups=sorted(groups.values(), key=lambda grp: grp.merchant.id))
+
+
+def _problem(variant: ProductVariant, qty: int) -> str | None:
+    product = variant.product
+    if variant.stock < product.moq or qty > variant.stock:
+        return "out_of_stock" if variant.stock < product.moq else "limited_to_stock"
+    if qty < product.moq:
+        return "raised_to_moq"
+    if not is_step(product, qty):
+        return "not_a_step"
+    return None
+
+
+def _sample_problem(variant: ProductVariant, qty: int) -> str | None:
+    final, note = normalize_sample(variant, qty)
+    return note if final != qty else None
 
 
 def count_for_header() -> int:
@@ -297,18 +364,18 @@ def merge_on_login(sender, user, **_extra) -> None:
     if not items:
         return
     stored = {
-        row.variant_id: row for row in db.session.scalars(select(CartItem).where(CartItem.user_id == user.id))
+        (row.variant_id, row.sample): row
+        for row in db.session.scalars(select(CartItem).where(CartItem.user_id == user.id))
     }
-    wanted = {int(vid): int(qty) for vid, qty in items.items() if str(vid).isdigit() and int(qty) > 0}
-    existing = (
-        set(db.session.scalars(select(ProductVariant.id).where(ProductVariant.id.in_(wanted)))) if wanted else set()
-    )
-    for vid, qty in wanted.items():
+    wanted = _session_items(items)
+    ids = {vid for vid, _sample in wanted}
+    existing = set(db.session.scalars(select(ProductVariant.id).where(ProductVariant.id.in_(ids)))) if ids else set()
+    for (vid, sample), qty in wanted.items():
         if vid not in existing:
             continue
-        row = stored.get(vid)
+        row = stored.get((vid, sample))
         if row is None:
-            db.session.add(CartItem(user_id=user.id, variant_id=vid, qty=min(qty, MAX_QTY)))
+            db.session.add(CartItem(user_id=user.id, variant_id=vid, sample=sample, qty=min(qty, MAX_QTY)))
         else:
             row.qty = min(row.qty + qty, MAX_QTY)
     # Sign-in has no other writes to commit; this receiver is the request's commit point for the merge.

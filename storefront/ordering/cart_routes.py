@@ -65,8 +65,9 @@ def add():
     if variant is None:
         flash(_("This combination of options does not exist; choose another."), "error")
         return redirect(back or url_for("cart.view", lang=g.lang))
-    had = cart_ops.raw_items().get(variant.id, 0)
-    qty, note = cart_ops.add(variant, form.qty.data)
+    sample = request.form.get("sample") == "1"
+    had = cart_ops.raw_items().get((variant.id, sample), 0)
+    qty, note = cart_ops.add(variant, form.qty.data, sample=sample)
     db.session.commit()
     _note(note)
     if qty and qty != had:
@@ -80,23 +81,23 @@ def add():
 @bp.post("/update")
 def update():
     """Apply the quantities typed in the cart form; a ``remove`` button removes one line."""
-    remove = request.form.get("remove", "")
-    if remove.isdigit():
-        cart_ops.remove(int(remove))
+    remove = cart_ops.parse_key(request.form.get("remove", ""))
+    if remove is not None:
+        cart_ops.remove(remove)
         db.session.commit()
         flash(_("Removed from your cart."), "info")
         return redirect(url_for("cart.view", lang=g.lang))
     items = cart_ops.raw_items()
-    variants = cart_ops.public_variants(items)
+    variants = cart_ops.public_variants(vid for vid, _sample in items)
     errors = 0
-    for variant_id in items:
-        raw = (request.form.get(f"qty-{variant_id}") or "").strip()
+    for key in items:
+        raw = (request.form.get(f"qty-{cart_ops.key_text(key)}") or "").strip()
         if raw == "":
             continue
         if not raw.isdigit() or len(raw) > 9:
             errors += 1
             continue
-        _qty, note = cart_ops.set_qty(variants.get(variant_id), variant_id, int(raw))
+        _qty, note = cart_ops.set_qty(variants.get(key[0]), key, int(raw))
         _note(note)
     db.session.commit()
     if errors:

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -35,13 +37,15 @@ class CartItem(db.Model):
 
     __tablename__ = "cart_items"
     __table_args__ = (
-        UniqueConstraint("user_id", "variant_id"),
+        UniqueConstraint("user_id", "variant_id", "sample"),
         CheckConstraint("qty > 0", name="qty_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     variant_id: Mapped[int] = mapped_column(ForeignKey("product_variants.id", ondelete="CASCADE"), index=True)
+    #: A sample line (sample price, no MOQ) rather than an order line of the goods.
+    sample: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     qty: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -216,6 +220,11 @@ class SubOrder(db.Model):
         return self.order.currency
 
     @property
+    def has_samples(self) -> bool:
+        """True when the merchant ships samples in this sub-order."""
+        return any(line.is_sample for line in self.lines)
+
+    @property
     def total_minor(self) -> int:
         """Goods, freight and (DDP) duty in the charge currency."""
         return self.goods_minor + self.shipping_minor + self.duty_minor
@@ -253,6 +262,8 @@ class OrderLine(db.Model):
     variant_names: Mapped[dict] = mapped_column(JSON, default=dict)
     #: Unit of sale at checkout (a storefront.catalog.units key).
     unit: Mapped[str] = mapped_column(String(10), default="piece", server_default="piece")
+    #: Sold as a sample (sample price, no MOQ): the merchant sees it marked.
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     #: 10-digit Chinese tariff code.
     hs_code: Mapped[str] = mapped_column(String(10))
     customs_name: Mapped[str] = mapped_column(String(250))

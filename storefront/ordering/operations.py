@@ -249,6 +249,7 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
                     names={code: t.name for code, t in p.translations.items() if t.name},
                     variant_names=v.labels(LANGS),
                     unit=p.unit,
+                    is_sample=lq.line.sample,
                     hs_code=v.customs_hs_code,
                     customs_name=p.customs_name,
                     customs_unit=p.customs_unit,
