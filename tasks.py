@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Set-up and run commands that work on a fresh machine with only Python installed.
 
-    python3 tasks.py run     # venv + install + translations + migrate + demo data (empty database only),
-                             # serve http://127.0.0.1:5000 with localstripe, the clearance and mail workers
-                             # (--reset-demo: re-apply the demo; refused when real orders exist)
-    python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
-    python3 tasks.py audit   # pip-audit of the venv: fails on known vulnerabilities that have a fix
-    python3 tasks.py serve   # production: migrate, gunicorn (WEB_CONCURRENCY workers), clearance and mail workers
-    python3 tasks.py lock    # re-resolve requirements.lock from pyproject.toml (uv), after changing dependencies
-    python3 tasks.py lock-check  # fail when requirements.lock does not satisfy pyproject.toml
+python3 tasks.py run     # venv + install + translations + migrate + demo data (empty database only),
+                         # serve http://127.0.0.1:5000 with localstripe, the clearance and mail workers
+                         # (--reset-demo: re-apply the demo; refused when real orders exist)
+python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
+python3 tasks.py audit   # pip-audit of the venv: fails on known vulnerabilities that have a fix
+python3 tasks.py serve   # production: migrate, gunicorn (WEB_CONCURRENCY workers), clearance and mail workers
+python3 tasks.py lock    # re-resolve requirements.lock from pyproject.toml (uv), after changing dependencies
+python3 tasks.py lock-check  # fail when requirements.lock does not satisfy pyproject.toml
 """
 
 from __future__ import annotations
@@ -94,11 +94,19 @@ def start_dev_stripe(env: dict, app_port: str, supervisor: Supervisor) -> subpro
                 supervisor.stop_all()
                 raise SystemExit("localstripe did not start") from None
             time.sleep(0.1)
-    hook = json.dumps({"url": f"http://127.0.0.1:{app_port}/webhooks/stripe",
-                       "secret": env["STRIPE_WEBHOOK_SECRET"],
-                       "events": ["payment_intent.succeeded", "payment_intent.payment_failed"]}).encode()
-    request = urllib.request.Request(f"{base}/_config/webhooks/kuajing-dev", data=hook,  # noqa: S310
-                                     headers={"Content-Type": "application/json"}, method="POST")
+    hook = json.dumps(
+        {
+            "url": f"http://127.0.0.1:{app_port}/webhooks/stripe",
+            "secret": env["STRIPE_WEBHOOK_SECRET"],
+            "events": ["payment_intent.succeeded", "payment_intent.payment_failed"],
+        }
+    ).encode()
+    request = urllib.request.Request(  # noqa: S310 - http to the local fake Stripe only
+        f"{base}/_config/webhooks/kuajing-dev",
+        data=hook,
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
     urllib.request.urlopen(request, timeout=5).close()  # noqa: S310
     print(f"  fake Stripe (localstripe) at {base}  (test card 4242 4242 4242 4242)")
     return proc
@@ -243,7 +251,8 @@ def fill_from_project_pages(report: dict, fetch) -> dict:
         dep["version"] = version
         dep["vulns"] = [
             {"id": v.get("id", "?"), "fix_versions": v.get("fixed_in") or []}
-            for v in page.get("vulnerabilities", []) if not v.get("withdrawn")
+            for v in page.get("vulnerabilities", [])
+            if not v.get("withdrawn")
         ]
     return report
 
@@ -272,8 +281,9 @@ def audit(argv: list[str]) -> None:
         report = json.loads(result.stdout)
     except ValueError:
         sys.exit(f"audit: pip-audit failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
-    status, lines = audit_verdict(fill_from_project_pages(report, _pypi_project),
-                                  strict=os.environ.get("AUDIT_STRICT") == "1")
+    status, lines = audit_verdict(
+        fill_from_project_pages(report, _pypi_project), strict=os.environ.get("AUDIT_STRICT") == "1"
+    )
     print("\n".join(lines))
     sys.exit(status)
 
@@ -298,8 +308,21 @@ def serve(argv: list[str]) -> None:
 def lock(argv: list[str]) -> None:
     """Re-resolve requirements.lock from pyproject.toml (runtime + test extra) with uv."""
     ensure_env()
-    sh(BIN / "uv", "pip", "compile", "pyproject.toml", "--extra", "test", "--python-version", "3.11",
-       "--no-header", "-q", "-o", LOCK, *argv)
+    sh(
+        BIN / "uv",
+        "pip",
+        "compile",
+        "pyproject.toml",
+        "--extra",
+        "test",
+        "--python-version",
+        "3.11",
+        "--no-header",
+        "-q",
+        "-o",
+        LOCK,
+        *argv,
+    )
 
 
 def lock_check(argv: list[str]) -> None:

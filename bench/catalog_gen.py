@@ -45,28 +45,59 @@ def grow_catalog(target: int, seed: int = 7, batch: int = 2000) -> int:
         t = templates[n % len(templates)]
         pid = next_id + n
         factor = rng.uniform(0.7, 1.6)
-        rows.append({
-            "id": pid, "merchant_id": t.merchant_id, "category_id": t.category_id, "sku": f"{t.sku[:10]}-{n:06d}",
-            "hs_code": t.hs_code, "customs_name": t.customs_name, "customs_unit": t.customs_unit, "model": t.model,
-            "origin_city_slug": t.origin_city_slug, "net_weight_g": t.net_weight_g,
-            "gross_weight_g": t.gross_weight_g, "price_fen": max(100, int(t.price_fen * factor)), "moq": t.moq,
-            "stock": rng.randint(0, 5000), "featured": False, "hidden": False, "moderation_reason": "",
-            "created_at": now - timedelta(minutes=rng.randint(0, 500_000)), "updated_at": now,
-        })
+        rows.append(
+            {
+                "id": pid,
+                "merchant_id": t.merchant_id,
+                "category_id": t.category_id,
+                "sku": f"{t.sku[:10]}-{n:06d}",
+                "hs_code": t.hs_code,
+                "customs_name": t.customs_name,
+                "customs_unit": t.customs_unit,
+                "model": t.model,
+                "origin_city_slug": t.origin_city_slug,
+                "net_weight_g": t.net_weight_g,
+                "gross_weight_g": t.gross_weight_g,
+                "price_fen": max(100, int(t.price_fen * factor)),
+                "moq": t.moq,
+                "stock": rng.randint(0, 5000),
+                "featured": False,
+                "hidden": False,
+                "moderation_reason": "",
+                "created_at": now - timedelta(minutes=rng.randint(0, 500_000)),
+                "updated_at": now,
+            }
+        )
         suffix = f" #{n + 1}"
         for lang, tr in t.translations.items():
-            texts.append({"product_id": pid, "locale": lang, "name": tr.name + suffix,
-                          "description": tr.description, "specs": tr.specs})
+            texts.append(
+                {
+                    "product_id": pid,
+                    "locale": lang,
+                    "name": tr.name + suffix,
+                    "description": tr.description,
+                    "specs": tr.specs,
+                }
+            )
         for tier in t.tiers:
-            tiers.append({"product_id": pid, "min_qty": tier.min_qty,
-                          "price_fen": max(100, int(tier.price_fen * factor))})
+            tiers.append(
+                {"product_id": pid, "min_qty": tier.min_qty, "price_fen": max(100, int(tier.price_fen * factor))}
+            )
         if t.images:
             src = t.images[0]
             stem = secrets.token_hex(8)
             for width in SIZES:
                 _link(folder / f"{src.stem}-{width}.webp", folder / f"{stem}-{width}.webp")
-            images.append({"product_id": pid, "stem": stem, "position": 0, "width": src.width,
-                           "height": src.height, "alt": src.alt})
+            images.append(
+                {
+                    "product_id": pid,
+                    "stem": stem,
+                    "position": 0,
+                    "width": src.width,
+                    "height": src.height,
+                    "alt": src.alt,
+                }
+            )
         if len(rows) >= batch:
             flush()
     flush()

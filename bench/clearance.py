@@ -105,14 +105,11 @@ def report(stats: Stats, generate_seconds: float) -> str:
     lines = [
         f"orders: {stats.orders:,} (generated in {generate_seconds:.2f}s)",
         f"messages: {stats.messages:,} " + " ".join(f"{k}={v:,}" for k, v in sorted(stats.per_kind.items())),
-        f"output: {stats.bytes_out / 1_048_576:.1f} MiB, "
-        f"{stats.bytes_out / max(stats.messages, 1):,.0f} B/message",
+        f"output: {stats.bytes_out / 1_048_576:.1f} MiB, {stats.bytes_out / max(stats.messages, 1):,.0f} B/message",
         f"build: {stats.build_seconds:.2f}s  {_rate(stats.messages, stats.build_seconds)} messages",
     ]
     if stats.validate_seconds:
-        lines.append(
-            f"validate: {stats.validate_seconds:.2f}s  {_rate(stats.messages, stats.validate_seconds)}"
-        )
+        lines.append(f"validate: {stats.validate_seconds:.2f}s  {_rate(stats.messages, stats.validate_seconds)}")
     lines.append(f"build+validate: {total:.2f}s  {_rate(stats.messages, total)} messages")
     lines.append(f"invalid: {stats.invalid}")
     lines.extend(f"  {error}" for error in stats.first_errors)
@@ -277,13 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=10_000, help="number of paid orders (default 10000)")
     parser.add_argument("--no-validate", action="store_true", help="only build, skip XSD validation")
-    parser.add_argument(
-        "--lists", type=int, default=100_000, help="released lists to summarise (default 100000)"
-    )
+    parser.add_argument("--lists", type=int, default=100_000, help="released lists to summarise (default 100000)")
     parser.add_argument("--mode", choices=("all", "messages", "summarize"), default="all")
-    parser.add_argument(
-        "--xsd-dir", help=f"directory of the official XSDs (default ${xsd.ENV_VAR} or shared)"
-    )
+    parser.add_argument("--xsd-dir", help=f"directory of the official XSDs (default ${xsd.ENV_VAR} or shared)")
     args = parser.parse_args(argv)
     if args.orders < 1:
         parser.error("--orders must be at least 1")

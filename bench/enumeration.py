@@ -58,13 +58,9 @@ def _time(call, rounds: int) -> list[float]:
 
 def main() -> None:
     """Measure and print the figures."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument(
-        "--method", default="scrypt", help="PASSWORD_HASH_METHOD (default: production scrypt)"
-    )
+    parser.add_argument("--method", default="scrypt", help="PASSWORD_HASH_METHOD (default: production scrypt)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         app = _app(Path(tmp), args.method)

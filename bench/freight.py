@@ -1,6 +1,6 @@
 """Quote every transport mode for a 40-line cart from three merchants (the demo catalogue's products).
 
-    .venv/bin/python -m bench.freight          → median and worst of 200 runs, in ms (target: under 20 ms)
+.venv/bin/python -m bench.freight          → median and worst of 200 runs, in ms (target: under 20 ms)
 """
 
 from __future__ import annotations

@@ -38,8 +38,13 @@ def main() -> None:
 
     data_dir = Path(tempfile.gettempdir()) / f"kuajing-bench-sqlite-{args.products}"
     data_dir.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "DATA_DIR": str(data_dir), "SECRET_KEY": "bench-secret-key", "RATELIMIT_ENABLED": "0",
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "DATA_DIR": str(data_dir),
+        "SECRET_KEY": "bench-secret-key",
+        "RATELIMIT_ENABLED": "0",
+        "PYTHONPATH": str(ROOT),
+    }
     seed(env, args.products)
     os.environ.update({k: env[k] for k in ("DATA_DIR", "SECRET_KEY", "RATELIMIT_ENABLED")})
     if not args.cached:
@@ -77,8 +82,10 @@ def main() -> None:
             client.get(url)
         profile.disable()
         elapsed = (time.perf_counter() - started) / args.requests * 1000
-        print(f"\n=== {name} ({url}): {elapsed:.1f} ms/request (profiled), "
-              f"{len(statements) / args.requests:.1f} SQL statements/request")
+        print(
+            f"\n=== {name} ({url}): {elapsed:.1f} ms/request (profiled), "
+            f"{len(statements) / args.requests:.1f} SQL statements/request"
+        )
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
         print("\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip()))

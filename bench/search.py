@@ -296,13 +296,8 @@ def measure(index: WhooshIndex, rounds: int) -> None:
     for lang, queries in QUERIES.items():  # warm-up: open searchers, read column caches
         for q in queries:
             index.query(SearchQuery(q, lang))
-    print(
-        f"query latency, ms ({rounds} rounds; page 1 of 24 with total, facet counts, spelling; sorts vary):"
-    )
-    print(
-        f"  {'lang':<8} {'runs':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}   "
-        f"{'cpu p50':>7} {'cpu p95':>7}"
-    )
+    print(f"query latency, ms ({rounds} rounds; page 1 of 24 with total, facet counts, spelling; sorts vary):")
+    print(f"  {'lang':<8} {'runs':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}   {'cpu p50':>7} {'cpu p95':>7}")
     everything: list[tuple[float, float]] = []
     sorts = ("relevance", "price_asc", "newest", "relevance", "price_desc")
     for lang, queries in QUERIES.items():

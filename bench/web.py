@@ -34,10 +34,14 @@ VENV_BIN = Path(sys.executable).parent
 
 #: page: ((min ratio, max p99 ms) with the page cache, (min ratio, max p99 ms) without it); None: no target.
 TARGETS = {
-    "home": ((0.30, 60), (0.10, 100)), "cluster listing": ((0.30, 60), (0.10, 100)),
-    "listing page 10": ((0.20, None), (0.10, 100)), "product page": ((0.30, 60), (0.10, 100)),
-    "search ru": ((0.20, 150), (0.05, 100)), "search ko": ((0.20, 150), (0.05, 100)),
-    "search zh": ((0.20, 150), (0.05, 100)), "products API": ((0.25, 60), (None, None)),
+    "home": ((0.30, 60), (0.10, 100)),
+    "cluster listing": ((0.30, 60), (0.10, 100)),
+    "listing page 10": ((0.20, None), (0.10, 100)),
+    "product page": ((0.30, 60), (0.10, 100)),
+    "search ru": ((0.20, 150), (0.05, 100)),
+    "search ko": ((0.20, 150), (0.05, 100)),
+    "search zh": ((0.20, 150), (0.05, 100)),
+    "products API": ((0.25, 60), (None, None)),
 }
 
 
@@ -48,8 +52,9 @@ def ensure_wrk() -> str:
         return path
     print("installing wrk (apt-get)…", flush=True)
     subprocess.run(["apt-get", "update", "-qq"], check=False)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True,
-                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "wrk"], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    )
     return shutil.which("wrk") or sys.exit("wrk is not available")
 
 
@@ -62,8 +67,9 @@ def free_port() -> int:
 
 def flask(env: dict, *args: str) -> None:
     """Run a Flask CLI command for the benchmark's data directory."""
-    subprocess.run([str(VENV_BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(VENV_BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def seed(env: dict, products: int) -> None:
@@ -93,11 +99,20 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        env = {**env, "BIND": f"127.0.0.1:{self.port}", "WEB_CONCURRENCY": env.get("WEB_CONCURRENCY", "2"),
-               "GUNICORN_ERROR_LOG": str(log)}
-        self.proc = subprocess.Popen([str(VENV_BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), app],
-                                     cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
+        env = {
+            **env,
+            "BIND": f"127.0.0.1:{self.port}",
+            "WEB_CONCURRENCY": env.get("WEB_CONCURRENCY", "2"),
+            "GUNICORN_ERROR_LOG": str(log),
+        }
+        self.proc = subprocess.Popen(
+            [str(VENV_BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), app],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def wait(self, path: str = "/") -> Server:
         """Block until the server answers (at most 60 s)."""
@@ -132,8 +147,13 @@ def wrk(binary: str, url: str, duration: int, connections: int, script: str | No
 
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*", out)
-    return {"rps": rps, "p50": pct("50"), "p99": pct("99"), "non2xx": int(non2xx.group(1)) if non2xx else 0,
-            "socket_errors": errors.group(0) if errors else ""}
+    return {
+        "rps": rps,
+        "p50": pct("50"),
+        "p99": pct("99"),
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": errors.group(0) if errors else "",
+    }
 
 
 def warm(url: str, workers: int) -> None:
@@ -175,8 +195,10 @@ def _verdict(r: dict, ceiling: dict, target: tuple) -> str:
 
 def print_table(ceiling: dict, cached: dict[str, dict], uncached: dict[str, dict]) -> None:
     """Cached and uncached figures side by side, as ratios to the ceiling, with the targets."""
-    print(f"\nceiling (hello): {ceiling['rps']:.0f} req/s, p50 {ceiling['p50']:.1f} ms, p99 {ceiling['p99']:.1f} ms; "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"\nceiling (hello): {ceiling['rps']:.0f} req/s, p50 {ceiling['p50']:.1f} ms, p99 {ceiling['p99']:.1f} ms; "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     head = f"{'req/s':>7}{'ratio':>7}{'p50':>7}{'p99':>7}{'err':>5}  {'target':<17}"
     print(f"\n{'page':<17}| {'page cache on':^49}| {'page cache off (PAGE_CACHE_SIZE=0)':^49}")
     print(f"{'':<17}| {head}| {head}")
@@ -187,8 +209,10 @@ def print_table(ceiling: dict, cached: dict[str, dict], uncached: dict[str, dict
             if r is None:
                 cells.append(f"{'':49}")
                 continue
-            cells.append(f"{r['rps']:>7.0f}{r['rps'] / ceiling['rps']:>7.3f}{r['p50']:>7.1f}{r['p99']:>7.1f}"
-                         f"{r['non2xx']:>5}  {_verdict(r, ceiling, target):<17}")
+            cells.append(
+                f"{r['rps']:>7.0f}{r['rps'] / ceiling['rps']:>7.3f}{r['p50']:>7.1f}{r['p99']:>7.1f}"
+                f"{r['non2xx']:>5}  {_verdict(r, ceiling, target):<17}"
+            )
         print(f"{name:<17}| {cells[0]}| {cells[1]}")
 
 
@@ -200,16 +224,23 @@ def mixed(binary: str, server: Server, env: dict, urls: dict[str, str], duration
         "local paths = {" + paths + "}\nlocal i = 0\n"
         "request = function()\n  i = i + 1\n  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n"
     )
-    writer = subprocess.Popen([sys.executable, str(ROOT / "bench" / "writer.py"), "--seconds", str(duration),
-                               "--base-url", server.url], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, str(ROOT / "bench" / "writer.py"), "--seconds", str(duration), "--base-url", server.url],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     result = wrk(binary, server.url, duration, connections, str(script))
     out, _ = writer.communicate(timeout=duration + 120)
     stats = json.loads(out.strip().splitlines()[-1])
     locked = server.log.read_text(errors="replace").count("database is locked")
     print(f"\nmixed load ({duration} s, {connections} connections browsing + 1 writer):")
     print(f"  browsing: {result['rps']:.0f} req/s, p99 {result['p99']:.1f} ms, non-2xx {result['non2xx']}")
-    print(f"  writer: {stats['price_updates']} price/stock updates, {stats['orders']} checkouts placed, "
-          f"{stats['sold_out']} refused for stock, {stats['errors']} errors")
+    print(
+        f"  writer: {stats['price_updates']} price/stock updates, {stats['orders']} checkouts placed, "
+        f"{stats['sold_out']} refused for stock, {stats['errors']} errors"
+    )
     print(f"  'database is locked' in server log: {locked}; 5xx seen by the writer: {stats['http_5xx']}")
     total = result["non2xx"] + stats["errors"] + locked + stats["http_5xx"]
     print(f"  mixed load errors: {total} ({'target met' if total == 0 else 'target NOT met'})")
@@ -232,10 +263,18 @@ def main() -> None:
     backend = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
     data_dir = Path(args.data_dir or Path(tempfile.gettempdir()) / f"kuajing-bench-{backend}-{args.products}")
     data_dir.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "DATA_DIR": str(data_dir), "SECRET_KEY": "bench-secret-key",
-           "WEB_CONCURRENCY": str(args.workers), "RATELIMIT_ENABLED": "0", "PYTHONPATH": str(ROOT)}
-    print(f"backend: {backend}; data: {data_dir}; {args.products} products; {args.workers} workers; "
-          f"{args.connections} connections; {args.duration} s per page")
+    env = {
+        **os.environ,
+        "DATA_DIR": str(data_dir),
+        "SECRET_KEY": "bench-secret-key",
+        "WEB_CONCURRENCY": str(args.workers),
+        "RATELIMIT_ENABLED": "0",
+        "PYTHONPATH": str(ROOT),
+    }
+    print(
+        f"backend: {backend}; data: {data_dir}; {args.products} products; {args.workers} workers; "
+        f"{args.connections} connections; {args.duration} s per page"
+    )
     seed(env, args.products)
 
     hello = Server("bench.hello_app:app", env, data_dir / "hello.log").wait()

@@ -58,11 +58,21 @@ def checkout(browser: Browser, product_id: int, qty: int) -> str:
     token = TOKEN.search(form)
     if not token:
         return "sold_out" if "cart" in form.lower() else "error"
-    done = browser.post("/en/checkout", {
-        "csrf_token": token.group(1), "email": "bench@example.com", "contact_name": "Bench Buyer",
-        "country": "RU", "city": "Moscow", "address_line1": "Tverskaya 1", "terms": "DAP", "currency": "USD",
-        "pay_method": "transfer", "action": "place",
-    })
+    done = browser.post(
+        "/en/checkout",
+        {
+            "csrf_token": token.group(1),
+            "email": "bench@example.com",
+            "contact_name": "Bench Buyer",
+            "country": "RU",
+            "city": "Moscow",
+            "address_line1": "Tverskaya 1",
+            "terms": "DAP",
+            "currency": "USD",
+            "pay_method": "transfer",
+            "action": "place",
+        },
+    )
     if "/orders/" in done or "bank transfer" in done.lower():
         return "ok"
     return "sold_out"
@@ -93,8 +103,14 @@ def main() -> None:
             try:
                 for _ in range(5):  # short write transactions, one row each
                     pid = rng.choice(ids)
-                    db.session.execute(update(Product).where(Product.id == pid).values(
-                        price_fen=Product.price_fen + rng.choice((-100, 100)), stock=Product.stock + rng.randint(0, 3)))
+                    db.session.execute(
+                        update(Product)
+                        .where(Product.id == pid)
+                        .values(
+                            price_fen=Product.price_fen + rng.choice((-100, 100)),
+                            stock=Product.stock + rng.randint(0, 3),
+                        )
+                    )
                     db.session.commit()
                     stats["price_updates"] += 1
                 product = db.session.get(Product, rng.choice(ids))

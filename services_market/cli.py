@@ -30,9 +30,7 @@ def auto_complete_command(days: int):
 
     done = orders.auto_complete(days=days)
     db.session.commit()
-    click.echo(
-        f"services: {len(done)} order(s) completed automatically" + (f": {', '.join(done)}" if done else "")
-    )
+    click.echo(f"services: {len(done)} order(s) completed automatically" + (f": {', '.join(done)}" if done else ""))
 
 
 @services_group.command("cancel-unpaid")

@@ -29,20 +29,37 @@ from storefront.extensions import db
 #: The marketplace's demo data files (TOML, checked on load).
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 #: Service providers; ``uscc17`` is completed with its check character by the seeder.
-PROVIDERS: list[dict] = check_records(load(DATA_DIR / "providers.toml", "providers"),
-                                      {"slug": str, "uscc17": str}, "providers.toml")
+PROVIDERS: list[dict] = check_records(
+    load(DATA_DIR / "providers.toml", "providers"), {"slug": str, "uscc17": str}, "providers.toml"
+)
 #: Packages: ``text`` {lang: [title, description]}, ``tiers`` [{level, price_fen, delivery_days, revisions,
 #: deliverables: [{lang: text}]}].
-PACKAGES: list[dict] = check_records(load(DATA_DIR / "packages.toml", "packages"),
-                                     {"key": str, "provider": str, "category": str, "languages": list,
-                                      "text": dict, "tiers": list}, "packages.toml")
+PACKAGES: list[dict] = check_records(
+    load(DATA_DIR / "packages.toml", "packages"),
+    {"key": str, "provider": str, "category": str, "languages": list, "text": dict, "tiers": list},
+    "packages.toml",
+)
 #: Completed demo service orders with their reviews.
-REVIEWS: list[dict] = check_records(load(DATA_DIR / "reviews.toml", "reviews"),
-                                    {"order_no": str, "package": str, "tier": str, "merchant": str, "stars": int,
-                                     "lang": str, "text": str, "reply": str}, "reviews.toml")
+REVIEWS: list[dict] = check_records(
+    load(DATA_DIR / "reviews.toml", "reviews"),
+    {
+        "order_no": str,
+        "package": str,
+        "tier": str,
+        "merchant": str,
+        "stars": int,
+        "lang": str,
+        "text": str,
+        "reply": str,
+    },
+    "reviews.toml",
+)
 for _package in PACKAGES:
-    check_records(_package["tiers"], {"level": str, "price_fen": int, "delivery_days": int, "revisions": int,
-                                      "deliverables": list}, f"packages.toml, {_package['key']} tiers")
+    check_records(
+        _package["tiers"],
+        {"level": str, "price_fen": int, "delivery_days": int, "revisions": int, "deliverables": list},
+        f"packages.toml, {_package['key']} tiers",
+    )
 
 #: Accent colour of each category's generated images.
 COLORS = {
@@ -99,9 +116,7 @@ def seed_providers() -> dict[str, Provider]:
     """Provider companies, each with an owner account, approved."""
     found = {}
     for data in PROVIDERS:
-        owner = _user(
-            f"{data['slug']}@demo.kuajing.example", data["name"]["en"], Role.PROVIDER.value, data["locale"]
-        )
+        owner = _user(f"{data['slug']}@demo.kuajing.example", data["name"]["en"], Role.PROVIDER.value, data["locale"])
         provider = db.session.scalars(select(Provider).where(Provider.slug == data["slug"])).first()
         if provider is None:
             provider = Provider(slug=data["slug"], submitted_at=now(), reviewed_at=now())
@@ -123,8 +138,13 @@ def seed_providers() -> dict[str, Provider]:
 def _package_data(data: dict) -> package_ops.PackageData:
     langs = ("zh", "ru", "ko", "en")
     tiers = [
-        package_ops.TierData(t["level"], t["price_fen"], t["delivery_days"], t["revisions"],
-                             {lang: [d[lang] for d in t["deliverables"]] for lang in langs})
+        package_ops.TierData(
+            t["level"],
+            t["price_fen"],
+            t["delivery_days"],
+            t["revisions"],
+            {lang: [d[lang] for d in t["deliverables"]] for lang in langs},
+        )
         for t in data["tiers"]
     ]
     return package_ops.PackageData(
@@ -181,10 +201,7 @@ def seed_reviews(packages: dict[str, Package]) -> int:
         number, key, level, merchant_slug = review["order_no"], review["package"], review["tier"], review["merchant"]
         stars, lang, body, reply = review["stars"], review["lang"], review["text"], review["reply"]
         merchant = merchants.get(merchant_slug)
-        if (
-            merchant is None
-            or db.session.scalars(select(ServiceOrder).where(ServiceOrder.number == number)).first()
-        ):
+        if merchant is None or db.session.scalars(select(ServiceOrder).where(ServiceOrder.number == number)).first():
             continue
         package = packages[key]
         tier = package.tier(level)

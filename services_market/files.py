@@ -108,9 +108,7 @@ def check_attachment(storage) -> Attachment:
         raise UploadRejected(_l("The file is empty."))
     sniffed = sniff(data[:16])
     if sniffed in _CORE:
-        checked = check_upload(
-            FileStorage(io.BytesIO(data), filename=name), allowed=_CORE, max_bytes=max_bytes()
-        )
+        checked = check_upload(FileStorage(io.BytesIO(data), filename=name), allowed=_CORE, max_bytes=max_bytes())
         return Attachment(KINDS[checked.kind.name], checked.data, checked.original_name, checked.sha256)
     if data.startswith(b"PK\x03\x04"):
         kind = KINDS[_zip_kind(data)]
@@ -127,8 +125,7 @@ def check_attachment(storage) -> Attachment:
     if ext not in kind.extensions:
         raise UploadRejected(
             _l(
-                "The file name ends in “%(ext)s” but the file is a %(kind)s. "
-                "Rename it or choose the right file.",
+                "The file name ends in “%(ext)s” but the file is a %(kind)s. Rename it or choose the right file.",
                 ext=ext or "—",
                 kind=kind.label,
             )

@@ -26,9 +26,7 @@ def _rows(status: str, lang: str) -> list:
     stmt = select(Provider).order_by(Provider.submitted_at.asc().nulls_first(), Provider.id)
     if status in {s.value for s in FilingStatus}:
         stmt = stmt.where(Provider.status == status)
-    return [
-        Row(p.id, str(p.name(lang)), p.status, p.submitted_at) for p in db.session.scalars(stmt.limit(500))
-    ]
+    return [Row(p.id, str(p.name(lang)), p.status, p.submitted_at) for p in db.session.scalars(stmt.limit(500))]
 
 
 def register() -> None:

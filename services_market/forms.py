@@ -54,15 +54,11 @@ class ProviderFilingForm(FlaskForm):
     description_ko = TextAreaField(_l("About the company, in Korean"), validators=[Length(max=MAX_TEXT)])
     description_mn = TextAreaField(_l("About the company, in Mongolian"), validators=[Length(max=MAX_TEXT)])
     uscc = StringField(_l("Unified social credit code (USCC)"), validators=[Length(max=18)])
-    categories = MultiCheckboxField(
-        _l("Service categories"), choices=_category_choices, validate_choice=False
-    )
+    categories = MultiCheckboxField(_l("Service categories"), choices=_category_choices, validate_choice=False)
     languages = MultiCheckboxField(
         _l("Languages your team works in"), choices=choices(SPOKEN_LANGUAGES.items()), validate_choice=False
     )
-    regions = MultiCheckboxField(
-        _l("Markets you serve"), choices=choices(REGIONS.items()), validate_choice=False
-    )
+    regions = MultiCheckboxField(_l("Markets you serve"), choices=choices(REGIONS.items()), validate_choice=False)
     contact_name = StringField(_l("Contact person"), validators=[Length(max=120)])
     contact_email = EmailField(_l("Contact e-mail"), validators=[Length(max=254)])
     phone = StringField(_l("Phone"), validators=[Length(max=40)])
@@ -121,9 +117,7 @@ class DocumentForm(FlaskForm):
 class OrderForm(FlaskForm):
     """Order a tier: the brief, files and an optional voucher."""
 
-    brief = TextAreaField(
-        _l("Your brief: what do you need?"), validators=[DataRequired(), Length(max=MAX_TEXT)]
-    )
+    brief = TextAreaField(_l("Your brief: what do you need?"), validators=[DataRequired(), Length(max=MAX_TEXT)])
     attachments = MultipleFileField(_l("Attachments (optional)"))
     voucher = SelectField(_l("Use a government voucher"), choices=[], validate_choice=False)
     voucher_code = StringField(_l("…or enter a voucher code"), validators=[Optional(), Length(max=20)])
@@ -171,12 +165,8 @@ class VoucherBatchForm(FlaskForm):
     categories = MultiCheckboxField(
         _l("Eligible service categories (none: all)"), choices=_category_choices, validate_choice=False
     )
-    cities = MultiCheckboxField(
-        _l("Eligible merchants' cities (none: all)"), choices=[], validate_choice=False
-    )
-    clusters = MultiCheckboxField(
-        _l("Eligible industry clusters (none: all)"), choices=[], validate_choice=False
-    )
+    cities = MultiCheckboxField(_l("Eligible merchants' cities (none: all)"), choices=[], validate_choice=False)
+    clusters = MultiCheckboxField(_l("Eligible industry clusters (none: all)"), choices=[], validate_choice=False)
     expires_on = BoundedDateField(_l("Valid through"), validators=[Optional()])
     quantity = IntegerField(_l("Codes to hand out"), default=0, validators=[Optional(), NumberRange(min=0)])
     assign_eligible = BooleanField(_l("Also give one voucher to every eligible merchant"))

@@ -17,9 +17,7 @@ from storefront.extensions import db
 #: Languages whose missing product text the panel reports (the platform's target markets).
 TARGET_LANGS: tuple[str, ...] = ("ru", "ko")
 #: A specification row counts as certification details when its label or value matches this (any language).
-CERTIFICATION_LABEL = re.compile(
-    r"certif|certificat|认证|证书|сертифик|인증|인증서|гост|eac\b|\bce\b", re.IGNORECASE
-)
+CERTIFICATION_LABEL = re.compile(r"certif|certificat|认证|证书|сертифик|인증|인증서|гост|eac\b|\bce\b", re.IGNORECASE)
 #: Products listed per gap.
 SAMPLE = 5
 
@@ -65,9 +63,7 @@ def has_certification(product: Product) -> bool:
 
 def catalogue_gaps(merchant_id: int, lang: str) -> list[Gap]:
     """Gaps of a merchant's catalogue (Russian and Korean text, certification details), with links."""
-    products = list(
-        db.session.scalars(select(Product).where(Product.merchant_id == merchant_id).order_by(Product.id))
-    )
+    products = list(db.session.scalars(select(Product).where(Product.merchant_id == merchant_id).order_by(Product.id)))
     gaps = []
     for target in TARGET_LANGS:
         missing = [p for p in products if not has_text(p, target)]

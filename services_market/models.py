@@ -91,9 +91,7 @@ class Package(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    provider_id: Mapped[int] = mapped_column(
-        ForeignKey("service_providers.id", ondelete="CASCADE"), index=True
-    )
+    provider_id: Mapped[int] = mapped_column(ForeignKey("service_providers.id", ondelete="CASCADE"), index=True)
     #: A :class:`~services_market.constants.ServiceCategory` value.
     category: Mapped[str] = mapped_column(String(30), index=True)
     #: Stable key for demo data and imports (unique per provider when set).
@@ -111,9 +109,7 @@ class Package(db.Model):
     rating_sum: Mapped[int] = mapped_column(Integer, default=0)
     rating_count: Mapped[int] = mapped_column(Integer, default=0)
     completed_count: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
@@ -149,9 +145,7 @@ class Package(db.Model):
         """Languages the service is delivered in (in the platform's order of spoken languages)."""
 
         order = list(SPOKEN_LANGUAGES)
-        return sorted(
-            (row.lang for row in self.language_rows), key=lambda c: order.index(c) if c in order else 99
-        )
+        return sorted((row.lang for row in self.language_rows), key=lambda c: order.index(c) if c in order else 99)
 
     @property
     def rating(self) -> float | None:
@@ -178,9 +172,7 @@ class PackageText(db.Model):
 
     __tablename__ = "service_package_texts"
 
-    package_id: Mapped[int] = mapped_column(
-        ForeignKey("service_packages.id", ondelete="CASCADE"), primary_key=True
-    )
+    package_id: Mapped[int] = mapped_column(ForeignKey("service_packages.id", ondelete="CASCADE"), primary_key=True)
     locale: Mapped[str] = mapped_column(String(5), primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -193,9 +185,7 @@ class PackageLanguage(db.Model):
 
     __tablename__ = "service_package_languages"
 
-    package_id: Mapped[int] = mapped_column(
-        ForeignKey("service_packages.id", ondelete="CASCADE"), primary_key=True
-    )
+    package_id: Mapped[int] = mapped_column(ForeignKey("service_packages.id", ondelete="CASCADE"), primary_key=True)
     lang: Mapped[str] = mapped_column(String(5), primary_key=True, index=True)
 
 

@@ -56,9 +56,7 @@ def voucher_batches():
 
 def _batch_choices(form: VoucherBatchForm, lang: str) -> None:
     form.cities.choices = choices(
-        sorted(
-            ((c.slug, str(c.name(lang))) for c in db.session.scalars(select(City))), key=lambda row: row[1]
-        )
+        sorted(((c.slug, str(c.name(lang))) for c in db.session.scalars(select(City))), key=lambda row: row[1])
     )
     form.clusters.choices = choices(
         (c.slug, str(c.name(lang))) for c in db.session.scalars(select(Cluster).order_by(Cluster.position))

@@ -33,9 +33,7 @@ class ServiceOrder(db.Model):
         CheckConstraint("price_fen > 0", name="price_positive"),
         CheckConstraint("voucher_fen >= 0 AND card_fen >= 0", name="parts_not_negative"),
         CheckConstraint("voucher_fen + card_fen = price_fen", name="parts_sum"),
-        CheckConstraint(
-            "revisions_used >= 0 AND revisions_used <= revisions_allowed", name="revisions_within"
-        ),
+        CheckConstraint("revisions_used >= 0 AND revisions_used <= revisions_allowed", name="revisions_within"),
         Index("ix_service_orders_status_delivered", "status", "delivered_at"),
     )
 
@@ -74,9 +72,7 @@ class ServiceOrder(db.Model):
     due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
@@ -167,9 +163,7 @@ class ServiceReview(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("service_orders.id", ondelete="CASCADE"), unique=True)
     package_id: Mapped[int] = mapped_column(ForeignKey("service_packages.id", ondelete="CASCADE"), index=True)
-    provider_id: Mapped[int] = mapped_column(
-        ForeignKey("service_providers.id", ondelete="CASCADE"), index=True
-    )
+    provider_id: Mapped[int] = mapped_column(ForeignKey("service_providers.id", ondelete="CASCADE"), index=True)
     merchant_id: Mapped[int] = mapped_column(ForeignKey("merchants.id", ondelete="CASCADE"))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     #: 1–5 stars.
@@ -179,9 +173,7 @@ class ServiceReview(db.Model):
     lang: Mapped[str] = mapped_column(String(5), default="zh")
     reply: Mapped[str] = mapped_column(Text, default="")
     replied_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
 
     merchant = relationship("Merchant", lazy="joined")
     order = relationship("ServiceOrder")

@@ -56,16 +56,12 @@ def order_form(package_id: int, level: str):
         return redirect(url_for("services.package", lang=g.lang, package_id=package.id))
     form = OrderForm()
     usable = vouchers.usable_vouchers(merchant, package.category)
-    form.voucher.choices = choices(
-        [("", _("No voucher"))] + [(v.code, f"{v.code} — {v.batch.name}") for v in usable]
-    )
+    form.voucher.choices = choices([("", _("No voucher"))] + [(v.code, f"{v.code} — {v.batch.name}") for v in usable])
     if form.validate_on_submit():
         code = form.voucher.data or (form.voucher_code.data or "").strip() or None
         try:
             attachments = _attachments(form.attachments.data)
-            order = orders.place_order(
-                current_user, merchant, package, tier.level, form.brief.data, attachments, code
-            )
+            order = orders.place_order(current_user, merchant, package, tier.level, form.brief.data, attachments, code)
             db.session.commit()
         except UploadRejected as exc:
             db.session.rollback()

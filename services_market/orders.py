@@ -104,9 +104,7 @@ def orders_of(user, party: Party, status: str | None = None) -> list[ServiceOrde
     else:
         staff = team.company_of(user, team.Side.PROVIDER)
         owner = select(Provider.id).where(or_(Provider.owner_id == user.id, Provider.id == staff))
-        stmt = select(ServiceOrder).where(
-            ServiceOrder.provider_id.in_(owner), ServiceOrder.paid_at.is_not(None)
-        )
+        stmt = select(ServiceOrder).where(ServiceOrder.provider_id.in_(owner), ServiceOrder.paid_at.is_not(None))
     if status:
         stmt = stmt.where(ServiceOrder.status == status)
     return list(db.session.scalars(stmt.order_by(ServiceOrder.created_at.desc(), ServiceOrder.id.desc())))
@@ -191,7 +189,6 @@ def place_order(
     note = voucher.code if voucher is not None else ""
     _record(order, PLACED, "", status.value, buyer, Party.MERCHANT, note)
     if status == OrderStatus.REQUESTED:
-
         mail.order_event(order, PLACED, Party.MERCHANT, note="")
     return order
 
@@ -283,9 +280,7 @@ def _side_effects(order: ServiceOrder, action: Action) -> None:
         order.completed_at = at
         order_money.post_subsidy(order)  # the voucher budget pays the provider its voucher part
         db.session.execute(
-            update(Package)
-            .where(Package.id == order.package_id)
-            .values(completed_count=Package.completed_count + 1)
+            update(Package).where(Package.id == order.package_id).values(completed_count=Package.completed_count + 1)
         )
     db.session.flush()
 
@@ -300,9 +295,7 @@ def refund(order: ServiceOrder) -> None:
 
 def delivery_round(order: ServiceOrder) -> int:
     """Number of the next delivery (1, then 2 after a revision, …)."""
-    done = db.session.scalar(
-        select(func.max(ServiceFile.delivery_round)).where(ServiceFile.order_id == order.id)
-    )
+    done = db.session.scalar(select(func.max(ServiceFile.delivery_round)).where(ServiceFile.order_id == order.id))
     return (done or 0) + 1
 
 

@@ -77,9 +77,7 @@ class PackageData:
                 if lang in LANGS
             }
             tiers.append(
-                TierData(
-                    t.level, t.price_fen, t.delivery_days, t.revisions, {k: v for k, v in lists.items() if v}
-                )
+                TierData(t.level, t.price_fen, t.delivery_days, t.revisions, {k: v for k, v in lists.items() if v})
             )
         languages = [code for code in SPOKEN_LANGUAGES if code in set(self.languages)]
         return PackageData(self.category, texts, languages, tiers, self.published)
@@ -92,9 +90,7 @@ def check(data: PackageData) -> dict[str, object]:
         errors["category"] = _l("Choose a service category.")
     zh = data.texts.get("zh")
     if not zh or not zh[0]:
-        errors["title_zh"] = _l(
-            "Enter the title in Chinese: it is required and shown when a translation is missing."
-        )
+        errors["title_zh"] = _l("Enter the title in Chinese: it is required and shown when a translation is missing.")
     for lang, (title, description) in data.texts.items():
         if not title:
             errors[f"title_{lang}"] = _l("Enter a title, or leave the description empty too.")
@@ -124,12 +120,8 @@ def _check_tier(t: TierData) -> dict[str, object]:
         errors[f"{t.level}_revisions"] = _l("Enter the number of revisions (0–%(max)s).", max=MAX_REVISIONS)
     if not t.deliverables.get("zh"):
         errors[f"{t.level}_deliverables_zh"] = _l("List the deliverables in Chinese, one per line.")
-    if any(
-        len(items) > MAX_DELIVERABLES or any(len(i) > 200 for i in items) for items in t.deliverables.values()
-    ):
-        errors[f"{t.level}_deliverables_zh"] = _l(
-            "Use at most %(n)s lines of 200 characters.", n=MAX_DELIVERABLES
-        )
+    if any(len(items) > MAX_DELIVERABLES or any(len(i) > 200 for i in items) for items in t.deliverables.values()):
+        errors[f"{t.level}_deliverables_zh"] = _l("Use at most %(n)s lines of 200 characters.", n=MAX_DELIVERABLES)
     return errors
 
 

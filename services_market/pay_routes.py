@@ -79,9 +79,7 @@ def pay_transfer(number: str):
     item = _merchant_order(number)
     form = request.form
     try:
-        upload = check_upload(
-            request.files.get("proof"), max_bytes=current_app.config["DOCUMENT_MAX_BYTES"]
-        )
+        upload = check_upload(request.files.get("proof"), max_bytes=current_app.config["DOCUMENT_MAX_BYTES"])
         transfers.submit(
             KIND,
             item,

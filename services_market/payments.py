@@ -49,8 +49,7 @@ def _mismatch(order: ServiceOrder, result: PaymentResult) -> None:
     order.refund_state = "due"
     note(
         order,
-        f"amount mismatch {result.ref}: {result.amount.minor} {result.amount.currency}, "
-        f"due {order.card_fen} CNY",
+        f"amount mismatch {result.ref}: {result.amount.minor} {result.amount.currency}, due {order.card_fen} CNY",
     )
 
 

@@ -40,9 +40,7 @@ def provider_required(view):
     def wrapped(*args, **kwargs):
         provider = providers.provider_of(current_user)
         if provider is None:
-            flash(
-                _("File your company first: your packages are published once the filing is approved."), "info"
-            )
+            flash(_("File your company first: your packages are published once the filing is approved."), "info")
             return redirect(url_for("services_provider.filing"))
         g.provider = provider
         return view(*args, **kwargs)
@@ -136,9 +134,7 @@ def filing_documents():
         abort(400)
     try:
         for storage in [s for s in form.documents.data or [] if getattr(s, "filename", "")] or [None]:
-            upload = check_upload(
-                storage, allowed=DOCUMENT_KINDS, max_bytes=current_app.config["DOCUMENT_MAX_BYTES"]
-            )
+            upload = check_upload(storage, allowed=DOCUMENT_KINDS, max_bytes=current_app.config["DOCUMENT_MAX_BYTES"])
             documents.save_document(DOCUMENT_KIND, g.provider.id, upload, current_user)
         db.session.commit()
     except UploadRejected as exc:
@@ -182,9 +178,7 @@ def _package_data(form: PackageForm) -> tuple[PackageData, dict]:
             price = parse_amount(getattr(form, f"{level}_price").data, "CNY")
         except ValueError:
             price = None
-        deliverables = {
-            lang: (getattr(form, f"{level}_deliverables_{lang}").data or "").splitlines() for lang in LANGS
-        }
+        deliverables = {lang: (getattr(form, f"{level}_deliverables_{lang}").data or "").splitlines() for lang in LANGS}
         tiers.append(
             TierData(
                 level.value,
@@ -227,9 +221,7 @@ def _fill_package(form: PackageForm, package) -> None:
         getattr(form, f"{level}_days").data = str(tier.delivery_days)
         getattr(form, f"{level}_revisions").data = str(tier.revisions)
         for lang in LANGS:
-            getattr(form, f"{level}_deliverables_{lang}").data = "\n".join(
-                (tier.deliverables or {}).get(lang, [])
-            )
+            getattr(form, f"{level}_deliverables_{lang}").data = "\n".join((tier.deliverables or {}).get(lang, []))
 
 
 def _package_page(form: PackageForm, package=None):

@@ -207,9 +207,7 @@ def approve(provider: Provider, operator: User) -> None:
     provider.status, provider.rejection_reason = FilingStatus.APPROVED.value, ""
     provider.reviewed_at, provider.reviewed_by_id = now(), operator.id
     db.session.flush()
-    audit.record(
-        operator, "provider.approve", provider, before, audit.snapshot(provider, "status", "rejection_reason")
-    )
+    audit.record(operator, "provider.approve", provider, before, audit.snapshot(provider, "status", "rejection_reason"))
     _notify(provider)
 
 
@@ -224,9 +222,7 @@ def reject(provider: Provider, operator: User, reason: str) -> None:
     provider.status, provider.rejection_reason = FilingStatus.REJECTED.value, reason
     provider.reviewed_at, provider.reviewed_by_id = now(), operator.id
     db.session.flush()
-    audit.record(
-        operator, "provider.reject", provider, before, audit.snapshot(provider, "status", "rejection_reason")
-    )
+    audit.record(operator, "provider.reject", provider, before, audit.snapshot(provider, "status", "rejection_reason"))
     _notify(provider)
 
 

@@ -62,9 +62,7 @@ class Filters:
     @property
     def active(self) -> bool:
         """True when a filter (other than the category) narrows the list."""
-        return bool(self.q) or any(
-            v is not None for v in (self.min_fen, self.max_fen, self.max_days, self.lang)
-        )
+        return bool(self.q) or any(v is not None for v in (self.min_fen, self.max_fen, self.max_days, self.lang))
 
 
 def parse_filters(args, currency: str, category: str | None = None) -> Filters:
@@ -105,9 +103,7 @@ def apply_filters(stmt: Select, f: Filters) -> Select:
     if f.max_days is not None:
         stmt = stmt.where(Package.min_delivery_days <= f.max_days)
     if f.lang:
-        stmt = stmt.where(
-            exists().where(PackageLanguage.package_id == Package.id, PackageLanguage.lang == f.lang)
-        )
+        stmt = stmt.where(exists().where(PackageLanguage.package_id == Package.id, PackageLanguage.lang == f.lang))
     return stmt
 
 
@@ -177,8 +173,9 @@ def providers_figures(provider_ids) -> dict[int, ProviderFigures]:
     figures = {}
     for pid in ids:
         avg, count = ratings.get(pid, (None, 0))
-        figures[pid] = ProviderFigures(round(float(avg), 1) if avg is not None else None, count or 0,
-                                       completed.get(pid, 0))
+        figures[pid] = ProviderFigures(
+            round(float(avg), 1) if avg is not None else None, count or 0, completed.get(pid, 0)
+        )
     return figures
 
 

@@ -20,14 +20,10 @@ def review_of(order: ServiceOrder) -> ServiceReview | None:
 
 def can_review(order: ServiceOrder, party: Party | None) -> bool:
     """True when the merchant may review the order now."""
-    return (
-        party == Party.MERCHANT and order.status == OrderStatus.COMPLETED.value and review_of(order) is None
-    )
+    return party == Party.MERCHANT and order.status == OrderStatus.COMPLETED.value and review_of(order) is None
 
 
-def create(
-    order: ServiceOrder, user, party: Party | None, rating: int, body: str, lang: str
-) -> ServiceReview:
+def create(order: ServiceOrder, user, party: Party | None, rating: int, body: str, lang: str) -> ServiceReview:
     """The merchant reviews a completed order, once; the package's rating follows."""
     if party != Party.MERCHANT:
         raise OrderError("forbidden", _l("You cannot do this on this order."))

@@ -170,9 +170,7 @@ def _after_flush(session: Session, flush_context) -> None:
             p["packages"].add(obj.package_id)
         elif isinstance(obj, Provider) and obj.id is not None:
             state = inspect(obj)
-            if obj in session.deleted or any(
-                state.attrs[a].history.has_changes() for a in ("status", "names")
-            ):
+            if obj in session.deleted or any(state.attrs[a].history.has_changes() for a in ("status", "names")):
                 p["providers"].add(obj.id)
 
 

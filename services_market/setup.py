@@ -1,7 +1,6 @@
 """Wiring of the marketplace into the app: blueprints, package search, payable kind, filings queue, CLI, demo
 hooks and template helpers. ``storefront.web`` calls :func:`init_app`; nothing else in storefront imports us."""
 
-
 from __future__ import annotations
 
 from flask import Flask
@@ -76,11 +75,14 @@ def _real_service_orders(demo_suffix: str) -> int:
     """Service orders bought by anyone but the demo accounts (the seed guard refuses to reset over them)."""
     from sqlalchemy import func, select
 
-    return db.session.scalar(
-        select(func.count(ServiceOrder.id))
-        .outerjoin(User, User.id == ServiceOrder.buyer_id)
-        .where((User.id.is_(None)) | ~func.lower(User.email).endswith(demo_suffix))
-    ) or 0
+    return (
+        db.session.scalar(
+            select(func.count(ServiceOrder.id))
+            .outerjoin(User, User.id == ServiceOrder.buyer_id)
+            .where((User.id.is_(None)) | ~func.lower(User.email).endswith(demo_suffix))
+        )
+        or 0
+    )
 
 
 def _template_helpers() -> dict:
@@ -93,7 +95,5 @@ def _template_helpers() -> dict:
         "money_cny": lambda fen: Money(int(fen or 0), "CNY").format(),
         "valid_through": lambda batch: batch.expires_at - timedelta(seconds=1),
         "label_list": lambda values, labels: ", ".join(str(labels.get(v, v)) for v in values or ()),
-        "services_labels": SimpleNamespace(
-            categories=CATEGORY_LABELS, languages=SPOKEN_LANGUAGES, regions=REGIONS
-        ),
+        "services_labels": SimpleNamespace(categories=CATEGORY_LABELS, languages=SPOKEN_LANGUAGES, regions=REGIONS),
     }

@@ -65,9 +65,7 @@ class Voucher(db.Model):
     #: What the merchant types at checkout, e.g. GV-7Q4X-K2MP.
     code: Mapped[str] = mapped_column(String(20), unique=True)
     #: Assigned to one merchant (NULL: any eligible merchant holding the code).
-    merchant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("merchants.id", ondelete="CASCADE"), index=True
-    )
+    merchant_id: Mapped[int | None] = mapped_column(ForeignKey("merchants.id", ondelete="CASCADE"), index=True)
     redeemed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     redeemed_merchant_id: Mapped[int | None] = mapped_column(ForeignKey("merchants.id", ondelete="SET NULL"))
     #: The service order it paid for (unique: one voucher per order and one order per voucher).

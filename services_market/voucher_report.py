@@ -84,9 +84,7 @@ def build(at: datetime | None = None) -> Report:
             func.coalesce(func.sum(Voucher.amount_fen), 0),
         ).group_by(Voucher.batch_id)
     ).all()
-    per_batch = {
-        batch_id: Counts(issued, redeemed, 0, int(spent)) for batch_id, issued, redeemed, spent in rows
-    }
+    per_batch = {batch_id: Counts(issued, redeemed, 0, int(spent)) for batch_id, issued, redeemed, spent in rows}
     report = Report()
     for batch in db.session.scalars(
         select(VoucherBatch).order_by(VoucherBatch.created_at.desc(), VoucherBatch.id.desc())
@@ -100,9 +98,7 @@ def build(at: datetime | None = None) -> Report:
     spent = dict(
         (category, (n, int(total)))
         for category, n, total in db.session.execute(
-            select(
-                ServiceOrder.category, func.count(Voucher.id), func.coalesce(func.sum(Voucher.amount_fen), 0)
-            )
+            select(ServiceOrder.category, func.count(Voucher.id), func.coalesce(func.sum(Voucher.amount_fen), 0))
             .join(ServiceOrder, ServiceOrder.id == Voucher.service_order_id)
             .where(Voucher.redeemed_at.is_not(None))
             .group_by(ServiceOrder.category)
@@ -111,9 +107,7 @@ def build(at: datetime | None = None) -> Report:
     report.categories = [CategoryRow(c, *spent.get(c, (0, 0))) for c in CATEGORIES]
     report.completed_fen = int(
         db.session.scalar(
-            select(func.coalesce(func.sum(ServiceOrder.voucher_fen), 0)).where(
-                ServiceOrder.completed_at.is_not(None)
-            )
+            select(func.coalesce(func.sum(ServiceOrder.voucher_fen), 0)).where(ServiceOrder.completed_at.is_not(None))
         )
         or 0
     )

@@ -64,9 +64,9 @@ def check_batch(data: BatchData, today: date | None = None) -> dict[str, object]
         errors["amount"] = _l("Enter the value of each voucher.")
     if any(c not in CATEGORIES for c in data.categories):
         errors["categories"] = _l("Choose service categories from the list.")
-    if data.cities and len(
-        db.session.scalars(select(City.slug).where(City.slug.in_(data.cities))).all()
-    ) != len(set(data.cities)):
+    if data.cities and len(db.session.scalars(select(City.slug).where(City.slug.in_(data.cities))).all()) != len(
+        set(data.cities)
+    ):
         errors["cities"] = _l("Choose cities from the list.")
     if data.clusters and len(
         db.session.scalars(select(Cluster.slug).where(Cluster.slug.in_(data.clusters))).all()
@@ -183,9 +183,7 @@ def merchant_admitted(batch: VoucherBatch, merchant: Merchant) -> bool:
     return merchant.status == FilingStatus.APPROVED.value
 
 
-def check_usable(
-    voucher: Voucher, merchant: Merchant, category: str | None, at: datetime | None = None
-) -> None:
+def check_usable(voucher: Voucher, merchant: Merchant, category: str | None, at: datetime | None = None) -> None:
     """Raise :class:`VoucherError` unless the merchant may use the voucher now for a service of the category
     (None: any category)."""
     batch = voucher.batch
@@ -214,9 +212,7 @@ def usable_vouchers(merchant: Merchant, category: str | None = None) -> list[Vou
     stmt = (
         select(Voucher)
         .join(Voucher.batch)
-        .where(
-            Voucher.merchant_id == merchant.id, Voucher.redeemed_at.is_(None), VoucherBatch.expires_at > now()
-        )
+        .where(Voucher.merchant_id == merchant.id, Voucher.redeemed_at.is_(None), VoucherBatch.expires_at > now())
         .order_by(VoucherBatch.expires_at, Voucher.id)
     )
     out = []
@@ -276,9 +272,7 @@ def voucher_of(order: ServiceOrder) -> Voucher | None:
 def batches() -> list[VoucherBatch]:
     """Every batch, newest first."""
     return list(
-        db.session.scalars(
-            select(VoucherBatch).order_by(VoucherBatch.created_at.desc(), VoucherBatch.id.desc())
-        )
+        db.session.scalars(select(VoucherBatch).order_by(VoucherBatch.created_at.desc(), VoucherBatch.id.desc()))
     )
 
 

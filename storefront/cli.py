@@ -245,7 +245,12 @@ def doctor_command():
 def register(app: Flask) -> None:
     """Add the commands to the app's CLI."""
     for command in (
-        seed_demo_command, create_operator_command, translate_group, search_group, mail_group, doctor_command
+        seed_demo_command,
+        create_operator_command,
+        translate_group,
+        search_group,
+        mail_group,
+        doctor_command,
     ):
         app.cli.add_command(command)
 

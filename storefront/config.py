@@ -48,7 +48,8 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         #: Shared cache (redis://…) for pages, fragments and counts; empty means an in-process cache per worker.
         "CACHE_URL": cache_url,
         #: Flask-Limiter storage; defaults to the shared cache's Redis so limits hold across workers and nodes.
-        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or (cache_url if cache_url.startswith("redis") else "memory://"),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI")
+        or (cache_url if cache_url.startswith("redis") else "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "16")) * 1024 * 1024,
@@ -170,8 +171,7 @@ def _commerce(env: dict[str, str]) -> dict:
         "STRIPE_SECRET_KEY": env.get("STRIPE_SECRET_KEY", "sk_test_12345"),
         "STRIPE_PUBLISHABLE_KEY": env.get("STRIPE_PUBLISHABLE_KEY", "pk_test_12345"),
         # No default unless the fake server is used: start-up refuses real Stripe without a secret.
-        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET")
-        or (DEV_WEBHOOK_SECRET if fake_stripe else ""),
+        "STRIPE_WEBHOOK_SECRET": env.get("STRIPE_WEBHOOK_SECRET") or (DEV_WEBHOOK_SECRET if fake_stripe else ""),
         # A fake Stripe server not on loopback (e.g. localstripe in another container) must be declared.
         "STRIPE_FAKE": _bool(env.get("STRIPE_FAKE")),
         # Days of PaymentIntents `flask payments reconcile` and the worker compare with our attempts.

@@ -34,8 +34,12 @@ Check = Callable[[dict], Iterator[Finding]]
 
 def _secret_key(config: dict) -> Iterator[Finding]:
     if config.get("SECRET_KEY_IS_EPHEMERAL"):
-        yield Finding("error", "secret key", "SECRET_KEY is not set: every restart signs everybody out and "
-                      "signed links break. Set a random value of 32+ characters.")
+        yield Finding(
+            "error",
+            "secret key",
+            "SECRET_KEY is not set: every restart signs everybody out and "
+            "signed links break. Set a random value of 32+ characters.",
+        )
     elif len(str(config.get("SECRET_KEY", ""))) < 32:
         yield Finding("error", "secret key", "SECRET_KEY is shorter than 32 characters: use a long random value.")
     else:
@@ -46,13 +50,20 @@ def _public_url(config: dict) -> Iterator[Finding]:
     url = str(config.get("PUBLIC_BASE_URL") or "")
     parts = urlsplit(url)
     if not url or parts.hostname in {"127.0.0.1", "localhost", "::1", None}:
-        yield Finding("error", "public address", f"PUBLIC_BASE_URL is {url or 'empty'} (the development default): "
-                      "links in e-mails and absolute URLs would point nowhere. Set it to the site's address, e.g. "
-                      "https://shop.example.cn.")
+        yield Finding(
+            "error",
+            "public address",
+            f"PUBLIC_BASE_URL is {url or 'empty'} (the development default): "
+            "links in e-mails and absolute URLs would point nowhere. Set it to the site's address, e.g. "
+            "https://shop.example.cn.",
+        )
         return
     if parts.scheme != "https":
-        yield Finding("warning", "public address", f"PUBLIC_BASE_URL {url} is not HTTPS: buyers' card pages and "
-                      "session cookies need HTTPS in production.")
+        yield Finding(
+            "warning",
+            "public address",
+            f"PUBLIC_BASE_URL {url} is not HTTPS: buyers' card pages and session cookies need HTTPS in production.",
+        )
     else:
         yield Finding("ok", "public address", f"PUBLIC_BASE_URL is {url}.")
     if parts.scheme == "https" and not config.get("SESSION_COOKIE_SECURE"):
@@ -64,8 +75,12 @@ def _stripe(config: dict) -> Iterator[Finding]:
     base = str(config.get("STRIPE_API_BASE", ""))
     real = "api.stripe.com" in base
     if not real:
-        yield Finding("warning", "payments", f"Stripe calls go to {base or '(nothing)'} (the fake server): "
-                      "no real card is charged. Set STRIPE_SECRET_KEY to go live.")
+        yield Finding(
+            "warning",
+            "payments",
+            f"Stripe calls go to {base or '(nothing)'} (the fake server): "
+            "no real card is charged. Set STRIPE_SECRET_KEY to go live.",
+        )
         return
     if key in _DEMO_SECRETS or not key.startswith(("sk_live_", "sk_test_", "rk_live_", "rk_test_")):
         yield Finding("error", "payments", "STRIPE_SECRET_KEY does not look like a Stripe secret key.")
@@ -75,9 +90,13 @@ def _stripe(config: dict) -> Iterator[Finding]:
         yield Finding("ok", "payments", "A live Stripe key is set.")
     hook = str(config.get("STRIPE_WEBHOOK_SECRET") or "")
     if not hook or hook in _DEMO_SECRETS:
-        yield Finding("error", "payments", "STRIPE_WEBHOOK_SECRET is missing or the public development value: "
-                      "anyone could forge payment events. Copy the signing secret of the webhook endpoint from "
-                      "the Stripe dashboard.")
+        yield Finding(
+            "error",
+            "payments",
+            "STRIPE_WEBHOOK_SECRET is missing or the public development value: "
+            "anyone could forge payment events. Copy the signing secret of the webhook endpoint from "
+            "the Stripe dashboard.",
+        )
     if str(config.get("STRIPE_PUBLISHABLE_KEY", "")) in _DEMO_SECRETS:
         yield Finding("error", "payments", "STRIPE_PUBLISHABLE_KEY is the demo value: the card form cannot load.")
 
@@ -85,22 +104,38 @@ def _stripe(config: dict) -> Iterator[Finding]:
 def _customs(config: dict) -> Iterator[Finding]:
     xsd = Path(str(config.get("CEB_XSD_DIR") or ""))
     if not (xsd.is_dir() and any(xsd.glob("*.xsd"))):
-        yield Finding("error", "customs", f"CEB_XSD_DIR ({xsd}) has no XSD files: messages cannot be validated "
-                      "and the clearance worker will not start. Point it at the official CEB 2022 XSD folder.")
+        yield Finding(
+            "error",
+            "customs",
+            f"CEB_XSD_DIR ({xsd}) has no XSD files: messages cannot be validated "
+            "and the clearance worker will not start. Point it at the official CEB 2022 XSD folder.",
+        )
     else:
         yield Finding("ok", "customs", f"XSDs found in {xsd}.")
     transport = str(config.get("CLEARANCE_TRANSPORT", "simulator"))
     if transport == "simulator":
-        yield Finding("warning", "customs", "CLEARANCE_TRANSPORT is 'simulator': nothing reaches China Customs. "
-                      "Use 'folder' (e-port client) or 'http' to go live.")
+        yield Finding(
+            "warning",
+            "customs",
+            "CLEARANCE_TRANSPORT is 'simulator': nothing reaches China Customs. "
+            "Use 'folder' (e-port client) or 'http' to go live.",
+        )
     live = transport != "simulator"
     if signer_kind(config) == "none":
-        yield Finding("error" if live else "warning", "customs", "CLEARANCE_SIGNER is 'none': CEB603/605/607/509/"
-                      "701 must be signed (sm2 or rsa) before customs accepts them; the worker refuses to send them.")
+        yield Finding(
+            "error" if live else "warning",
+            "customs",
+            "CLEARANCE_SIGNER is 'none': CEB603/605/607/509/"
+            "701 must be signed (sm2 or rsa) before customs accepts them; the worker refuses to send them.",
+        )
     elif not config.get("CLEARANCE_SIGN_KEY"):
-        yield Finding("error" if live else "warning", "customs", "No CLEARANCE_SIGN_KEY / CLEARANCE_SIGN_CERT: "
-                      "messages are signed with the generated demo key pair, which customs does not know. Configure "
-                      "the enterprise's key and certificate (or a signing service).")
+        yield Finding(
+            "error" if live else "warning",
+            "customs",
+            "No CLEARANCE_SIGN_KEY / CLEARANCE_SIGN_CERT: "
+            "messages are signed with the generated demo key pair, which customs does not know. Configure "
+            "the enterprise's key and certificate (or a signing service).",
+        )
     else:
         for path in signing_paths(config):
             if not path.is_file():
@@ -113,8 +148,12 @@ def _customs(config: dict) -> Iterator[Finding]:
 
 def _mail(config: dict) -> Iterator[Finding]:
     if config.get("MAIL_BACKEND") == "file":
-        yield Finding("warning", "mail", "Mail is written to files under DATA_DIR/mail, not sent. Set SMTP_HOST "
-                      "(and SMTP_USER / SMTP_PASSWORD) to send it.")
+        yield Finding(
+            "warning",
+            "mail",
+            "Mail is written to files under DATA_DIR/mail, not sent. Set SMTP_HOST "
+            "(and SMTP_USER / SMTP_PASSWORD) to send it.",
+        )
     elif not config.get("SMTP_HOST"):
         yield Finding("error", "mail", "MAIL_BACKEND is smtp but SMTP_HOST is empty.")
     else:
@@ -122,8 +161,12 @@ def _mail(config: dict) -> Iterator[Finding]:
     if config.get("MAIL_DELIVERY", "worker") not in ("worker", "after_commit"):
         yield Finding("error", "mail", "MAIL_DELIVERY must be worker (flask mail run beside the site) or after_commit.")
     elif config.get("MAIL_DELIVERY") == "after_commit":
-        yield Finding("warning", "mail", "MAIL_DELIVERY is after_commit: pages wait for the mail server. Use worker "
-                      "and run `flask --app wsgi mail run` beside the site (tasks.py serve does).")
+        yield Finding(
+            "warning",
+            "mail",
+            "MAIL_DELIVERY is after_commit: pages wait for the mail server. Use worker "
+            "and run `flask --app wsgi mail run` beside the site (tasks.py serve does).",
+        )
     if "kuajing.example" in str(config.get("MAIL_FROM", "")):
         yield Finding("warning", "mail", "MAIL_FROM is the example address: buyers' replies go nowhere.")
 
@@ -134,16 +177,27 @@ def _shared_state(config: dict) -> Iterator[Finding]:
     cache = str(config.get("CACHE_URL") or config.get("CACHE_REDIS_URL") or "")
     several = int(config.get("WEB_CONCURRENCY") or 1) > 1 or database.startswith("postgresql")
     if database.startswith("sqlite"):
-        yield Finding("warning", "database", "SQLite: fine for one machine; use PostgreSQL (DATABASE_URL) for "
-                      "several app nodes or workers under load.")
+        yield Finding(
+            "warning",
+            "database",
+            "SQLite: fine for one machine; use PostgreSQL (DATABASE_URL) for several app nodes or workers under load.",
+        )
     else:
         yield Finding("ok", "database", "PostgreSQL is configured.")
     if limiter.startswith("memory") and several:
-        yield Finding("warning", "rate limits", "RATELIMIT_STORAGE_URI is memory://: each worker counts sign-in "
-                      "attempts on its own. Use redis://… so the limit holds across processes and machines.")
+        yield Finding(
+            "warning",
+            "rate limits",
+            "RATELIMIT_STORAGE_URI is memory://: each worker counts sign-in "
+            "attempts on its own. Use redis://… so the limit holds across processes and machines.",
+        )
     if not cache and several:
-        yield Finding("warning", "cache", "No shared cache (CACHE_URL): each worker caches pages on its own and "
-                      "a change on one node is not seen by another's cache. Use redis://….")
+        yield Finding(
+            "warning",
+            "cache",
+            "No shared cache (CACHE_URL): each worker caches pages on its own and "
+            "a change on one node is not seen by another's cache. Use redis://….",
+        )
 
 
 #: Every check, in the order the report prints them.

@@ -247,9 +247,17 @@ def browser_factory(tmp_path):
         options = webdriver.ChromeOptions()
         options.binary_location = binary
         for arg in (
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--window-size=1280,1000", f"--user-data-dir={tmp_path / f'profile{len(drivers)}'}",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,1000",
+            f"--user-data-dir={tmp_path / f'profile{len(drivers)}'}",
             f"--lang={accept_language.split(',')[0]}",
         ):
             options.add_argument(arg)

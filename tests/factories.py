@@ -60,13 +60,20 @@ def category(slug: str | None = None, cluster_slug: str = "steel") -> Category:
     """A category inside a cluster (created as needed)."""
     cl = db.session.query(Cluster).filter_by(slug=cluster_slug).first()
     if cl is None:
-        cl = Cluster(slug=cluster_slug, names={"zh": "特钢", "en": "Special steel", "ru": "Спецсталь", "ko": "특수강"},
-                     descriptions={}, color="#334155")
+        cl = Cluster(
+            slug=cluster_slug,
+            names={"zh": "特钢", "en": "Special steel", "ru": "Спецсталь", "ko": "특수강"},
+            descriptions={},
+            color="#334155",
+        )
         db.session.add(cl)
         db.session.flush()
     n = next(_seq)
-    cat = Category(cluster_id=cl.id, slug=slug or f"cat-{n}",
-                   names={"zh": f"类别{n}", "en": f"Category {n}", "ru": f"Категория {n}", "ko": f"카테고리 {n}"})
+    cat = Category(
+        cluster_id=cl.id,
+        slug=slug or f"cat-{n}",
+        names={"zh": f"类别{n}", "en": f"Category {n}", "ru": f"Категория {n}", "ko": f"카테고리 {n}"},
+    )
     db.session.add(cat)
     db.session.flush()
     return cat
@@ -78,10 +85,15 @@ def merchant(status: str = FilingStatus.APPROVED.value, owner: User | None = Non
     owner = owner or user(Role.MERCHANT.value)
     city(kw.get("city_slug", "dalian"))
     m = Merchant(
-        slug=kw.pop("slug", f"merchant-{n}"), owner=owner,
+        slug=kw.pop("slug", f"merchant-{n}"),
+        owner=owner,
         names=kw.pop("names", {"zh": f"大连测试{n}有限公司", "en": f"Dalian Test {n} Co., Ltd."}),
-        descriptions={}, uscc=valid_uscc(n), customs_code=f"2102{n:06d}", status=status,
-        city_slug=kw.pop("city_slug", "dalian"), **kw,
+        descriptions={},
+        uscc=valid_uscc(n),
+        customs_code=f"2102{n:06d}",
+        status=status,
+        city_slug=kw.pop("city_slug", "dalian"),
+        **kw,
     )
     db.session.add(m)
     db.session.flush()
@@ -95,16 +107,26 @@ def product(merchant_: Merchant | None = None, texts: dict | None = None, tiers=
     cat = kw.pop("category_", None) or category()
     city(kw.get("origin_city_slug", "dalian"))
     p = Product(
-        merchant_id=merchant_.id, category_id=cat.id, sku=kw.pop("sku", f"SKU-{n}"),
-        hs_code=kw.pop("hs_code", "7228300000"), customs_name=kw.pop("customs_name", "合金钢圆钢"),
-        customs_unit=kw.pop("customs_unit", "035"), model="Φ50", origin_city_slug=kw.pop("origin_city_slug", "dalian"),
-        net_weight_g=kw.pop("net_weight_g", 1000), gross_weight_g=kw.pop("gross_weight_g", 1100),
-        price_fen=kw.pop("price_fen", 10000), moq=kw.pop("moq", 1), stock=kw.pop("stock", 100), **kw,
+        merchant_id=merchant_.id,
+        category_id=cat.id,
+        sku=kw.pop("sku", f"SKU-{n}"),
+        hs_code=kw.pop("hs_code", "7228300000"),
+        customs_name=kw.pop("customs_name", "合金钢圆钢"),
+        customs_unit=kw.pop("customs_unit", "035"),
+        model="Φ50",
+        origin_city_slug=kw.pop("origin_city_slug", "dalian"),
+        net_weight_g=kw.pop("net_weight_g", 1000),
+        gross_weight_g=kw.pop("gross_weight_g", 1100),
+        price_fen=kw.pop("price_fen", 10000),
+        moq=kw.pop("moq", 1),
+        stock=kw.pop("stock", 100),
+        **kw,
     )
     texts = texts or {"zh": {"name": f"合金钢圆钢{n}"}, "en": {"name": f"Alloy steel bar {n}"}}
     for lang, t in texts.items():
-        p.translations[lang] = ProductTranslation(locale=lang, name=t["name"], description=t.get("description", ""),
-                                                  specs=t.get("specs", []))
+        p.translations[lang] = ProductTranslation(
+            locale=lang, name=t["name"], description=t.get("description", ""), specs=t.get("specs", [])
+        )
     for qty, fen in tiers:
         p.tiers.append(PriceTier(min_qty=qty, price_fen=fen))
     db.session.add(p)
@@ -123,8 +145,13 @@ VALUE_NAMES = {
 }
 
 
-def with_variants(product_: Product, options: dict[str, list[str]], stock: int | dict = 10,
-                  prices: dict | None = None, overrides: dict | None = None) -> dict[tuple, ProductVariant]:
+def with_variants(
+    product_: Product,
+    options: dict[str, list[str]],
+    stock: int | dict = 10,
+    prices: dict | None = None,
+    overrides: dict | None = None,
+) -> dict[tuple, ProductVariant]:
     """Replace a product's default variant by every combination of ``options`` ({"size": ["S", "M"], …});
     ``stock`` is a number or {combination tuple: units}, ``prices`` and ``overrides`` (column values) are
     {combination tuple: …}; returns {combination tuple: variant}."""
@@ -133,26 +160,44 @@ def with_variants(product_: Product, options: dict[str, list[str]], stock: int |
     product_.variants.clear()
     db.session.flush()
     product_.options = [
-        {"code": code, "names": OPTION_NAMES.get(code, {"en": code}),
-         "values": [{"code": v, "names": VALUE_NAMES.get(v, {"en": v})} for v in values]}
+        {
+            "code": code,
+            "names": OPTION_NAMES.get(code, {"en": code}),
+            "values": [{"code": v, "names": VALUE_NAMES.get(v, {"en": v})} for v in values],
+        }
         for code, values in options.items()
     ]
     made = {}
     for position, combo in enumerate(combinations(*options.values())):
         units = stock.get(combo, 0) if isinstance(stock, dict) else stock
         price = (prices or {}).get(combo)
-        variant = ProductVariant(position=position, sku=f"{product_.sku}-{position + 1}",
-                                 options=dict(zip(options, combo, strict=True)), stock=units, price_fen=price,
-                                 **(overrides or {}).get(combo, {}))
+        variant = ProductVariant(
+            position=position,
+            sku=f"{product_.sku}-{position + 1}",
+            options=dict(zip(options, combo, strict=True)),
+            stock=units,
+            price_fen=price,
+            **(overrides or {}).get(combo, {}),
+        )
         product_.variants.append(variant)
         made[combo] = variant
     db.session.flush()
     return made
 
 
-def order(lines, *, currency: str = "USD", country: str = "RU", pay_method: str = "card",
-          user_: User | None = None, email: str = "buyer@example.com", lang: str = "en", terms: str = "DAP",
-          mode: str = "", customs_id: str = "P123456789012"):
+def order(
+    lines,
+    *,
+    currency: str = "USD",
+    country: str = "RU",
+    pay_method: str = "card",
+    user_: User | None = None,
+    email: str = "buyer@example.com",
+    lang: str = "en",
+    terms: str = "DAP",
+    mode: str = "",
+    customs_id: str = "P123456789012",
+):
     """A placed, unpaid order made by the checkout service; ``lines`` is [(product or variant, qty), ...]."""
     from storefront.ordering.cart import Cart, CartLine, MerchantGroup
     from storefront.ordering.operations import CheckoutData, place_order
@@ -162,10 +207,21 @@ def order(lines, *, currency: str = "USD", country: str = "RU", pay_method: str 
     for item, qty in lines:
         variant = item.default_variant if isinstance(item, Product) else item
         groups.setdefault(variant.product.merchant_id, MerchantGroup(merchant=variant.product.merchant)).lines.append(
-            CartLine(variant=variant, qty=qty))
-    data = CheckoutData(email=email, contact_name="Ivan Petrov", country=country, city="Москва",
-                        address_line1="ул. Тверская, 1", postal_code="125009", currency=currency,
-                        terms=terms, pay_method=pay_method, mode=mode, customs_id=customs_id)
+            CartLine(variant=variant, qty=qty)
+        )
+    data = CheckoutData(
+        email=email,
+        contact_name="Ivan Petrov",
+        country=country,
+        city="Москва",
+        address_line1="ул. Тверская, 1",
+        postal_code="125009",
+        currency=currency,
+        terms=terms,
+        pay_method=pay_method,
+        mode=mode,
+        customs_id=customs_id,
+    )
     user_id = user_.id if user_ else None
     return place_order(Cart(groups=list(groups.values())), data, user_id=user_id, lang=lang, actor="test")
 
@@ -180,51 +236,84 @@ def service_provider(status: str = FilingStatus.APPROVED.value, owner: User | No
     n = next(_seq)
     owner = owner or user(Role.PROVIDER.value)
     p = Provider(
-        slug=kw.pop("slug", f"provider-{n}"), owner_id=owner.id,
-        names=kw.pop("names", {"zh": f"服务商{n}有限公司", "en": f"Provider {n} Co., Ltd."}), descriptions={},
-        uscc=kw.pop("uscc", valid_uscc(500000 + n)), categories=kw.pop("categories", ["translation"]),
-        languages=kw.pop("languages", ["zh", "ru", "en"]), regions=kw.pop("regions", ["russia"]),
-        contact_name="Li Wei", contact_email=f"provider{n}@example.com", status=status, **kw,
+        slug=kw.pop("slug", f"provider-{n}"),
+        owner_id=owner.id,
+        names=kw.pop("names", {"zh": f"服务商{n}有限公司", "en": f"Provider {n} Co., Ltd."}),
+        descriptions={},
+        uscc=kw.pop("uscc", valid_uscc(500000 + n)),
+        categories=kw.pop("categories", ["translation"]),
+        languages=kw.pop("languages", ["zh", "ru", "en"]),
+        regions=kw.pop("regions", ["russia"]),
+        contact_name="Li Wei",
+        contact_email=f"provider{n}@example.com",
+        status=status,
+        **kw,
     )
     db.session.add(p)
     db.session.flush()
     return p
 
 
-def service_package(provider_=None, *, category: str = "translation", texts: dict | None = None, tiers=None,
-                    languages=("zh", "ru"), published: bool = True):
+def service_package(
+    provider_=None,
+    *,
+    category: str = "translation",
+    texts: dict | None = None,
+    tiers=None,
+    languages=("zh", "ru"),
+    published: bool = True,
+):
     """A package with zh + en text and basic/standard tiers by default (through the package operations)."""
     from services_market.packages import PackageData, TierData, create_package
 
     n = next(_seq)
     provider_ = provider_ or service_provider()
-    texts = texts or {"zh": (f"中俄翻译服务{n}", "产品目录俄语翻译"),
-                      "en": (f"Chinese-Russian translation {n}", "")}
+    texts = texts or {"zh": (f"中俄翻译服务{n}", "产品目录俄语翻译"), "en": (f"Chinese-Russian translation {n}", "")}
     tiers = tiers or [("basic", 80000, 5, 1), ("standard", 150000, 7, 2)]
     deliverables = {"zh": ["交付物一", "交付物二"], "en": ["Deliverable"]}
     data = PackageData(
-        category=category, texts=texts, languages=list(languages), published=published,
+        category=category,
+        texts=texts,
+        languages=list(languages),
+        published=published,
         tiers=[TierData(level, fen, days, revisions, deliverables) for level, fen, days, revisions in tiers],
     )
     return create_package(provider_, data)
 
 
-def voucher(merchant_: Merchant | None = None, *, kind: str = "full", amount_fen: int | None = None,
-            categories=(), cities=(), clusters=(), days: int = 30, code: str | None = None):
+def voucher(
+    merchant_: Merchant | None = None,
+    *,
+    kind: str = "full",
+    amount_fen: int | None = None,
+    categories=(),
+    cities=(),
+    clusters=(),
+    days: int = 30,
+    code: str | None = None,
+):
     """One voucher in a new batch (assigned to ``merchant_`` when given); expires in ``days`` days."""
     from datetime import UTC, datetime, timedelta
 
     from services_market.voucher_models import Voucher, VoucherBatch
     from services_market.vouchers import new_code
 
-    batch = VoucherBatch(name=f"Batch {next(_seq)}", funder="Dalian Bureau of Commerce", kind=kind,
-                         amount_fen=amount_fen if kind == "amount" else None, categories=list(categories),
-                         cities=list(cities), clusters=list(clusters),
-                         expires_at=datetime.now(UTC) + timedelta(days=days), note="")
+    batch = VoucherBatch(
+        name=f"Batch {next(_seq)}",
+        funder="Dalian Bureau of Commerce",
+        kind=kind,
+        amount_fen=amount_fen if kind == "amount" else None,
+        categories=list(categories),
+        cities=list(cities),
+        clusters=list(clusters),
+        expires_at=datetime.now(UTC) + timedelta(days=days),
+        note="",
+    )
     db.session.add(batch)
     db.session.flush()
-    v = Voucher(batch_id=batch.id, code=code or new_code(), merchant_id=merchant_.id if merchant_ else None,
-                amount_fen=0)
+    v = Voucher(
+        batch_id=batch.id, code=code or new_code(), merchant_id=merchant_.id if merchant_ else None, amount_fen=0
+    )
     db.session.add(v)
     db.session.flush()
     return v

@@ -32,8 +32,12 @@ class Node:
         Path(env["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
         with self.log.open("w") as log:
             self.proc = subprocess.Popen(  # noqa: S603
-                [sys.executable, "-c", _SERVE], cwd=ROOT, env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
-                stdout=subprocess.PIPE, stderr=log, text=True,
+                [sys.executable, "-c", _SERVE],
+                cwd=ROOT,
+                env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
             )
         line = self.proc.stdout.readline()  # blocks until the server listens (or the process dies)
         if not line.strip().isdigit():

@@ -19,9 +19,16 @@ def _link_in_last_mail(app, to: str = "ivan@example.com") -> str:
 
 
 def test_register_login_logout(app, client, ctx):
-    response = client.post("/ru/account/register", data={
-        "name": "Иван", "email": "Ivan@Example.com", "password": "long-enough-pw", "confirm": "long-enough-pw",
-        "role": "buyer"})
+    response = client.post(
+        "/ru/account/register",
+        data={
+            "name": "Иван",
+            "email": "Ivan@Example.com",
+            "password": "long-enough-pw",
+            "confirm": "long-enough-pw",
+            "role": "buyer",
+        },
+    )
     assert response.status_code == 302 and "/ru/account/login" in response.headers["Location"]
     user = db.session.scalars(db.select(User)).one()
     assert user.email == "ivan@example.com" and user.locale == "ru" and user.role == "buyer"
@@ -41,9 +48,10 @@ def test_register_login_logout(app, client, ctx):
 
 
 def test_register_keeps_input_on_error(client, ctx):
-    page = client.post("/ko/account/register", data={
-        "name": "김민준", "email": "minjun@example.kr", "password": "short", "confirm": "other", "role": "buyer"
-    }).get_data(as_text=True)
+    page = client.post(
+        "/ko/account/register",
+        data={"name": "김민준", "email": "minjun@example.kr", "password": "short", "confirm": "other", "role": "buyer"},
+    ).get_data(as_text=True)
     assert 'value="김민준"' in page and 'value="minjun@example.kr"' in page
     assert 'aria-invalid="true"' in page
 
@@ -51,17 +59,31 @@ def test_register_keeps_input_on_error(client, ctx):
 def test_register_duplicate_email(client, make):
     make.user(email="taken@example.com")
     db.session.commit()
-    response = client.post("/en/account/register", data={
-        "name": "X", "email": "taken@example.com", "password": "long-enough-pw", "confirm": "long-enough-pw",
-        "role": "buyer"})
+    response = client.post(
+        "/en/account/register",
+        data={
+            "name": "X",
+            "email": "taken@example.com",
+            "password": "long-enough-pw",
+            "confirm": "long-enough-pw",
+            "role": "buyer",
+        },
+    )
     assert response.status_code == 302 and "/en/account/login" in response.headers["Location"]
     assert db.session.scalars(db.select(User)).one().name != "X"  # the owner's account is untouched
 
 
 def test_cannot_self_register_as_operator(client, ctx):
-    response = client.post("/en/account/register", data={
-        "name": "X", "email": "x@example.com", "password": "long-enough-pw", "confirm": "long-enough-pw",
-        "role": "operator"})
+    response = client.post(
+        "/en/account/register",
+        data={
+            "name": "X",
+            "email": "x@example.com",
+            "password": "long-enough-pw",
+            "confirm": "long-enough-pw",
+            "role": "operator",
+        },
+    )
     assert response.status_code == 200
     assert db.session.scalars(db.select(User)).first() is None
 
@@ -69,8 +91,10 @@ def test_cannot_self_register_as_operator(client, ctx):
 def test_login_next_is_local_only(client, make):
     make.user(email="a@example.com")
     db.session.commit()
-    r = client.post("/en/account/login?next=https://evil.example/x",
-                    data={"email": "a@example.com", "password": "correct-horse-battery"})
+    r = client.post(
+        "/en/account/login?next=https://evil.example/x",
+        data={"email": "a@example.com", "password": "correct-horse-battery"},
+    )
     assert r.status_code == 302 and "evil" not in r.headers["Location"]
 
 
@@ -85,14 +109,17 @@ def test_csrf_required_on_forms(app, tmp_path):
 def test_login_rate_limited(app, tmp_path, make):
     make.user(email="victim@example.com")
     db.session.commit()
-    limited = make_app(tmp_path, app.config["SQLALCHEMY_DATABASE_URI"], RATELIMIT_ENABLED=True,
-                       LOGIN_RATE_LIMIT="3 per minute")
+    limited = make_app(
+        tmp_path, app.config["SQLALCHEMY_DATABASE_URI"], RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute"
+    )
     client = limited.test_client()
     from storefront.extensions import limiter
 
     try:
-        codes = [client.post("/en/account/login", data={"email": "victim@example.com", "password": f"guess{i}"})
-                 .status_code for i in range(5)]
+        codes = [
+            client.post("/en/account/login", data={"email": "victim@example.com", "password": f"guess{i}"}).status_code
+            for i in range(5)
+        ]
     finally:
         limiter.enabled = False  # the limiter object is shared by every app in the test session
         limiter.reset()
@@ -114,7 +141,14 @@ def test_create_operator_rejects_short_password(runner, ctx):
 
 @pytest.mark.parametrize("role", ["buyer", "merchant", "provider"])
 def test_roles_can_register(client, ctx, role):
-    client.post("/en/account/register", data={
-        "name": "X", "email": f"{role}@example.com", "password": "long-enough-pw", "confirm": "long-enough-pw",
-        "role": role})
+    client.post(
+        "/en/account/register",
+        data={
+            "name": "X",
+            "email": f"{role}@example.com",
+            "password": "long-enough-pw",
+            "confirm": "long-enough-pw",
+            "role": role,
+        },
+    )
     assert db.session.scalars(db.select(User)).one().role == role

@@ -5,9 +5,13 @@ from storefront.extensions import db
 
 def test_products_api_languages(client, make):
     make.rates()
-    p = make.product(texts={"zh": {"name": "冷冻草莓", "description": "丹东草莓"},
-                            "en": {"name": "Frozen strawberries", "description": "Dandong berries"},
-                            "ru": {"name": "Замороженная клубника"}})
+    p = make.product(
+        texts={
+            "zh": {"name": "冷冻草莓", "description": "丹东草莓"},
+            "en": {"name": "Frozen strawberries", "description": "Dandong berries"},
+            "ru": {"name": "Замороженная клубника"},
+        }
+    )
     db.session.commit()
     data = client.get("/api/v1/products?lang=ru").json
     assert data["lang"] == "ru" and data["total"] == 1

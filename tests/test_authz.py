@@ -42,9 +42,7 @@ def victim(make):
     mark_paid(order, payment_ref="pi_victim", cause="payment_succeeded", actor="test")
     merchant.status = "pending"  # pending: its filing can still be changed (the walk tries)
     db.session.commit()
-    case = db.session.scalars(
-        db.select(ClearanceCase).where(ClearanceCase.merchant_id == merchant.id)
-    ).first()
+    case = db.session.scalars(db.select(ClearanceCase).where(ClearanceCase.merchant_id == merchant.id)).first()
     return {"merchant": merchant, "product": product, "image": product.images[0], "doc": doc,
             "sub": order.sub_orders[0], "case_id": case.id if case else 1}  # fmt: skip
 

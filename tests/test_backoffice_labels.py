@@ -19,8 +19,10 @@ from tests.backoffice_helpers import client_as
 from tests.test_translations import _english_ui_strings
 
 #: Status codes and ids that must never be read as page text (outside a technical-details fold or code).
-RAW = re.compile(r"\b(pending_payment|paid|shipped|delivered|cancelled|refunded|requested|pending|approved|"
-                 r"rejected|in_progress|declared|released|pi_[A-Za-z0-9]+|re_[A-Za-z0-9]+|ch_[A-Za-z0-9]+)\b")
+RAW = re.compile(
+    r"\b(pending_payment|paid|shipped|delivered|cancelled|refunded|requested|pending|approved|"
+    r"rejected|in_progress|declared|released|pi_[A-Za-z0-9]+|re_[A-Za-z0-9]+|ch_[A-Za-z0-9]+)\b"
+)
 
 
 def _paid(make, product, qty, country, currency):
@@ -33,8 +35,9 @@ def _paid(make, product, qty, country, currency):
 def day(app, make):
     """A merchant with a paid and a shipped order, an operator; pages to read."""
     merchant = make.merchant(owner=make.user(Role.MERCHANT.value, locale="zh"))
-    product = make.product(merchant, sku="SW-1", price_fen=12850, stock=100,
-                           texts={"zh": {"name": "女式泳衣"}, "en": {"name": "Swimsuit"}})
+    product = make.product(
+        merchant, sku="SW-1", price_fen=12850, stock=100, texts={"zh": {"name": "女式泳衣"}, "en": {"name": "Swimsuit"}}
+    )
     paid = _paid(make, product, 3, "RU", "EUR")
     shipped = _paid(make, product, 1, "KR", "KRW")
     order_ops.ship_order(shipped.sub_orders[0], "EMS", "EA123456789CN", actor="test")
@@ -70,8 +73,14 @@ def _problems(page: str) -> list[str]:
 def test_merchant_pages_in_chinese_show_no_technical_values(app, day):
     merchant, _operator, paid, shipped = day
     client = client_as(app, merchant.owner)
-    for url in ("/zh/merchant/", "/zh/merchant/orders", f"/zh/merchant/orders/{paid.id}",
-                f"/zh/merchant/orders/{shipped.id}", "/zh/merchant/money", "/zh/merchant/products"):
+    for url in (
+        "/zh/merchant/",
+        "/zh/merchant/orders",
+        f"/zh/merchant/orders/{paid.id}",
+        f"/zh/merchant/orders/{shipped.id}",
+        "/zh/merchant/money",
+        "/zh/merchant/products",
+    ):
         page = client.get(url).get_data(as_text=True)
         assert _problems(page) == [], url
 
@@ -79,8 +88,15 @@ def test_merchant_pages_in_chinese_show_no_technical_values(app, day):
 def test_operator_pages_in_chinese_show_no_technical_values(app, day):
     _merchant, operator, paid, _shipped = day
     client = client_as(app, operator)
-    for url in ("/zh/operator/", "/zh/operator/audit", "/zh/operator/refunds", "/zh/operator/payouts",
-                "/zh/operator/stats", "/zh/operator/rates/", "/zh/operator/clearance/"):
+    for url in (
+        "/zh/operator/",
+        "/zh/operator/audit",
+        "/zh/operator/refunds",
+        "/zh/operator/payouts",
+        "/zh/operator/stats",
+        "/zh/operator/rates/",
+        "/zh/operator/clearance/",
+    ):
         response = client.get(url)
         if response.status_code == 404:
             continue

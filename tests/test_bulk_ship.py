@@ -76,7 +76,12 @@ def test_unknown_duplicate_and_wrong_rows_are_reported_and_nothing_applied(shop)
     ]
     report = bulk_ship.check(merchant.id, _csv(rows), "csv")
     assert [(r, c) for r, c, _m in report.errors] == [
-        (3, "order"), (4, "order"), (5, "order"), (6, "order"), (7, "tracking_no"), (8, "carrier")
+        (3, "order"),
+        (4, "order"),
+        (5, "order"),
+        (6, "order"),
+        (7, "tracking_no"),
+        (8, "carrier"),
     ]
     assert [r.row for r in report.valid] == [2]
     page = _upload(client, _csv(rows))

@@ -14,9 +14,7 @@ def _seed(make, **kw):
 
 
 def _add(client, product_id, qty, lang="en"):
-    return client.post(
-        f"/{lang}/cart/add", data={"product_id": product_id, "qty": qty}, follow_redirects=True
-    )
+    return client.post(f"/{lang}/cart/add", data={"product_id": product_id, "qty": qty}, follow_redirects=True)
 
 
 def test_product_page_has_the_buy_box(client, make):

@@ -11,11 +11,17 @@ def shop(make):
     make.rates()
     m = make.merchant()
     cat = make.category("bars")
-    cheap = make.product(m, category_=cat, price_fen=5000, moq=1, texts={
-        "zh": {"name": "合金工具钢圆钢", "description": "优质钢材。"},
-        "en": {"name": "Alloy tool-steel bar", "description": "Quality steel."},
-        "ru": {"name": "Пруток из инструментальной стали", "description": "Качественная сталь."},
-    })
+    cheap = make.product(
+        m,
+        category_=cat,
+        price_fen=5000,
+        moq=1,
+        texts={
+            "zh": {"name": "合金工具钢圆钢", "description": "优质钢材。"},
+            "en": {"name": "Alloy tool-steel bar", "description": "Quality steel."},
+            "ru": {"name": "Пруток из инструментальной стали", "description": "Качественная сталь."},
+        },
+    )
     dear = make.product(m, category_=cat, price_fen=900000, moq=50, origin_city_slug="dalian")
     make.city("fushun")
     other_city = make.product(m, category_=cat, price_fen=20000, moq=5, origin_city_slug="fushun")
@@ -29,8 +35,8 @@ def shop(make):
 def test_listing_shows_only_public_products(client, shop):
     page = client.get("/en/c/steel/").get_data(as_text=True)
     assert "3 products" in page
-    assert f"/en/p/{shop['pending'].id}\"" not in page
-    assert f"/en/p/{shop['hidden'].id}\"" not in page
+    assert f'/en/p/{shop["pending"].id}"' not in page
+    assert f'/en/p/{shop["hidden"].id}"' not in page
 
 
 def test_hidden_and_unapproved_products_are_404(client, shop):
@@ -43,7 +49,7 @@ def test_filters_price_moq_city_and_sort(client, shop):
     # prices typed in the display currency (USD for en): 100 USD ≈ 720 CNY
     page = client.get("/en/c/steel/bars/?max_price=100&sort=price_asc").get_data(as_text=True)
     assert "2 products" in page
-    assert page.index(f"/en/p/{shop['cheap'].id}\"") < page.index(f"/en/p/{shop['fushun'].id}\"")
+    assert page.index(f'/en/p/{shop["cheap"].id}"') < page.index(f'/en/p/{shop["fushun"].id}"')
     assert "1 product" in client.get("/en/c/steel/bars/?moq=2&max_price=100").get_data(as_text=True)
     assert "1 product" in client.get("/en/c/steel/?city=fushun").get_data(as_text=True)
 
@@ -63,9 +69,21 @@ def test_bad_page_numbers_are_404(client, shop, query):
 
 @pytest.mark.parametrize(
     "url",
-    ["/xx/", "/en/p/999999", "/en/c/nope/", "/en/c/steel/nope/", "/en/m/nope", "/ru/p/abc",
-     "/en/c/steel/?min_price=" + "x" * 5000, "/en/c/steel/?sort=drop%20table", "/en/c/steel/?city=%00",
-     "/en/c/steel/?q=" + "я" * 5000, "/api/v1/products?page=-1", "/api/v1/products/0", "/api/v1/products?lang=xx"],
+    [
+        "/xx/",
+        "/en/p/999999",
+        "/en/c/nope/",
+        "/en/c/steel/nope/",
+        "/en/m/nope",
+        "/ru/p/abc",
+        "/en/c/steel/?min_price=" + "x" * 5000,
+        "/en/c/steel/?sort=drop%20table",
+        "/en/c/steel/?city=%00",
+        "/en/c/steel/?q=" + "я" * 5000,
+        "/api/v1/products?page=-1",
+        "/api/v1/products/0",
+        "/api/v1/products?lang=xx",
+    ],
 )
 def test_garbage_never_500(client, shop, url):
     assert client.get(url).status_code in (200, 404)

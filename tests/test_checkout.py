@@ -63,12 +63,7 @@ def _place(client, lang="ru", **changes):
 
 
 def test_zones_of_destination_countries():
-    assert (
-        zone_for("ru") == "RU"
-        and zone_for("PL") == "EU"
-        and zone_for("KZ") == "KZ"
-        and zone_for("XX") is None
-    )
+    assert zone_for("ru") == "RU" and zone_for("PL") == "EU" and zone_for("KZ") == "KZ" and zone_for("XX") is None
 
 
 def test_empty_cart_goes_back_to_the_cart(client):
@@ -83,9 +78,7 @@ def test_checkout_page_prefills_russia_and_shows_a_summary(client, make):
     assert 'id="summary-total"' in page
     assert page.count('class="summary-group"') == 2
     # changing the country recalculates without placing anything
-    page = client.post("/ru/checkout", data=dict(ADDRESS, country="US", action="update")).get_data(
-        as_text=True
-    )
+    page = client.post("/ru/checkout", data=dict(ADDRESS, country="US", action="update")).get_data(as_text=True)
     assert '<option selected value="US">' in page
     assert db.session.scalar(select(Order.id)) is None
 
@@ -123,9 +116,7 @@ def test_guest_places_a_card_order_split_per_merchant(client, make, app):
     db.session.expire_all()
     assert db.session.get(Product, a.id).stock == 380 and db.session.get(Product, b.id).stock == 18
     held = db.session.scalars(select(StockReservation).where(StockReservation.order_id == order.id)).all()
-    assert sorted((r.product_id, r.qty, r.state) for r in held) == sorted(
-        [(a.id, 120, "held"), (b.id, 2, "held")]
-    )
+    assert sorted((r.product_id, r.qty, r.state) for r in held) == sorted([(a.id, 120, "held"), (b.id, 2, "held")])
     events = db.session.scalars(select(OrderEvent)).all()
     assert [(e.from_status, e.to_status, e.cause, e.actor) for e in events] == [
         ("", "pending_payment", "placed", "guest")
@@ -200,20 +191,16 @@ def test_bank_transfer_order_waits_for_the_operator(client, make, runner, app):
     assert response.headers["Location"] == f"/ru/orders/{order.number}"
     assert order.status == "awaiting_transfer"
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "BKCHCNBJ810" in page and order.total.format("en") in client.get(
-        f"/en/orders/{order.number}"
-    ).get_data(as_text=True)
-    wrong = runner.invoke(
-        args=["orders", "confirm-transfer", order.number, "--amount", "1", "--reference", "X1"]
+    assert "BKCHCNBJ810" in page and order.total.format("en") in client.get(f"/en/orders/{order.number}").get_data(
+        as_text=True
     )
+    wrong = runner.invoke(args=["orders", "confirm-transfer", order.number, "--amount", "1", "--reference", "X1"])
     assert "mismatch" in wrong.output
     db.session.expire_all()
     assert db.session.get(Order, order.id).status == "awaiting_transfer"
     assert db.session.get(Order, order.id).review_reason == "amount_mismatch"
     amount = str(order.total.amount)
-    ok = runner.invoke(
-        args=["orders", "confirm-transfer", order.number, "--amount", amount, "--reference", "BOC-77"]
-    )
+    ok = runner.invoke(args=["orders", "confirm-transfer", order.number, "--amount", amount, "--reference", "BOC-77"])
     assert ok.exit_code == 0, ok.output
     db.session.expire_all()
     paid = db.session.get(Order, order.id)
@@ -230,11 +217,7 @@ def test_switching_between_card_and_transfer(client, make):
     client.post(f"/ru/orders/{order.number}/method", data={"method": "transfer"})
     db.session.expire_all()
     order = db.session.get(Order, order.id)
-    assert (
-        order.status == "awaiting_transfer"
-        and order.pay_method == "transfer"
-        and order.reserved_until > before
-    )
+    assert order.status == "awaiting_transfer" and order.pay_method == "transfer" and order.reserved_until > before
     response = client.post(f"/ru/orders/{order.number}/method", data={"method": "card"})
     assert response.headers["Location"].endswith(f"/orders/{order.number}/pay")
     db.session.expire_all()

@@ -40,15 +40,11 @@ def _placed(client, make, **changes):
 
 
 def _pay(client, order, payment_method, **extra):
-    return client.post(
-        f"/ru/orders/{order.number}/pay/card", json={"payment_method": payment_method, **extra}
-    )
+    return client.post(f"/ru/orders/{order.number}/pay/card", json={"payment_method": payment_method, **extra})
 
 
 def _stripe_intent(localstripe, ref):
-    return requests.get(
-        f"{localstripe.url}/v1/payment_intents/{ref}", auth=("sk_test_12345", ""), timeout=10
-    ).json()
+    return requests.get(f"{localstripe.url}/v1/payment_intents/{ref}", auth=("sk_test_12345", ""), timeout=10).json()
 
 
 def test_pay_page_loads_stripe_js_from_the_configured_url(client, make, stripe_app, localstripe):
@@ -70,7 +66,9 @@ def test_good_card_pays_the_order_server_side(client, make, stripe_app, localstr
     remote = _stripe_intent(localstripe, intent.provider_ref)
     assert (remote["amount"], remote["currency"], remote["status"]) == (order.total_minor, "eur", "succeeded")
     assert remote["metadata"] == {
-        "payable": f"order:{order.id}", "reference": order.number, "attempt": intent.idempotency_key
+        "payable": f"order:{order.id}",
+        "reference": order.number,
+        "attempt": intent.idempotency_key,
     }
     page = client.get(f"/ru/orders/{order.number}").get_data(as_text=True)
     assert 'data-status="paid"' in page
@@ -114,10 +112,7 @@ def test_three_d_secure_then_return(client, make, stripe_app, localstripe):
     back = client.post(f"/ru/orders/{order.number}/pay/return")
     assert back.json["status"] == "paid"
     # a redirect return (real Stripe) lands on the order page
-    assert (
-        client.get(f"/ru/orders/{order.number}/pay/return").headers["Location"]
-        == f"/ru/orders/{order.number}"
-    )
+    assert client.get(f"/ru/orders/{order.number}/pay/return").headers["Location"] == f"/ru/orders/{order.number}"
 
 
 def test_failed_three_d_secure_is_a_decline(client, make, stripe_app, localstripe):
@@ -159,9 +154,7 @@ def test_localstripe_webhook_alone_marks_the_order_paid(client, make, stripe_app
             data={"payment_method": _card(localstripe, GOOD)},
             timeout=10,
         )
-        requests.post(
-            f"{localstripe.url}/v1/payment_intents/{intent.provider_ref}/confirm", auth=auth, timeout=10
-        )
+        requests.post(f"{localstripe.url}/v1/payment_intents/{intent.provider_ref}/confirm", auth=auth, timeout=10)
         status = _wait_for_status(order.id, "paid")
     finally:
         localstripe.register_webhook("kuajing-tests", "http://127.0.0.1:9/unused")

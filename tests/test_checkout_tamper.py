@@ -42,9 +42,7 @@ def test_a_currency_outside_the_list_is_refused(client, make):
     a, _b = _two_merchants(make)
     _fill_cart(client, [(a, 10)], lang="en")
     for bogus in ("XYZ", "MNT", "usd", ""):
-        page = client.post("/en/checkout", data=dict(ADDRESS, currency=bogus, action="place")).get_data(
-            as_text=True
-        )
+        page = client.post("/en/checkout", data=dict(ADDRESS, currency=bogus, action="place")).get_data(as_text=True)
         assert 'id="currency-error"' in page
     assert db.session.scalar(select(Order.id)) is None
 
@@ -54,10 +52,12 @@ def test_order_total_is_the_server_quote(client, make, ctx):
 
     a, b = _two_merchants(make)
     order = make.order([(a, 120), (b, 1)], currency="KRW")
-    cart = Cart([
-        MerchantGroup(a.merchant, [CartLine(a.default_variant, 120)]),
-        MerchantGroup(b.merchant, [CartLine(b.default_variant, 1)]),
-    ])
+    cart = Cart(
+        [
+            MerchantGroup(a.merchant, [CartLine(a.default_variant, 120)]),
+            MerchantGroup(b.merchant, [CartLine(b.default_variant, 1)]),
+        ]
+    )
     expected = quote(cart, "KRW", "RU", "DAP", country="RU", cards=[default_card()])
     assert (order.total_minor, order.currency) == (expected.total_minor, "KRW")
     assert order.total.format("ko").startswith("₩")

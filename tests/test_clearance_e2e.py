@@ -1,5 +1,4 @@
-"""End to end: a paid order runs through the customs simulator; the buyer's page shows each step in Russian.
-"""
+"""End to end: a paid order runs through the customs simulator; the buyer's page shows each step in Russian."""
 
 from __future__ import annotations
 
@@ -61,8 +60,14 @@ def test_paid_order_is_released_then_closed_and_the_buyer_sees_each_step(app, cl
 
     assert not [m for m in messages(status="pending")]  # no departure invented per parcel
     batch = departures.declare(  # the merchant enters the flight that carries it: one CEB509
-        merchant.id, [case.id], traf_mode="5", traf_name="CA909", voyage_no="CA909", bill_no="999-12345675",
-        leave_time=clock(), port_code="0901",
+        merchant.id,
+        [case.id],
+        traf_mode="5",
+        traf_name="CA909",
+        voyage_no="CA909",
+        bill_no="999-12345675",
+        leave_time=clock(),
+        port_code="0901",
     )
     db.session.commit()
     pending = [(m.kind, m.ref) for m in messages(status="pending")]

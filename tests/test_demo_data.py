@@ -29,8 +29,11 @@ def test_missing_top_level_key(tmp_path):
 
 @pytest.mark.parametrize(
     ("record", "message"),
-    [({"sku": "A"}, "record 1: missing 'stock'"), ({"sku": "A", "stock": "7"}, "'stock' should be int"),
-     ({"sku": "A", "stock": True}, "'stock' should be int")],
+    [
+        ({"sku": "A"}, "record 1: missing 'stock'"),
+        ({"sku": "A", "stock": "7"}, "'stock' should be int"),
+        ({"sku": "A", "stock": True}, "'stock' should be int"),
+    ],
 )
 def test_schema_errors_name_record_and_key(record, message):
     with pytest.raises(DemoDataError, match=message):

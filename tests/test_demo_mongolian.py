@@ -26,8 +26,9 @@ def test_mongolian_texts_cover_the_clusters_mongolian_buyers_want():
 
 
 def test_selfcheck_rejects_a_mongolian_name_copied_from_russian():
-    broken = SimpleNamespace(**{k: copy.deepcopy(getattr(content, k)) for k in ("CLUSTERS", "CITIES", "MERCHANTS",
-                                                                              "PRODUCTS")})
+    broken = SimpleNamespace(
+        **{k: copy.deepcopy(getattr(content, k)) for k in ("CLUSTERS", "CITIES", "MERCHANTS", "PRODUCTS")}
+    )
     lift = next(p for p in broken.PRODUCTS if p["sku"] == "HL-LF-5001")
     lift["text"]["mn"]["name"] = lift["text"]["ru"]["name"]
     assert "product HL-LF-5001: mn name is a copy of en or ru" in check_content(broken)

@@ -13,9 +13,15 @@ def _texts(config, level):
 
 
 def test_development_defaults_are_reported_as_errors(tmp_path):
-    config = load_config({"DATA_DIR": str(tmp_path), "STRIPE_SECRET_KEY": "sk_live_abc",
-                          "CEB_XSD_DIR": str(tmp_path / "missing"), "CLEARANCE_TRANSPORT": "folder",
-                          "CLEARANCE_SIGNER": "none"})
+    config = load_config(
+        {
+            "DATA_DIR": str(tmp_path),
+            "STRIPE_SECRET_KEY": "sk_live_abc",
+            "CEB_XSD_DIR": str(tmp_path / "missing"),
+            "CLEARANCE_TRANSPORT": "folder",
+            "CLEARANCE_SIGNER": "none",
+        }
+    )
     errors = _texts(config, "error")
     assert "SECRET_KEY is not set" in errors
     assert "PUBLIC_BASE_URL is http://127.0.0.1:5000 (the development default)" in errors
@@ -33,15 +39,27 @@ def test_complete_production_configuration_has_no_errors(tmp_path):
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     key.write_text("k")
     cert.write_text("c")
-    config = load_config({
-        "DATA_DIR": str(tmp_path), "SECRET_KEY": "x" * 40, "PUBLIC_BASE_URL": "https://shop.example.cn",
-        "SESSION_COOKIE_SECURE": "1", "STRIPE_SECRET_KEY": "sk_live_abc", "STRIPE_PUBLISHABLE_KEY": "pk_live_abc",
-        "STRIPE_WEBHOOK_SECRET": "whsec_real", "CEB_XSD_DIR": str(xsd), "CLEARANCE_TRANSPORT": "folder",
-        "CLEARANCE_SIGNER": "sm2", "CLEARANCE_SIGN_KEY": str(key), "CLEARANCE_SIGN_CERT": str(cert),
-        "CLEARANCE_EBP_CODE": "912102001234567890", "CLEARANCE_DXP_ID": "DXPENT0000012345",
-        "CLEARANCE_LOGISTICS_CODE": "912102009876543210", "SMTP_HOST": "smtp.example.cn",
-        "MAIL_FROM": "Shop <shop@example.cn>",
-    })
+    config = load_config(
+        {
+            "DATA_DIR": str(tmp_path),
+            "SECRET_KEY": "x" * 40,
+            "PUBLIC_BASE_URL": "https://shop.example.cn",
+            "SESSION_COOKIE_SECURE": "1",
+            "STRIPE_SECRET_KEY": "sk_live_abc",
+            "STRIPE_PUBLISHABLE_KEY": "pk_live_abc",
+            "STRIPE_WEBHOOK_SECRET": "whsec_real",
+            "CEB_XSD_DIR": str(xsd),
+            "CLEARANCE_TRANSPORT": "folder",
+            "CLEARANCE_SIGNER": "sm2",
+            "CLEARANCE_SIGN_KEY": str(key),
+            "CLEARANCE_SIGN_CERT": str(cert),
+            "CLEARANCE_EBP_CODE": "912102001234567890",
+            "CLEARANCE_DXP_ID": "DXPENT0000012345",
+            "CLEARANCE_LOGISTICS_CODE": "912102009876543210",
+            "SMTP_HOST": "smtp.example.cn",
+            "MAIL_FROM": "Shop <shop@example.cn>",
+        }
+    )
     assert _texts(config, "error") == ""
     assert any(f.level == "ok" and f.topic == "payments" for f in diagnose(config))
 
@@ -55,7 +73,8 @@ def test_flask_command_exits_non_zero_on_errors(tmp_path):
 
 def test_module_runs_when_the_app_would_refuse_to_start(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), "STRIPE_SECRET_KEY": "sk_live_abc"}
-    done = subprocess.run([sys.executable, "-m", "storefront.doctor"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "storefront.doctor"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 1
     assert "STRIPE_WEBHOOK_SECRET" in done.stdout

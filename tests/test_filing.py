@@ -46,11 +46,7 @@ def test_submit_filing_stores_documents_outside_static_and_waits_for_review(app,
     path = document_path(doc)
     assert path.read_bytes() == PDF
     assert Path(app.config["DATA_DIR"]) / "documents" == path.parent
-    assert (
-        "static" not in path.parts
-        and doc.original_name == "营业执照.pdf"
-        and doc.stored_name != doc.original_name
-    )
+    assert "static" not in path.parts and doc.original_name == "营业执照.pdf" and doc.stored_name != doc.original_name
     # the owner downloads it as an attachment
     download = client.get(f"/en/merchant/filing/documents/{doc.id}")
     assert download.status_code == 200 and download.data == PDF
@@ -93,10 +89,7 @@ def test_filing_needs_a_document_and_refuses_bad_files(client, make):
     renamed = [(io.BytesIO(image_bytes("PNG")), "licence.pdf")]
     page = _submit(client, make, files=renamed).get_data(as_text=True)
     assert "ends in “.pdf” but the file is a PNG" in page
-    assert (
-        db.session.scalars(db.select(Merchant)).first() is None
-        and not db.session.scalars(db.select(Document)).all()
-    )
+    assert db.session.scalars(db.select(Merchant)).first() is None and not db.session.scalars(db.select(Document)).all()
 
 
 def test_uscc_check_character_rules():
@@ -164,9 +157,7 @@ def test_reject_with_reason_then_resubmit(app, make):
     # resubmit: data kept, a new document added, back to pending
     data = filing_form(make, phone="+86 429 555 0199")
     data["documents"] = [(io.BytesIO(image_bytes("JPEG")), "licence-scan.jpg")]
-    assert (
-        client.post("/en/merchant/filing", data=data, content_type="multipart/form-data").status_code == 302
-    )
+    assert client.post("/en/merchant/filing", data=data, content_type="multipart/form-data").status_code == 302
     merchant = db.session.get(Merchant, merchant.id)
     assert merchant.status == "pending" and merchant.phone == "+86 429 555 0199"
     assert len(filing.merchant_documents(merchant)) == 2

@@ -30,8 +30,13 @@ def _etag(client, url):
 
 
 def test_price_change_invalidates_its_product_and_listing_only(client, shop):
-    urls = {"a": f"/en/p/{shop['a'].id}", "b": f"/en/p/{shop['b'].id}", "c": f"/en/p/{shop['c'].id}",
-            "cat": _listing(shop, "cat"), "other": _listing(shop, "other")}
+    urls = {
+        "a": f"/en/p/{shop['a'].id}",
+        "b": f"/en/p/{shop['b'].id}",
+        "c": f"/en/p/{shop['c'].id}",
+        "cat": _listing(shop, "cat"),
+        "other": _listing(shop, "other"),
+    }
     before = {k: _etag(client, u) for k, u in urls.items()}
     shop["a"].price_fen = 12345
     db.session.commit()
@@ -98,7 +103,7 @@ def test_hidden_product_leaves_cached_listing_and_page(client, shop, uncached):
     assert f"/en/p/{shop['a'].id}" in client.get(listing).get_data(as_text=True)
     shop["a"].hidden = True
     db.session.commit()
-    assert f"/en/p/{shop['a'].id}\"" not in client.get(listing).get_data(as_text=True)
+    assert f'/en/p/{shop["a"].id}"' not in client.get(listing).get_data(as_text=True)
     assert client.get(f"/en/p/{shop['a'].id}").status_code == 404
 
 

@@ -34,8 +34,15 @@ def _crate(make, **kw):
 def _swimsuits(make):
     make.rates()
     product = make.product(
-        make.merchant(), price_fen=10_900, gross_weight_g=300, net_weight_g=240, hs_code="6112410000",
-        package_kind="bag", package_length_mm=250, package_width_mm=200, package_height_mm=30,
+        make.merchant(),
+        price_fen=10_900,
+        gross_weight_g=300,
+        net_weight_g=240,
+        hs_code="6112410000",
+        package_kind="bag",
+        package_length_mm=250,
+        package_width_mm=200,
+        package_height_mm=30,
     )
     db.session.commit()
     return product

@@ -14,8 +14,10 @@ def _pkg_row(sku, mm="600x400x300", units="1", per_unit="1", **kw):
 
 
 def test_import_sets_package_dimensions_and_exports_them(ctx, seller):  # noqa: F811
-    data = _csv([_pkg_row("BAR-1", mm="6000 x 55 x 55"), _pkg_row("SUIT-1", mm="600×400×300", units="50")],
-                header=PACKAGE_HEADER)
+    data = _csv(
+        [_pkg_row("BAR-1", mm="6000 x 55 x 55"), _pkg_row("SUIT-1", mm="600×400×300", units="50")],
+        header=PACKAGE_HEADER,
+    )
     report = sheet_import.import_sheet(seller, data, "csv", dry_run=False)
     assert not report.errors and report.applied
     bar, suit = (db.session.scalars(db.select(Product).where(Product.sku == sku)).one() for sku in ("BAR-1", "SUIT-1"))

@@ -48,8 +48,15 @@ def test_logistics_provider_publishes_a_card_that_prices_an_order_and_sees_the_b
     # five tonnes of magnesia to Russia by rail: the provider's 0.90 yuan/kg beats the platform's 1.05
     make.rates()
     product = make.product(
-        price_fen=468_000, gross_weight_g=1_003_500, net_weight_g=1_000_000, moq=5, stock=50,
-        package_kind="bag", package_length_mm=1100, package_width_mm=1100, package_height_mm=1000,
+        price_fen=468_000,
+        gross_weight_g=1_003_500,
+        net_weight_g=1_000_000,
+        moq=5,
+        stock=50,
+        package_kind="bag",
+        package_length_mm=1100,
+        package_width_mm=1100,
+        package_height_mm=1000,
     )
     order = make.order([(product, 5)], mode="rail")
     db.session.commit()
@@ -86,8 +93,9 @@ def test_only_logistics_providers_publish_rate_cards(app, make):
     db.session.commit()
     client = client_as(app, provider.owner)
     assert "logistics services" in _upload(client, GOOD).get_data(as_text=True) and _cards() == 0
-    expired = RateCard(provider_id=provider.id, code="old", valid_from=date(2025, 1, 1),
-                       valid_until=date(2025, 2, 1), lanes=[])
+    expired = RateCard(
+        provider_id=provider.id, code="old", valid_from=date(2025, 1, 1), valid_until=date(2025, 2, 1), lanes=[]
+    )
     db.session.add(expired)
     db.session.commit()
     assert [card.code for card in valid_cards(date(2026, 12, 3))] == ["platform-default"]  # expired: unused

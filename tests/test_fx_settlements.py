@@ -23,8 +23,17 @@ def flow(app, released_flow):  # noqa: F811
     """The released list leaves on a declared flight (CEB509 → 899 closed), and next month it is summarised."""
     case = case_of(released_flow["good"].sub_orders[0])
     clock = released_flow["clock"]
-    departures.declare(case.merchant_id, [case.id], traf_mode="5", traf_name="CA909", voyage_no="CA909",
-                       bill_no="999-12345675", leave_time=clock(), port_code="0901", now=clock())
+    departures.declare(
+        case.merchant_id,
+        [case.id],
+        traf_mode="5",
+        traf_name="CA909",
+        voyage_no="CA909",
+        bill_no="999-12345675",
+        leave_time=clock(),
+        port_code="0901",
+        now=clock(),
+    )
     db.session.commit()
     drain(simulator_worker(app, clock))
     case = case_of(released_flow["good"].sub_orders[0])
@@ -70,9 +79,7 @@ def test_operator_records_a_settlement_and_the_merchant_exports_it(app, make, fl
     merchant = client_as(app, flow["a"].owner)
     rows = list(
         csv.DictReader(
-            io.StringIO(
-                merchant.get("/en/merchant/fx-settlements.csv").get_data(as_text=True).lstrip("\ufeff")
-            )
+            io.StringIO(merchant.get("/en/merchant/fx-settlements.csv").get_data(as_text=True).lstrip("\ufeff"))
         )
     )
     assert rows == [

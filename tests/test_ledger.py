@@ -147,9 +147,7 @@ def test_service_order_card_part_and_voucher_subsidy(gateway, make):
     sums = _accounts(SERVICE_KIND, order.id)
     assert sums[("voucher_subsidy", "voucher:budget")] == order.voucher_fen == 50000
     assert sums[("voucher_subsidy", provider_acc)] == -50000
-    assert (
-        ledger.balance(provider_acc, "CNY") == -(order.card_fen + 50000) + sums[("commission", provider_acc)]
-    )
+    assert ledger.balance(provider_acc, "CNY") == -(order.card_fen + 50000) + sums[("commission", provider_acc)]
     assert check(gateway)[1] == []
 
 
@@ -204,9 +202,7 @@ def test_database_constraints_refuse_bad_entries(app, ctx, bad):
     db.session.rollback()
 
 
-def test_unbalanced_postings_are_refused_and_check_ledger_reports_tampering(
-    gateway, two_merchant_order, runner
-):
+def test_unbalanced_postings_are_refused_and_check_ledger_reports_tampering(gateway, two_merchant_order, runner):
     order, *_ = two_merchant_order
     with pytest.raises(ValueError):
         ledger._post("charge", "CNY", [("cash:stripe", 100), ("seller:merchant:1", -99)])

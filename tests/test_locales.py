@@ -28,8 +28,14 @@ def test_negotiate(header, expected):
 
 @pytest.mark.parametrize(
     ("header", "target"),
-    [("ko-KR", "/ko/"), ("zh-CN", "/zh/"), ("ru-RU", "/ru/"), ("pl", "/en/"), ("mn-MN,mn;q=0.9,ru;q=0.8", "/mn/"),
-     ("mn", "/mn/")],
+    [
+        ("ko-KR", "/ko/"),
+        ("zh-CN", "/zh/"),
+        ("ru-RU", "/ru/"),
+        ("pl", "/en/"),
+        ("mn-MN,mn;q=0.9,ru;q=0.8", "/mn/"),
+        ("mn", "/mn/"),
+    ],
 )
 def test_root_redirects_by_accept_language(client, header, target):
     response = client.get("/", headers={"Accept-Language": header})
@@ -72,9 +78,7 @@ def test_switcher_keeps_page_and_query(client, make):
     assert 'href="/ru/c/steel/?sort=price_asc"' in listing
 
 
-@pytest.mark.parametrize(
-    ("lang", "expected"), [("zh", "登录"), ("ru", "Войти"), ("ko", "로그인"), ("mn", "Нэвтрэх")]
-)
+@pytest.mark.parametrize(("lang", "expected"), [("zh", "登录"), ("ru", "Войти"), ("ko", "로그인"), ("mn", "Нэвтрэх")])
 def test_translations_load_for_each_language(app, lang, expected):
     with app.test_request_context(f"/{lang}/"), force_locale(lang):
         assert gettext("Sign in") == expected
@@ -109,10 +113,18 @@ def test_mongolian_page_shows_russian_text_with_a_note_and_prices_in_tugrik(clie
     from storefront.extensions import db
 
     make.rates()
-    ru_only = make.product(texts={"zh": {"name": "合金钢圆钢"}, "en": {"name": "Alloy steel bar"},
-                                  "ru": {"name": "Пруток из легированной стали"}}, price_fen=10000)
-    own = make.product(texts={"zh": {"name": "合金钢圆钢"}, "en": {"name": "Alloy steel bar"},
-                              "mn": {"name": "Хайлшин ган саваа"}}, price_fen=10000)
+    ru_only = make.product(
+        texts={
+            "zh": {"name": "合金钢圆钢"},
+            "en": {"name": "Alloy steel bar"},
+            "ru": {"name": "Пруток из легированной стали"},
+        },
+        price_fen=10000,
+    )
+    own = make.product(
+        texts={"zh": {"name": "合金钢圆钢"}, "en": {"name": "Alloy steel bar"}, "mn": {"name": "Хайлшин ган саваа"}},
+        price_fen=10000,
+    )
     db.session.commit()
     page = client.get(f"/mn/p/{ru_only.id}").get_data(as_text=True)
     assert '<h1><span lang="ru">Пруток из легированной стали</span></h1>' in page

@@ -27,9 +27,7 @@ def _clear(app):
 def _russian_order(make):
     make.rates()
     a = make.product(price_fen=10000, texts={"ru": {"name": "Купальник «Волна»"}, "en": {"name": "Swimsuit"}})
-    b = make.product(
-        price_fen=250000, texts={"ru": {"name": "Магниевый анод"}, "en": {"name": "Magnesium anode"}}
-    )
+    b = make.product(price_fen=250000, texts={"ru": {"name": "Магниевый анод"}, "en": {"name": "Magnesium anode"}})
     return make.order([(a, 3), (b, 1)], currency="EUR", lang="ru", email="ivan@example.ru")
 
 

@@ -33,10 +33,7 @@ def sales(app, make):
     other = make.merchant()
     other_order = _paid(make, make.product(other, sku="OTHER-SKU"), 1, "RU", "USD")
     db.session.commit()
-    subs = {
-        key: o.sub_orders[0]
-        for key, o in (("ru", ru), ("kr", kr), ("unpaid", unpaid), ("other", other_order))
-    }
+    subs = {key: o.sub_orders[0] for key, o in (("ru", ru), ("kr", kr), ("unpaid", unpaid), ("other", other_order))}
     return merchant, subs, client_as(app, merchant.owner)
 
 
@@ -63,10 +60,7 @@ def test_order_detail_ship_and_history(sales):
     assert "Ivan Petrov" in page and "7228300000" in page and "SW-1" in page
     assert 'name="tracking_no"' in page and 'data-clearance-status="declared"' in page
     assert (
-        client.post(
-            f"/en/merchant/orders/{sub.id}/ship", data={"carrier": "EMS", "tracking_no": ""}
-        ).status_code
-        == 302
+        client.post(f"/en/merchant/orders/{sub.id}/ship", data={"carrier": "EMS", "tracking_no": ""}).status_code == 302
     )
     assert db.session.get(SubOrder, sub.id).status == "paid"
     client.post(

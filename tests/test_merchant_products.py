@@ -58,9 +58,7 @@ def test_create_product_with_languages_tiers_and_customs_data(shop):
     response = client.post("/en/merchant/products/new", data=_form(category))
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     product = db.session.scalars(db.select(Product)).one()
-    assert (
-        product.merchant_id == merchant.id and product.hs_code == "6112410000" and product.price_fen == 12850
-    )
+    assert product.merchant_id == merchant.id and product.hs_code == "6112410000" and product.price_fen == 12850
     assert (product.moq, product.stock, product.net_weight_g, product.gross_weight_g) == (10, 500, 180, 230)
     assert set(product.translations) == {"zh", "ru", "ko"}
     assert product.translations["zh"].specs == [["面料", "锦纶82%"], ["尺码", "S-XL"]]
@@ -148,10 +146,7 @@ def test_hide_and_show(shop, make):
     client.post(f"/en/merchant/products/{product.id}/visibility", data={"hidden": "1"})
     assert db.session.get(Product, product.id).hidden and client.get(f"/en/p/{product.id}").status_code == 404
     client.post(f"/en/merchant/products/{product.id}/visibility", data={"hidden": "0"})
-    assert (
-        not db.session.get(Product, product.id).hidden
-        and client.get(f"/en/p/{product.id}").status_code == 200
-    )
+    assert not db.session.get(Product, product.id).hidden and client.get(f"/en/p/{product.id}").status_code == 200
 
 
 def test_moderated_product_stays_hidden_and_owner_sees_the_reason(app, shop, make):
@@ -160,9 +155,7 @@ def test_moderated_product_stays_hidden_and_owner_sees_the_reason(app, shop, mak
     product = make.product(merchant, sku="MOD-1")
     db.session.commit()
     op = client_as(app, operator)
-    assert (
-        op.post(f"/en/operator/moderation/products/{product.id}/hide", data={"reason": ""}).status_code == 302
-    )
+    assert op.post(f"/en/operator/moderation/products/{product.id}/hide", data={"reason": ""}).status_code == 302
     assert not db.session.get(Product, product.id).hidden
     op.post(f"/en/operator/moderation/products/{product.id}/hide", data={"reason": "图片含有第三方商标"})
     product = db.session.get(Product, product.id)

@@ -19,6 +19,7 @@ def test_migrations_match_models(app):
         diff = compare_metadata(context, db.metadata)
     assert diff == []
 
+
 BEFORE_VARIANTS = "k1m2a3i4l5o6"  # the downgrade walks back through every later revision too
 
 

@@ -37,10 +37,13 @@ def operator(make):
     return make.user(Role.OPERATOR.value, email="mod@kuajing.example")
 
 
-@pytest.mark.parametrize(("locale", "approved", "subject"), [
-    ("zh", True, "您的企业备案已通过"),
-    ("ru", False, "Регистрация вашей компании не одобрена"),
-])
+@pytest.mark.parametrize(
+    ("locale", "approved", "subject"),
+    [
+        ("zh", True, "您的企业备案已通过"),
+        ("ru", False, "Регистрация вашей компании не одобрена"),
+    ],
+)
 def test_filing_decision_mail_in_the_owners_language(app, make, operator, locale, approved, subject):
     owner = make.user(Role.MERCHANT.value, locale=locale)
     merchant = make.merchant(status="pending", owner=owner, contact_email=f"filing-{locale}@haiyun.example.cn")

@@ -70,8 +70,14 @@ def test_adding_different_currencies_is_refused():
 
 @pytest.mark.parametrize(
     ("text", "currency", "minor"),
-    [("100", "CNY", 10000), ("99,5", "RUB", 9950), ("1 234.56", "USD", 123456), ("17124", "KRW", 17124),
-     ("", "CNY", None), (None, "CNY", None)],
+    [
+        ("100", "CNY", 10000),
+        ("99,5", "RUB", 9950),
+        ("1 234.56", "USD", 123456),
+        ("17124", "KRW", 17124),
+        ("", "CNY", None),
+        (None, "CNY", None),
+    ],
 )
 def test_parse_amount(text, currency, minor):
     assert parse_amount(text, currency) == minor

@@ -64,9 +64,15 @@ def shop(redis_server, pg_cluster, tmp_path_factory):
         db.session.remove()
         db.engine.dispose()
     env = {
-        "DATABASE_URL": url, "CACHE_URL": redis_server.url, "SECRET_KEY": "multinode-test-secret",
-        "WTF_CSRF_ENABLED": "0", "RATELIMIT_ENABLED": "1", "LOGIN_RATE_LIMIT": f"{LOGIN_LIMIT} per minute",
-        "SEARCH_WRITE_TIMEOUT": "5", "SEARCH_FOLLOW_SECONDS": "0.000001", "PUBLIC_BASE_URL": f"http://{HOST}",
+        "DATABASE_URL": url,
+        "CACHE_URL": redis_server.url,
+        "SECRET_KEY": "multinode-test-secret",
+        "WTF_CSRF_ENABLED": "0",
+        "RATELIMIT_ENABLED": "1",
+        "LOGIN_RATE_LIMIT": f"{LOGIN_LIMIT} per minute",
+        "SEARCH_WRITE_TIMEOUT": "5",
+        "SEARCH_FOLLOW_SECONDS": "0.000001",
+        "PUBLIC_BASE_URL": f"http://{HOST}",
     }
     nodes = [Node(name, {**env, "DATA_DIR": str(data / name)}) for name in ("a", "b")]
     yield {"a": nodes[0], "b": nodes[1], "redis": redis_server, **ids}
@@ -96,8 +102,12 @@ def test_change_on_node_a_is_seen_on_node_b(shop):
     assert _links_to(buyer.get(b + "/en/search?q=zirconium").text, pid)
 
     # Signed in (page cache never used): content fragments and cards come from Redis.
-    assert merchant.post(a + "/en/account/login", data={"email": "merchant@example.com",
-                                                        "password": "correct-horse-battery"}).status_code == 200
+    assert (
+        merchant.post(
+            a + "/en/account/login", data={"email": "merchant@example.com", "password": "correct-horse-battery"}
+        ).status_code
+        == 200
+    )
     assert _links_to(merchant.get(b + listing).text, pid)
 
     # The merchant hides the product on node A; node B's next requests no longer show it.
@@ -121,10 +131,17 @@ def test_sign_in_limit_holds_across_both_nodes(shop):
     codes = []
     for n in range(LOGIN_LIMIT + 1):
         node = shop["a"] if n % 2 == 0 else shop["b"]
-        codes.append(attempts.post(node.url + "/en/account/login",
-                                   data={"email": "nobody@example.com", "password": "wrong"}).status_code)
+        codes.append(
+            attempts.post(
+                node.url + "/en/account/login", data={"email": "nobody@example.com", "password": "wrong"}
+            ).status_code
+        )
     assert codes[-1] == 429, codes
     assert codes.count(429) >= 1 and codes[0] == 200
     for node in (shop["a"], shop["b"]):
-        assert attempts.post(node.url + "/en/account/login",
-                             data={"email": "nobody@example.com", "password": "wrong"}).status_code == 429
+        assert (
+            attempts.post(
+                node.url + "/en/account/login", data={"email": "nobody@example.com", "password": "wrong"}
+            ).status_code
+            == 429
+        )

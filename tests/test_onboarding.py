@@ -20,8 +20,10 @@ BANK = {"bank_name": "中国银行大连分行", "account_name": "大连测试�
 )
 def test_sign_up_lands_on_the_checklist_not_the_storefront(app, client, ctx, role, checklist):
     email = f"new-{role}@example.cn"
-    client.post("/zh/account/register", data={
-        "name": "王丽", "email": email, "password": "long-enough-pw", "confirm": "long-enough-pw", "role": role})
+    client.post(
+        "/zh/account/register",
+        data={"name": "王丽", "email": email, "password": "long-enough-pw", "confirm": "long-enough-pw", "role": role},
+    )
     landed = client.get(_link_in_last_mail(app, email))
     assert landed.status_code == 302 and landed.headers["Location"].endswith(checklist)
     page = client.get(checklist).get_data(as_text=True)
@@ -35,9 +37,16 @@ def test_sign_up_lands_on_the_checklist_not_the_storefront(app, client, ctx, rol
 
 
 def test_buyers_still_land_on_the_storefront(app, client, ctx):
-    client.post("/en/account/register", data={
-        "name": "B", "email": "b@example.com", "password": "long-enough-pw", "confirm": "long-enough-pw",
-        "role": "buyer"})
+    client.post(
+        "/en/account/register",
+        data={
+            "name": "B",
+            "email": "b@example.com",
+            "password": "long-enough-pw",
+            "confirm": "long-enough-pw",
+            "role": "buyer",
+        },
+    )
     assert client.get(_link_in_last_mail(app, "b@example.com")).headers["Location"].endswith("/en/")
 
 
@@ -77,7 +86,9 @@ def test_payout_details_are_checked_audited_and_per_seller(app, make):
     assert client.post("/zh/merchant/money/details", data={**BANK, "swift": "bkchcnbj"}).status_code == 302
     saved = payouts.details_of(seller_account("merchant", merchant.id))
     assert (saved.account_number, saved.swift, saved.updated_by_id) == (
-        "6217 0000 1234 5678", "BKCHCNBJ", merchant.owner.id
+        "6217 0000 1234 5678",
+        "BKCHCNBJ",
+        merchant.owner.id,
     )
     assert payouts.details_of(seller_account("merchant", other.id)) is None
     entry = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action == "payout_details.update")).one()

@@ -49,9 +49,7 @@ def market(make):
     make.rates()
     operator = make.user(Role.OPERATOR.value, email="moderator@kuajing.example")
     provider = make.service_provider()
-    package = make.service_package(
-        provider, texts={"zh": ("可疑的清关服务", ""), "en": ("Dubious clearance help", "")}
-    )
+    package = make.service_package(provider, texts={"zh": ("可疑的清关服务", ""), "en": ("Dubious clearance help", "")})
     other = make.service_package(
         make.service_provider(), texts={"zh": ("正规的翻译服务", ""), "en": ("Honest translation help", "")}
     )
@@ -72,8 +70,7 @@ def _public(client, package) -> dict[str, bool]:
         "api": client.get(f"/api/v1/services/{package.id}").status_code == 200,
         "api_list": package.id in [item["id"] for item in listing["items"]],
         "browse": f'data-package="{package.id}"' in client.get("/en/services/").get_data(as_text=True),
-        "search": f'data-package="{package.id}"'
-        in client.get("/en/services/?q=clearance").get_data(as_text=True),
+        "search": f'data-package="{package.id}"' in client.get("/en/services/?q=clearance").get_data(as_text=True),
     }
 
 

@@ -42,9 +42,7 @@ def _our_intents_at_stripe(localstripe, order):
     keys = set(db.session.scalars(select(PaymentIntentRecord.idempotency_key)))
     found, after = [], None
     while True:
-        page = _stripe(
-            localstripe, "payment_intents?limit=100" + (f"&starting_after={after}" if after else "")
-        )
+        page = _stripe(localstripe, "payment_intents?limit=100" + (f"&starting_after={after}" if after else ""))
         found += [pi for pi in page["data"] if pi["metadata"].get("attempt") in keys]
         if not page.get("has_more"):
             return found
@@ -62,9 +60,7 @@ def _snapshot(order_id):
     return order, stock, reservations
 
 
-def test_crash_after_the_charge_then_reconcile_settles_once(
-    client, make, stripe_app, localstripe, crash_at, runner
-):
+def test_crash_after_the_charge_then_reconcile_settles_once(client, make, stripe_app, localstripe, crash_at, runner):
     order = _placed(client, make)
     _order, stock_before, _res = _snapshot(order.id)
     crash_at.add("after_gateway_confirm")
@@ -91,11 +87,7 @@ def test_crash_after_the_charge_then_reconcile_settles_once(
     assert _pay(client, order, _card(localstripe, GOOD)).json["status"] in {"paid", "closed"}
     intents = _our_intents_at_stripe(localstripe, order)
     assert len(intents) == 1 and intents[0]["status"] == "succeeded"
-    charges = [
-        c
-        for c in _stripe(localstripe, "charges?limit=100")["data"]
-        if c["payment_intent"] == intents[0]["id"]
-    ]
+    charges = [c for c in _stripe(localstripe, "charges?limit=100")["data"] if c["payment_intent"] == intents[0]["id"]]
     assert len(charges) == 1
     assert db.session.scalar(select(func.count(Order.id)).where(Order.status == "paid")) == 1
     assert _snapshot(order.id)[1] == stock_before
@@ -117,9 +109,7 @@ def test_crash_after_the_charge_then_the_buyer_retries(client, make, stripe_app,
     assert db.session.scalars(select(PaymentIntentRecord)).one().status == IntentStatus.SUCCEEDED
 
 
-def test_crash_before_the_intent_id_is_recorded_reuses_the_same_intent(
-    client, make, stripe_app, localstripe, crash_at
-):
+def test_crash_before_the_intent_id_is_recorded_reuses_the_same_intent(client, make, stripe_app, localstripe, crash_at):
     """Stripe made the PaymentIntent but we died before writing its id: the retry finds it by the attempt
     key in its metadata instead of creating a second one (localstripe ignores idempotency keys)."""
     order = _placed(client, make)

@@ -65,16 +65,12 @@ def test_payout_request_above_the_balance_is_refused(app, paid, gateway, no_hold
         "/en/merchant/money/payouts",
         data={"amount": f"{(balance.available + 1) / 100:.2f}", "currency": "CNY"},
     )
-    assert too_much.status_code == 400 and "more than your available balance" in too_much.get_data(
-        as_text=True
-    )
+    assert too_much.status_code == 400 and "more than your available balance" in too_much.get_data(as_text=True)
     for bad in ("0", "-1", "x"):
         r = client.post("/en/merchant/money/payouts", data={"amount": bad, "currency": "CNY"})
         assert r.status_code == 400 and "greater than zero" in r.get_data(as_text=True)
     assert db.session.scalar(select(func.count(Payout.id))) == 0
-    ok = client.post(
-        "/en/merchant/money/payouts", data={"amount": f"{balance.available / 100:.2f}", "currency": "CNY"}
-    )
+    ok = client.post("/en/merchant/money/payouts", data={"amount": f"{balance.available / 100:.2f}", "currency": "CNY"})
     assert ok.status_code == 302
     again = client.post("/en/merchant/money/payouts", data={"amount": "0.01", "currency": "CNY"})
     assert again.status_code == 400  # everything available is already requested
@@ -92,19 +88,14 @@ def test_operator_pays_with_bank_reference_and_exports_csv(app, paid, gateway, n
     assert "Requested" in operator.get("/en/operator/payouts/").get_data(as_text=True)
     missing = operator.post(f"/en/operator/payouts/{payout.id}/approve", data={"bank_ref": ""})
     assert missing.status_code == 400 and "bank reference" in missing.get_data(as_text=True)
-    assert (
-        operator.post(f"/en/operator/payouts/{payout.id}/approve", data={"bank_ref": "BOC-PAY-1"}).status_code
-        == 302
-    )
+    assert operator.post(f"/en/operator/payouts/{payout.id}/approve", data={"bank_ref": "BOC-PAY-1"}).status_code == 302
     again = operator.post(f"/en/operator/payouts/{payout.id}/approve", data={"bank_ref": "BOC-PAY-2"})
     assert again.status_code == 400 and "already decided" in again.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Payout, payout.id).status == "paid"
     assert -ledger.balance(account, "CNY") == 0  # paid out in full
     assert (
-        db.session.scalars(
-            select(LedgerEntry).where(LedgerEntry.kind == "payout", LedgerEntry.account == "cash:bank")
-        )
+        db.session.scalars(select(LedgerEntry).where(LedgerEntry.kind == "payout", LedgerEntry.account == "cash:bank"))
         .one()
         .amount_minor
         == -balance.available

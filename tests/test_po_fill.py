@@ -7,7 +7,7 @@ from babel.messages.pofile import read_po
 
 from storefront.core.po_fill import fill, missing
 
-TEMPLATE = '''msgid ""
+TEMPLATE = """msgid ""
 msgstr ""
 
 msgid "Add to cart"
@@ -17,22 +17,22 @@ msgid "%(num)s product"
 msgid_plural "%(num)s products"
 msgstr[0] ""
 msgstr[1] ""
-'''
-MN = '''msgid ""
+"""
+MN = """msgid ""
 msgstr ""
 "Language: mn\\n"
 "Plural-Forms: nplurals=2; plural=(n != 1);\\n"
 
 msgid "Add to cart"
 msgstr "Сагсанд нэмэх"
-'''
-RU_APPENDED = '''msgid ""
+"""
+RU_APPENDED = """msgid ""
 msgstr ""
 "Language: ru\\n"
 
 msgid "Write a review"
 msgstr "Написать отзыв"
-'''
+"""
 
 
 @pytest.fixture

@@ -48,17 +48,31 @@ def _count(demo_app, client, url):
 @pytest.fixture
 def ids(demo_client):
     items = demo_client.get("/api/v1/products?lang=en&per_page=100").json["items"]
-    return {"product": items[0]["id"], "merchant": items[0]["merchant"]["slug"], "cluster": items[0]["cluster"],
-            "category": items[0]["category"]}
+    return {
+        "product": items[0]["id"],
+        "merchant": items[0]["merchant"]["slug"],
+        "cluster": items[0]["cluster"],
+        "category": items[0]["category"],
+    }
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "/ru/", "/ru/c/{cluster}/", "/ru/c/{cluster}/{category}/", "/ru/c/{cluster}/?sort=price_asc&min_price=10",
-        "/ru/p/{product}", "/ko/m/{merchant}", "/ru/search?q=%D0%BA%D1%83%D0%BF%D0%B0%D0%BB%D1%8C%D0%BD%D0%B8%D0%BA",
-        "/zh/search?q=%E9%95%81", "/api/v1/products?lang=ru", "/api/v1/products/{product}?lang=ko",
-        "/api/v1/search?q=steel&lang=en", "/api/v1/suggest?q=st&lang=en", "/ru/services/", "/api/v1/services?lang=ru",
+        "/ru/",
+        "/ru/c/{cluster}/",
+        "/ru/c/{cluster}/{category}/",
+        "/ru/c/{cluster}/?sort=price_asc&min_price=10",
+        "/ru/p/{product}",
+        "/ko/m/{merchant}",
+        "/ru/search?q=%D0%BA%D1%83%D0%BF%D0%B0%D0%BB%D1%8C%D0%BD%D0%B8%D0%BA",
+        "/zh/search?q=%E9%95%81",
+        "/api/v1/products?lang=ru",
+        "/api/v1/products/{product}?lang=ko",
+        "/api/v1/search?q=steel&lang=en",
+        "/api/v1/suggest?q=st&lang=en",
+        "/ru/services/",
+        "/api/v1/services?lang=ru",
     ],
 )
 def test_page_query_count_is_small(demo_app, demo_client, ids, url):

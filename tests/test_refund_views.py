@@ -57,9 +57,7 @@ def test_operator_bad_amounts_get_a_message_and_change_nothing(app, paid, operat
 
 
 def test_bad_amount_message_is_translated(app, paid, operator):  # noqa: F811
-    response = client_as(app, operator).post(
-        f"/zh/operator/refunds/order/{paid.id}", data={"amount": "999999"}
-    )
+    response = client_as(app, operator).post(f"/zh/operator/refunds/order/{paid.id}", data={"amount": "999999"})
     assert "超出了仍可退款的金额" in response.get_data(as_text=True)
 
 
@@ -70,9 +68,7 @@ def test_merchant_refunds_its_own_part_only(app, paid, gateway):  # noqa: F811
     page = client.get(f"/en/merchant/orders/{mine.id}").get_data(as_text=True)
     assert 'id="refund-form"' in page
     too_much = client.post(f"/en/merchant/orders/{mine.id}/refund", data={"amount": "100000"})
-    assert too_much.status_code == 400 and "more than can still be refunded" in too_much.get_data(
-        as_text=True
-    )
+    assert too_much.status_code == 400 and "more than can still be refunded" in too_much.get_data(as_text=True)
     assert _count() == 0
     ok = client.post(f"/en/merchant/orders/{mine.id}/refund", data={"amount": "10.00"}, follow_redirects=True)
     assert ok.status_code == 200
@@ -83,9 +79,7 @@ def test_merchant_refunds_its_own_part_only(app, paid, gateway):  # noqa: F811
 def test_merchant_cannot_fulfil_proposes_a_refund_the_operator_makes(app, paid, operator):  # noqa: F811
     sub = paid.sub_orders[0]
     merchant = client_as(app, sub.merchant.owner)
-    merchant.post(
-        f"/en/merchant/orders/{sub.id}/cannot-fulfil", data={"reason": "Out of stock at the factory"}
-    )
+    merchant.post(f"/en/merchant/orders/{sub.id}/cannot-fulfil", data={"reason": "Out of stock at the factory"})
     proposal = db.session.scalars(select(RefundProposal)).one()
     assert (proposal.cause, proposal.sub_order_id) == ("merchant_cancelled", sub.id)
     assert proposal.amount_minor == sub.goods_minor + sub.shipping_minor
@@ -121,8 +115,6 @@ def test_operator_refunds_a_service_order_from_its_page(app, make, gateway, oper
     assert 'id="operator-refund"' in page
     form = client.get(f"/en/operator/refunds/service_order/{order.id}").get_data(as_text=True)
     assert "Can still be refunded" in form
-    client.post(
-        f"/en/operator/refunds/service_order/{order.id}", data={"amount": f"{order.card_fen / 100:.2f}"}
-    )
+    client.post(f"/en/operator/refunds/service_order/{order.id}", data={"amount": f"{order.card_fen / 100:.2f}"})
     db.session.expire_all()
     assert db.session.get(ServiceOrder, order.id).refund_state == "done"

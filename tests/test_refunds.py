@@ -143,9 +143,7 @@ def test_shipped_goods_are_refunded_without_stock_return(paid, gateway):
     assert db.session.get(SubOrder, sub.id).status == "shipped"
 
 
-@pytest.mark.parametrize(
-    ("amount", "code"), [(0, "amount"), (-5, "amount"), (None, "amount"), (10**9, "too_much")]
-)
+@pytest.mark.parametrize(("amount", "code"), [(0, "amount"), (-5, "amount"), (None, "amount"), (10**9, "too_much")])
 def test_bad_amounts_change_nothing(paid, gateway, amount, code):
     before = _snapshot(paid)
     with pytest.raises(refunds.RefundError) as err:
@@ -254,10 +252,7 @@ def test_pending_refund_is_confirmed_by_the_webhook_after_reading_it_back(paid, 
     # a forged amount is rejected
     gateway.refunds[info.ref] = info = replace(info, status="succeeded")
     assert _post_event(client, app, _refund_event("evt_r1", info, amount=5)).json["outcome"] == "rejected"
-    assert (
-        "amount"
-        in db.session.scalars(select(PaymentEvent).where(PaymentEvent.event_id == "evt_r1")).one().reason
-    )
+    assert "amount" in db.session.scalars(select(PaymentEvent).where(PaymentEvent.event_id == "evt_r1")).one().reason
     assert _post_event(client, app, _refund_event("evt_r2", info)).json["outcome"] == "refunded"
     assert _post_event(client, app, _refund_event("evt_r2", info)).json["outcome"] == "duplicate"
     charge_event = (

@@ -97,18 +97,40 @@ def mongolian(make):
     magnesia = make.category("fused-magnesia", cluster_slug="magnesium")
     berries = make.category("berries", cluster_slug="agriculture")
     products = {
-        "lift": _product(make, auto, "MN-1", {"mn": {
-            "name": "Хоёр баганат автомашин өргөгч 4 тонн",
-            "description": "Засварын газарт зориулсан өргөгч, гидравлик хоёр цилиндртэй."}}),
-        "steel": _product(make, steel, "MN-2", {"mn": {
-            "name": "Хайлшин багажны гангийн дугуй саваа",
-            "description": "Хэвний ган, дулааны боловсруулалттай."}}),
-        "magnesia": _product(make, magnesia, "MN-3", {"mn": {
-            "name": "Хайлуулсан периклаз 97%",
-            "description": "Галд тэсвэртэй материалын түүхий эд."}}),
-        "berries": _product(make, berries, "MN-4", {"mn": {
-            "name": "Хөлдөөсөн гүзээлзгэнэ",
-            "description": "Даньдунгийн гүзээлзгэнийг шууд хөлдөөсөн."}}),
+        "lift": _product(
+            make,
+            auto,
+            "MN-1",
+            {
+                "mn": {
+                    "name": "Хоёр баганат автомашин өргөгч 4 тонн",
+                    "description": "Засварын газарт зориулсан өргөгч, гидравлик хоёр цилиндртэй.",
+                }
+            },
+        ),
+        "steel": _product(
+            make,
+            steel,
+            "MN-2",
+            {
+                "mn": {
+                    "name": "Хайлшин багажны гангийн дугуй саваа",
+                    "description": "Хэвний ган, дулааны боловсруулалттай.",
+                }
+            },
+        ),
+        "magnesia": _product(
+            make,
+            magnesia,
+            "MN-3",
+            {"mn": {"name": "Хайлуулсан периклаз 97%", "description": "Галд тэсвэртэй материалын түүхий эд."}},
+        ),
+        "berries": _product(
+            make,
+            berries,
+            "MN-4",
+            {"mn": {"name": "Хөлдөөсөн гүзээлзгэнэ", "description": "Даньдунгийн гүзээлзгэнийг шууд хөлдөөсөн."}},
+        ),
     }
     db.session.commit()
     return {key: p.id for key, p in products.items()}
@@ -156,8 +178,12 @@ def test_korean_two_word_queries_on_demo_data(demo_client):
     # the demo names one lift 카리프트: found written as one word or as two
     assert [i["sku"] for i in items("카리프트")] == ["HL-LF-5002"]
     assert [i["sku"] for i in items("카 리프트")] == ["HL-LF-5002"]
-    for query, cluster in (("수영 복", "swimwear"), ("차량 리프트", "auto-maintenance"), ("여성 수영복", "swimwear"),
-                           ("타이어 교환기", "auto-maintenance")):
+    for query, cluster in (
+        ("수영 복", "swimwear"),
+        ("차량 리프트", "auto-maintenance"),
+        ("여성 수영복", "swimwear"),
+        ("타이어 교환기", "auto-maintenance"),
+    ):
         found = [i["cluster"] for i in items(query)]
         assert found and found[0] == cluster
         # nothing from another industry is ranked above a product of the wanted one
@@ -178,8 +204,9 @@ def test_index_built_before_mongolian_keeps_answering(make, monkeypatch):
         return schema
 
     make.rates()
-    p = make.product(texts={"zh": {"name": "双柱举升机"}, "en": {"name": "Two-post lift"},
-                            "ru": {"name": "Двухстоечный подъёмник"}})
+    p = make.product(
+        texts={"zh": {"name": "双柱举升机"}, "en": {"name": "Two-post lift"}, "ru": {"name": "Двухстоечный подъёмник"}}
+    )
     db.session.commit()
     monkeypatch.setattr(whoosh_store, "build_schema", without_mongolian)
     search.reindex()  # the live generation now has no mn fields, as an index built by the previous release

@@ -93,4 +93,3 @@ def test_node_behind_pruned_events_rebuilds(make, node_b):
         events.catch_up()
         assert events.read_cursor() == events.last_event_id()
     assert _search_b(node_b, "zirconium") == [product.id]
-

@@ -214,9 +214,7 @@ def test_all_words_required_then_relaxed(catalogue):
 
 
 def test_name_matches_rank_above_description_matches(make):
-    in_name = make.product(
-        texts={"en": {"name": "Ginseng root", "description": "Dried root"}, "zh": {"name": "人参"}}
-    )
+    in_name = make.product(texts={"en": {"name": "Ginseng root", "description": "Dried root"}, "zh": {"name": "人参"}})
     in_text = make.product(
         texts={"en": {"name": "Herbal tea", "description": "With a little ginseng"}, "zh": {"name": "花草茶"}}
     )

@@ -25,8 +25,9 @@ def _private_uses(path: Path) -> list[str]:
 
 
 #: The modules that talk to Whoosh (the rest of the package only uses the engine-neutral interface).
-WHOOSH_MODULES = sorted(p for p in SEARCH.glob("*.py") if "import whoosh" in p.read_text()
-                        or "from whoosh" in p.read_text())
+WHOOSH_MODULES = sorted(
+    p for p in SEARCH.glob("*.py") if "import whoosh" in p.read_text() or "from whoosh" in p.read_text()
+)
 
 
 def test_whoosh_modules_found():

@@ -87,9 +87,9 @@ def test_operators_and_symbols_show_a_friendly_empty_state(client, shop):
         assert "could not find any words to search for" in body
     body = client.get("/en/search?q=xyzzyqwerty").get_data(as_text=True)
     assert "No products found for" in body
-    assert "<script>alert" not in client.get(
-        "/en/search", query_string={"q": "<script>alert(1)</script>"}
-    ).get_data(as_text=True)
+    assert "<script>alert" not in client.get("/en/search", query_string={"q": "<script>alert(1)</script>"}).get_data(
+        as_text=True
+    )
 
 
 def test_empty_query_shows_the_start_state(client, shop):

@@ -16,9 +16,7 @@ def test_fixable_vulnerability_fails():
 
 
 def test_vulnerability_without_a_fix_is_reported_not_fatal():
-    report = {
-        "dependencies": [{"name": "lxml", "version": "5.0", "vulns": [{"id": "PYSEC-1", "fix_versions": []}]}]
-    }
+    report = {"dependencies": [{"name": "lxml", "version": "5.0", "vulns": [{"id": "PYSEC-1", "fix_versions": []}]}]}
     status, lines = tasks.audit_verdict(report)
     assert status == 0 and any("no fix yet" in line for line in lines)
 
@@ -32,13 +30,17 @@ def test_an_audit_that_checked_nothing_warns_and_fails_when_strict():
 
 
 def test_skipped_packages_are_checked_against_the_latest_release_page():
-    report = {"dependencies": [
-        {"name": "flask", "skip_reason": "Dependency not found on PyPI and could not be audited: flask (3.1.0)"},
-        {"name": "jinja2", "skip_reason": "Dependency not found on PyPI and could not be audited: jinja2 (3.1.5)"},
-    ]}
+    report = {
+        "dependencies": [
+            {"name": "flask", "skip_reason": "Dependency not found on PyPI and could not be audited: flask (3.1.0)"},
+            {"name": "jinja2", "skip_reason": "Dependency not found on PyPI and could not be audited: jinja2 (3.1.5)"},
+        ]
+    }
     pages = {
-        "flask": {"info": {"version": "3.1.0"},
-                  "vulnerabilities": [{"id": "GHSA-y", "fixed_in": ["3.1.1"]}, {"id": "OLD", "withdrawn": "x"}]},
+        "flask": {
+            "info": {"version": "3.1.0"},
+            "vulnerabilities": [{"id": "GHSA-y", "fixed_in": ["3.1.1"]}, {"id": "OLD", "withdrawn": "x"}],
+        },
         "jinja2": {"info": {"version": "3.1.6"}, "vulnerabilities": []},
     }
     status, lines = tasks.audit_verdict(tasks.fill_from_project_pages(report, pages.get))

@@ -45,18 +45,12 @@ def test_sign_in_unknown_email_costs_one_hash_like_a_wrong_password(client, make
     make.user(email="known@example.com")
     db.session.commit()
     hash_calls.clear()
-    known = client.post(
-        "/en/account/login", data={"email": "known@example.com", "password": "wrong-password"}
-    )
+    known = client.post("/en/account/login", data={"email": "known@example.com", "password": "wrong-password"})
     known_calls = list(hash_calls)
     hash_calls.clear()
-    unknown = client.post(
-        "/en/account/login", data={"email": "nobody@example.com", "password": "wrong-password"}
-    )
+    unknown = client.post("/en/account/login", data={"email": "nobody@example.com", "password": "wrong-password"})
     assert known_calls == hash_calls == ["check"]
-    assert _neutral(known).replace("known@example.com", "X") == _neutral(unknown).replace(
-        "nobody@example.com", "X"
-    )
+    assert _neutral(known).replace("known@example.com", "X") == _neutral(unknown).replace("nobody@example.com", "X")
 
 
 def test_registration_answers_the_same_for_a_taken_email(app, client, make, hash_calls):
@@ -67,14 +61,10 @@ def test_registration_answers_the_same_for_a_taken_email(app, client, make, hash
     db.session.commit()
     hash_calls.clear()
     form = {"name": "N", "password": "a-long-new-password", "confirm": "a-long-new-password", "role": "buyer"}
-    taken = client.post(
-        "/en/account/register", data={**form, "email": "known@example.com"}, follow_redirects=True
-    )
+    taken = client.post("/en/account/register", data={**form, "email": "known@example.com"}, follow_redirects=True)
     taken_calls = list(hash_calls)
     hash_calls.clear()
-    new = client.post(
-        "/en/account/register", data={**form, "email": "new@example.com"}, follow_redirects=True
-    )
+    new = client.post("/en/account/register", data={**form, "email": "new@example.com"}, follow_redirects=True)
     assert len(taken_calls) == 1 and hash_calls.count("generate") == 1
     assert "Check your e-mail" in _neutral(new) and _neutral(taken) == _neutral(new)
     mails = {m["To"]: m.get_body(("plain",)).get_content() for m in _mails(app)}

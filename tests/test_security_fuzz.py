@@ -135,9 +135,7 @@ def test_every_post_endpoint_with_every_role(app, world):
 
 def test_server_errors_never_leak_a_trace_or_sql(tmp_path):
     """Production settings (no TESTING, no debug): failing queries get the generic error (JSON on the API)."""
-    application = make_app(
-        tmp_path, f"sqlite:///{tmp_path / 'e.sqlite3'}", TESTING=False, PROPAGATE_EXCEPTIONS=False
-    )
+    application = make_app(tmp_path, f"sqlite:///{tmp_path / 'e.sqlite3'}", TESTING=False, PROPAGATE_EXCEPTIONS=False)
     migrate_schema(application)
 
     @application.get("/api/v1/_boom")

@@ -38,9 +38,7 @@ def assert_protected(response, url=""):
         assert not re.search(r"<[a-z][^>]*\son[a-z]+=", body), f"inline event handler on {url}"
         nonce = _NONCE.search(csp).group(1)
         for tag in re.findall(r"<(?:script|style)\b[^>]*>", body):
-            assert "src=" in tag or f'nonce="{nonce}"' in tag, (
-                f"inline code without the nonce on {url}: {tag}"
-            )
+            assert "src=" in tag or f'nonce="{nonce}"' in tag, f"inline code without the nonce on {url}: {tag}"
 
 
 @pytest.mark.parametrize("who", ["anonymous", DEMO_BUYER, DEMO_OPERATOR, "merchant"])

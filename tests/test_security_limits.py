@@ -23,9 +23,7 @@ def test_the_database_refuses_an_oversized_note(make):
     order = make.order([(p, 1)])
     db.session.commit()
     with pytest.raises(IntegrityError):
-        db.session.execute(
-            text("UPDATE orders SET note = :n WHERE id = :i"), {"n": "x" * 1001, "i": order.id}
-        )
+        db.session.execute(text("UPDATE orders SET note = :n WHERE id = :i"), {"n": "x" * 1001, "i": order.id})
         db.session.flush()
     db.session.rollback()
     db.session.execute(text("UPDATE orders SET note = :n WHERE id = :i"), {"n": "я" * 1000, "i": order.id})

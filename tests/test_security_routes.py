@@ -10,9 +10,22 @@ from tests.backoffice_helpers import FreshClient
 from tests.security_routes import ACCESS, ANONYMOUS, ROLES
 
 #: Sample values for URL arguments that are not integers (ids are a number no row has).
-SAMPLE = {"lang": "en", "slug": "x", "category_slug": "x", "number": "KJ-NONE", "token": "x", "kind_key": "merchant",
-          "fmt": "csv", "level": "basic", "action": "accept", "category": "translation", "filename": "x.png",
-          "month": "2026-11", "kind": "order", "rule_key": "kr-personal"}
+SAMPLE = {
+    "lang": "en",
+    "slug": "x",
+    "category_slug": "x",
+    "number": "KJ-NONE",
+    "token": "x",
+    "kind_key": "merchant",
+    "fmt": "csv",
+    "level": "basic",
+    "action": "accept",
+    "category": "translation",
+    "filename": "x.png",
+    "month": "2026-11",
+    "kind": "order",
+    "rule_key": "kr-personal",
+}
 #: Endpoints the walk does not call (they are covered by their own tests).
 #: Not walked: static files, and routes authenticated by something else than the session (signature, API key).
 NOT_CALLED = {"static", "payments.stripe_webhook", "merchant_api.products", "merchant_api.orders"}

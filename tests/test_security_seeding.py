@@ -89,9 +89,7 @@ def _alive(pid: int) -> bool:
 def _supervise(second: str, ready: bool = False):
     """Start the supervisor script; its children's pids (and the 'ready' line's words when ``ready``)."""
     code = _SUPERVISED.format(root=str(ROOT), second=second)
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
     lines = {}
     while "pids" not in lines or (ready and "ready" not in lines):  # the two lines come in either order
         words = proc.stdout.readline().split()
@@ -113,9 +111,7 @@ def test_supervisor_stops_every_process_on_a_signal(sig):
 
 
 def test_supervisor_stops_what_a_process_started_itself():
-    proc, pids, (grandchild,) = _supervise(
-        "parent", ready=True
-    )  # like the reloader child of `flask run --debug`
+    proc, pids, (grandchild,) = _supervise("parent", ready=True)  # like the reloader child of `flask run --debug`
     assert _alive(int(grandchild))
     proc.send_signal(signal.SIGTERM)
     with proc:

@@ -161,10 +161,7 @@ def test_reset_request_sends_a_link_on_the_public_address(app, make):
 
     assert "If an account exists" in _neutral(known) and _neutral(known) == _neutral(unknown)
     mails = _mails(app)
-    assert (
-        len(mails) == 1
-        and "http://127.0.0.1:5000/en/account/reset/" in mails[0].get_body(("plain",)).get_content()
-    )
+    assert len(mails) == 1 and "http://127.0.0.1:5000/en/account/reset/" in mails[0].get_body(("plain",)).get_content()
 
 
 def test_role_change_ends_sessions(app, make):

@@ -35,9 +35,7 @@ def seller(make):
 
 
 def _snapshot():
-    rows = [
-        db.session.execute(db.select(m.__table__)).all() for m in (Product, ProductTranslation, PriceTier)
-    ]
+    rows = [db.session.execute(db.select(m.__table__)).all() for m in (Product, ProductTranslation, PriceTier)]
     return [sorted(map(tuple, r)) for r in rows]
 
 

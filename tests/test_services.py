@@ -64,10 +64,7 @@ def mails(app) -> list:
     """Every .eml the file mail backend wrote, oldest first."""
     folder = Path(app.config["DATA_DIR"]) / "mail"
     return (
-        [
-            email.message_from_bytes(f.read_bytes(), policy=policy.default)
-            for f in sorted(folder.glob("*.eml"))
-        ]
+        [email.message_from_bytes(f.read_bytes(), policy=policy.default) for f in sorted(folder.glob("*.eml"))]
         if folder.exists()
         else []
     )
@@ -143,9 +140,7 @@ def test_provider_filing_is_checked_and_approved_through_the_queue(make):
     kind.approve(provider, operator)
     db.session.commit()
     assert package.is_public
-    actions = db.session.scalars(
-        select(AuditEntry.action).where(AuditEntry.target_type == "service_providers")
-    )
+    actions = db.session.scalars(select(AuditEntry.action).where(AuditEntry.target_type == "service_providers"))
     assert list(actions) == ["provider.submit", "provider.approve"]
 
 
@@ -292,9 +287,7 @@ def _events(order):
     return [
         (e.action, e.from_status, e.to_status, e.party)
         for e in db.session.scalars(
-            select(ServiceOrderEvent)
-            .where(ServiceOrderEvent.order_id == order.id)
-            .order_by(ServiceOrderEvent.id)
+            select(ServiceOrderEvent).where(ServiceOrderEvent.order_id == order.id).order_by(ServiceOrderEvent.id)
         )
     ]
 
@@ -332,9 +325,7 @@ def test_full_workflow_with_a_voucher(app, make, market):
     orders.transition(order, Action.START, provider.owner, p_party)
     with pytest.raises(orders.OrderError):
         orders.deliver(order, provider.owner, p_party, "", [])
-    orders.deliver(
-        order, provider.owner, p_party, "First draft", [check_attachment(upload(b"hello", "ru.txt"))]
-    )
+    orders.deliver(order, provider.owner, p_party, "First draft", [check_attachment(upload(b"hello", "ru.txt"))])
     orders.transition(order, Action.REVISE, merchant.owner, m_party, "Please fix the sizes")
     orders.deliver(order, provider.owner, p_party, "Fixed", [check_attachment(upload(PDF, "ru-v2.pdf"))])
     orders.transition(order, Action.REVISE, merchant.owner, m_party)
@@ -404,15 +395,11 @@ def test_cancel_and_decline_give_the_voucher_back(make, market):
 
 def test_auto_complete_after_fourteen_days(app, runner, make, market):
     merchant, provider, package, other = market
-    order = orders.place_order(
-        merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code
-    )
+    order = orders.place_order(merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code)
     for action in (Action.ACCEPT, Action.START):
         orders.transition(order, action, provider.owner, Party.PROVIDER)
     orders.deliver(order, provider.owner, Party.PROVIDER, "", [check_attachment(upload(PDF, "a.pdf"))])
-    fresh = orders.place_order(
-        merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code
-    )
+    fresh = orders.place_order(merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code)
     for action in (Action.ACCEPT, Action.START):
         orders.transition(fresh, action, provider.owner, Party.PROVIDER)
     orders.deliver(fresh, provider.owner, Party.PROVIDER, "", [check_attachment(upload(PDF, "b.pdf"))])
@@ -461,9 +448,7 @@ def test_attachments_are_checked_by_content_and_size(app, make):
 
 def test_thread_and_downloads_over_http(app, make, market):
     merchant, provider, package, other = market
-    order = orders.place_order(
-        merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code
-    )
+    order = orders.place_order(merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code)
     db.session.commit()
     m = as_user(app, merchant.owner, "zh")
     sent = m.post(
@@ -524,10 +509,7 @@ def test_workflow_over_http_with_csrf_free_forms(app, make, market):
         == 302
     )
     assert m.post(f"/zh/services/orders/{order.number}/do/approve").status_code == 302
-    assert (
-        m.post(f"/zh/services/orders/{order.number}/review", data={"rating": "4", "body": "很好"}).status_code
-        == 302
-    )
+    assert m.post(f"/zh/services/orders/{order.number}/review", data={"rating": "4", "body": "很好"}).status_code == 302
     db.session.expire_all()
     assert db.session.get(ServiceOrder, order.id).status == "completed"
     assert "很好" in m.get(f"/zh/services/p/{package.id}").get_data(as_text=True)
@@ -569,9 +551,7 @@ def test_counts_stay_consistent(make, market):
 def test_provider_order_page_has_one_deliver_button_and_every_button_works(app, make, market):
     """The provider's order page once showed "deliver" twice; the second posted to the action route: a 404."""
     merchant, provider, package, other = market
-    order = orders.place_order(
-        merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code
-    )
+    order = orders.place_order(merchant.owner, merchant, package, "basic", "Brief", [], make.voucher(merchant).code)
     orders.transition(order, Action.ACCEPT, provider.owner, Party.PROVIDER, "")
     orders.transition(order, Action.START, provider.owner, Party.PROVIDER, "")
     db.session.commit()

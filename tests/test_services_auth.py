@@ -40,9 +40,7 @@ def world(make):
         [check_attachment(upload(PDF, "brief.pdf"))],
         make.voucher(merchant_a).code,
     )
-    threads.post(
-        order, provider_a.owner, Party.PROVIDER, "Question", [check_attachment(upload(PDF, "q.pdf"))]
-    )
+    threads.post(order, provider_a.owner, Party.PROVIDER, "Question", [check_attachment(upload(PDF, "q.pdf"))])
     orders.transition(order, Action.ACCEPT, provider_a.owner, Party.PROVIDER)
     orders.transition(order, Action.START, provider_a.owner, Party.PROVIDER)
     orders.deliver(order, provider_a.owner, Party.PROVIDER, "", [check_attachment(upload(PDF, "result.pdf"))])

@@ -34,9 +34,7 @@ def test_demo_content_rules(demo_app):
         assert len(packages) >= 15 and {p.category for p in packages} == set(CATEGORIES)
         for p in packages:
             assert p.is_public and p.images, p.key
-            assert set(p.texts) == set(DEMO_LANGS) and all(t.title and t.description for t in p.texts.values()), (
-                p.key
-            )
+            assert set(p.texts) == set(DEMO_LANGS) and all(t.title and t.description for t in p.texts.values()), p.key
             assert 1 <= len(p.tiers) <= 3 and p.languages, p.key
             for tier in p.tiers:
                 assert set(tier.deliverables) == set(DEMO_LANGS), (p.key, tier.level)
@@ -67,9 +65,7 @@ def test_seeding_twice_changes_nothing(ctx):
     db.session.commit()
     db.session.expire_all()
     assert [_count(m) for m in (Provider, Package, VoucherBatch, Voucher)] == counts
-    assert (
-        sorted(s for (s,) in db.session.execute(db.text("SELECT stem FROM service_package_images"))) == stems
-    )
+    assert sorted(s for (s,) in db.session.execute(db.text("SELECT stem FROM service_package_images"))) == stems
     assert first["service packages"] == second["service packages"] >= 15
     assert second["voucher batches added"] == 0
     search.clear()

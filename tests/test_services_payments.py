@@ -74,12 +74,8 @@ def _succeeded(intent, event_id, amount=None):
 def _state(order):
     db.session.expire_all()
     fresh = db.session.get(ServiceOrder, order.id)
-    events = db.session.scalar(
-        select(func.count(ServiceOrderEvent.id)).where(ServiceOrderEvent.order_id == order.id)
-    )
-    txns = db.session.scalar(
-        select(func.count(PaymentTransaction.id)).where(PaymentTransaction.payable_kind == KIND)
-    )
+    events = db.session.scalar(select(func.count(ServiceOrderEvent.id)).where(ServiceOrderEvent.order_id == order.id))
+    txns = db.session.scalar(select(func.count(PaymentTransaction.id)).where(PaymentTransaction.payable_kind == KIND))
     return fresh.status, fresh.payment_ref, fresh.refund_state, events, txns
 
 
@@ -134,9 +130,7 @@ def test_goods_and_services_share_the_webhook(app, client, gateway, make, unpaid
     db.session.expire_all()
     assert db.session.get(Order, shop_order.id).status == "paid"
     assert db.session.get(ServiceOrder, unpaid.id).status == "requested"
-    kinds = db.session.scalars(
-        select(PaymentIntentRecord.payable_kind).order_by(PaymentIntentRecord.id)
-    ).all()
+    kinds = db.session.scalars(select(PaymentIntentRecord.payable_kind).order_by(PaymentIntentRecord.id)).all()
     assert kinds == [SHOP_KIND, KIND]
 
 
@@ -161,9 +155,7 @@ def test_paid_order_declined_by_the_provider_is_refunded(app, client, gateway, u
 
 
 @pytest.mark.stripe
-def test_card_page_and_server_side_confirmation_against_localstripe(
-    app, make, stripe_app, localstripe, unpaid
-):
+def test_card_page_and_server_side_confirmation_against_localstripe(app, make, stripe_app, localstripe, unpaid):
     merchant_client = as_user(app, unpaid.merchant.owner, "zh")
     page = merchant_client.get(f"/zh/services/orders/{unpaid.number}/pay").get_data(as_text=True)
     assert f'src="{localstripe.url}/js.stripe.com/v3/"' in page and "js/checkout.js" in page
@@ -190,7 +182,9 @@ def test_card_page_and_server_side_confirmation_against_localstripe(
     ).json()
     assert (remote["amount"], remote["currency"], remote["status"]) == (30000, "cny", "succeeded")
     assert remote["metadata"] == {
-        "payable": f"{KIND}:{unpaid.id}", "reference": unpaid.number, "attempt": intent.idempotency_key
+        "payable": f"{KIND}:{unpaid.id}",
+        "reference": unpaid.number,
+        "attempt": intent.idempotency_key,
     }
     provider_client = as_user(app, unpaid.provider.owner)
     assert (

@@ -228,9 +228,7 @@ def test_xlsx_with_formula_merged_cells_or_wrong_sheet_is_refused_clearly(ctx, s
 
 
 def test_header_problems_and_encodings(ctx, seller):
-    report = sheet_import.import_sheet(
-        seller, _csv([_row("X")], header=[*HEADER[:-1], "colour"]), "csv", dry_run=True
-    )
+    report = sheet_import.import_sheet(seller, _csv([_row("X")], header=[*HEADER[:-1], "colour"]), "csv", dry_run=True)
     assert (1, "colour") in {(r, c) for r, c, _m in report.errors}
     report = sheet_import.import_sheet(seller, _csv([], header=["price"]), "csv", dry_run=True)
     assert any("needs a “sku” column" in str(m) for _r, _c, m in report.errors)
@@ -238,9 +236,7 @@ def test_header_problems_and_encodings(ctx, seller):
     report = sheet_import.import_sheet(seller, gbk, "csv", dry_run=False)
     assert (
         report.ok
-        and db.session.scalars(
-            db.select(ProductTranslation.name).where(ProductTranslation.locale == "zh")
-        ).one()
+        and db.session.scalars(db.select(ProductTranslation.name).where(ProductTranslation.locale == "zh")).one()
         == "圆钢 GBK-1"
     )
 
@@ -266,11 +262,7 @@ def test_cli_import_export(app, runner, tmp_path, make):
     bad.write_bytes(_csv([_row("OK-1"), _row("BAD-1", hs_code="1"), _row("BAD-2", moq="zero")]))
     result = runner.invoke(args=["catalog", "import", str(bad), "--merchant", str(merchant_id)])
     assert result.exit_code != 0
-    assert (
-        "row 3, hs_code" in result.output
-        and "row 4, moq" in result.output
-        and "bad rows: 3, 4" in result.output
-    )
+    assert "row 3, hs_code" in result.output and "row 4, moq" in result.output and "bad rows: 3, 4" in result.output
     good = tmp_path / "good.csv"
     good.write_bytes(_csv([_row("OK-1"), _row("OK-2")]))
     result = runner.invoke(args=["catalog", "import", str(good), "--merchant", slug, "--dry-run"])
@@ -282,9 +274,7 @@ def test_cli_import_export(app, runner, tmp_path, make):
     assert result.exit_code == 0 and "2 products" in result.output
     result = runner.invoke(args=["catalog", "import", str(out), "--merchant", str(merchant_id)])
     assert result.exit_code == 0 and "unchanged 2" in result.output
-    assert (
-        runner.invoke(args=["catalog", "export", str(tmp_path / "x.txt"), "--merchant", slug]).exit_code != 0
-    )
+    assert runner.invoke(args=["catalog", "export", str(tmp_path / "x.txt"), "--merchant", slug]).exit_code != 0
     assert runner.invoke(args=["catalog", "import", str(good), "--merchant", "nobody"]).exit_code != 0
 
 

@@ -187,10 +187,6 @@ def test_late_payment_without_stock_is_flagged_for_refund(make):
     outcome = ops.mark_paid(order, payment_ref="pi_late", cause="payment_succeeded", actor="stripe")
     db.session.commit()
     assert outcome == "refund_due"
-    assert (
-        order.status == "refund_due"
-        and order.review_reason == "refund_due"
-        and order.payment_ref == "pi_late"
-    )
+    assert order.status == "refund_due" and order.review_reason == "refund_due" and order.payment_ref == "pi_late"
     db.session.expire_all()
     assert db.session.get(Product, a.id).stock == 1

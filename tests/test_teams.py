@@ -78,9 +78,14 @@ def test_bad_team_changes_are_refused(app, shop, make):
     other = make.merchant()
     buyer = make.user(Role.BUYER.value, email="buyer@example.com")
     db.session.commit()
-    for data in ({"email": "x@example.com", "roles": ["boss"]}, {"email": "x@example.com"},
-                 {"email": other.owner.email, "roles": ["orders"]}, {"email": buyer.email, "roles": ["orders"]},
-                 {"email": merchant.owner.email, "roles": ["orders"]}, {"email": "nope", "roles": ["orders"]}):
+    for data in (
+        {"email": "x@example.com", "roles": ["boss"]},
+        {"email": "x@example.com"},
+        {"email": other.owner.email, "roles": ["orders"]},
+        {"email": buyer.email, "roles": ["orders"]},
+        {"email": merchant.owner.email, "roles": ["orders"]},
+        {"email": "nope", "roles": ["orders"]},
+    ):
         assert owner.post("/zh/merchant/team", data=data).status_code == 400, data
     assert team.team_of("merchant", merchant.id) == {}
     owner.post("/zh/merchant/team", data={"email": "shared@example.com", "roles": ["orders"]})

@@ -37,8 +37,11 @@ def test_po_complete_and_not_fuzzy(lang):
             problems.append(f"fuzzy: {ids[0]!r}")
         if not all(s.strip() for s in strs):
             problems.append(f"untranslated: {ids[0]!r}")
-        elif ids[0] not in SAME_EVERYWHERE and re.search(r"[A-Za-z]{3}", PLACEHOLDER.sub("", ids[0])) \
-                and strs[0] == ids[0]:
+        elif (
+            ids[0] not in SAME_EVERYWHERE
+            and re.search(r"[A-Za-z]{3}", PLACEHOLDER.sub("", ids[0]))
+            and strs[0] == ids[0]
+        ):
             problems.append(f"English copy: {ids[0]!r}")
         wanted = set(PLACEHOLDER.findall(" ".join(ids)))
         for s in strs:
@@ -61,8 +64,9 @@ def test_plural_forms_follow_babel(lang):
 
     ours, babels = c2py(cat.plural_expr), c2py(rule.plural_expr)
     assert [ours(n) for n in range(300)] == [babels(n) for n in range(300)]
-    wrong = [ids[0] for message, ids, strs in ui_messages(lang)
-             if message.pluralizable and len(strs) != rule.num_plurals]
+    wrong = [
+        ids[0] for message, ids, strs in ui_messages(lang) if message.pluralizable and len(strs) != rule.num_plurals
+    ]
     assert wrong == []
 
 
@@ -128,8 +132,16 @@ def _pages(client):
     pid = api["items"][0]["id"]
     slug = api["items"][0]["merchant"]["slug"]
     cluster = api["items"][0]["cluster"]
-    urls = ["/{l}/", f"/{{l}}/c/{cluster}/", f"/{{l}}/c/{cluster}/?min_price=abc", f"/{{l}}/p/{pid}",
-            f"/{{l}}/m/{slug}", "/{l}/account/login", "/{l}/account/register", "/{l}/no-such-page"]
+    urls = [
+        "/{l}/",
+        f"/{{l}}/c/{cluster}/",
+        f"/{{l}}/c/{cluster}/?min_price=abc",
+        f"/{{l}}/p/{pid}",
+        f"/{{l}}/m/{slug}",
+        "/{l}/account/login",
+        "/{l}/account/register",
+        "/{l}/no-such-page",
+    ]
     for extra in ("/{l}/search?q=steel", "/{l}/search?q=zzzzqqq", "/{l}/cart/"):
         urls.append(extra)
     return urls

@@ -20,8 +20,15 @@ SIZES, COLOURS = ["S", "M", "L"], ["red", "blue"]
 
 def _swimsuit(make, **kw):
     make.rates()
-    suit = make.product(sku="XC-2231", price_fen=12000, moq=1, hs_code="6112410000", customs_unit="011",
-                        category_=make.category(cluster_slug="swimwear"), **kw)
+    suit = make.product(
+        sku="XC-2231",
+        price_fen=12000,
+        moq=1,
+        hs_code="6112410000",
+        customs_unit="011",
+        category_=make.category(cluster_slug="swimwear"),
+        **kw,
+    )
     made = make.with_variants(
         suit,
         {"size": SIZES, "colour": COLOURS},
@@ -265,8 +272,9 @@ def test_sample_order_line_is_marked(make):
     make.rates()
     p = make.product(moq=50, stock=500, price_fen=10000, sample_price_fen=15000, sample_max_qty=3)
     line = CartLine(variant=p.default_variant, qty=2, sample=True)
-    data = CheckoutData(email="b@example.com", contact_name="B", country="RU", city="Москва",
-                        address_line1="ул. 1", currency="CNY")
+    data = CheckoutData(
+        email="b@example.com", contact_name="B", country="RU", city="Москва", address_line1="ул. 1", currency="CNY"
+    )
     order = place_order(Cart([MerchantGroup(p.merchant, [line])]), data, user_id=None, lang="ru", actor="test")
     db.session.commit()
     sub = order.sub_orders[0]

@@ -83,9 +83,7 @@ def test_valid_event_marks_the_order_paid_once(client, app, pending, paid_signal
     assert response.status_code == 200 and response.json["outcome"] == "paid"
     status, reason, events, txns = _state(order)
     assert (status, reason) == ("paid", "")
-    assert paid_signals == [
-        (order.number, {"cause": "payment_succeeded", "payment_ref": intent.provider_ref})
-    ]
+    assert paid_signals == [(order.number, {"cause": "payment_succeeded", "payment_ref": intent.provider_ref})]
     fresh = db.session.get(Order, order.id)
     assert fresh.payment_ref == intent.provider_ref and fresh.paid_at is not None
     assert all(sub.status == "paid" for sub in fresh.sub_orders)
@@ -110,18 +108,13 @@ def test_bad_signature_is_rejected_and_changes_nothing(client, app, pending):
         "/webhooks/stripe",
         data=_succeeded(intent),
         headers={
-            "Stripe-Signature": sign(
-                _succeeded(intent), app.config["STRIPE_WEBHOOK_SECRET"], timestamp=1_600_000_000
-            )
+            "Stripe-Signature": sign(_succeeded(intent), app.config["STRIPE_WEBHOOK_SECRET"], timestamp=1_600_000_000)
         },
     )
     assert stale.status_code == 400
     tampered = _succeeded(intent).replace(b'"amount": ', b'"amount": 1')
     header = sign(_succeeded(intent), app.config["STRIPE_WEBHOOK_SECRET"])
-    assert (
-        client.post("/webhooks/stripe", data=tampered, headers={"Stripe-Signature": header}).status_code
-        == 400
-    )
+    assert client.post("/webhooks/stripe", data=tampered, headers={"Stripe-Signature": header}).status_code == 400
     assert _state(order) == before
     assert db.session.scalar(select(func.count(PaymentEvent.id))) == 0
 
@@ -134,9 +127,7 @@ def test_event_claiming_another_amount_than_stripe_is_rejected(
     order, intent = pending
     gateway.succeed(intent.provider_ref)
     before = _state(order)
-    response = _post(
-        client, app, _succeeded(intent, amount=intent.amount_minor + amount_delta, currency=currency)
-    )
+    response = _post(client, app, _succeeded(intent, amount=intent.amount_minor + amount_delta, currency=currency))
     assert response.status_code == 200 and response.json["outcome"] == "rejected"
     assert _state(order) == before and paid_signals == []
     event = db.session.scalars(select(PaymentEvent)).one()
@@ -167,9 +158,7 @@ def test_forged_success_for_an_unpaid_intent_changes_nothing(client, app, pendin
         ({"amount_minor": 5}, "amount 5 is not"),
     ],
 )
-def test_stripe_object_not_matching_our_record_is_rejected(
-    client, app, pending, paid_signals, gateway, change, reason
-):
+def test_stripe_object_not_matching_our_record_is_rejected(client, app, pending, paid_signals, gateway, change, reason):
     """What Stripe says must match our record (amount received, currency, amount, payable in metadata)."""
     from dataclasses import replace
 
@@ -177,9 +166,7 @@ def test_stripe_object_not_matching_our_record_is_rejected(
     gateway.succeed(intent.provider_ref)
     gateway.intents[intent.provider_ref] = fake = replace(gateway.intents[intent.provider_ref], **change)
     before = _state(order)
-    payload = event_payload(
-        "evt_m", "payment_intent.succeeded", intent.provider_ref, fake.amount_minor, fake.currency
-    )
+    payload = event_payload("evt_m", "payment_intent.succeeded", intent.provider_ref, fake.amount_minor, fake.currency)
     assert _post(client, app, payload).json["outcome"] == "rejected"
     assert _state(order) == before and paid_signals == []
     assert reason in db.session.scalars(select(PaymentEvent)).one().reason
@@ -283,9 +270,7 @@ def test_webhook_settles_an_attempt_whose_intent_id_was_lost(client, app, make, 
         metadata={"payable": f"order:{order.id}", "attempt": attempt.idempotency_key},
     )
     gateway.succeed(info.ref)
-    payload = event_payload(
-        "evt_lost", "payment_intent.succeeded", info.ref, info.amount_minor, info.currency
-    )
+    payload = event_payload("evt_lost", "payment_intent.succeeded", info.ref, info.amount_minor, info.currency)
     assert _post(client, app, payload).json["outcome"] == "paid"
     db.session.expire_all()
     assert db.session.get(Order, order.id).status == "paid"

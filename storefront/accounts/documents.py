@@ -71,9 +71,7 @@ def save_document(owner_kind: str, owner_id: int, upload: CheckedUpload, uploade
 def documents_of(owner_kind: str, owner_id: int) -> list[Document]:
     """A filing's documents, oldest first."""
     stmt = (
-        select(Document)
-        .where(Document.owner_kind == owner_kind, Document.owner_id == owner_id)
-        .order_by(Document.id)
+        select(Document).where(Document.owner_kind == owner_kind, Document.owner_id == owner_id).order_by(Document.id)
     )
     return list(db.session.scalars(stmt))
 

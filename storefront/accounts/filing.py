@@ -190,9 +190,7 @@ def approve(merchant: Merchant, operator: User) -> None:
     merchant.rejection_reason = ""
     merchant.reviewed_at, merchant.reviewed_by_id = _now(), operator.id
     db.session.flush()
-    audit.record(
-        operator, "filing.approve", merchant, before, audit.snapshot(merchant, "status", "rejection_reason")
-    )
+    audit.record(operator, "filing.approve", merchant, before, audit.snapshot(merchant, "status", "rejection_reason"))
     notices.filing_decided(merchant)
 
 
@@ -208,9 +206,7 @@ def reject(merchant: Merchant, operator: User, reason: str) -> None:
     merchant.rejection_reason = reason
     merchant.reviewed_at, merchant.reviewed_by_id = _now(), operator.id
     db.session.flush()
-    audit.record(
-        operator, "filing.reject", merchant, before, audit.snapshot(merchant, "status", "rejection_reason")
-    )
+    audit.record(operator, "filing.reject", merchant, before, audit.snapshot(merchant, "status", "rejection_reason"))
     notices.filing_decided(merchant)
 
 

@@ -44,9 +44,7 @@ class RegisterForm(FlaskForm):
 
 def _new_password() -> PasswordField:
     too_short = _l("Use at least 10 characters.")
-    return PasswordField(
-        _l("New password"), validators=[DataRequired(), Length(min=10, max=200, message=too_short)]
-    )
+    return PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200, message=too_short)])
 
 
 def _repeat() -> PasswordField:

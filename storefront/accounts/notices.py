@@ -37,9 +37,7 @@ def filing_decided(merchant) -> None:
         return
     to, lang = recipient
     endpoint = "merchant.onboarding" if merchant.is_approved else "merchant.filing_page"
-    mail = render(
-        "filing_decided", lang, to, _filing_subject, merchant=merchant, link=public_url(endpoint, lang=lang)
-    )
+    mail = render("filing_decided", lang, to, _filing_subject, merchant=merchant, link=public_url(endpoint, lang=lang))
     send_after_commit(db.session(), mail)
 
 

@@ -73,9 +73,7 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            ops.register(
-                form.email.data, form.password.data, name=form.name.data, role=form.role.data, lang=g.lang
-            )
+            ops.register(form.email.data, form.password.data, name=form.name.data, role=form.role.data, lang=g.lang)
         except ops.WeakPassword as exc:
             form.password.errors.append(str(exc.message))
         else:

@@ -144,8 +144,10 @@ def set_member(side: str, company_id: int | None, email: str, name: str, roles: 
         created = True
     elif user.id == getattr(actor, "id", None):
         raise TeamError("self")
-    elif user.role != SIDE_USER_ROLE[side] or _owns_company(user, side) or any(
-        m.side != side or m.company_id != company_id for m in memberships(user)
+    elif (
+        user.role != SIDE_USER_ROLE[side]
+        or _owns_company(user, side)
+        or any(m.side != side or m.company_id != company_id for m in memberships(user))
     ):
         raise TeamError("other_company")
     before = sorted(m.role for m in memberships(user))

@@ -107,9 +107,7 @@ def search():
             "total": found.total,
             "relaxed": found.relaxed,
             "suggestion": found.suggestion,
-            "facets": {
-                name: [{"value": v, "count": n} for v, n in values] for name, values in found.facets.items()
-            },
+            "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in found.facets.items()},
             "items": items,
         }
     )

@@ -320,9 +320,7 @@ class PriceTier(db.Model):
     #: The product whose base price the tier lowers (NULL for a variant's tier).
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
     #: The variant with its own price whose tier this is (NULL for a product's tier).
-    variant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("product_variants.id", ondelete="CASCADE"), index=True
-    )
+    variant_id: Mapped[int | None] = mapped_column(ForeignKey("product_variants.id", ondelete="CASCADE"), index=True)
     min_qty: Mapped[int] = mapped_column(Integer)
     price_fen: Mapped[int] = mapped_column(Integer)
 

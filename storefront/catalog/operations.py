@@ -118,9 +118,7 @@ class ProductInput:
                 for code, t in p.translations.items()
             },
             tiers=[(t.min_qty, t.price_fen) for t in p.tiers],
-            package_mm=(p.package_length_mm, p.package_width_mm, p.package_height_mm)
-            if p.package_length_mm
-            else None,
+            package_mm=(p.package_length_mm, p.package_width_mm, p.package_height_mm) if p.package_length_mm else None,
             units_per_package=p.units_per_package,
             packages_per_unit=p.packages_per_unit,
         )
@@ -162,7 +160,7 @@ class ProductInput:
 
 
 def parse_dims(text: str) -> tuple[int, int, int] | None:
-    """"4150 x 680 x 760" (x, ×, * or spaces) → (4150, 680, 760); "" → None; ValueError otherwise."""
+    """ "4150 x 680 x 760" (x, ×, * or spaces) → (4150, 680, 760); "" → None; ValueError otherwise."""
     text = (text or "").strip()
     if not text:
         return None
@@ -250,8 +248,7 @@ def _check_package(data: ProductInput, e: dict[str, object]) -> None:
         len(data.package_mm) != 3 or not all(_int_in(x, 1, MAX_PACKAGE_MM) for x in data.package_mm)
     ):
         e["package_mm"] = _l(
-            "Give the package's length, width and height in mm, each above 0 (e.g. 600x400x300), "
-            "or leave it empty."
+            "Give the package's length, width and height in mm, each above 0 (e.g. 600x400x300), or leave it empty."
         )
     units, per_unit = data.units_per_package, data.packages_per_unit
     if not _int_in(units, 1, MAX_PACKAGE_COUNT) or not _int_in(per_unit, 1, MAX_PACKAGE_COUNT):
@@ -301,11 +298,7 @@ def _check_tiers(data: ProductInput, e: dict[str, object]) -> None:
 
 def sku_taken(merchant_id: int, sku: str, product_id: int | None = None) -> bool:
     """True when the merchant has another product with this SKU."""
-    stmt = (
-        select(func.count())
-        .select_from(Product)
-        .where(Product.merchant_id == merchant_id, Product.sku == sku)
-    )
+    stmt = select(func.count()).select_from(Product).where(Product.merchant_id == merchant_id, Product.sku == sku)
     if product_id is not None:
         stmt = stmt.where(Product.id != product_id)
     return bool(db.session.scalar(stmt))
@@ -421,9 +414,7 @@ def update_product(product: Product, data: ProductInput, refs: Refs | None = Non
 def set_hidden(product: Product, hidden: bool) -> None:
     """Hide or show a product (the merchant's choice); moderated products stay hidden."""
     if not hidden and product.moderation_reason:
-        raise ProductError(
-            {"hidden": _l("An operator hid this product; it stays hidden until they restore it.")}
-        )
+        raise ProductError({"hidden": _l("An operator hid this product; it stays hidden until they restore it.")})
     product.hidden = hidden
     db.session.flush()
 

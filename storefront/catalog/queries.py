@@ -148,8 +148,14 @@ def paginate(stmt: Select, page: int, per_page: int, order_by=(), ids: bool = Fa
     return Page(items, page, per_page, total)
 
 
-def listing(category_ids: list[int] | None, f: Filters, page: int, per_page: int, ids: bool = False,
-            version_names: tuple[str, ...] = ()) -> Page:
+def listing(
+    category_ids: list[int] | None,
+    f: Filters,
+    page: int,
+    per_page: int,
+    ids: bool = False,
+    version_names: tuple[str, ...] = (),
+) -> Page:
     """Public products of some categories (or all), filtered, sorted, paginated.
 
     ``version_names``: cache versions the listing follows; an unfiltered listing's count is then kept in the
@@ -161,8 +167,11 @@ def listing(category_ids: list[int] | None, f: Filters, page: int, per_page: int
     total = None
     if version_names and not f.active:
         key = "count:" + ",".join(map(str, sorted(category_ids or [])))
-        total = memoize(version_names, key, lambda: db.session.scalar(
-            select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+        total = memoize(
+            version_names,
+            key,
+            lambda: db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0,
+        )
     return paginate(stmt, page, per_page, SORTS[f.sort], ids=ids, total=total)
 
 
@@ -192,11 +201,7 @@ def featured_ids(limit: int = 8) -> list[int]:
 
 def category_counts() -> dict[int, int]:
     """Number of public products per category (cached until the listings change)."""
-    stmt = (
-        public_products()
-        .with_only_columns(Product.category_id, func.count())
-        .group_by(Product.category_id)
-    )
+    stmt = public_products().with_only_columns(Product.category_id, func.count()).group_by(Product.category_id)
     return memoize((GLOBAL, LISTINGS), "category-counts", lambda: dict(db.session.execute(stmt).all()))
 
 

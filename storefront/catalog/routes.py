@@ -52,8 +52,7 @@ def _listing(find: Callable[[], tuple[Cluster, Category | None]]):
     def render() -> dict[str, str]:
         cluster, category = find()
         body = _listing_body(cluster, category)
-        return {"title": str(category.name(g.lang) if category else cluster.name(g.lang)),
-                "body": Markup(body)}  # noqa: S704 - rendered by our template
+        return {"title": str(category.name(g.lang) if category else cluster.name(g.lang)), "body": Markup(body)}  # noqa: S704 - rendered by our template
 
     return render_template("catalog/listing.html", page=page_fragment(render))
 
@@ -122,8 +121,11 @@ def product(product_id: int):
             size_chart=variants.size_chart(item),
             size_columns=variants.SIZE_COLUMNS,
         )
-        return {"title": str(item.name(g.lang)), "description": str(item.text("description", g.lang)),
-                "body": Markup(body)}  # noqa: S704 - rendered by our template
+        return {
+            "title": str(item.name(g.lang)),
+            "description": str(item.text("description", g.lang)),
+            "body": Markup(body),  # noqa: S704 - rendered by our template
+        }
 
     return render_template("catalog/product.html", page=page_fragment(render))
 

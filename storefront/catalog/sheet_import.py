@@ -215,9 +215,7 @@ def _existing(merchant_id: int) -> dict[str, Product]:
     return {p.sku: p for p in db.session.scalars(stmt)}
 
 
-def validate(
-    merchant, sheet: sheets.Sheet
-) -> tuple[ImportReport, list[tuple[Product | None, ops.ProductInput]]]:
+def validate(merchant, sheet: sheets.Sheet) -> tuple[ImportReport, list[tuple[Product | None, ops.ProductInput]]]:
     """Check every row; returns the report and, per valid row, (product to change or None for new, data)."""
     report = ImportReport(fmt="", dry_run=True, errors=list(sheet.errors), labels=dict(sheet.labels))
     refs = ops.Refs.load()
@@ -316,8 +314,10 @@ def _create_all(merchant_id: int, datas: list[ops.ProductInput]) -> None:
     ids = list(db.session.scalars(stmt, rows))
     db.session.execute(
         insert(ProductVariant),
-        [{"product_id": pid, "position": 0, "options": {}, "stock": d.stock or 0}
-         for pid, d in zip(ids, datas, strict=True)],
+        [
+            {"product_id": pid, "position": 0, "options": {}, "stock": d.stock or 0}
+            for pid, d in zip(ids, datas, strict=True)
+        ],
     )
     texts = [
         {"product_id": pid, "locale": code, "name": t.name, "description": t.description, "specs": t.specs}
@@ -417,9 +417,7 @@ def example_rows(refs: ops.Refs | None = None) -> list[dict[str, object]]:
     refs = refs or ops.Refs.load()
     paths = sorted(category_paths(refs))
     cities = set(refs.cities)
-    (swim_cat, swim_city), (steel_cat, steel_city) = (
-        _example_place(paths, cities, *place) for place in EXAMPLE_PLACES
-    )
+    (swim_cat, swim_city), (steel_cat, steel_city) = (_example_place(paths, cities, *place) for place in EXAMPLE_PLACES)
     return [
         {
             "sku": "EX-001",

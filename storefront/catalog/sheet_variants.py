@@ -21,13 +21,13 @@ MAX_STOCK = 1_000_000_000
 
 
 def options_text(variant: ProductVariant) -> str:
-    """"size=M; colour=blue" in the product's option order."""
+    """ "size=M; colour=blue" in the product's option order."""
     chosen = variant.options or {}
     return "; ".join(f"{o.code}={chosen[o.code]}" for o in variant.product.option_types if o.code in chosen)
 
 
 def parse_options(text: str) -> dict[str, str] | None:
-    """"size=M; colour=blue" → {"size": "M", "colour": "blue"}; None when a part is not code=value."""
+    """ "size=M; colour=blue" → {"size": "M", "colour": "blue"}; None when a part is not code=value."""
     chosen = {}
     for part in text.replace("；", ";").split(";"):
         if not part.strip():

@@ -108,9 +108,7 @@ COLUMNS: list[Column] = [
     ),
     Column("model", False, _l("Model / specification as declared (规格型号)."), label=_l("Model")),
     Column("origin_city", True, _l("Origin city, e.g. dalian, xingcheng, dandong."), label=_l("Origin city")),
-    Column(
-        "net_weight_g", True, _l("Net weight per unit in grams."), text=False, label=_l("Net weight (g)")
-    ),
+    Column("net_weight_g", True, _l("Net weight per unit in grams."), text=False, label=_l("Net weight (g)")),
     Column(
         "gross_weight_g",
         True,
@@ -297,9 +295,7 @@ def _check_header(sheet: Sheet, raw_header: list[str], layout: Layout) -> None:
         if layout.required == "sku":
             sheet.errors.append((1, "sku", _l("The sheet needs a “sku” column.")))
         else:
-            sheet.errors.append(
-                (1, layout.required, _l("The sheet needs a “%(name)s” column.", name=layout.required))
-            )
+            sheet.errors.append((1, layout.required, _l("The sheet needs a “%(name)s” column.", name=layout.required)))
 
 
 def _add_rows(sheet: Sheet, rows, layout: Layout) -> None:
@@ -362,9 +358,7 @@ def read_xlsx(data: bytes, layout: Layout | None = None) -> Sheet:
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        sheet.errors.append(
-            (0, "", _l("This is not a valid XLSX workbook. Save it from Excel or WPS as .xlsx."))
-        )
+        sheet.errors.append((0, "", _l("This is not a valid XLSX workbook. Save it from Excel or WPS as .xlsx.")))
         return sheet
     if layout.sheet_name is not None and layout.sheet_name not in workbook.sheetnames:
         sheet.errors.append(

@@ -59,5 +59,5 @@ def quantity(n: int, unit: str | None, size: int = 1) -> str:
 
 
 def per_unit(unit: str | None) -> str:
-    """"per piece", "за тонну"… for a price."""
+    """ "per piece", "за тонну"… for a price."""
     return str(_PER[unit_code(unit)])

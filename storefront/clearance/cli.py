@@ -100,9 +100,7 @@ def retry_command(ids: tuple[int, ...], retry_all: bool):
 def status_command():
     """Queue depth, dead letters, quarantined receipts and cases per status."""
     monitor = queries.monitor(utcnow())
-    click.echo(
-        "messages: " + ", ".join(f"{k} {v}" for k, v in monitor.counts.items()) + f" (due now {monitor.due})"
-    )
+    click.echo("messages: " + ", ".join(f"{k} {v}" for k, v in monitor.counts.items()) + f" (due now {monitor.due})")
     click.echo("cases: " + ", ".join(f"{k} {v}" for k, v in monitor.cases.items()))
     click.echo(f"quarantined receipts: {monitor.quarantined}")
     for message in monitor.dead:

@@ -119,14 +119,10 @@ def demo_order(seq: int = 1, *, destination: str = "KR", currency: str = "KRW", 
     """Return a complete, paid and shipped demo order (number ``seq``) with ``lines`` goods lines."""
     chosen = [CATALOGUE[(seq + k) % len(CATALOGUE)] for k in range(lines)]
     order_lines = tuple(
-        demo_line(
-            k + 1, product, Decimal(3) if product.item_no == "LN-SCARF-01" else Decimal(1 + (seq + k) % 4)
-        )
+        demo_line(k + 1, product, Decimal(3) if product.item_no == "LN-SCARF-01" else Decimal(1 + (seq + k) % 4))
         for k, product in enumerate(chosen)
     )
-    net = sum(
-        (line.qty * prod.kg_per_unit for line, prod in zip(order_lines, chosen, strict=True)), Decimal(0)
-    )
+    net = sum((line.qty * prod.kg_per_unit for line, prod in zip(order_lines, chosen, strict=True)), Decimal(0))
     moment = BASE_TIME + timedelta(minutes=seq)
     order_no = f"LN{moment:%Y%m%d}{seq:010d}"
     freight = Decimal("15.00")

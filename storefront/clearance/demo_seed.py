@@ -45,9 +45,7 @@ def _pump(now: Callable[[], datetime], rounds: int = 5) -> None:
     simulator = Simulator(lookup=db_lookup, clock=now)
     for _ in range(rounds):
         pending = db.session.scalars(
-            select(OutboxMessage)
-            .where(OutboxMessage.status == MessageStatus.PENDING.value)
-            .order_by(OutboxMessage.id)
+            select(OutboxMessage).where(OutboxMessage.status == MessageStatus.PENDING.value).order_by(OutboxMessage.id)
         ).all()
         if not pending:
             return

@@ -138,9 +138,7 @@ def declare(
     )
     xml = build_ceb509(data, guid=guid, app_type="1", transfer=plat.transfer, app_time=now)
     mapping.check(xml)
-    outbox.enqueue(
-        "CEB509", guid=guid, business_key=f"CEB509:batch:{batch.id}", payload=xml, ref=batch.cop_no, now=now
-    )
+    outbox.enqueue("CEB509", guid=guid, business_key=f"CEB509:batch:{batch.id}", payload=xml, ref=batch.cop_no, now=now)
     return batch
 
 

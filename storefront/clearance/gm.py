@@ -120,8 +120,9 @@ def pem(label: str, der: bytes) -> bytes:
     """Wrap DER into a PEM block."""
     body = base64.encodebytes(der).replace(b"\n", b"")
     lines = [body[i : i + 64] for i in range(0, len(body), 64)]
-    return b"".join([f"-----BEGIN {label}-----\n".encode(), *(ln + b"\n" for ln in lines),
-                     f"-----END {label}-----\n".encode()])
+    return b"".join(
+        [f"-----BEGIN {label}-----\n".encode(), *(ln + b"\n" for ln in lines), f"-----END {label}-----\n".encode()]
+    )
 
 
 # --- keys and signatures --------------------------------------------------------------------------
@@ -151,8 +152,10 @@ class Sm2Key:
         """SM3(Z_A || data), the value SM2 signs (GB/T 32918.2)."""
         table = sm2.default_ecc_table
         z = (
-            (len(user_id) * 8).to_bytes(2, "big") + user_id
-            + bytes.fromhex(table["a"] + table["b"] + table["g"]) + self.public
+            (len(user_id) * 8).to_bytes(2, "big")
+            + user_id
+            + bytes.fromhex(table["a"] + table["b"] + table["g"])
+            + self.public
         )
         return sm3_digest(sm3_digest(z) + data)
 

@@ -117,10 +117,7 @@ class IngestResult:
 
 def _store(record: ReceiptRecord) -> bool:
     """Insert a receipt record; False when its identity is already stored (a duplicate)."""
-    if (
-        db.session.scalar(select(ReceiptRecord.id).where(ReceiptRecord.identity == record.identity))
-        is not None
-    ):
+    if db.session.scalar(select(ReceiptRecord.id).where(ReceiptRecord.identity == record.identity)) is not None:
         return False
     try:
         with db.session.begin_nested():
@@ -188,9 +185,7 @@ def _apply_receipt(receipt: Receipt, data: bytes, source: str, now: datetime, re
         if receipt.return_status == operations.TRANSPORT_FAILED:
             operations.send_again(message, receipt.return_info, now=now)
     elif message.case_id is not None:
-        case = db.session.scalar(
-            select(ClearanceCase).where(ClearanceCase.id == message.case_id).with_for_update()
-        )
+        case = db.session.scalar(select(ClearanceCase).where(ClearanceCase.id == message.case_id).with_for_update())
         operations.apply_receipt(case, receipt, message, now=now)
     else:
         summary.apply_return(message, receipt)

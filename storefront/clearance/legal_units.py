@@ -83,9 +83,7 @@ def quantity_in(unit: str, pieces: Decimal, net_weight_g: Decimal) -> Decimal:
     return pieces
 
 
-def quantities(
-    gcode: str, pieces: Decimal, net_weight_g: Decimal
-) -> tuple[str, Decimal, str | None, Decimal | None]:
+def quantities(gcode: str, pieces: Decimal, net_weight_g: Decimal) -> tuple[str, Decimal, str | None, Decimal | None]:
     """(unit1, qty1, unit2, qty2) of a line: net weight × quantity where the legal unit is a weight."""
     row = lookup(gcode)
     qty2 = quantity_in(row.unit2, pieces, net_weight_g) if row.unit2 else None

@@ -121,9 +121,7 @@ def platform(config: Mapping | None = None) -> Platform:
     """The platform identity from ``CLEARANCE_*`` settings."""
     config = current_app.config if config is None else config
     ebp = Company(config["CLEARANCE_EBP_CODE"], config["CLEARANCE_EBP_NAME"])
-    agent = Company(
-        config.get("CLEARANCE_AGENT_CODE") or ebp.code, config.get("CLEARANCE_AGENT_NAME") or ebp.name
-    )
+    agent = Company(config.get("CLEARANCE_AGENT_CODE") or ebp.code, config.get("CLEARANCE_AGENT_NAME") or ebp.name)
     return Platform(
         ebp=ebp,
         agent=agent,
@@ -201,8 +199,7 @@ def _order_line(case: ClearanceCase, line: CaseLine) -> OrderLine:
     row = legal_units.lookup(line.gcode)
     if line.unit2 is None and row.unit2:
         raise DataProblem(
-            f"line {line.gnum}: HS code {line.gcode} has a second legal unit ({row.unit2}): "
-            "declare qty2/unit2"
+            f"line {line.gnum}: HS code {line.gcode} has a second legal unit ({row.unit2}): declare qty2/unit2"
         )
     return OrderLine(
         gnum=line.gnum,
@@ -282,9 +279,7 @@ def ref_for(kind: str, case: ClearanceCase) -> str:
     }[kind]
 
 
-def build(
-    kind: str, case: ClearanceCase, plat: Platform, *, guid: str, app_type: str, when: datetime
-) -> bytes:
+def build(kind: str, case: ClearanceCase, plat: Platform, *, guid: str, app_type: str, when: datetime) -> bytes:
     """Build one message for a case; raises ``DataProblem`` when the data cannot make a valid message."""
     try:
         if kind == "CEB605":

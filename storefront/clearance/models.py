@@ -97,9 +97,7 @@ class ClearanceCase(db.Model):
     departed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime(), server_default=func.now(), onupdate=func.now()
-    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), server_default=func.now(), onupdate=func.now())
 
     lines: Mapped[list[CaseLine]] = relationship(
         back_populates="case", order_by="CaseLine.gnum", cascade="all, delete-orphan", lazy="selectin"
@@ -241,9 +239,7 @@ class OutboxMessage(db.Model):
     app_type: Mapped[str] = mapped_column(String(1), default="1")
     #: Document number receipts are matched by (orderNo, logisticsNo or copNo).
     ref: Mapped[str] = mapped_column(String(60), index=True)
-    case_id: Mapped[int | None] = mapped_column(
-        ForeignKey("clearance_cases.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("clearance_cases.id", ondelete="CASCADE"), index=True)
     declaration_id: Mapped[int | None] = mapped_column(
         ForeignKey("clearance_declarations.id", ondelete="CASCADE"), index=True
     )
@@ -278,9 +274,7 @@ class ReceiptRecord(db.Model):
     #: A :class:`ReceiptState` value.
     state: Mapped[str] = mapped_column(String(12), default=ReceiptState.APPLIED.value, index=True)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("clearance_messages.id", ondelete="SET NULL"))
-    case_id: Mapped[int | None] = mapped_column(
-        ForeignKey("clearance_cases.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("clearance_cases.id", ondelete="CASCADE"), index=True)
     declaration_id: Mapped[int | None] = mapped_column(
         ForeignKey("clearance_declarations.id", ondelete="CASCADE"), index=True
     )
@@ -337,9 +331,7 @@ class DeclarationLine(db.Model):
     __table_args__ = (UniqueConstraint("declaration_id", "gseqno"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = mapped_column(
-        ForeignKey("clearance_declarations.id", ondelete="CASCADE"), index=True
-    )
+    declaration_id: Mapped[int] = mapped_column(ForeignKey("clearance_declarations.id", ondelete="CASCADE"), index=True)
     #: Line number in the declaration, from 1.
     gseqno: Mapped[int] = mapped_column(Integer)
     gcode: Mapped[str] = mapped_column(String(10))
@@ -369,12 +361,8 @@ class DeclarationList(db.Model):
 
     __tablename__ = "clearance_declaration_lists"
 
-    case_id: Mapped[int] = mapped_column(
-        ForeignKey("clearance_cases.id", ondelete="CASCADE"), primary_key=True
-    )
-    declaration_id: Mapped[int] = mapped_column(
-        ForeignKey("clearance_declarations.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("clearance_cases.id", ondelete="CASCADE"), primary_key=True)
+    declaration_id: Mapped[int] = mapped_column(ForeignKey("clearance_declarations.id", ondelete="CASCADE"), index=True)
 
 
 class DeclarationLink(db.Model):

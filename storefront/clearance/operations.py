@@ -270,8 +270,10 @@ def _hold(case: ClearanceCase, receipt: Receipt, message: OutboxMessage | None) 
     if kind is None:
         return
     doc, status = document(case, kind), receipt.return_status
-    if message is not None and message.kind == kind and message.business_key.rsplit(":", 1)[-1] != str(
-        doc.last_revision
+    if (
+        message is not None
+        and message.kind == kind
+        and message.business_key.rsplit(":", 1)[-1] != str(doc.last_revision)
     ):
         return  # a late receipt for an older version says nothing about the current one
     doc.last_status = status

@@ -108,11 +108,7 @@ def claim(
     order = (OutboxMessage.next_attempt_at, OutboxMessage.id)
     if db.session.get_bind().dialect.name == "postgresql":
         rows = db.session.scalars(
-            select(OutboxMessage)
-            .where(_due(now))
-            .order_by(*order)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
+            select(OutboxMessage).where(_due(now)).order_by(*order).limit(limit).with_for_update(skip_locked=True)
         ).all()
         if on_locked is not None:
             on_locked(rows)  # test hook: the rows are locked by this transaction here
@@ -121,9 +117,7 @@ def claim(
             row.attempts += 1
         db.session.flush()
     else:
-        ids = db.session.scalars(
-            select(OutboxMessage.id).where(_due(now)).order_by(*order).limit(limit)
-        ).all()
+        ids = db.session.scalars(select(OutboxMessage.id).where(_due(now)).order_by(*order).limit(limit)).all()
         if ids:
             db.session.execute(
                 update(OutboxMessage)
@@ -167,9 +161,7 @@ def record_sent(claimed: Claimed, *, now: datetime) -> bool:
     return _finish(claimed, status=MessageStatus.SENT.value, sent_at=to_utc(now), last_error="")
 
 
-def record_failure(
-    claimed: Claimed, error: str, *, now: datetime, max_attempts: int, base: float, cap: float
-) -> str:
+def record_failure(claimed: Claimed, error: str, *, now: datetime, max_attempts: int, base: float, cap: float) -> str:
     """A failed attempt: back off, or dead-letter after ``max_attempts``; returns the new status."""
     if claimed.attempts >= max_attempts:
         status = MessageStatus.DEAD.value
@@ -189,9 +181,7 @@ def record_failure(
     return status
 
 
-def requeue(
-    message: OutboxMessage, reason: str, *, now: datetime, max_attempts: int, base: float, cap: float
-) -> str:
+def requeue(message: OutboxMessage, reason: str, *, now: datetime, max_attempts: int, base: float, cap: float) -> str:
     """Send a message again after the e-port reported it could not reach customs (returnStatus 4); flush."""
     if message.attempts >= max_attempts:
         message.status = MessageStatus.DEAD.value
@@ -210,9 +200,9 @@ def retry(ids: list[int] | None = None, *, now: datetime) -> int:
     if ids is not None:
         query = query.where(OutboxMessage.id.in_(ids))
     result = db.session.execute(
-        query.values(
-            status=MessageStatus.PENDING.value, attempts=0, next_attempt_at=to_utc(now)
-        ).execution_options(synchronize_session=False)
+        query.values(status=MessageStatus.PENDING.value, attempts=0, next_attempt_at=to_utc(now)).execution_options(
+            synchronize_session=False
+        )
     )
     db.session.expire_all()
     return result.rowcount or 0

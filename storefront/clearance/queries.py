@@ -46,9 +46,7 @@ def cases_for(sub_order_ids: Iterable[int]) -> dict[int, ClearanceCase]:
     if not ids:
         return {}
     rows = db.session.scalars(
-        select(ClearanceCase)
-        .where(ClearanceCase.sub_order_id.in_(ids))
-        .options(selectinload(ClearanceCase.events))
+        select(ClearanceCase).where(ClearanceCase.sub_order_id.in_(ids)).options(selectinload(ClearanceCase.events))
     )
     return {case.sub_order_id: case for case in rows}
 
@@ -151,9 +149,7 @@ def summary_due(now) -> SummaryDue:
 
 def monitor(now, limit: int = 20) -> Monitor:
     """Queue depth, failing and dead messages, the last receipts and cases per status."""
-    counts = dict(
-        db.session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all()
-    )
+    counts = dict(db.session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
     due = db.session.scalar(
         select(func.count()).where(
             OutboxMessage.status == MessageStatus.PENDING.value, OutboxMessage.next_attempt_at <= now
@@ -173,9 +169,7 @@ def monitor(now, limit: int = 20) -> Monitor:
     ).all()
     receipts = db.session.scalars(select(ReceiptRecord).order_by(ReceiptRecord.id.desc()).limit(limit)).all()
     quarantined = db.session.scalar(select(func.count()).where(ReceiptRecord.state == "quarantined"))
-    cases = dict(
-        db.session.execute(select(ClearanceCase.status, func.count()).group_by(ClearanceCase.status)).all()
-    )
+    cases = dict(db.session.execute(select(ClearanceCase.status, func.count()).group_by(ClearanceCase.status)).all())
     return Monitor(
         counts={status.value: counts.get(status.value, 0) for status in MessageStatus},
         due=due or 0,

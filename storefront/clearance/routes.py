@@ -169,9 +169,7 @@ def _legal_line_errors(gnum: int, gcode: str, values: dict) -> list[str]:
     row, errors = legal_units.lookup(gcode), []
     if values["unit1"] != row.unit1 or (values["unit2"] or None) != row.unit2:
         units = " / ".join(filter(None, (row.unit1, row.unit2)))
-        errors.append(
-            _("Line %(n)s: the legal units of %(code)s are %(units)s.", n=gnum, code=gcode, units=units)
-        )
+        errors.append(_("Line %(n)s: the legal units of %(code)s are %(units)s.", n=gnum, code=gcode, units=units))
     quantities = [values["qty1"]] + ([values["qty2"]] if row.unit2 else [])
     if any(qty is None or qty <= 0 for qty in quantities):
         errors.append(_("Line %(n)s: the legal quantities must be greater than zero.", n=gnum))
@@ -230,9 +228,7 @@ def merchant_case(case_id: int):
             if sent:
                 flash(_("The corrected declaration was sent to customs again."), "success")
             else:
-                flash(
-                    _("The declaration still cannot be sent: %(reason)s", reason=case.reject_reason), "error"
-                )
+                flash(_("The declaration still cannot be sent: %(reason)s", reason=case.reject_reason), "error")
             return redirect(url_for("clearance.merchant_case", case_id=case.id))
     return render_template("clearance/merchant_case.html", case=case, errors=errors, units=codes.UNITS)
 
@@ -311,9 +307,7 @@ def merchant_departures():
 @merchant_required
 def merchant_declarations():
     """The merchant's summary declarations with their lines."""
-    return render_template(
-        "clearance/declarations.html", declarations=queries.declarations_for(g.merchant.id)
-    )
+    return render_template("clearance/declarations.html", declarations=queries.declarations_for(g.merchant.id))
 
 
 @bp.get("/merchant/declarations/<int:declaration_id>")

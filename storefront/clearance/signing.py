@@ -181,7 +181,11 @@ class RsaSigner(EnvelopedSigner):
     signature_method = RSA_SHA1_URI
 
     def __init__(
-        self, key_pem: bytes | str, cert_pem: bytes | str, *, passphrase: bytes | None = None,
+        self,
+        key_pem: bytes | str,
+        cert_pem: bytes | str,
+        *,
+        passphrase: bytes | None = None,
         key_name: str | None = None,
     ) -> None:
         key_bytes = key_pem.encode() if isinstance(key_pem, str) else key_pem
@@ -237,7 +241,7 @@ def verify_signature(xml_bytes: bytes, trusted_cert: bytes | None = None) -> Ver
         raise SignatureInvalid(f"SignatureMethod {method!r} is not one of spec §6.2.1.2")
     reference = _one(signed_info, "ds:Reference")
     if reference.get("URI") != "":
-        raise SignatureInvalid("the Reference must cover the whole message (URI=\"\")")
+        raise SignatureInvalid('the Reference must cover the whole message (URI="")')
     transforms = [t.get("Algorithm") for t in reference.findall("ds:Transforms/ds:Transform", {"ds": DS_NS})]
     if transforms != [ENVELOPED_URI]:
         raise SignatureInvalid("only the enveloped-signature transform is allowed (spec §6.2.1.3.1)")
@@ -351,9 +355,13 @@ def generate_identity(kind: str, common_name: str) -> tuple[bytes, bytes]:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     now = dt.datetime.now(dt.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(private.public_key())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(private.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=3650))
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=3650))
         .sign(private, hashes.SHA256())
     )
     key_pem = private.private_bytes(
@@ -362,8 +370,9 @@ def generate_identity(kind: str, common_name: str) -> tuple[bytes, bytes]:
     return key_pem, cert.public_bytes(serialization.Encoding.PEM)
 
 
-def write_identity(directory: str | os.PathLike[str], kind: str, common_name: str, *, force: bool = False
-                   ) -> tuple[Path, Path]:
+def write_identity(
+    directory: str | os.PathLike[str], kind: str, common_name: str, *, force: bool = False
+) -> tuple[Path, Path]:
     """Write ``sign-key.pem`` (mode 0600) and ``sign-cert.pem`` into ``directory`` unless they exist."""
     folder = Path(directory)
     key_path, cert_path = folder / "sign-key.pem", folder / "sign-cert.pem"

@@ -279,9 +279,7 @@ def _merge(app_cases: list, lines_by_case: dict[int, list]) -> list[list]:
     return list(accs.values())
 
 
-def _enqueue(
-    declaration: SummaryDeclaration, invt_nos: list[str], now: datetime, *, revision: int = 1
-) -> None:
+def _enqueue(declaration: SummaryDeclaration, invt_nos: list[str], now: datetime, *, revision: int = 1) -> None:
     """Write the CEB701 application of a declaration to the outbox."""
     plat = mapping.platform()
     data = SummaryApplyData(

@@ -64,9 +64,7 @@ class PassStats:
     @property
     def idle(self) -> bool:
         """True when the pass found nothing to do."""
-        return not (
-            self.sent or self.failed or self.dead or self.receipts or self.duplicates or self.quarantined
-        )
+        return not (self.sent or self.failed or self.dead or self.receipts or self.duplicates or self.quarantined)
 
 
 def make_signer(app: Flask) -> Signer:

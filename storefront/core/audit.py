@@ -75,9 +75,7 @@ class AuditEntry(db.Model):
     __table_args__ = (Index("ix_audit_log_target", "target_type", "target_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
     #: The user who acted (kept as NULL if the account is deleted; ``actor_email`` keeps the name).
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     #: The actor's e-mail at the time of the action.
@@ -143,9 +141,7 @@ def _target(target: Any) -> tuple[str, str]:
     return target.__tablename__, ",".join(str(k) for k in key)
 
 
-def record(
-    actor, action: str, target: Any, before: dict | None = None, after: dict | None = None
-) -> AuditEntry:
+def record(actor, action: str, target: Any, before: dict | None = None, after: dict | None = None) -> AuditEntry:
     """Add an audit entry (flushes; the caller commits with the action it describes)."""
     target_type, target_id = _target(target)
     entry = AuditEntry(

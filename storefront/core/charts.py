@@ -55,9 +55,7 @@ class Chart:
 
 
 def _rows(rows: Sequence[tuple[object, float | None]], fmt: Callable[[float], str]) -> tuple:
-    return tuple(
-        (str(label), float(value or 0), NO_VALUE if value is None else fmt(value)) for label, value in rows
-    )
+    return tuple((str(label), float(value or 0), NO_VALUE if value is None else fmt(value)) for label, value in rows)
 
 
 def bar_chart(
@@ -128,12 +126,9 @@ def _line(chart: Chart) -> Markup:
     for k in range(5):
         value = peak * k / 4
         y = top_pad + plot_h - plot_h * k / 4
+        parts.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{y:.1f}" y2="{y:.1f}" class="chart-gridline"/>')
         parts.append(
-            f'<line x1="{left}" x2="{WIDTH - right}" y1="{y:.1f}" y2="{y:.1f}" class="chart-gridline"/>'
-        )
-        parts.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="chart-axis">'
-            f"{escape(_short(value))}</text>"
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="chart-axis">{escape(_short(value))}</text>'
         )
     points = []
     for i, (label, value, shown) in enumerate(chart.rows):

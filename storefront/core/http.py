@@ -287,16 +287,20 @@ def current_version(name: str = GLOBAL) -> tuple[int, datetime | None]:
 _VERSIONS_SQL = "SELECT name, version, changed_at FROM cache_versions WHERE name IN (:global, {names})"
 #: Per endpoint: the version names a page follows, found from its URL alone (plain SQL: this runs on every hit).
 _PAGE_SQL = {
-    "product": text(_VERSIONS_SQL.format(
-        names=":product, 'category:' || CAST((SELECT category_id FROM products WHERE id = :id) AS VARCHAR(20))"
-    )),
-    "cluster": text(_VERSIONS_SQL.format(
-        names="'cluster:' || CAST((SELECT id FROM clusters WHERE slug = :slug) AS VARCHAR(20))"
-    )),
-    "category": text(_VERSIONS_SQL.format(
-        names="'category:' || CAST((SELECT categories.id FROM categories JOIN clusters ON clusters.id = "
-        "categories.cluster_id WHERE clusters.slug = :slug AND categories.slug = :category) AS VARCHAR(20))"
-    )),
+    "product": text(
+        _VERSIONS_SQL.format(
+            names=":product, 'category:' || CAST((SELECT category_id FROM products WHERE id = :id) AS VARCHAR(20))"
+        )
+    ),
+    "cluster": text(
+        _VERSIONS_SQL.format(names="'cluster:' || CAST((SELECT id FROM clusters WHERE slug = :slug) AS VARCHAR(20))")
+    ),
+    "category": text(
+        _VERSIONS_SQL.format(
+            names="'category:' || CAST((SELECT categories.id FROM categories JOIN clusters ON clusters.id = "
+            "categories.cluster_id WHERE clusters.slug = :slug AND categories.slug = :category) AS VARCHAR(20))"
+        )
+    ),
     "other": text(_VERSIONS_SQL.format(names=":listings")),
     "stock lists": text(_VERSIONS_SQL.format(names=":listings, :stock")),
 }
@@ -347,17 +351,24 @@ def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
     extra = _outside_version()
     if extra:
         token += "|index=" + extra
-    key = "frag:" + hashlib.sha256(
-        f"{request.endpoint}|{request.full_path}|{g.get('lang')}|{display_currency()}|{token}".encode()
-    ).hexdigest()[:40]
+    key = (
+        "frag:"
+        + hashlib.sha256(
+            f"{request.endpoint}|{request.full_path}|{g.get('lang')}|{display_currency()}|{token}".encode()
+        ).hexdigest()[:40]
+    )
     stored = shared_cache.get(key)
     if stored is None:
         parts = render()
-        holes = [(value, hole) for value, hole in ((g.get("csrf_token"), _CSRF_HOLE),
-                                                  (g.get("csp_nonce"), NONCE_HOLE)) if value]
-        stored = {name: (_punch(str(value), holes) if isinstance(value, Markup) else str(value),
-                         isinstance(value, Markup))
-                  for name, value in parts.items()}
+        holes = [
+            (value, hole)
+            for value, hole in ((g.get("csrf_token"), _CSRF_HOLE), (g.get("csp_nonce"), NONCE_HOLE))
+            if value
+        ]
+        stored = {
+            name: (_punch(str(value), holes) if isinstance(value, Markup) else str(value), isinstance(value, Markup))
+            for name, value in parts.items()
+        }
         shared_cache.set(key, stored, timeout=FRAGMENT_TIMEOUT)
         return parts
     fills = []
@@ -495,10 +506,19 @@ def init_app(app: Flask) -> None:
     init_cache(app)
     app.jinja_env.globals["chrome_fragment"] = chrome_fragment
     watch(ExchangeRate)  # prices in display currencies show everywhere
-    app.config.setdefault("COMPRESS_MIMETYPES", [
-        "text/html", "text/css", "text/plain", "text/javascript", "application/javascript", "application/json",
-        "image/svg+xml", "text/csv",
-    ])
+    app.config.setdefault(
+        "COMPRESS_MIMETYPES",
+        [
+            "text/html",
+            "text/css",
+            "text/plain",
+            "text/javascript",
+            "application/javascript",
+            "application/json",
+            "image/svg+xml",
+            "text/csv",
+        ],
+    )
     app.config.setdefault("COMPRESS_MIN_SIZE", 600)
     app.config.setdefault("COMPRESS_STREAMS", False)  # leave send_file responses (static files) unread
     app.config.setdefault("COMPRESS_LEVEL", 6)

@@ -40,9 +40,34 @@ SEED_RATES = {
 #: "cash" digits, so it is only a fallback for currencies missing here. MNT: ISO 4217 says 2 (möngö), and
 #: Stripe also treats MNT as an ordinary two-decimal currency, so no special case is needed.
 ISO_MINOR_UNITS: dict[str, int] = {
-    "CNY": 2, "RUB": 2, "KRW": 0, "USD": 2, "EUR": 2, "MNT": 2, "JPY": 0, "GBP": 2, "HKD": 2, "KZT": 2,
-    "PLN": 2, "CZK": 2, "HUF": 2, "RON": 2, "BGN": 2, "BYN": 2, "UZS": 2, "TWD": 2, "IDR": 2, "VND": 0,
-    "ISK": 0, "CLP": 0, "UGX": 0, "BHD": 3, "JOD": 3, "KWD": 3, "OMR": 3, "TND": 3,
+    "CNY": 2,
+    "RUB": 2,
+    "KRW": 0,
+    "USD": 2,
+    "EUR": 2,
+    "MNT": 2,
+    "JPY": 0,
+    "GBP": 2,
+    "HKD": 2,
+    "KZT": 2,
+    "PLN": 2,
+    "CZK": 2,
+    "HUF": 2,
+    "RON": 2,
+    "BGN": 2,
+    "BYN": 2,
+    "UZS": 2,
+    "TWD": 2,
+    "IDR": 2,
+    "VND": 0,
+    "ISK": 0,
+    "CLP": 0,
+    "UGX": 0,
+    "BHD": 3,
+    "JOD": 3,
+    "KWD": 3,
+    "OMR": 3,
+    "TND": 3,
 }
 #: Stripe's zero-decimal currencies (amount in whole units) and three-decimal ones; others have two.
 #: Stripe's special cases (ISK, HUF, TWD, UGX) are sent with two decimals for backward compatibility, so
@@ -85,8 +110,13 @@ class Money:
         currencies shown without decimals (WHOLE_UNIT_CURRENCIES, e.g. MNT) drop them."""
         babel_locale = _babel_locale(locale or current_lang())
         if self.currency in WHOLE_UNIT_CURRENCIES and self.minor % 10 ** exponent(self.currency) == 0:
-            return format_currency(self.amount, self.currency, format=_whole_pattern(babel_locale),
-                                   locale=babel_locale, currency_digits=False)
+            return format_currency(
+                self.amount,
+                self.currency,
+                format=_whole_pattern(babel_locale),
+                locale=babel_locale,
+                currency_digits=False,
+            )
         if get_currency_precision(self.currency) == exponent(self.currency):
             return format_currency(self.amount, self.currency, locale=babel_locale)
         # CLDR would round to other decimals than the amount has: keep every minor unit.
@@ -158,7 +188,6 @@ def current_rates() -> dict[str, Decimal]:
     """Exchange rates for this request (one query per request, cached on g)."""
     rates = g.get("_rates")
     if rates is None:
-
         rates = g._rates = load_rates()
     return rates
 

@@ -110,8 +110,14 @@ def fill(root: Path, lang: str, translations: Mapping[str, str | list[str]]) -> 
             existing.flags.discard("fuzzy")
             updated += 1
         else:
-            catalogue.add(source.id, value, locations=source.locations, flags=source.flags - {"fuzzy"},
-                          auto_comments=source.auto_comments, user_comments=source.user_comments)
+            catalogue.add(
+                source.id,
+                value,
+                locations=source.locations,
+                flags=source.flags - {"fuzzy"},
+                auto_comments=source.auto_comments,
+                user_comments=source.user_comments,
+            )
             appended += 1
     with path.open("wb") as fh:
         write_po(fh, catalogue, width=76)

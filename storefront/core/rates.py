@@ -104,9 +104,7 @@ class RateChange(db.Model):
     #: ``form`` or ``csv``.
     source: Mapped[str] = mapped_column(String(10), default="form")
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    changed_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
-    )
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
 
     changed_by = relationship("User", lazy="joined")
 

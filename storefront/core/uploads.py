@@ -148,8 +148,7 @@ def check_upload(storage, *, allowed: tuple[str, ...] = DOCUMENT_KINDS, max_byte
     if ext not in kind.extensions:
         raise UploadRejected(
             _l(
-                "The file name ends in “%(ext)s” but the file is a %(kind)s. "
-                "Rename it or choose the right file.",
+                "The file name ends in “%(ext)s” but the file is a %(kind)s. Rename it or choose the right file.",
                 ext=ext or "—",
                 kind=kind.label,
             )

@@ -29,23 +29,39 @@ from storefront.demo.selfcheck import check_content
 PRODUCT_FILES = ("swimwear", "magnesium", "auto", "steel", "agriculture")
 
 _PRODUCT_SCHEMA = {
-    "sku": str, "merchant": str, "category": str, "hs_code": str, "customs_name": str, "customs_unit": str,
-    "origin_city": str, "net_weight_g": int, "gross_weight_g": int, "price_fen": int, "tiers": list,
-    "moq": int, "stock": int, "text": dict,
+    "sku": str,
+    "merchant": str,
+    "category": str,
+    "hs_code": str,
+    "customs_name": str,
+    "customs_unit": str,
+    "origin_city": str,
+    "net_weight_g": int,
+    "gross_weight_g": int,
+    "price_fen": int,
+    "tiers": list,
+    "moq": int,
+    "stock": int,
+    "text": dict,
 }
 
-CLUSTERS: list[dict] = check_records(load(DATA_DIR / "clusters.toml", "clusters"),
-                                     {"slug": str, "name": dict, "description": dict, "color": str,
-                                      "categories": list}, "clusters.toml")
+CLUSTERS: list[dict] = check_records(
+    load(DATA_DIR / "clusters.toml", "clusters"),
+    {"slug": str, "name": dict, "description": dict, "color": str, "categories": list},
+    "clusters.toml",
+)
 CITIES: dict[str, dict[str, str]] = load(DATA_DIR / "cities.toml", "cities")
-MERCHANTS: list[dict] = check_records(load(DATA_DIR / "merchants.toml", "merchants"),
-                                      {"slug": str, "name": dict, "cluster": str, "city": str, "uscc": str},
-                                      "merchants.toml")
+MERCHANTS: list[dict] = check_records(
+    load(DATA_DIR / "merchants.toml", "merchants"),
+    {"slug": str, "name": dict, "cluster": str, "city": str, "uscc": str},
+    "merchants.toml",
+)
 PRODUCTS: list[dict] = [
     product
     for name in PRODUCT_FILES
-    for product in check_records(load(DATA_DIR / f"products-{name}.toml", "products"), _PRODUCT_SCHEMA,
-                                 f"products-{name}.toml")
+    for product in check_records(
+        load(DATA_DIR / f"products-{name}.toml", "products"), _PRODUCT_SCHEMA, f"products-{name}.toml"
+    )
 ]
 
 _problems = check_content(sys.modules[__name__])

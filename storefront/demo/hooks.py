@@ -19,8 +19,12 @@ class DemoHooks:
     real_order_counters: list[Callable[[str], int]] = field(default_factory=list)
 
 
-def register(app: Flask, *, seeder: Callable[[], dict[str, int]] | None = None,
-             real_order_counter: Callable[[str], int] | None = None) -> None:
+def register(
+    app: Flask,
+    *,
+    seeder: Callable[[], dict[str, int]] | None = None,
+    real_order_counter: Callable[[str], int] | None = None,
+) -> None:
     """Add a seeder and/or a real-order counter (called with the demo e-mail suffix) to the app."""
     hooks = app.extensions.setdefault("kuajing_demo", DemoHooks())
     if seeder is not None:

@@ -115,8 +115,11 @@ def _sync_variants(product: Product, data: dict) -> None:
         product.variants[0].stock = data["stock"]
         return
     options = [
-        {"code": o["code"], "names": o["names"],
-         "values": [v if isinstance(v, dict) else {"code": str(v), "names": {}} for v in o["values"]]}
+        {
+            "code": o["code"],
+            "names": o["names"],
+            "values": [v if isinstance(v, dict) else {"code": str(v), "names": {}} for v in o["values"]],
+        }
         for o in spec["options"]
     ]
     product.options = options

@@ -22,15 +22,29 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Terms the search tests rely on: (language, substring, where), matched case-insensitively in product
 # names ("name") or in names and descriptions ("text").
 REQUIRED_TERMS = (
-    ("zh", "女式针织泳衣", "name"), ("ru", "купальник", "name"), ("ko", "수영복", "name"),
-    ("zh", "电熔镁砂", "name"), ("ru", "плавленый периклаз", "name"),
-    ("zh", "镁合金锭", "name"), ("ru", "слитки магниевого сплава", "name"), ("ru", "магниев", "text"),
-    ("zh", "双柱举升机", "name"), ("ko", "리프트", "name"),
+    ("zh", "女式针织泳衣", "name"),
+    ("ru", "купальник", "name"),
+    ("ko", "수영복", "name"),
+    ("zh", "电熔镁砂", "name"),
+    ("ru", "плавленый периклаз", "name"),
+    ("zh", "镁合金锭", "name"),
+    ("ru", "слитки магниевого сплава", "name"),
+    ("ru", "магниев", "text"),
+    ("zh", "双柱举升机", "name"),
+    ("ko", "리프트", "name"),
     ("ru", "двухстоечный автомобильный подъёмник", "name"),
-    ("zh", "轮胎拆装机", "name"), ("zh", "合金工具钢圆钢", "name"), ("zh", "冷冻草莓", "name"),
-    ("zh", "盘锦大米", "name"), ("zh", "海参", "name"), ("zh", "人参", "name"), ("zh", "花生", "name"),
-    ("mn", "автомашин өргөгч", "name"), ("mn", "периклаз", "name"), ("mn", "ган", "name"),
-    ("mn", "гүзээлзгэнэ", "name"), ("mn", "цагаан будаа", "name"),
+    ("zh", "轮胎拆装机", "name"),
+    ("zh", "合金工具钢圆钢", "name"),
+    ("zh", "冷冻草莓", "name"),
+    ("zh", "盘锦大米", "name"),
+    ("zh", "海参", "name"),
+    ("zh", "人参", "name"),
+    ("zh", "花生", "name"),
+    ("mn", "автомашин өргөгч", "name"),
+    ("mn", "периклаз", "name"),
+    ("mn", "ган", "name"),
+    ("mn", "гүзээлзгэнэ", "name"),
+    ("mn", "цагаан будаа", "name"),
 )
 #: Mongolian texts expected per cluster (auto-maintenance equipment, steel, magnesia and farm produce).
 MIN_MN_PER_CLUSTER = {"auto-maintenance": 8, "special-steel": 5, "magnesium": 5, "agriculture": 5}
@@ -183,8 +197,7 @@ def _check_text(text, where: str, problems: list[str]) -> None:
         specs = t.get("specs")
         if not isinstance(specs, list) or not 3 <= len(specs) <= 6:
             problems.append(f"{where}: {lang} needs 3-6 spec rows")
-        elif not all(isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) and x for x in r)
-                     for r in specs):
+        elif not all(isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) and x for x in r) for r in specs):
             problems.append(f"{where}: {lang} spec rows must be [label, value] strings")
         elif len(specs) != zh_rows:
             problems.append(f"{where}: {lang} has {len(specs)} spec rows, zh has {zh_rows}")

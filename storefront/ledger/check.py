@@ -61,9 +61,7 @@ def against_gateway(gateway) -> list[str]:
     ).all()
     for ref in refs:
         info = gateway.retrieve_intent(ref)
-        refunded = sum(
-            r.amount_minor for r in gateway.list_refunds(ref) if r.status in {"succeeded", "pending"}
-        )
+        refunded = sum(r.amount_minor for r in gateway.list_refunds(ref) if r.status in {"succeeded", "pending"})
         expected = {info.currency: info.amount_received - refunded}
         net = _net_cash(ref)
         if {k: v for k, v in net.items() if v} != {k: v for k, v in expected.items() if v}:

@@ -78,9 +78,7 @@ class FxSettlement(db.Model):
 def settleable_cases(merchant_id: int | None = None, limit: int = 200):
     """Released lists (newest first) with their summary declaration number, if any."""
 
-    query = (
-        select(ClearanceCase).where(ClearanceCase.status.in_(SETTLEABLE)).order_by(ClearanceCase.id.desc())
-    )
+    query = select(ClearanceCase).where(ClearanceCase.status.in_(SETTLEABLE)).order_by(ClearanceCase.id.desc())
     if merchant_id is not None:
         query = query.where(ClearanceCase.merchant_id == merchant_id)
     return list(db.session.scalars(query.limit(limit)))
@@ -125,9 +123,7 @@ def record(
     if not bank_ref:
         raise FxError("bank_ref")
     exists = db.session.scalar(
-        select(func.count(FxSettlement.id)).where(
-            FxSettlement.case_id == case.id, FxSettlement.bank_ref == bank_ref
-        )
+        select(func.count(FxSettlement.id)).where(FxSettlement.case_id == case.id, FxSettlement.bank_ref == bank_ref)
     )
     if exists:
         raise FxError("duplicate")

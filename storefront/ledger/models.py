@@ -71,9 +71,7 @@ class LedgerEntry(db.Model):
     #: The refund or payout reference, when there is one.
     reference: Mapped[str] = mapped_column(String(80), default="")
     memo: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
 
     @property
     def amount(self) -> Money:

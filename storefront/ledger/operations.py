@@ -240,14 +240,10 @@ def post_refund(
         if credited <= 0 or fee <= 0:
             continue
         back = min(fee, int((Decimal(fee) * minor / credited).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-        _post(
-            EntryKind.COMMISSION_REVERSAL, amount.currency, [(COMMISSION, back), (account, -back)], **common
-        )
+        _post(EntryKind.COMMISSION_REVERSAL, amount.currency, [(COMMISSION, back), (account, -back)], **common)
 
 
-def post_voucher_subsidy(
-    service_order_id: int, provider_account: str, amount: Money, voucher_code: str
-) -> None:
+def post_voucher_subsidy(service_order_id: int, provider_account: str, amount: Money, voucher_code: str) -> None:
     """A voucher order completed: the voucher budget pays the provider (not the merchant's money)."""
     _post(
         EntryKind.VOUCHER_SUBSIDY,

@@ -141,9 +141,7 @@ def request_payout(account: str, actor: str, layout: str, urls: dict):
     if currency not in {c.value for c in form.currency.choices}:
         return money_page(account, layout, urls, form, str(payouts.MESSAGES["amount"])), 400
     try:
-        payout = payouts.request_payout(
-            account, parse_amount(form.amount.data, currency), currency, actor=actor
-        )
+        payout = payouts.request_payout(account, parse_amount(form.amount.data, currency), currency, actor=actor)
         db.session.commit()
     except ValueError as exc:
         db.session.rollback()
@@ -182,9 +180,7 @@ def statement_pdf(account: str, seller_name: str, month_text: str) -> Response:
     except PdfUnavailable:
         abort(503)
     name = f"statement-{month_text}.pdf"
-    return Response(
-        pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+    return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def wants(fmt: str) -> bool:

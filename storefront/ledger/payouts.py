@@ -26,9 +26,7 @@ from storefront.payments import payables
 MESSAGES = {
     "amount": _l("Enter an amount greater than zero."),
     "above_balance": _l("That is more than your available balance (%(available)s). Nothing was requested."),
-    "busy": _l(
-        "Another payout request was being recorded at the same moment. Reload the page and try again."
-    ),
+    "busy": _l("Another payout request was being recorded at the same moment. Reload the page and try again."),
     "bank_ref": _l("Enter the bank reference of the transfer."),
     "state": _l("This payout was already decided."),
 }
@@ -105,23 +103,17 @@ def balances(account: str, now: datetime | None = None) -> list[Balance]:
         ).all()
     )
     return [
-        Balance(code, owed[code], available.get(code, 0), int(requested.get(code, 0) or 0))
-        for code in sorted(owed)
+        Balance(code, owed[code], available.get(code, 0), int(requested.get(code, 0) or 0)) for code in sorted(owed)
     ]
 
 
-def request_payout(
-    account: str, amount_minor: int | None, currency: str, *, actor: str, note: str = ""
-) -> Payout:
+def request_payout(account: str, amount_minor: int | None, currency: str, *, actor: str, note: str = "") -> Payout:
     """Ask for a payout of the available balance (raises :class:`PayoutError`; nothing changes then)."""
     if amount_minor is None or amount_minor <= 0:
         raise PayoutError("amount")
     # sequence first, then the balance (see storefront.payments.refunds.refund for why)
     sequence = 1 + int(
-        db.session.scalar(
-            select(func.coalesce(func.max(Payout.sequence), 0)).where(Payout.account == account)
-        )
-        or 0
+        db.session.scalar(select(func.coalesce(func.max(Payout.sequence), 0)).where(Payout.account == account)) or 0
     )
     balance = next((b for b in balances(account) if b.currency == currency), None)
     payable = balance.payable if balance else 0
@@ -182,9 +174,7 @@ def payout_csv(rows: list[Payout], seller_name) -> str:
     """The payout file for the bank (one line per payout)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(
-        ["payout_id", "seller", "account", "amount", "currency", "status", "bank_ref", "requested", "paid"]
-    )
+    writer.writerow(["payout_id", "seller", "account", "amount", "currency", "status", "bank_ref", "requested", "paid"])
     for p in rows:
         writer.writerow(
             [
@@ -245,9 +235,7 @@ def statements(account: str, month: date, reference) -> list[Statement]:
     start, end = month_bounds(month)
     result = []
     currencies = db.session.scalars(
-        select(LedgerEntry.currency)
-        .where(LedgerEntry.account == account, LedgerEntry.created_at < end)
-        .distinct()
+        select(LedgerEntry.currency).where(LedgerEntry.account == account, LedgerEntry.created_at < end).distinct()
     ).all()
     for currency in sorted(currencies):
         base = select(func.coalesce(func.sum(LedgerEntry.amount_minor), 0)).where(
@@ -266,12 +254,9 @@ def statements(account: str, month: date, reference) -> list[Statement]:
             .order_by(LedgerEntry.created_at, LedgerEntry.id)
         ).all()
         lines = tuple(
-            StatementLine(e, Money(-e.amount_minor, currency), reference(e.payable_kind, e.payable_id))
-            for e in entries
+            StatementLine(e, Money(-e.amount_minor, currency), reference(e.payable_kind, e.payable_id)) for e in entries
         )
-        result.append(
-            Statement(account, currency, month, Money(opening, currency), lines, Money(closing, currency))
-        )
+        result.append(Statement(account, currency, month, Money(opening, currency), lines, Money(closing, currency)))
     return result
 
 

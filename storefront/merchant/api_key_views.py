@@ -63,9 +63,7 @@ def api_key_revoke(key_id: int):
     """Revoke a key at once."""
     if not FlaskForm().validate_on_submit():
         abort(400)
-    stmt = select(api_keys.ApiKey).where(
-        api_keys.ApiKey.id == key_id, api_keys.ApiKey.merchant_id == g.merchant.id
-    )
+    stmt = select(api_keys.ApiKey).where(api_keys.ApiKey.id == key_id, api_keys.ApiKey.merchant_id == g.merchant.id)
     row = db.session.scalars(stmt).first() or abort(404)
     api_keys.revoke(row, current_user)
     db.session.commit()

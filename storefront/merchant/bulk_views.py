@@ -146,9 +146,7 @@ def _pdf(html: str, name: str) -> Response:
 def orders_labels():
     """Shipping labels (A6, one per order) for the filtered orders — by default the paid ones to ship."""
     subs = _filtered(MAX_DOCUMENTS, default_status="paid")
-    html = render_template(
-        "merchant/labels.html", subs=subs, merchant=g.merchant, country_name=country_name
-    )
+    html = render_template("merchant/labels.html", subs=subs, merchant=g.merchant, country_name=country_name)
     return _pdf(html, f"labels-{date.today():%Y%m%d}.pdf")
 
 

@@ -30,9 +30,7 @@ def _uploads(form: FilingForm) -> list:
             continue
         try:
             checked.append(
-                check_upload(
-                    storage, allowed=DOCUMENT_KINDS, max_bytes=current_app.config["DOCUMENT_MAX_BYTES"]
-                )
+                check_upload(storage, allowed=DOCUMENT_KINDS, max_bytes=current_app.config["DOCUMENT_MAX_BYTES"])
             )
         except UploadRejected as exc:
             form.documents.errors = [*form.documents.errors, f"{storage.filename}: {exc.message}"]
@@ -61,9 +59,7 @@ def filing_page():
     """File the company (or see the review state, or change a pending or rejected filing)."""
     merchant = current_merchant()
     editable = merchant is None or filing.can_edit(merchant)
-    prefill = (
-        asdict(filing.FilingData.from_merchant(merchant)) if merchant and request.method == "GET" else None
-    )
+    prefill = asdict(filing.FilingData.from_merchant(merchant)) if merchant and request.method == "GET" else None
     form = FilingForm(data=prefill)
     lang = current_lang()
     form.cluster_id.choices = queries.cluster_choices(lang)
@@ -77,9 +73,7 @@ def filing_page():
         errors = filing.check(data.normalized(), merchant)
         uploads = _uploads(form)
         if not uploads and not docs and not form.documents.errors:
-            form.documents.errors = [
-                _("Attach at least one document: the business licence, as PDF, JPEG or PNG.")
-            ]
+            form.documents.errors = [_("Attach at least one document: the business licence, as PDF, JPEG or PNG.")]
         if len(docs) + len(uploads) > MAX_DOCUMENTS:
             form.documents.errors = [_("At most %(n)s documents per filing.", n=MAX_DOCUMENTS)]
         for key, message in errors.items():

@@ -70,9 +70,7 @@ class ProductForm(FlaskForm):
     sku = StringField(_l("SKU"), validators=[DataRequired(), Length(max=20)])
     category_id = SelectField(_l("Category"), coerce=int, validate_choice=False)
     hs_code = StringField(_l("HS code"), validators=[DataRequired(), Length(max=16)])
-    customs_name = StringField(
-        _l("Name declared to customs (Chinese)"), validators=[DataRequired(), Length(max=250)]
-    )
+    customs_name = StringField(_l("Name declared to customs (Chinese)"), validators=[DataRequired(), Length(max=250)])
     customs_unit = SelectField(_l("Customs unit"), validate_choice=False)
     model = StringField(_l("Model / specification"), validators=[Optional(), Length(max=250)])
     origin_city = SelectField(_l("Origin city"), validate_choice=False)
@@ -84,15 +82,21 @@ class ProductForm(FlaskForm):
     price = StringField(_l("Base unit price (CNY)"), validators=[DataRequired(), Length(max=16)])
     moq = StringField(_l("Minimum order quantity"), default="1", validators=[DataRequired(), Length(max=12)])
     stock = StringField(_l("Stock"), default="0", validators=[DataRequired(), Length(max=12)])
-    unit = SelectField(_l("Unit of sale"), default="piece", validate_choice=False,
-                       choices=[SelectChoice(code, name) for code, name in SALE_UNITS.items()])
+    unit = SelectField(
+        _l("Unit of sale"),
+        default="piece",
+        validate_choice=False,
+        choices=[SelectChoice(code, name) for code, name in SALE_UNITS.items()],
+    )
     unit_size = StringField(_l("Pieces per carton"), default="1", validators=[DataRequired(), Length(max=6)])
     qty_step = StringField(_l("Quantity step"), default="1", validators=[DataRequired(), Length(max=12)])
     sample_price = StringField(_l("Sample price (CNY)"), validators=[Optional(), Length(max=16)])
-    sample_max_qty = StringField(_l("Samples per order, at most"), default="1",
-                                 validators=[DataRequired(), Length(max=6)])
-    sample_lead_days = StringField(_l("Sample lead time (days)"), default="0",
-                                   validators=[DataRequired(), Length(max=4)])
+    sample_max_qty = StringField(
+        _l("Samples per order, at most"), default="1", validators=[DataRequired(), Length(max=6)]
+    )
+    sample_lead_days = StringField(
+        _l("Sample lead time (days)"), default="0", validators=[DataRequired(), Length(max=4)]
+    )
     hidden = BooleanField(_l("Hidden from buyers"))
     tiers = FieldList(FormField(TierForm), min_entries=4, max_entries=10)
 
@@ -102,11 +106,7 @@ class ProductForm(FlaskForm):
 
     def field_for(self, key: str):
         """The form field that shows the error of a check key (``price``, ``name_ru``, …)."""
-        if (
-            "_" in key
-            and key.rsplit("_", 1)[1] in LANGS
-            and key.split("_")[0] in ("name", "description", "specs")
-        ):
+        if "_" in key and key.rsplit("_", 1)[1] in LANGS and key.split("_")[0] in ("name", "description", "specs"):
             part, code = key.rsplit("_", 1)
             return getattr(self.text(code).form, part)
         aliases = {"category": "category_id", "origin_city": "origin_city"}
@@ -156,9 +156,7 @@ class ProductForm(FlaskForm):
         texts = {}
         for code in LANGS:
             sub = self.text(code).form
-            texts[code] = TextInput(
-                sub.name.data or "", sub.description.data or "", parse_specs(sub.specs.data)
-            )
+            texts[code] = TextInput(sub.name.data or "", sub.description.data or "", parse_specs(sub.specs.data))
         data = ProductInput(
             sku=self.sku.data or "",
             category_id=self.category_id.data,
@@ -244,9 +242,7 @@ def _yuan(fen: int | None) -> str:
 class ImageForm(FlaskForm):
     """Upload one product image."""
 
-    image = FileField(
-        _l("Image (JPEG, PNG or WebP)"), render_kw={"accept": "image/jpeg,image/png,image/webp"}
-    )
+    image = FileField(_l("Image (JPEG, PNG or WebP)"), render_kw={"accept": "image/jpeg,image/png,image/webp"})
     alt = StringField(_l("Short description of the image (for screen readers)"), validators=[Length(max=300)])
 
 

@@ -22,9 +22,7 @@ def merchant_steps(merchant: Merchant | None) -> list[Step]:
     """Filing → first product → payout details, each done or not, for a merchant (None before filing)."""
     status = merchant.status if merchant else None
     products = (
-        db.session.scalar(select(func.count(Product.id)).where(Product.merchant_id == merchant.id))
-        if merchant
-        else 0
+        db.session.scalar(select(func.count(Product.id)).where(Product.merchant_id == merchant.id)) if merchant else 0
     )
     details = details_of(seller_account("merchant", merchant.id)) if merchant else None
     return [
@@ -37,9 +35,7 @@ def merchant_steps(merchant: Merchant | None) -> list[Step]:
             url_for("merchant.product_new") if merchant else None,
             _l("Add a product"),
         ),
-        payout_step(
-            details is not None, url_for("merchant.money", _anchor="payout-details") if merchant else None
-        ),
+        payout_step(details is not None, url_for("merchant.money", _anchor="payout-details") if merchant else None),
     ]
 
 

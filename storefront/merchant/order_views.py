@@ -140,9 +140,7 @@ def order_cannot_fulfil(sub_order_id: int):
     sub = _own(sub_order_id)
     form = RefundForm()
     if form.validate_on_submit() and sub.status == OrderStatus.PAID.value:
-        refunds.propose(
-            KIND, sub.order, "merchant_cancelled", sub_order=sub, detail=(form.reason.data or "")[:500]
-        )
+        refunds.propose(KIND, sub.order, "merchant_cancelled", sub_order=sub, detail=(form.reason.data or "")[:500])
         db.session.commit()
         flash(_("The platform will refund the buyer and tell them."), "success")
     return redirect(url_for("merchant.order", sub_order_id=sub_order_id))

@@ -33,9 +33,7 @@ def products():
     visibility = visibility if visibility in queries.VISIBILITY else "all"
     missing = args.get("missing", "")
     q = (args.get("q") or "").strip()[:80]
-    stmt = queries.product_list(
-        g.merchant.id, q=q, category_id=category_id, visibility=visibility, missing=missing
-    )
+    stmt = queries.product_list(g.merchant.id, q=q, category_id=category_id, visibility=visibility, missing=missing)
     page = catalog_queries.parse_page(args.get("page"))
     result = catalog_queries.paginate(stmt, page, PER_PAGE, (Product.updated_at.desc(), Product.id.desc()))
     return render_template(
@@ -122,9 +120,7 @@ def product_new():
 def product_edit(product_id: int):
     """Edit a product."""
     product = own_product(product_id)
-    form = ProductForm(
-        data=form_data(ops.ProductInput.from_product(product)) if request.method == "GET" else None
-    )
+    form = ProductForm(data=form_data(ops.ProductInput.from_product(product)) if request.method == "GET" else None)
     _choices(form)
     extra: dict = {}
     if form.validate_on_submit():
@@ -150,9 +146,7 @@ def product_visibility(product_id: int):
     else:
         db.session.commit()
         flash(
-            _("The product is hidden from buyers.")
-            if product.hidden
-            else _("The product is visible to buyers."),
+            _("The product is hidden from buyers.") if product.hidden else _("The product is visible to buyers."),
             "success",
         )
     return redirect(
@@ -187,9 +181,7 @@ def image_upload(product_id: int):
     form = ImageForm(prefix="img")
     if form.validate_on_submit():
         try:
-            upload = check_upload(
-                form.image.data, allowed=IMAGE_KINDS, max_bytes=current_app.config["IMAGE_MAX_BYTES"]
-            )
+            upload = check_upload(form.image.data, allowed=IMAGE_KINDS, max_bytes=current_app.config["IMAGE_MAX_BYTES"])
             image = image_files.open_upload(io.BytesIO(upload.data))
         except UploadRejected as exc:
             flash(str(exc.message), "error")

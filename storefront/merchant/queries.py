@@ -72,9 +72,7 @@ def product_list(
     if q:
         like = f"%{q.strip()[:80]}%"
         names = select(ProductTranslation.product_id).where(ProductTranslation.name.ilike(like))
-        stmt = stmt.where(
-            or_(Product.sku.ilike(like), Product.customs_name.ilike(like), Product.id.in_(names))
-        )
+        stmt = stmt.where(or_(Product.sku.ilike(like), Product.customs_name.ilike(like), Product.id.in_(names)))
     if category_id:
         stmt = stmt.where(Product.category_id == category_id)
     if visibility == "visible":

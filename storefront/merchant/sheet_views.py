@@ -65,9 +65,7 @@ def _reference_values() -> dict:
     names = {c.id: f"{c.cluster.name(g.lang)} › {c.name(g.lang)}" for c in refs.categories.values()}
     cities = {c.slug: str(c.name(g.lang)) for c in db.session.scalars(select(City))}
     return {
-        "category_paths": sorted(
-            (path, names[cid]) for path, cid in sheet_import.category_paths(refs).items()
-        ),
+        "category_paths": sorted((path, names[cid]) for path, cid in sheet_import.category_paths(refs).items()),
         "city_slugs": sorted(cities.items()),
         "units": [(code, f"{u.zh} / {u.en}") for code, u in UNITS.items()],
     }

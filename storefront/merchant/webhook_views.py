@@ -24,14 +24,18 @@ class EndpointForm(FlaskForm):
 
 
 def _page(form=None, secret: str = "", status: int = 200):
-    return render_template(
-        "merchant/webhooks.html",
-        endpoints=webhooks.endpoints_of(g.merchant.id),
-        deliveries=webhooks.deliveries_of(g.merchant.id),
-        events=webhooks.EVENTS,
-        form=form or EndpointForm(),
-        secret=secret,
-    ), status, {"Cache-Control": "no-store"}
+    return (
+        render_template(
+            "merchant/webhooks.html",
+            endpoints=webhooks.endpoints_of(g.merchant.id),
+            deliveries=webhooks.deliveries_of(g.merchant.id),
+            events=webhooks.EVENTS,
+            form=form or EndpointForm(),
+            secret=secret,
+        ),
+        status,
+        {"Cache-Control": "no-store"},
+    )
 
 
 @bp.get("/webhooks")

@@ -19,9 +19,7 @@ PER_PAGE = 50
 @operator_required
 def home():
     """What needs attention: filings to review, moderated products, the latest operator actions."""
-    moderated = db.session.scalar(
-        select(func.count()).select_from(Product).where(Product.moderation_reason != "")
-    )
+    moderated = db.session.scalar(select(func.count()).select_from(Product).where(Product.moderation_reason != ""))
     latest = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(10)).all()
     kinds = [(kind, kind.counts().get("pending", 0)) for kind in filings.KINDS.values()]
     return render_template("operator/home.html", kinds=kinds, moderated=moderated or 0, latest=latest)

@@ -63,9 +63,7 @@ def _merchant_rows(status: str, lang: str) -> list[Row]:
     stmt = select(Merchant).order_by(Merchant.submitted_at.asc().nulls_first(), Merchant.id)
     if status in {s.value for s in FilingStatus}:
         stmt = stmt.where(Merchant.status == status)
-    return [
-        Row(m.id, str(m.name(lang)), m.status, m.submitted_at) for m in db.session.scalars(stmt.limit(500))
-    ]
+    return [Row(m.id, str(m.name(lang)), m.status, m.submitted_at) for m in db.session.scalars(stmt.limit(500))]
 
 
 register(

@@ -43,9 +43,7 @@ def figures(lang: str) -> dict:
         .order_by(func.sum(SubOrder.goods_fen).desc())
     ).all()
     clusters = {c.id: str(c.name(lang)) for c in db.session.scalars(select(Cluster))}
-    monthly = (
-        select(*month).join(SubOrder, SubOrder.order_id == Order.id).where(sold, paid >= since_first_month())
-    )
+    monthly = select(*month).join(SubOrder, SubOrder.order_id == Order.id).where(sold, paid >= since_first_month())
     gmv_month = db.session.execute(monthly.add_columns(func.sum(SubOrder.goods_fen)).group_by(*month)).all()
     orders_month = db.session.execute(
         select(*month, func.count(Order.id))

@@ -37,9 +37,7 @@ def transfer_slip(proof_id: int):
     """Download the uploaded bank slip."""
     proof = _proof(proof_id)
     doc = db.session.get(Document, proof.document_id) or abort(404)
-    return send_file(
-        document_path(doc), mimetype=doc.content_type, as_attachment=True, download_name=doc.original_name
-    )
+    return send_file(document_path(doc), mimetype=doc.content_type, as_attachment=True, download_name=doc.original_name)
 
 
 @bp.post("/transfers/<int:proof_id>/confirm")

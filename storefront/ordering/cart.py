@@ -47,7 +47,7 @@ def key_text(key: Key) -> str:
 
 
 def parse_key(text: str) -> Key | None:
-    """"12" → (12, False), "s12" → (12, True); None for anything else."""
+    """ "12" → (12, False), "s12" → (12, True); None for anything else."""
     sample = text.startswith("s")
     digits = text[1:] if sample else text
     return (int(digits), sample) if digits.isdigit() and len(digits) <= 10 else None
@@ -345,10 +345,7 @@ def count_for_header() -> int:
         try:
             if _signed_in():
                 g._cart_count = (
-                    db.session.scalar(
-                        select(func.count(CartItem.id)).where(CartItem.user_id == current_user.id)
-                    )
-                    or 0
+                    db.session.scalar(select(func.count(CartItem.id)).where(CartItem.user_id == current_user.id)) or 0
                 )
             else:
                 g._cart_count = len(session.get(_SESSION_KEY) or {})

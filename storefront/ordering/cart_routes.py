@@ -73,8 +73,10 @@ def add():
     if qty and qty != had:
         name = product.name(g.lang)
         label = variant.label(g.lang)
-        flash(_("Added to your cart: %(name)s × %(qty)s.", name=f"{name} ({label})" if label else name, qty=qty),
-              "success")
+        flash(
+            _("Added to your cart: %(name)s × %(qty)s.", name=f"{name} ({label})" if label else name, qty=qty),
+            "success",
+        )
     return redirect(url_for("cart.view", lang=g.lang) if qty else (back or url_for("cart.view", lang=g.lang)))
 
 

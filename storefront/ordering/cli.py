@@ -68,9 +68,7 @@ def confirm_transfer(number: str, amount: str, currency: str | None, reference: 
     }:
         raise click.ClickException(f"order {order.number} is {order.status}; nothing to confirm")
     actor = f"operator:{operator_email}" if operator_email else "operator"
-    outcome = pay_ops.record_manual_payment(
-        KIND, order, Money(minor, code), f"tt:{reference.strip()}", actor=actor
-    )
+    outcome = pay_ops.record_manual_payment(KIND, order, Money(minor, code), f"tt:{reference.strip()}", actor=actor)
     db.session.commit()
     click.echo(f"{order.number}: {outcome} (status {order.status})")
 
@@ -81,7 +79,5 @@ def flagged():
     """Orders an operator must look at (amount mismatch, refund due, double payment)."""
     rows = db.session.scalars(select(Order).where(Order.review_reason != "").order_by(Order.updated_at)).all()
     for order in rows:
-        click.echo(
-            f"{order.number}\t{order.status}\t{order.review_reason}\t{order.total.minor} {order.currency}"
-        )
+        click.echo(f"{order.number}\t{order.status}\t{order.review_reason}\t{order.total.minor} {order.currency}")
     click.echo(f"{len(rows)} flagged order(s)")

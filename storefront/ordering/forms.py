@@ -33,16 +33,12 @@ class CheckoutForm(FlaskForm):
             Regexp(r"^[0-9+()\-\s]*$", message=_l("Use digits, spaces and + ( ) - only.")),
         ],
     )
-    country = SelectField(
-        _l("Country"), validators=[DataRequired(message=_l("Choose the destination country."))]
-    )
+    country = SelectField(_l("Country"), validators=[DataRequired(message=_l("Choose the destination country."))])
     region = StringField(_l("Region / province"), validators=[Optional(), Length(max=120)])
     city = StringField(_l("City"), validators=[DataRequired(), Length(max=120)])
     postal_code = StringField(_l("Postal code"), validators=[Optional(), Length(max=20)])
     address_line1 = StringField(_l("Street and house"), validators=[DataRequired(), Length(max=200)])
-    address_line2 = StringField(
-        _l("Apartment, office, company (optional)"), validators=[Optional(), Length(max=200)]
-    )
+    address_line2 = StringField(_l("Apartment, office, company (optional)"), validators=[Optional(), Length(max=200)])
     terms = RadioField(
         _l("Delivery terms"),
         choices=[SelectChoice(t.value, TERMS_LABELS[t]) for t in DeliveryTerms],

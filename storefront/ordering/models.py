@@ -117,9 +117,7 @@ class Order(db.Model):
     paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: Reference of the payment that paid the order (Stripe PaymentIntent id, bank reference).
     payment_ref: Mapped[str] = mapped_column(String(80), default="")
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
@@ -250,9 +248,7 @@ class OrderLine(db.Model):
     #: The live product (NULL once deleted; the snapshot below stays).
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), index=True)
     #: The live variant sold (NULL once deleted).
-    variant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("product_variants.id", ondelete="SET NULL"), index=True
-    )
+    variant_id: Mapped[int | None] = mapped_column(ForeignKey("product_variants.id", ondelete="SET NULL"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=1)
     #: The variant's SKU at checkout.
     sku: Mapped[str] = mapped_column(String(20))
@@ -309,9 +305,7 @@ class OrderEvent(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     #: Set when the event concerns one merchant's sub-order (e.g. shipping).
-    sub_order_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sub_orders.id", ondelete="CASCADE"), index=True
-    )
+    sub_order_id: Mapped[int | None] = mapped_column(ForeignKey("sub_orders.id", ondelete="CASCADE"), index=True)
     from_status: Mapped[str] = mapped_column(String(20), default="")
     to_status: Mapped[str] = mapped_column(String(20))
     #: A :class:`~storefront.ordering.states.Cause` value.
@@ -335,9 +329,7 @@ class StockReservation(db.Model):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), index=True)
     #: The variant whose stock was taken (NULL once deleted).
-    variant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("product_variants.id", ondelete="SET NULL"), index=True
-    )
+    variant_id: Mapped[int | None] = mapped_column(ForeignKey("product_variants.id", ondelete="SET NULL"), index=True)
     qty: Mapped[int] = mapped_column(Integer)
     #: held, consumed (order paid) or released (stock given back).
     state: Mapped[str] = mapped_column(String(10), default="held", index=True)

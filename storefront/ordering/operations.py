@@ -162,8 +162,14 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
     pay_method = data.pay_method if data.pay_method in {m.value for m in PayMethod} else PayMethod.CARD.value
     cards = valid_cards(today())
     q = quote(
-        cart, data.currency, zone, terms, data.mode or None,
-        country=data.country.upper(), cards=cards, duty_rules=duty_rules.current(),
+        cart,
+        data.currency,
+        zone,
+        terms,
+        data.mode or None,
+        country=data.country.upper(),
+        cards=cards,
+        duty_rules=duty_rules.current(),
     )
     if q.option is None or (data.mode and q.mode != data.mode):
         raise CheckoutError("mode")
@@ -181,11 +187,7 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         raise CheckoutError("amount")
     stock.take_all([(line.variant.id, line.qty) for line in cart.lines])
     now = utcnow()
-    status = (
-        OrderStatus.AWAITING_TRANSFER
-        if pay_method == PayMethod.TRANSFER.value
-        else OrderStatus.PENDING_PAYMENT
-    )
+    status = OrderStatus.AWAITING_TRANSFER if pay_method == PayMethod.TRANSFER.value else OrderStatus.PENDING_PAYMENT
     order = Order(
         number=new_number(now),
         user_id=user_id,
@@ -333,9 +335,7 @@ def mark_paid(order: Order, *, payment_ref: str, cause: str, actor: str, _retrie
                 return "refund_due"
             return mark_paid(order, payment_ref=payment_ref, cause=cause, actor=actor, _retries=_retries - 1)
         if not transition(order, OrderStatus.PAID, cause=Cause.LATE_PAYMENT, actor=actor, detail=payment_ref):
-            raise RuntimeError(
-                f"order {order.number}: could not mark a late payment"
-            )  # rolled back by caller
+            raise RuntimeError(f"order {order.number}: could not mark a late payment")  # rolled back by caller
         outcome = "late_paid"
     elif transition(order, OrderStatus.PAID, cause=cause, actor=actor, detail=payment_ref):
         stock.consume(order)
@@ -403,9 +403,7 @@ def ship_order(sub_order: SubOrder, carrier: str, tracking_no: str, *, actor: st
     result = db.session.execute(
         update(SubOrder)
         .where(SubOrder.id == sub_order.id, SubOrder.status == OrderStatus.PAID.value)
-        .values(
-            status=OrderStatus.SHIPPED.value, carrier=carrier, tracking_no=tracking_no, shipped_at=utcnow()
-        )
+        .values(status=OrderStatus.SHIPPED.value, carrier=carrier, tracking_no=tracking_no, shipped_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     db.session.refresh(sub_order)

@@ -49,9 +49,11 @@ def _mismatch(order: Order, result: PaymentResult) -> None:
 def _shares(order: Order) -> list[Share]:
     """Each merchant's sub-order (goods + freight + DDP duty, charge currency); commission on goods, per category."""
     product_ids = [line.product_id for sub in order.sub_orders for line in sub.lines if line.product_id]
-    categories = dict(
-        db.session.execute(select(Product.id, Product.category_id).where(Product.id.in_(product_ids))).all()
-    ) if product_ids else {}
+    categories = (
+        dict(db.session.execute(select(Product.id, Product.category_id).where(Product.id.in_(product_ids))).all())
+        if product_ids
+        else {}
+    )
     return [
         Share(
             account=seller_account("merchant", sub.merchant_id),
@@ -70,7 +72,11 @@ def _refunded(order: Order, refund) -> None:
     """Money went back: an order event, stock of goods that did not ship, the buyer's e-mail."""
     amount = Money(refund.amount_minor, refund.currency)
     ops.record_event(
-        order, order.status, order.status, Cause.REFUNDED, refund.actor or "system",
+        order,
+        order.status,
+        order.status,
+        Cause.REFUNDED,
+        refund.actor or "system",
         f"{amount.minor} {amount.currency} {refund.provider_ref or ''}".strip(),
     )
     left = refunds.refundable(KIND, order)

@@ -220,8 +220,14 @@ def quote(
         duty_fen = estimate.total_fen if estimate and rule.charges_duties else 0
         groups.append(
             GroupQuote(
-                group, lines, ship_fen, to_charge(ship_fen, currency, rate), lane, estimate,
-                duty_fen, to_charge(duty_fen, currency, rate),
+                group,
+                lines,
+                ship_fen,
+                to_charge(ship_fen, currency, rate),
+                lane,
+                estimate,
+                duty_fen,
+                to_charge(duty_fen, currency, rate),
             )
         )
     return Quote(tuple(groups), currency, rate, zone, terms, found, option)

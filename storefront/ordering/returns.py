@@ -39,9 +39,7 @@ class ReturnRequest(db.Model):
 
     __tablename__ = "return_requests"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('requested', 'accepted', 'declined', 'received', 'refunded')", name="status_known"
-        ),
+        CheckConstraint("status IN ('requested', 'accepted', 'declined', 'received', 'refunded')", name="status_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

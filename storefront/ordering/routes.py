@@ -119,24 +119,18 @@ def checkout():
         form.currency.data = default_charge_currency()
     country = form.country.data if zone_for(form.country.data or "") else None
     currency = form.currency.data if form.currency.data in currencies else default_charge_currency()
-    terms = (
-        form.terms.data if form.terms.data in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
-    )
+    terms = form.terms.data if form.terms.data in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
     if request.method == "POST" and request.form.get("action") == "place" and form.validate_on_submit():
         if current.problems:
             stock_gone = any(line.problem != "raised_to_moq" for line in current.problems)
             flash(
-                str(OutOfStock.message)
-                if stock_gone
-                else _("Some quantities in your cart need your attention."),
+                str(OutOfStock.message) if stock_gone else _("Some quantities in your cart need your attention."),
                 "error",
             )
             return redirect(url_for("cart.view", lang=g.lang))
         user_id = current_user.id if current_user.is_authenticated else None
         try:
-            order = ops.place_order(
-                current, _checkout_data(form), user_id=user_id, lang=g.lang, actor=actor()
-            )
+            order = ops.place_order(current, _checkout_data(form), user_id=user_id, lang=g.lang, actor=actor())
         except OutOfStock as exc:
             db.session.rollback()
             flash(str(exc.message), "error")
@@ -169,7 +163,12 @@ def checkout():
             return redirect(url_for("ordering.order_page", lang=g.lang, number=order.number))
     zone = zone_for(country) if country else None
     summary = quote(
-        current, currency, zone, terms, form.mode.data or None, country=country or "",
+        current,
+        currency,
+        zone,
+        terms,
+        form.mode.data or None,
+        country=country or "",
         cards=valid_cards(today()) if zone else (),
         duty_rules=duty_rules.current() if country else None,
     )
@@ -326,8 +325,6 @@ def pay_method(number: str):
 def my_orders():
     """The signed-in buyer's orders, newest first."""
     orders = db.session.scalars(
-        select(Order)
-        .where(Order.user_id == current_user.id)
-        .order_by(Order.created_at.desc(), Order.id.desc())
+        select(Order).where(Order.user_id == current_user.id).order_by(Order.created_at.desc(), Order.id.desc())
     ).all()
     return render_template("ordering/orders.html", orders=orders, status_labels=STATUS_LABELS)

@@ -90,9 +90,7 @@ CAUSE_LABELS = {
     Cause.CARD_DECLINED: _l("Card payment declined"),
     Cause.PAYMENT_SUCCEEDED: _l("Card payment received"),
     Cause.LATE_PAYMENT: _l("Payment received after the reservation expired; goods reserved again"),
-    Cause.LATE_PAYMENT_NO_STOCK: _l(
-        "Payment received after the reservation expired; goods sold out, refund due"
-    ),
+    Cause.LATE_PAYMENT_NO_STOCK: _l("Payment received after the reservation expired; goods sold out, refund due"),
     Cause.TRANSFER_CHOSEN: _l("Bank transfer chosen"),
     Cause.CARD_CHOSEN: _l("Card payment chosen"),
     Cause.TRANSFER_CONFIRMED: _l("Bank transfer received"),

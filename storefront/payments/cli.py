@@ -18,9 +18,7 @@ def payments_group():
 
 
 @payments_group.command("reconcile")
-@click.option(
-    "--days", default=None, type=click.IntRange(0, 90), help="Look back this many days (default 3)."
-)
+@click.option("--days", default=None, type=click.IntRange(0, 90), help="Look back this many days (default 3).")
 @with_appcontext
 def reconcile_command(days: int | None):
     """Settle card payments that succeeded at Stripe but are not marked here (e.g. after a crash)."""

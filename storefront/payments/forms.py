@@ -13,6 +13,4 @@ class RefundForm(FlaskForm):
 
     amount = StringField(_l("Amount to refund"), validators=[Length(max=20)])
     reason = TextAreaField(_l("Reason (the buyer sees it)"), validators=[Optional(), Length(max=500)])
-    bank_ref = StringField(
-        _l("Bank reference of the refund transfer"), validators=[Optional(), Length(max=60)]
-    )
+    bank_ref = StringField(_l("Bank reference of the refund transfer"), validators=[Optional(), Length(max=60)])

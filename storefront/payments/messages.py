@@ -15,9 +15,7 @@ DECLINES = {
     "processing_error": _l("The card could not be processed. Please try again."),
     "payment_intent_authentication_failure": _l("The card's security check (3-D Secure) was not completed."),
 }
-GATEWAY_DOWN = _l(
-    "The payment service cannot be reached right now. Your order is kept; please try again shortly."
-)
+GATEWAY_DOWN = _l("The payment service cannot be reached right now. Your order is kept; please try again shortly.")
 TRY_AGAIN = _l("Another payment for this order is being processed. Please wait a moment and try again.")
 
 

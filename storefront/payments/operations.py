@@ -157,9 +157,7 @@ def find_gateway_intent(rec: PaymentIntentRecord) -> IntentInfo | None:
     return None
 
 
-def _create_at_gateway(
-    kind: str, payable, rec: PaymentIntentRecord, *, look_first: bool
-) -> PaymentIntentRecord:
+def _create_at_gateway(kind: str, payable, rec: PaymentIntentRecord, *, look_first: bool) -> PaymentIntentRecord:
     """Ask the gateway for the attempt's intent (reusing one an interrupted call made) and record its id."""
     hooks = payables.get(kind)
     gateway = get_gateway()
@@ -197,9 +195,7 @@ def intent_for(kind: str, payable) -> PaymentIntentRecord:
     return _create_at_gateway(kind, payable, rec, look_first=False)
 
 
-def confirm_card(
-    kind: str, payable, payment_method: str, *, actor: str, return_url: str | None = None
-) -> CardOutcome:
+def confirm_card(kind: str, payable, payment_method: str, *, actor: str, return_url: str | None = None) -> CardOutcome:
     """Pay the payable with a card tokenised by Stripe.js; declines are recorded and reported, not raised."""
     hooks = payables.get(kind)
     if not hooks.is_open(payable):
@@ -251,9 +247,7 @@ def sync(kind: str, payable, *, actor: str) -> str:
 
 def apply_intent(info: IntentInfo, *, source: str, actor: str = "stripe", event_id: str = "") -> str:
     """Move the payable on a gateway result, once; returns paid, failed, mismatch, duplicate, unknown, …"""
-    rec = db.session.scalars(
-        select(PaymentIntentRecord).where(PaymentIntentRecord.provider_ref == info.ref)
-    ).first()
+    rec = db.session.scalars(select(PaymentIntentRecord).where(PaymentIntentRecord.provider_ref == info.ref)).first()
     if rec is None:
         log.warning("payment intent %s (%s) is not ours or unknown; acknowledged", info.ref, info.status)
         return "unknown"
@@ -281,9 +275,7 @@ def apply_intent(info: IntentInfo, *, source: str, actor: str = "stripe", event_
     if info.status == "succeeded":
         due = hooks.amount_due(payable)
         if (paid.minor, paid.currency) != (rec.amount_minor, rec.currency) or paid != due:
-            if not _cas(
-                rec, IntentStatus.MISMATCH, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}
-            ):
+            if not _cas(rec, IntentStatus.MISMATCH, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}):
                 return "duplicate"
             _log(
                 rec,
@@ -299,9 +291,7 @@ def apply_intent(info: IntentInfo, *, source: str, actor: str = "stripe", event_
             if paid.minor > 0:
                 post_received(rec.payable_kind, payable, paid, info.ref, "mismatch", cash=ledger.CASH_STRIPE)
             return "mismatch"
-        if not _cas(
-            rec, IntentStatus.SUCCEEDED, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}
-        ):
+        if not _cas(rec, IntentStatus.SUCCEEDED, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}):
             return "duplicate"
         _log(rec, rec.payable_kind, rec.payable_id, "succeeded", paid, **common)
         outcome = hooks.on_succeeded(payable, result)
@@ -340,9 +330,7 @@ def seen_event(provider: str, event_id: str) -> bool:
 def record_for(info: IntentInfo) -> PaymentIntentRecord | None:
     """Our attempt for a gateway intent: by its id, else by the attempt key in its metadata (an attempt whose
     gateway answer was lost gets the id recorded now)."""
-    rec = db.session.scalars(
-        select(PaymentIntentRecord).where(PaymentIntentRecord.provider_ref == info.ref)
-    ).first()
+    rec = db.session.scalars(select(PaymentIntentRecord).where(PaymentIntentRecord.provider_ref == info.ref)).first()
     if rec is not None:
         return rec
     key = str(info.metadata.get("attempt") or "")
@@ -374,9 +362,7 @@ def verify_intent(rec: PaymentIntentRecord, info: IntentInfo) -> str:
     return ""
 
 
-def apply_verified(
-    rec: PaymentIntentRecord, info: IntentInfo, *, source: str, actor: str, event_id: str = ""
-) -> str:
+def apply_verified(rec: PaymentIntentRecord, info: IntentInfo, *, source: str, actor: str, event_id: str = "") -> str:
     """Apply what the gateway says about ``rec`` once verified; "rejected" (nothing changes) otherwise."""
     reason = verify_intent(rec, info)
     if reason:

@@ -39,9 +39,7 @@ MESSAGES = {
         "Reload the page and check the refunds before trying again."
     ),
     "bank_ref": _l("Enter the bank reference of the refund transfer."),
-    "gateway": _l(
-        "The payment service did not accept the refund; nothing was refunded. Please try again later."
-    ),
+    "gateway": _l("The payment service did not accept the refund; nothing was refunded. Please try again later."),
 }
 
 
@@ -121,9 +119,7 @@ def refunds_of(kind: str, payable_id: int) -> list[Refund]:
     """Every refund of a payable, oldest first (for order pages)."""
     return list(
         db.session.scalars(
-            select(Refund)
-            .where(Refund.payable_kind == kind, Refund.payable_id == payable_id)
-            .order_by(Refund.sequence)
+            select(Refund).where(Refund.payable_kind == kind, Refund.payable_id == payable_id).order_by(Refund.sequence)
         )
     )
 
@@ -290,9 +286,7 @@ def _ours(info: RefundInfo) -> Refund | None:
     row = db.session.scalars(select(Refund).where(Refund.provider_ref == info.ref)).first()
     if row is None and info.metadata.get("refund"):
         row = db.session.scalars(
-            select(Refund).where(
-                Refund.idempotency_key == info.metadata["refund"], Refund.provider_ref.is_(None)
-            )
+            select(Refund).where(Refund.idempotency_key == info.metadata["refund"], Refund.provider_ref.is_(None))
         ).first()
         if row is not None:
             row.provider_ref = info.ref
@@ -323,9 +317,7 @@ def refund_event(event: WebhookEvent, event_row: PaymentEvent) -> str:
         if claimed is not None and claimed.ref == info.ref and claimed.amount_minor != info.amount_minor:
             reasons.append(f"amount: event says {claimed.amount_minor}, gateway says {info.amount_minor}")
         if (info.amount_minor, info.currency) != (row.amount_minor, row.currency):
-            reasons.append(
-                f"refund {info.amount_minor} {info.currency} is not {row.amount_minor} {row.currency}"
-            )
+            reasons.append(f"refund {info.amount_minor} {info.currency} is not {row.amount_minor} {row.currency}")
         if info.intent_ref and info.intent_ref != row.payment_ref:
             reasons.append(f"payment {info.intent_ref} is not {row.payment_ref}")
         if reasons:
@@ -359,9 +351,7 @@ def propose(
             RefundProposal.payable_id == payable.id,
             RefundProposal.cause == cause,
             RefundProposal.status == "open",
-            RefundProposal.sub_order_id.is_(None)
-            if sub_order is None
-            else RefundProposal.sub_order_id == sub_order.id,
+            RefundProposal.sub_order_id.is_(None) if sub_order is None else RefundProposal.sub_order_id == sub_order.id,
         )
     ).first()
     if existing is not None:
@@ -384,9 +374,7 @@ def propose(
 def open_proposals() -> list[RefundProposal]:
     """The operator's queue."""
     return list(
-        db.session.scalars(
-            select(RefundProposal).where(RefundProposal.status == "open").order_by(RefundProposal.id)
-        )
+        db.session.scalars(select(RefundProposal).where(RefundProposal.status == "open").order_by(RefundProposal.id))
     )
 
 

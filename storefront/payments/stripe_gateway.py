@@ -53,11 +53,7 @@ def intent_info(pi: Mapping[str, Any]) -> IntentInfo:
         pi = pi.to_dict()
     error = pi.get("last_payment_error") or {}
     status = pi.get("status") or ""
-    mapped = (
-        ("failed" if error else "open")
-        if status == "requires_payment_method"
-        else _STATUS.get(status, status)
-    )
+    mapped = ("failed" if error else "open") if status == "requires_payment_method" else _STATUS.get(status, status)
     amount = int(pi.get("amount") or 0)
     received = pi.get("amount_received")
     if received is None:  # localstripe has no amount_received: a succeeded intent collected its amount
@@ -138,9 +134,7 @@ class StripeGateway:
             "metadata": metadata,
         }
         try:
-            pi = self.client.v1.payment_intents.create(
-                params=params, options={"idempotency_key": idempotency_key}
-            )
+            pi = self.client.v1.payment_intents.create(params=params, options={"idempotency_key": idempotency_key})
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
         return intent_info(pi)
@@ -175,9 +169,7 @@ class StripeGateway:
         check_currency(amount.currency)
         params = {"payment_intent": intent_ref, "amount": amount.minor, "metadata": metadata}
         try:
-            refund = self.client.v1.refunds.create(
-                params=params, options={"idempotency_key": idempotency_key}
-            )
+            refund = self.client.v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
         info = refund_info(refund)
@@ -223,9 +215,7 @@ class StripeGateway:
         """Verify ``Stripe-Signature`` with the webhook secret, then parse the event."""
         try:
             text = payload.decode("utf-8")
-            stripe.WebhookSignature.verify_header(
-                text, signature or "", self.webhook_secret, SIGNATURE_TOLERANCE
-            )
+            stripe.WebhookSignature.verify_header(text, signature or "", self.webhook_secret, SIGNATURE_TOLERANCE)
             event = json.loads(text)
         except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError) as exc:
             raise InvalidSignature(str(exc)) from exc

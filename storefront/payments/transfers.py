@@ -137,9 +137,7 @@ def reject(proof: TransferProof, *, actor: str) -> None:
     db.session.flush()
 
 
-def proofs(
-    status: str | None = None, kind: str | None = None, payable_id: int | None = None
-) -> list[TransferProof]:
+def proofs(status: str | None = None, kind: str | None = None, payable_id: int | None = None) -> list[TransferProof]:
     """Transfer proofs, newest first."""
     query = select(TransferProof).order_by(TransferProof.id.desc())
     if status is not None:

@@ -170,9 +170,7 @@ class ChineseTokenizer(Tokenizer):
             pos += 1
         if self.unigrams:
             for m in _HAN.finditer(value):
-                yield _set_token(
-                    t, m.group(0), pos, m.start(), m.end(), positions, chars, start_pos, start_char
-                )
+                yield _set_token(t, m.group(0), pos, m.start(), m.end(), positions, chars, start_pos, start_char)
                 pos += 1
 
 
@@ -243,9 +241,7 @@ class KoreanTokenizer(Tokenizer):
                     pos += 1
             else:
                 previous_end = -1
-                yield _set_token(
-                    t, piece.lower(), pos, base, m.end(), positions, chars, start_pos, start_char
-                )
+                yield _set_token(t, piece.lower(), pos, base, m.end(), positions, chars, start_pos, start_char)
                 pos += 1
 
 
@@ -342,9 +338,7 @@ class MongolianStemFilter(Filter):
 def analyzer(lang: str, unigrams: bool = False) -> Analyzer:
     """The index analyzer of a language's fields (``unigrams`` adds single Han/Hangul characters: names)."""
     if lang == "zh":
-        return (
-            ChineseTokenizer(unigrams=unigrams) | LowercaseFilter() | StopFilter(stoplist=ZH_STOPS, minsize=1)
-        )
+        return ChineseTokenizer(unigrams=unigrams) | LowercaseFilter() | StopFilter(stoplist=ZH_STOPS, minsize=1)
     if lang == "ko":
         return KoreanTokenizer(unigrams=unigrams)
     if lang == "mn":
@@ -431,18 +425,10 @@ def word_clauses(lang: str, word: str) -> list[Clause]:
         return clauses
     if lang == "mn":
         tokens = RegexTokenizer(r"[^\W_]+(?:[.,][^\W_]+)*") | LowercaseFilter()
-        return [
-            [[stem] for stem in mongolian_stems(t.text)]
-            for t in tokens(word)
-            if t.text not in MN_STOPS
-        ]
+        return [[[stem] for stem in mongolian_stems(t.text)] for t in tokens(word) if t.text not in MN_STOPS]
     return [[[t]] for t in dict.fromkeys(terms(lang, word))]
 
 
 def is_stop_word(word: str) -> bool:
     """True for a Latin/Cyrillic word both Snowball analyzers drop (and, or, not, и, или …)."""
-    return (
-        bool(re.fullmatch(r"[A-Za-z\u0400-\u04FF]+", word))
-        and not terms("en", word)
-        and not terms("ru", word)
-    )
+    return bool(re.fullmatch(r"[A-Za-z\u0400-\u04FF]+", word)) and not terms("en", word) and not terms("ru", word)

@@ -24,9 +24,7 @@ def _join(*parts: object) -> str:
 
 def _specs_text(specs: object) -> str:
     rows = specs if isinstance(specs, list) else []
-    return "\n".join(
-        " ".join(str(cell) for cell in row) if isinstance(row, list | tuple) else str(row) for row in rows
-    )
+    return "\n".join(" ".join(str(cell) for cell in row) if isinstance(row, list | tuple) else str(row) for row in rows)
 
 
 def product_doc(product: Product) -> ProductDoc:

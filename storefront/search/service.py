@@ -158,9 +158,7 @@ def _labels(name: str, values: list[str], lang: str) -> dict[str, str]:
         rows = db.session.scalars(select(Category).where(Category.id.in_(ids)))
         return {str(c.id): str(c.name(lang)) for c in rows}
     if name == "city":
-        return {
-            c.slug: str(c.name(lang)) for c in db.session.scalars(select(City).where(City.slug.in_(values)))
-        }
+        return {c.slug: str(c.name(lang)) for c in db.session.scalars(select(City).where(City.slug.in_(values)))}
     return {v: price_band_label(v) for v in values}
 
 

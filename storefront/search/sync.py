@@ -64,9 +64,7 @@ class Pending:
         if self.categories:
             criteria.append(Product.category_id.in_(self.categories))
         if self.clusters:
-            criteria.append(
-                Product.category_id.in_(select(Category.id).where(Category.cluster_id.in_(self.clusters)))
-            )
+            criteria.append(Product.category_id.in_(select(Category.id).where(Category.cluster_id.in_(self.clusters))))
         if self.cities:
             criteria.append(Product.origin_city_slug.in_(self.cities))
         if criteria:

@@ -93,9 +93,7 @@ def word_query(
         subs.extend(Term("sku", t, boost=4.0) for t in sku_terms(word))
         digits = word.replace(".", "")
         if digits.isdigit() and 4 <= len(digits) <= 10:
-            subs.append(
-                Term("hs", digits, boost=4.0) if len(digits) == 10 else Prefix("hs", digits, boost=2.0)
-            )
+            subs.append(Term("hs", digits, boost=4.0) if len(digits) == 10 else Prefix("hs", digits, boost=2.0))
     if not subs:
         return None
     return subs[0] if len(subs) == 1 else Or(subs)

@@ -251,11 +251,7 @@ class WhooshStore:
             entry = cache.get(key)
             try:
                 ix = self.open(path)
-                if (
-                    entry is not None
-                    and entry[0] == path
-                    and ix.latest_generation() == entry[1].reader().generation()
-                ):
+                if entry is not None and entry[0] == path and ix.latest_generation() == entry[1].reader().generation():
                     return entry[1]
                 # A new commit or a swapped generation: open a new searcher. (Whoosh's Searcher.refresh()
                 # reuses segment readers and can keep documents deleted since, so it is not used.)

@@ -45,9 +45,7 @@ def _fill(driver, values: dict[str, str]) -> None:
         element.send_keys(value)
 
 
-def test_merchant_files_operator_approves_product_found_in_russian_search(
-    live_fresh, browser_factory, tmp_path
-):
+def test_merchant_files_operator_approves_product_found_in_russian_search(live_fresh, browser_factory, tmp_path):
     base = live_fresh.url
     merchant = browser_factory("zh-CN,zh")
     wait = WebDriverWait(merchant, 20)
@@ -159,9 +157,7 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(
     buyer_wait = WebDriverWait(buyer, 20)
     buyer.get(base + "/ru/search?q=купальник")
     link = buyer_wait.until(
-        EC.presence_of_element_located(
-            (By.CSS_SELECTOR, f'.search-hit .card-title a[href$="/ru/p/{product_id}"]')
-        )
+        EC.presence_of_element_located((By.CSS_SELECTOR, f'.search-hit .card-title a[href$="/ru/p/{product_id}"]'))
     )
     assert "Хайюнь" in link.text
     assert buyer.find_element(By.CSS_SELECTOR, ".search-hit img").get_attribute("src")

@@ -30,9 +30,7 @@ def shop(request, tmp_path, localstripe):
         swim = factories.merchant(
             names={"zh": "兴城泳装有限公司", "en": "Xingcheng Swimwear Co.", "ru": "Синчэн Купальники"}
         )
-        magnesium = factories.merchant(
-            names={"zh": "海城镁业", "en": "Haicheng Magnesium", "ru": "Хайчэн Магний"}
-        )
+        magnesium = factories.merchant(names={"zh": "海城镁业", "en": "Haicheng Magnesium", "ru": "Хайчэн Магний"})
         suit = factories.product(
             swim,
             price_fen=12000,
@@ -110,9 +108,7 @@ def _shop_and_check_out(driver, wait, shop) -> str:
         ("address_line1", "ул. Тверская, д. 7, кв. 12"),
     ):
         driver.find_element(By.NAME, name).send_keys(value)
-    assert (
-        Select(driver.find_element(By.NAME, "country")).first_selected_option.get_attribute("value") == "RU"
-    )
+    assert Select(driver.find_element(By.NAME, "country")).first_selected_option.get_attribute("value") == "RU"
     Select(driver.find_element(By.ID, "currency")).select_by_value("EUR")  # not the header switcher
     driver.find_element(By.ID, "place-order").click()
     wait.until(EC.url_matches(r"/ru/orders/KJ-\d{4}-[A-Z0-9]{5}/pay$"))
@@ -120,9 +116,7 @@ def _shop_and_check_out(driver, wait, shop) -> str:
 
 
 def _pay_with(driver, wait, number: str) -> None:
-    box = wait.until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, "#card-element input[placeholder=number]"))
-    )
+    box = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#card-element input[placeholder=number]")))
     wait.until(EC.element_to_be_clickable((By.ID, "pay-button")))
     values = {"number": number, "exp_month": "12", "exp_year": "34", "cvc": "123", "postal_code": "125009"}
     for placeholder, value in values.items():

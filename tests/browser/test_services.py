@@ -39,9 +39,7 @@ def market(request, tmp_path):
             names={"zh": "兴城海韵泳装有限公司", "en": "Xingcheng Haiyun Swimwear Co., Ltd."},
         )
         provider = factories.service_provider(
-            owner=factories.user(
-                Role.PROVIDER.value, email="translate@example.ru", locale="ru", name="Ольга"
-            ),
+            owner=factories.user(Role.PROVIDER.value, email="translate@example.ru", locale="ru", name="Ольга"),
             names={
                 "zh": "大连瀚译语言服务有限公司",
                 "en": "Dalian Hanyi Language Services",
@@ -90,9 +88,7 @@ def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
 
 
 def _status(wait, status: str) -> None:
-    wait.until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, f'article.service-order[data-status="{status}"]'))
-    )
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'article.service-order[data-status="{status}"]')))
 
 
 def _act(driver, wait, action: str, status: str, note: str | None = None) -> None:
@@ -126,9 +122,7 @@ def test_merchant_buys_a_translation_with_a_voucher_and_reviews_it(market, brows
     merchant.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
     mw.until(EC.url_contains("language=ru"))
     card = mw.until(
-        EC.element_to_be_clickable(
-            (By.CSS_SELECTOR, f'.service-card[data-package="{market.package_id}"] .card-link')
-        )
+        EC.element_to_be_clickable((By.CSS_SELECTOR, f'.service-card[data-package="{market.package_id}"] .card-link'))
     )
     assert len(merchant.find_elements(By.CSS_SELECTOR, ".service-card")) == 1
     card.click()
@@ -137,9 +131,7 @@ def test_merchant_buys_a_translation_with_a_voucher_and_reviews_it(market, brows
 
     # orders the basic tier (one revision) with a brief, a file and the voucher
     merchant.find_element(By.CSS_SELECTOR, '[data-tier="basic"] a.order-tier').click()
-    mw.until(EC.presence_of_element_located((By.ID, "brief"))).send_keys(
-        "请翻译附件中的40款泳装，尺码表也需要翻译。"
-    )
+    mw.until(EC.presence_of_element_located((By.ID, "brief"))).send_keys("请翻译附件中的40款泳装，尺码表也需要翻译。")
     merchant.find_element(By.ID, "attachments").send_keys(str(brief))
     Select(merchant.find_element(By.ID, "voucher")).select_by_value(market.voucher)
     merchant.find_element(By.CSS_SELECTOR, "#order-form button[type=submit]").click()

@@ -28,12 +28,18 @@ def shop(request, tmp_path, localstripe):
     with application.app_context():
         factories.rates()
         suit = factories.product(
-            sku="XC-2231", price_fen=12000, moq=1, hs_code="6112410000", customs_unit="011",
+            sku="XC-2231",
+            price_fen=12000,
+            moq=1,
+            hs_code="6112410000",
+            customs_unit="011",
             category_=factories.category(cluster_slug="swimwear"),
             texts={"ru": {"name": "Купальник «Волна»"}, "en": {"name": "Swimsuit Wave"}, "zh": {"name": "泳衣"}},
         )
         made = factories.with_variants(
-            suit, {"size": ["S", "M", "L"], "colour": ["red", "blue"]}, stock=50,
+            suit,
+            {"size": ["S", "M", "L"], "colour": ["red", "blue"]},
+            stock=50,
             prices={("M", "blue"): 13500},
         )
         made[("L", "red")].stock = 0

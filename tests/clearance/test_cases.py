@@ -59,15 +59,11 @@ def test_every_message_of_a_real_order_validates(
     items = [
         (make.product(merchant, stock=9), 2),
         (
-            make.product(
-                merchant, stock=9, customs_unit="011", hs_code="6112410000", customs_name="女式泳衣"
-            ),
+            make.product(merchant, stock=9, customs_unit="011", hs_code="6112410000", customs_name="女式泳衣"),
             3,
         ),
         (
-            make.product(
-                merchant, stock=9, customs_unit="007", hs_code="8424200000", customs_name="洗车喷枪"
-            ),
+            make.product(merchant, stock=9, customs_unit="007", hs_code="8424200000", customs_name="洗车喷枪"),
             1,
         ),
     ]
@@ -105,8 +101,8 @@ def test_missing_hs_code_is_refused_locally_then_corrected_and_resubmitted(app, 
     mails = list((Path(app.config["DATA_DIR"]) / "mail").glob("*.eml"))
     assert any(f"{sub.number}" in mail.read_text(errors="replace") for mail in mails)
     operations.correct(
-        case, lines={1: {"gcode": "6112410000", "unit1": "011", "qty1": Decimal(2), "unit2": "035",
-                         "qty2": Decimal("0.5")}}
+        case,
+        lines={1: {"gcode": "6112410000", "unit1": "011", "qty1": Decimal(2), "unit2": "035", "qty2": Decimal("0.5")}},
     )
     assert operations.resubmit(case)
     db.session.commit()

@@ -35,13 +35,27 @@ _SECTION = re.compile(r"^\s*2\.(\d+)\.\s*\S+报文")
 SPEC_TYPOS = {"agengName": "agentName", "declagAgentCode": "declAgentCode"}
 #: Spec section of each message the platform sends.
 SECTIONS = {
-    "CEB303": "2.1", "CEB403": "2.3", "CEB505": "2.5", "CEB509": "2.9",
-    "CEB603": "2.11", "CEB605": "2.13", "CEB607": "2.15", "CEB701": "2.21",
+    "CEB303": "2.1",
+    "CEB403": "2.3",
+    "CEB505": "2.5",
+    "CEB509": "2.9",
+    "CEB603": "2.11",
+    "CEB605": "2.13",
+    "CEB607": "2.15",
+    "CEB701": "2.21",
 }
 #: Official samples that the official XSD rejects (documented in docs/customs.md): most request samples repeat
 #: BaseTransfer, CEB214 has no global declaration in the export XSD, CEB792 lacks gseqno before gnum.
 XSD_REJECTED_SAMPLES = {
-    "CEB214", "CEB303", "CEB403", "CEB505", "CEB507", "CEB509", "CEB603", "CEB605", "CEB607",
+    "CEB214",
+    "CEB303",
+    "CEB403",
+    "CEB505",
+    "CEB507",
+    "CEB509",
+    "CEB603",
+    "CEB605",
+    "CEB607",
     "CEB792",
 }
 
@@ -74,8 +88,10 @@ def _fits(fmt: str, value: str) -> bool:
         return int(found.group(1)) <= len(value) <= int(found.group(2))
     found = re.fullmatch(r"N(\d+)(?:,(\d+))?", fmt)
     whole, _, fraction = value.lstrip("-").partition(".")
-    return whole.isdigit() and len(whole) + len(fraction) <= int(found.group(1)) and (
-        len(fraction) <= int(found.group(2) or 0)
+    return (
+        whole.isdigit()
+        and len(whole) + len(fraction) <= int(found.group(1))
+        and (len(fraction) <= int(found.group(2) or 0))
     )
 
 
@@ -83,8 +99,12 @@ def _messages() -> dict[str, bytes]:
     order = demo.demo_order(0, destination="RU", currency="USD", lines=4)
     orders = [demo.demo_order(n) for n in range(1, 4)]
     cancel = InvtCancelData(
-        customs_code="0901", cop_no="KJ-2612-7Q4XK-1", invt_no="09012026E000000001",
-        reason="买家取消订单", agent=demo.PLATFORM, ebc=demo.SELLER,
+        customs_code="0901",
+        cop_no="KJ-2612-7Q4XK-1",
+        invt_no="09012026E000000001",
+        reason="买家取消订单",
+        agent=demo.PLATFORM,
+        ebc=demo.SELLER,
     )
     transfer = demo.TRANSFER
     return {
@@ -102,9 +122,13 @@ def _messages() -> dict[str, bytes]:
 #: Elements whose value must come from a customs code table (codes.py).
 _CURRENCY = {c.code for c in codes.CURRENCIES.values()}
 CODE_FIELDS = {
-    "currency": _CURRENCY, "fCurrency": _CURRENCY, "iCurrency": _CURRENCY,
+    "currency": _CURRENCY,
+    "fCurrency": _CURRENCY,
+    "iCurrency": _CURRENCY,
     "country": {c.code for c in codes.COUNTRIES.values()},
-    "unit": set(codes.UNITS), "unit1": set(codes.UNITS), "unit2": set(codes.UNITS),
+    "unit": set(codes.UNITS),
+    "unit1": set(codes.UNITS),
+    "unit2": set(codes.UNITS),
     "customsCode": set(codes.CUSTOMS_OFFICES),
     "trafMode": set(codes.TRANSPORT_MODES),
     # the list's exit port is a customs office of the exit-port table, its POD a port of destination (指运港)
@@ -159,8 +183,16 @@ def test_official_samples_against_the_xsd(samples_dir):
 #: Sample pairs that disagree on a key (the official samples were written separately): the request is
 #: given the receipt's value for that key only, so everything else is still checked.
 SAMPLE_KEY_MISMATCH = {"CEB510": ("copNo", "Cop20180507001")}  # CEB509 sample: Cop20180507001
-PAIRS = {"CEB304": "CEB303", "CEB404": "CEB403", "CEB506": "CEB505", "CEB604": "CEB603", "CEB606": "CEB605",
-         "CEB608": "CEB607", "CEB510": "CEB509", "CEB702": "CEB701"}
+PAIRS = {
+    "CEB304": "CEB303",
+    "CEB404": "CEB403",
+    "CEB506": "CEB505",
+    "CEB604": "CEB603",
+    "CEB606": "CEB605",
+    "CEB608": "CEB607",
+    "CEB510": "CEB509",
+    "CEB702": "CEB701",
+}
 
 
 @pytest.mark.parametrize("receipt_kind", sorted(PAIRS))
@@ -178,8 +210,12 @@ def test_official_sample_receipts_parse_and_match(receipt_kind, samples_dir, app
         assert tag + theirs.encode() in payload and keys[name] != theirs
         payload = payload.replace(tag + theirs.encode(), tag + keys[name].encode())
     message = outbox.enqueue(
-        request_kind, guid=new_guid(), business_key=f"sample:{request_kind}", payload=payload,
-        ref=keys[primary], now=utcnow(),
+        request_kind,
+        guid=new_guid(),
+        business_key=f"sample:{request_kind}",
+        payload=payload,
+        ref=keys[primary],
+        now=utcnow(),
     )
     try:
         assert ingest.match(receipt_kind, keys) is message

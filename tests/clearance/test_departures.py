@@ -16,8 +16,12 @@ from tests.clearance.helpers import Clock, case_of, drain, messages, paid_order,
 
 BATCH_DEPARTURES = True
 FLIGHT = {
-    "traf_mode": "5", "traf_name": "大韩航空 KE854", "voyage_no": "KE854", "bill_no": "180-12345675",
-    "leave_time": datetime(2026, 12, 5, 2, 30, tzinfo=UTC), "port_code": "0901",
+    "traf_mode": "5",
+    "traf_name": "大韩航空 KE854",
+    "voyage_no": "KE854",
+    "bill_no": "180-12345675",
+    "leave_time": datetime(2026, 12, 5, 2, 30, tzinfo=UTC),
+    "port_code": "0901",
 }
 
 
@@ -47,8 +51,13 @@ def test_one_departure_for_the_parcels_of_a_flight(app, ctx, make):
     names = ("customsCode", "copNo", "trafMode", "trafName", "voyageNo", "billNo", "leaveTime")
     text = {name: root.findtext(f".//{{{NS}}}{name}") for name in names}
     assert text == {
-        "customsCode": "0901", "copNo": batch.cop_no, "trafMode": "5", "trafName": "大韩航空 KE854",
-        "voyageNo": "KE854", "billNo": "180-12345675", "leaveTime": "20261205103000",
+        "customsCode": "0901",
+        "copNo": batch.cop_no,
+        "trafMode": "5",
+        "trafName": "大韩航空 KE854",
+        "voyageNo": "KE854",
+        "billNo": "180-12345675",
+        "leaveTime": "20261205103000",
     }
     assert [el.text for el in root.iter(f"{{{NS}}}logisticsNo")] == [c.logistics_no for c in cases]
     drain(simulator_worker(app, clock))

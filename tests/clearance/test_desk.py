@@ -50,7 +50,7 @@ def test_merchant_list_filters_and_scoping(app, flow):  # noqa: F811
     a = client_as(app, flow["a"].owner)
     page = a.get("/zh/merchant/clearance?status=closed").get_data(as_text=True)
     assert 'id="summary-deadline"' in page
-    table = page[page.index('id="recent-h"'):].split("</table>")[0]
+    table = page[page.index('id="recent-h"') :].split("</table>")[0]
     assert good.order_no in table and bad.order_no not in table  # the filter: closed cases only
     b = client_as(app, flow["b"].owner).get("/zh/merchant/clearance").get_data(as_text=True)
     assert good.order_no not in b and bad.order_no not in b

@@ -30,7 +30,10 @@ def test_quantities_from_the_order_line():
     steel = legal_units.quantities("7228300000", Decimal(3), Decimal(1500))
     assert steel == ("035", Decimal("4.5"), None, None)
     assert legal_units.quantities("6112410000", Decimal(4), Decimal(180)) == (
-        "011", Decimal(4), "035", Decimal("0.72"),
+        "011",
+        Decimal(4),
+        "035",
+        Decimal("0.72"),
     )
 
 

@@ -13,9 +13,7 @@ from tests.clearance.helpers import Clock, case_of, drain, order_keys, paid_orde
 
 
 def _quarantined() -> list[ReceiptRecord]:
-    return list(
-        db.session.scalars(select(ReceiptRecord).where(ReceiptRecord.state == ReceiptState.QUARANTINED.value))
-    )
+    return list(db.session.scalars(select(ReceiptRecord).where(ReceiptRecord.state == ReceiptState.QUARANTINED.value)))
 
 
 def test_order_receipt_needs_all_three_keys(app, ctx, make):
@@ -61,8 +59,14 @@ def test_list_receipt_with_another_inventory_number_is_quarantined(app, ctx, mak
     case = case_of(sub)
     assert case.invt_no and case.status == CaseStatus.CLOSED
     keys = {
-        "agentCode": "A", "copNo": case.cop_no, "preNo": case.pre_no, "invtNo": "X" * 18,
-        "ebcCode": case.ebc_code, "ebpCode": "P", "orderNo": case.order_no, "statisticsFlag": "B",
+        "agentCode": "A",
+        "copNo": case.cop_no,
+        "preNo": case.pre_no,
+        "invtNo": "X" * 18,
+        "ebcCode": case.ebc_code,
+        "ebpCode": "P",
+        "orderNo": case.order_no,
+        "statisticsFlag": "B",
     }
     result = ingest.ingest(build_receipt("CEB604", keys, 100, "退单", Clock()()))
     db.session.commit()

@@ -37,9 +37,7 @@ def _texts(xml: bytes, name: str) -> list[str]:
 
 def _build(builder: Callable[..., bytes], subject: object, **kwargs: object) -> bytes:
     """Build a message with a fresh guid, the demo transfer and a fixed appTime."""
-    return builder(
-        subject, guid=new_guid(), app_type="1", transfer=demo.TRANSFER, app_time=APP_TIME, **kwargs
-    )
+    return builder(subject, guid=new_guid(), app_type="1", transfer=demo.TRANSFER, app_time=APP_TIME, **kwargs)
 
 
 @pytest.mark.parametrize("builder", ORDER_BUILDERS, ids=lambda b: b.__name__)
@@ -130,9 +128,7 @@ def test_departure_and_summary_validate(xsd_ready: Path) -> None:
     xsd.assert_valid(summary)
     assert _texts(summary, "invtNo") == invt_nos
     assert _texts(summary, "summaryFlag") == ["1"] and _texts(summary, "itemNameFlag") == ["1"]
-    window = replace(
-        demo.demo_summary(["x"]), invt_nos=(), start_time=demo.BASE_TIME, end_time=demo.BASE_TIME
-    )
+    window = replace(demo.demo_summary(["x"]), invt_nos=(), start_time=demo.BASE_TIME, end_time=demo.BASE_TIME)
     windowed = _build(build_ceb701, window)
     xsd.assert_valid(windowed)
     assert _texts(windowed, "startTime") == ["20260302100000"] and not _texts(windowed, "invtNo")
@@ -171,9 +167,7 @@ def test_input_checks() -> None:
     with pytest.raises(ValueError, match="20"):
         replace(line, item_no="X" * 21)
     with pytest.raises(ValueError):
-        OrderLine(
-            1, "A", "a", "0808100000", "m", Decimal(1), "035", Decimal(1), "035", Decimal(1), qty2=Decimal(1)
-        )
+        OrderLine(1, "A", "a", "0808100000", "m", Decimal(1), "035", Decimal(1), "035", Decimal(1), qty2=Decimal(1))
     order = demo.demo_order(1)
     with pytest.raises(codes.UnknownCode):
         replace(order, destination="XX")

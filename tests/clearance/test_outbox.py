@@ -121,9 +121,7 @@ def test_killed_worker_resends_the_same_guid_and_duplicates_change_nothing(app, 
     with pytest.raises(KeyboardInterrupt):
         first.run_once()
     [order_msg, payment_msg] = messages()
-    assert {m.status for m in (order_msg, payment_msg)} == {
-        MessageStatus.SENDING
-    }  # both claimed by the dead one
+    assert {m.status for m in (order_msg, payment_msg)} == {MessageStatus.SENDING}  # both claimed by the dead one
     assert order_msg.lease_token == "a" * 32
 
     second = simulator_worker(app, clock, transport, token="b" * 32)
@@ -159,9 +157,7 @@ def test_duplicate_malformed_and_unknown_receipts(app, order_setup, caplog):
     worker = simulator_worker(app, clock)
     worker.run_once()
     sub = order_setup.sub_orders[0]
-    known = build_receipt(
-        "CEB304", order_keys(sub), 100, "重复申报", clock()
-    )
+    known = build_receipt("CEB304", order_keys(sub), 100, "重复申报", clock())
     unknown = build_receipt(
         "CEB604",
         {
@@ -217,9 +213,7 @@ def test_ingest_is_idempotent(app, order_setup):
     clock = Clock()
     simulator_worker(app, clock).run_once()
     sub = order_setup.sub_orders[0]
-    receipt = build_receipt(
-        "CEB304", order_keys(sub), 120, "ok", clock()
-    )
+    receipt = build_receipt("CEB304", order_keys(sub), 120, "ok", clock())
     assert ingest.ingest(receipt).applied == 1
     assert ingest.ingest(receipt).duplicates == 1
     db.session.commit()

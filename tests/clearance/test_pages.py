@@ -105,14 +105,10 @@ def test_merchant_sees_and_downloads_only_their_declarations(app, flow):
     response = owner_a.get(base + ".csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    assert [(r["hs_code"], r["qty"], r["unit"], r["currency"]) for r in rows] == [
-        ("7228300000", "1.5", "035", "EUR")
-    ]
+    assert [(r["hs_code"], r["qty"], r["unit"], r["currency"]) for r in rows] == [("7228300000", "1.5", "035", "EUR")]
     line = declaration.lines[0]
     assert rows[0]["fob_value"] == str(line.value.amount) and rows[0]["entry_id"] == declaration.entry_id
-    lists = list(
-        csv.DictReader(io.StringIO(owner_a.get(base + "/lists.csv").get_data(as_text=True).lstrip("\ufeff")))
-    )
+    lists = list(csv.DictReader(io.StringIO(owner_a.get(base + "/lists.csv").get_data(as_text=True).lstrip("\ufeff"))))
     assert [r["order_no"] for r in lists] == [flow["good"].sub_orders[0].number]
 
 

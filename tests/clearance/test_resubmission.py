@@ -76,7 +76,10 @@ def test_merchant_identifiers_are_re_read_at_resubmission(app, ctx, make):
     new = messages()[before:]
     # the waybill names the shipper too: a change
     assert [(m.kind, m.app_type) for m in new] == [
-        ("CEB303", "1"), ("CEB403", "1"), ("CEB505", "2"), ("CEB603", "1"),
+        ("CEB303", "1"),
+        ("CEB403", "1"),
+        ("CEB505", "2"),
+        ("CEB603", "1"),
     ]
     for message in new:
         assert _text(message.payload, "ebcCode") == "2102960001"
@@ -93,7 +96,10 @@ def test_local_rejection_sends_everything_as_new(app, ctx, make):
     assert operations.resubmit(case)
     db.session.commit()
     assert {(m.kind, m.app_type) for m in messages()} == {
-        ("CEB303", "1"), ("CEB403", "1"), ("CEB505", "1"), ("CEB603", "1"),
+        ("CEB303", "1"),
+        ("CEB403", "1"),
+        ("CEB505", "1"),
+        ("CEB603", "1"),
     }
 
 

@@ -74,8 +74,13 @@ def test_whole_life_of_a_parcel(app, ctx, make):
     page = client.get("/en/merchant/clearance/departures").get_data(as_text=True)
     assert case.logistics_no in page and 'name="bill_no"' in page
     form = {
-        "case_id": str(case.id), "traf_mode": "5", "traf_name": "中国国际航空 CA909", "voyage_no": "CA909",
-        "bill_no": "999-12345675", "leave_time": "2026-12-05T10:30", "port_code": "0901",
+        "case_id": str(case.id),
+        "traf_mode": "5",
+        "traf_name": "中国国际航空 CA909",
+        "voyage_no": "CA909",
+        "bill_no": "999-12345675",
+        "leave_time": "2026-12-05T10:30",
+        "port_code": "0901",
     }
     assert client.post("/en/merchant/clearance/departures", data=form).status_code == 302
     work()
@@ -89,7 +94,8 @@ def test_whole_life_of_a_parcel(app, ctx, make):
         assert texts == {"trafName": "中国国际航空 CA909", "voyageNo": "CA909", "billNo": "999-12345675"}
     assert [el.text for el in master_bill.iter(f"{{{NS}}}logisticsNo")] == [case.logistics_no]
     assert [(e.source, e.return_status) for e in case.events if e.source == "CEB608"] == [
-        ("CEB608", 2), ("CEB608", 120)
+        ("CEB608", 2),
+        ("CEB608", 120),
     ]
     assert departure.findtext(f".//{{{NS}}}leaveTime") == "20261205103000"  # Beijing time as entered
     statuses = [e.status for e in case.events if e.changed]

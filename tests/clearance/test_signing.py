@@ -55,9 +55,7 @@ def _algorithms(signed: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", ["sm2", "rsa"])
-def test_sign_verify_tamper(
-    kind: str, xsd_ready: Path, sm2_identity: Identity, rsa_identity: Identity
-) -> None:
+def test_sign_verify_tamper(kind: str, xsd_ready: Path, sm2_identity: Identity, rsa_identity: Identity) -> None:
     """Each suite: the exact §6 URIs, XSD-valid, verifies, and any change to the message breaks it."""
     key, cert = sm2_identity if kind == "sm2" else rsa_identity
     signer = (Sm2Signer if kind == "sm2" else RsaSigner)(key, cert, key_name="0001")
@@ -122,14 +120,32 @@ def test_sm2_interoperates_with_openssl(tmp_path: Path, sm2_identity: Identity) 
     run("verify", "-CAfile", str(paths["cert.pem"]), str(paths["cert.pem"]))
     run("pkey", "-in", str(paths["key.pem"]), "-pubout", "-out", str(paths["pub.pem"]))
     distid = "distid:1234567812345678"
-    run("dgst", "-sm3", "-sigopt", distid, "-sign", str(paths["key.pem"]), "-out", str(paths["theirs.sig"]),
-        str(paths["data"]))
+    run(
+        "dgst",
+        "-sm3",
+        "-sigopt",
+        distid,
+        "-sign",
+        str(paths["key.pem"]),
+        "-out",
+        str(paths["theirs.sig"]),
+        str(paths["data"]),
+    )
     der = gm.der_children(paths["theirs.sig"].read_bytes())[0][1]
     r, s = (int.from_bytes(value, "big") for _tag, value, _whole in gm.der_children(der))
     assert gm.certificate_public_key(gm.pem_blocks(cert)["CERTIFICATE"]).verify(b"CEB603", r, s)
     paths["ours.sig"].write_bytes(gm.encode_signature(*gm.Sm2Key.from_pem(key).sign(b"CEB603")))
-    run("dgst", "-sm3", "-sigopt", distid, "-verify", str(paths["pub.pem"]),
-        "-signature", str(paths["ours.sig"]), str(paths["data"]))
+    run(
+        "dgst",
+        "-sm3",
+        "-sigopt",
+        distid,
+        "-verify",
+        str(paths["pub.pem"]),
+        "-signature",
+        str(paths["ours.sig"]),
+        str(paths["data"]),
+    )
 
 
 def test_other_signed_messages_validate(xsd_ready: Path, sm2_identity: Identity) -> None:
@@ -138,9 +154,7 @@ def test_other_signed_messages_validate(xsd_ready: Path, sm2_identity: Identity)
     orders = [demo.demo_order(n) for n in range(1, 4)]
     for xml in (
         build_ceb509(demo.demo_departure(orders), guid=new_guid(), app_type="1", transfer=demo.TRANSFER),
-        build_ceb701(
-            demo.demo_summary([demo.demo_invt_no(1)]), guid=new_guid(), app_type="1", transfer=demo.TRANSFER
-        ),
+        build_ceb701(demo.demo_summary([demo.demo_invt_no(1)]), guid=new_guid(), app_type="1", transfer=demo.TRANSFER),
     ):
         signed = signer.sign(xml)
         assert xsd.validate(signed) == []

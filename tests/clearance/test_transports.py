@@ -24,9 +24,7 @@ from tests.clearance.helpers import Clock, case_of, messages, paid_order, simula
 
 @pytest.fixture
 def folders(tmp_path: Path) -> FolderTransport:
-    return FolderTransport(
-        tmp_path / "send", tmp_path / "receive", tmp_path / "archive", tmp_path / "quarantine"
-    )
+    return FolderTransport(tmp_path / "send", tmp_path / "receive", tmp_path / "archive", tmp_path / "quarantine")
 
 
 def _head(xml: bytes, node: str) -> dict[str, str]:
@@ -133,9 +131,7 @@ class _Customs(BaseHTTPRequestHandler):
             self.send_response(503)
             self.end_headers()
             return
-        self.simulator.send(
-            Outgoing(self.headers["X-Message-Guid"], self.headers["X-Message-Kind"], "", body)
-        )
+        self.simulator.send(Outgoing(self.headers["X-Message-Guid"], self.headers["X-Message-Kind"], "", body))
         receipt = next(iter(self.simulator.receive()), None)
         self.send_response(200)
         self.send_header("Content-Type", "application/xml")

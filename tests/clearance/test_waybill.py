@@ -28,8 +28,21 @@ from tests.clearance.helpers import case_of, drain, messages, simulator_worker
 from tests.clearance.test_departures import FLIGHT, _released
 
 BATCH_DEPARTURES = True
-HEAD = ("customsCode", "copNo", "agentCode", "agentName", "trafMode", "trafName", "voyageNo", "billNo",
-        "grossWeight", "logisticsCode", "logisticsName", "msgCount", "msgSeqNo")
+HEAD = (
+    "customsCode",
+    "copNo",
+    "agentCode",
+    "agentName",
+    "trafMode",
+    "trafName",
+    "voyageNo",
+    "billNo",
+    "grossWeight",
+    "logisticsCode",
+    "logisticsName",
+    "msgCount",
+    "msgSeqNo",
+)
 
 
 def _declared(app, make):
@@ -52,14 +65,24 @@ def test_departure_batch_writes_a_master_bill_from_the_spec_table(app, ctx, make
     agent = mapping.platform().agent
     gross = sum((Decimal(c.gross_weight) for c in cases), Decimal(0))
     assert head == {
-        "customsCode": cases[0].customs_code, "copNo": message.ref, "agentCode": agent.code,
-        "agentName": agent.name, "trafMode": "5", "trafName": "大韩航空 KE854", "voyageNo": "KE854",
-        "billNo": "180-12345675", "grossWeight": head["grossWeight"], "logisticsCode": batch.logistics_code,
-        "logisticsName": batch.logistics_name, "msgCount": "1", "msgSeqNo": "1",
+        "customsCode": cases[0].customs_code,
+        "copNo": message.ref,
+        "agentCode": agent.code,
+        "agentName": agent.name,
+        "trafMode": "5",
+        "trafName": "大韩航空 KE854",
+        "voyageNo": "KE854",
+        "billNo": "180-12345675",
+        "grossWeight": head["grossWeight"],
+        "logisticsCode": batch.logistics_code,
+        "logisticsName": batch.logistics_name,
+        "msgCount": "1",
+        "msgSeqNo": "1",
     }
     assert Decimal(head["grossWeight"]) == gross > 0
-    lines = [(el.findtext(f"{{{NS}}}gnum"), el.findtext(f"{{{NS}}}logisticsNo"))
-             for el in root.iter(f"{{{NS}}}WayBillList")]
+    lines = [
+        (el.findtext(f"{{{NS}}}gnum"), el.findtext(f"{{{NS}}}logisticsNo")) for el in root.iter(f"{{{NS}}}WayBillList")
+    ]
     assert lines == [(str(n), c.logistics_no) for n, c in enumerate(cases, start=1)]
 
 
@@ -85,7 +108,8 @@ def test_master_bill_receipt_is_matched_and_recorded_on_every_parcel(app, ctx, m
     assert message.receipt_status == 120
     records = db.session.scalars(select(ReceiptRecord).where(ReceiptRecord.kind == "CEB608")).all()
     assert {(r.state, r.message_id, r.return_status) for r in records} == {
-        (ReceiptState.APPLIED.value, message.id, 2), (ReceiptState.APPLIED.value, message.id, 120)
+        (ReceiptState.APPLIED.value, message.id, 2),
+        (ReceiptState.APPLIED.value, message.id, 120),
     }
     for sub in subs:
         case = case_of(sub)
@@ -101,10 +125,13 @@ def _receipt(message, status, info="", **change):
     return build_receipt("CEB608", keys, status, info, when)
 
 
-@pytest.mark.parametrize(("change", "reason"), [
-    ({"billNo": "180-00000000"}, "billNo=180-00000000"),
-    ({"logisticsCode": "91210200MA0KJ9999X"}, "logisticsCode=91210200MA0KJ9999X"),
-])
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"billNo": "180-00000000"}, "billNo=180-00000000"),
+        ({"logisticsCode": "91210200MA0KJ9999X"}, "logisticsCode=91210200MA0KJ9999X"),
+    ],
+)
 def test_master_bill_receipt_with_other_business_keys_is_quarantined(app, ctx, make, change, reason):
     """copNo alone never matches: a CEB608 whose bill of lading or logistics enterprise differs is quarantined."""
     _declared(app, make)

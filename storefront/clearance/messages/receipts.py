@@ -73,9 +73,7 @@ RETURN_SPECS: dict[str, ReturnSpec] = {
             ("statisticsFlag", True),
         ),
     ),
-    "CEB606": ReturnSpec(
-        "InvtCancelReturn", (("agentCode", True), ("copNo", True), ("preNo", True), ("invtNo", True))
-    ),
+    "CEB606": ReturnSpec("InvtCancelReturn", (("agentCode", True), ("copNo", True), ("preNo", True), ("invtNo", True))),
     "CEB608": ReturnSpec(
         "WayBillReturn",
         (
@@ -224,9 +222,7 @@ def parse_receipts(data: bytes | str) -> list[Receipt]:
     for node in _nodes(root, spec.node, kind):
         values = _children(node)
         where = f"{kind}/{spec.node}"
-        keys = {
-            name: _need(values, name, where) for name, required in spec.keys if required or name in values
-        }
+        keys = {name: _need(values, name, where) for name, required in spec.keys if required or name in values}
         receipts.append(
             Receipt(
                 kind=kind,
@@ -343,9 +339,7 @@ def build_receipt(
     return build_message(kind, message_guid, None, lambda root: add_node(root, spec.node, fields), version)
 
 
-def build_summary_result(
-    result: SummaryResult, *, message_guid: str | None = None, version: str = VERSION
-) -> bytes:
+def build_summary_result(result: SummaryResult, *, message_guid: str | None = None, version: str = VERSION) -> bytes:
     """Build a CEB792 summary result message (one ``ceb:SummaryResult``)."""
     head: list[Field] = [
         ("guid", check_guid(result.guid)),

@@ -71,8 +71,16 @@ def _decimal(value: str | None) -> Decimal:
 
 
 #: The receipt that answers each message kind.
-_RECEIPT_OF = {"CEB303": "CEB304", "CEB403": "CEB404", "CEB505": "CEB506", "CEB603": "CEB604",
-               "CEB605": "CEB606", "CEB607": "CEB608", "CEB509": "CEB510", "CEB701": "CEB702"}
+_RECEIPT_OF = {
+    "CEB303": "CEB304",
+    "CEB403": "CEB404",
+    "CEB505": "CEB506",
+    "CEB603": "CEB604",
+    "CEB605": "CEB606",
+    "CEB607": "CEB608",
+    "CEB509": "CEB510",
+    "CEB701": "CEB702",
+}
 
 
 def _refusal_keys(receipt: str, root: etree._Element) -> dict[str, str]:
@@ -204,9 +212,7 @@ class Simulator:
         head = _values(_find(root, "Logistics")[0])
         keys = {"logisticsCode": head.get("logisticsCode", ""), "logisticsNo": head.get("logisticsNo", "")}
         problems = (
-            ["毛重必须大于0 (gross weight must be greater than 0)"]
-            if _decimal(head.get("grossWeight")) <= 0
-            else []
+            ["毛重必须大于0 (gross weight must be greater than 0)"] if _decimal(head.get("grossWeight")) <= 0 else []
         )
         self._answer("CEB506", keys, self._outcome(problems, "运单"), guid)
 
@@ -227,9 +233,7 @@ class Simulator:
         }
         problems = self._list_problems(head, lines)
         if not problems:
-            self._lists[head.get("logisticsNo", "")] = self._lists["invt:" + keys["invtNo"]] = etree.tostring(
-                root
-            )
+            self._lists[head.get("logisticsNo", "")] = self._lists["invt:" + keys["invtNo"]] = etree.tostring(root)
         statuses = self._outcome(problems, "清单")
         if not problems and self.hold_lists:
             statuses = statuses[:2]
@@ -247,9 +251,7 @@ class Simulator:
         for line in lines:
             gnum, gcode = line.get("gnum"), line.get("gcode", "")
             if not is_valid_hs_code(gcode):
-                problems.append(
-                    f"表体第{gnum}项商品编码[{gcode}]不存在 (HS code missing or not in the tariff)"
-                )
+                problems.append(f"表体第{gnum}项商品编码[{gcode}]不存在 (HS code missing or not in the tariff)")
             elif legal_units.known(gcode):
                 row = legal_units.lookup(gcode)
                 declared = (line.get("unit1", ""), line.get("unit2") or None)
@@ -377,9 +379,7 @@ class Simulator:
                 key = (line.get("gcode", ""), line.get("country", ""), line.get("currency", ""))
                 key += (line.get("itemName", ""),) if by_name else ()
                 gseqno = seq.setdefault(key, len(seq) + 1)
-                items.append(
-                    SummaryLine(invt_no, list_head.get("logisticsNo", ""), gseqno, int(line["gnum"]), key[0])
-                )
+                items.append(SummaryLine(invt_no, list_head.get("logisticsNo", ""), gseqno, int(line["gnum"]), key[0]))
         result = SummaryResult(
             guid=_guid(guid, "CEB792"),
             customs_code=customs,

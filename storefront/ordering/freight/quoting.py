@@ -90,6 +90,4 @@ def options(shipments: Sequence[Shipment], zone: str, cards: Sequence[Card]) -> 
         return found
     cheapest = min(found, key=lambda o: (o.fen, o.days[1]))
     fastest = min(found, key=lambda o: (o.days[1], o.days[0], o.fen))
-    return [
-        ModeOption(o.mode, o.parts, cheapest=o is cheapest, fastest=o is fastest) for o in found
-    ]
+    return [ModeOption(o.mode, o.parts, cheapest=o is cheapest, fastest=o is fastest) for o in found]

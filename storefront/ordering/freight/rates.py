@@ -119,9 +119,7 @@ def _lane(raw: dict, where: str, problems: list) -> Lane | None:
         "sea_fcl40": money["container_fen"] > 0,
     }.get(mode, bool(breaks))
     if not kind_ok:
-        problems.append(
-            (where, _l("This mode needs its prices: weight breaks, a per-parcel or a per-container rate."))
-        )
+        problems.append((where, _l("This mode needs its prices: weight breaks, a per-parcel or a per-container rate.")))
     step_g = raw.get("step_g", 500)
     if _int(step_g, 1, 100_000) is None:
         problems.append((where, _l("The parcel weight step is 1 to 100,000 grams.")))
@@ -147,9 +145,7 @@ def _check_breaks(breaks: list, where: str, problems: list) -> None:
         problems.append((where, _l("The first weight break must start at 0 kg.")))
     for (f1, t1, _r1), (f2, _t2, _r2) in zip(ordered, ordered[1:], strict=False):
         if t1 == 0 or f2 < t1:
-            problems.append(
-                (where, _l("Weight breaks %(a)s and %(b)s kg overlap.", a=f1, b=f2))
-            )
+            problems.append((where, _l("Weight breaks %(a)s and %(b)s kg overlap.", a=f1, b=f2)))
             return
         if f2 > t1:
             problems.append((where, _l("No rate between %(a)s and %(b)s kg.", a=t1, b=f2)))
