@@ -93,6 +93,13 @@ def _rect(driver, element) -> dict:
     return driver.execute_script("return arguments[0].getBoundingClientRect().toJSON();", element)
 
 
+def _at_centre(driver, element):
+    """What the page shows at the element's centre (Selenium's is_displayed calls a closed <details> hidden)."""
+    rect = _rect(driver, element)
+    at_point = "return document.elementFromPoint(arguments[0], arguments[1]);"
+    return driver.execute_script(at_point, rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2)
+
+
 def _assert_no_sideways_scroll(driver) -> None:
     assert driver.execute_script("return window.innerWidth;") == WIDTH
     assert driver.execute_script("return document.documentElement.scrollWidth;") <= WIDTH
@@ -117,6 +124,7 @@ def test_phone_listing_product_cart_checkout(shop, browser_factory, lang):
     _assert_no_sideways_scroll(driver)
     assert fold.get_attribute("open") is None
     assert not driver.find_element(By.ID, "min_price").is_displayed()
+    assert _at_centre(driver, driver.find_element(By.ID, "min_price")) != driver.find_element(By.ID, "min_price")
     summary = fold.find_element(By.TAG_NAME, "summary")
     _in_first_screen(driver, summary)
     first_card = driver.find_element(By.CSS_SELECTOR, ".results .product-card")
@@ -188,3 +196,19 @@ def test_phone_listing_product_cart_checkout(shop, browser_factory, lang):
     with shop.app.app_context():
         order = db.session.scalars(db.select(Order)).one()
         assert (order.status, order.pay_method, order.country) == ("awaiting_transfer", "transfer", COUNTRY[lang])
+
+
+def test_wide_screen_shows_the_filters_without_the_fold_button(shop, browser_factory):
+    driver = browser_factory("ru-RU,ru")  # 1280 px wide
+    driver.get(f"{shop.url}/ru/c/swimwear/one-piece/")
+    fold = WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "filters-fold")))
+    assert fold.get_attribute("open") is None
+    field = driver.find_element(By.ID, "min_price")
+    rect = _rect(driver, field)
+    assert rect["height"] > 10 and rect["width"] > 10
+    assert _at_centre(driver, field) == field
+    assert not fold.find_element(By.TAG_NAME, "summary").is_displayed()
+    driver.get(f"{shop.url}/ru/p/{shop.ids['suit']}")
+    WebDriverWait(driver, 20).until(EC.visibility_of_element_located((By.ID, "opt-size")))
+    driver.execute_script("window.scrollTo(0, document.body.scrollHeight);")
+    assert not driver.find_element(By.ID, "buy-bar").is_displayed()  # phones only
