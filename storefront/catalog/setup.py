@@ -17,7 +17,7 @@ from storefront.catalog.models import (
     ProductTranslation,
     ProductVariant,
 )
-from storefront.core import http
+from storefront.core import versions
 
 
 def _locate(sess: Session, product_ids: set[int], categories: set[int]) -> tuple[set[int], set[int]]:
@@ -29,9 +29,9 @@ def _locate(sess: Session, product_ids: set[int], categories: set[int]) -> tuple
 
 def init_app(_app: Flask) -> None:
     """Merchants and the catalogue's tree show on every page; product rows only where the product shows."""
-    http.watch(Merchant, Category, City, Cluster)
-    http.watch_products(
-        http.ProductModels(
+    versions.watch(Merchant, Category, City, Cluster)
+    versions.watch_products(
+        versions.ProductModels(
             product=Product,
             parts=(PriceTier, ProductImage, ProductTranslation),
             locate=_locate,
