@@ -6,13 +6,13 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.catalog import queries as catalog_queries
 from storefront.clearance.codes import UnknownCode, unit_name
 from storefront.clearance.queries import cases_for
 from storefront.core.money import Money, parse_amount
 from storefront.extensions import db
 from storefront.merchant import sales
-from storefront.merchant.blueprint import bp, merchant_required
 from storefront.merchant.forms import ShipForm
 from storefront.ordering import returns
 from storefront.ordering.models import OrderEvent, SubOrder

@@ -1,5 +1,6 @@
 """The merchant blueprint with all its views registered."""
 
+from storefront.accounts.backoffice import bp
 from storefront.merchant import (  # noqa: F401
     api_key_views,
     appeal_views,
@@ -15,6 +16,5 @@ from storefront.merchant import (  # noqa: F401
     team_views,
     webhook_views,
 )
-from storefront.merchant.blueprint import bp
 
 __all__ = ["bp"]

@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.accounts import documents
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.accounts.models import FilingStatus
 from storefront.extensions import db
 from storefront.merchant.filing_views import send_document
-from storefront.operator.blueprint import bp, operator_required
 from storefront.operator.filings import KINDS
 from storefront.operator.forms import ReasonForm
 

@@ -1,5 +1,6 @@
 """The operator blueprint with all its views registered."""
 
+from storefront.accounts.backoffice import operator_bp as bp
 from storefront.operator import (  # noqa: F401
     appeal_views,
     console,
@@ -16,6 +17,5 @@ from storefront.operator import (  # noqa: F401
     team_views,
     transfer_views,
 )
-from storefront.operator.blueprint import bp
 
 __all__ = ["bp"]
