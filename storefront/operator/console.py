@@ -11,7 +11,7 @@ from storefront.catalog import queries as catalog_queries
 from storefront.catalog.models import Product
 from storefront.core.audit import AuditEntry
 from storefront.extensions import db
-from storefront.operator import filings
+from storefront.filing import queue as filings
 
 PER_PAGE = 50
 

@@ -13,7 +13,7 @@ from wtforms import SelectMultipleField, StringField
 
 from storefront.accounts.backoffice import bp, merchant_required
 from storefront.extensions import db
-from storefront.merchant import webhooks
+from storefront.integrations import webhooks
 
 
 class EndpointForm(FlaskForm):
