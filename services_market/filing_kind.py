@@ -1,4 +1,4 @@
-"""Provider filings in the operator console's filings queue (``storefront.operator.filings``)."""
+"""Provider filings in the operator console's filings queue (``storefront.filing.queue``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from services_market import providers
 from services_market.models import Provider
 from storefront.accounts.models import FilingStatus
 from storefront.extensions import db
-from storefront.operator.filings import FilingKind, Row
-from storefront.operator.filings import register as register_kind
+from storefront.filing.queue import FilingKind, Row
+from storefront.filing.queue import register as register_kind
 
 #: Owner kind of provider documents in ``filing_documents``.
 DOCUMENT_KIND = "provider"

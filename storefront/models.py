@@ -34,10 +34,10 @@ from storefront.core.models import ExchangeRate  # noqa: F401
 from storefront.core.rates import RateChange  # noqa: F401,E402
 from storefront.core.versions import CacheVersion  # noqa: F401,E402
 from storefront.extensions import db as _db  # noqa: E402
+from storefront.integrations.webhooks import WebhookDelivery, WebhookEndpoint  # noqa: F401,E402
 from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
 from storefront.ledger.models import CommissionRate, LedgerEntry, Payout, PayoutDetails  # noqa: F401,E402
 from storefront.legal.models import HelpPage  # noqa: F401,E402
-from storefront.merchant.webhooks import WebhookDelivery, WebhookEndpoint  # noqa: F401,E402
 from storefront.messaging.models import Conversation, Message, MessageFile, Participant  # noqa: F401,E402
 from storefront.ordering.addresses import Address  # noqa: F401,E402
 from storefront.ordering.freight.models import DutyRuleOverride, RateCard  # noqa: F401,E402

@@ -29,11 +29,11 @@ from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_fo
 from storefront.core.security import harden_forms
 from storefront.core.urls import absolute
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
+from storefront.integrations import webhooks as merchant_webhooks
+from storefront.integrations.rest import bp as merchant_api_bp
+from storefront.integrations.webhook_cli import webhooks_group
 from storefront.legal import setup as legal_setup
-from storefront.merchant import webhooks as merchant_webhooks
-from storefront.merchant.rest import bp as merchant_api_bp
 from storefront.merchant.routes import bp as merchant_bp
-from storefront.merchant.webhook_cli import webhooks_group
 from storefront.messaging import setup as messaging_setup
 from storefront.operator.routes import bp as operator_bp
 from storefront.ordering import setup as ordering_setup

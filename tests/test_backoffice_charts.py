@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from storefront.catalog.merchant_queries import Coverage
 from storefront.core import charts
 from storefront.extensions import db
-from storefront.merchant.queries import Coverage
 from tests.backoffice_helpers import client_as
 
 

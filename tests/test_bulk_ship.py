@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from storefront.extensions import db
-from storefront.merchant import bulk_ship
+from storefront.ordering import bulk_ship
 from storefront.ordering import operations as order_ops
 from storefront.ordering.models import SubOrder
 from tests.backoffice_helpers import client_as

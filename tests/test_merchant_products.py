@@ -5,11 +5,11 @@ import io
 import pytest
 
 from storefront.accounts.models import Role
+from storefront.catalog import merchant_queries as queries
 from storefront.catalog import operations as ops
 from storefront.catalog.models import Product, ProductImage
 from storefront.core.audit import AuditEntry
 from storefront.extensions import db
-from storefront.merchant import queries
 from tests.backoffice_helpers import client_as, image_bytes
 
 

@@ -10,7 +10,7 @@ from storefront.core import charts, rates
 from storefront.core.audit import AuditEntry
 from storefront.core.models import ExchangeRate
 from storefront.extensions import db
-from storefront.operator import filings
+from storefront.filing import queue as filings
 from tests.backoffice_helpers import client_as
 
 

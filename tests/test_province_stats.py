@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 from storefront.accounts.models import Role
 from storefront.extensions import db
-from storefront.operator import province
 from storefront.ordering import operations as order_ops
+from storefront.statistics import province
 from tests.backoffice_helpers import client_as
 
 

@@ -130,7 +130,7 @@ def test_provider_filing_is_checked_and_approved_through_the_queue(make):
     db.session.commit()
     assert not package.is_public
 
-    from storefront.operator.filings import KINDS
+    from storefront.filing.queue import KINDS
 
     kind = KINDS["provider"]
     assert kind.counts()["pending"] == 1 and kind.rows("pending", "en")[0].id == provider.id

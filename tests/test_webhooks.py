@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from storefront.extensions import db
-from storefront.merchant import webhooks
+from storefront.integrations import webhooks
 from storefront.ordering import operations as order_ops
 from tests.backoffice_helpers import client_as
 

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
 
+from storefront.accounts.backoffice import merchant_required
 from storefront.accounts.models import Merchant, Role
 from storefront.catalog import queries as catalog_queries
 from storefront.clearance import codes, departures, desk, legal_units, operations, outbox, queries, summary
@@ -20,7 +21,6 @@ from storefront.clearance.status import CaseStatus
 from storefront.core.security import roles_required
 from storefront.core.validators import is_valid_hs_code, normalize_hs_code
 from storefront.extensions import db
-from storefront.merchant.blueprint import merchant_required
 
 bp = Blueprint("clearance", __name__, url_prefix="/<lang>")
 

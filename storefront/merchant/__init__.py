@@ -1,1 +1,1 @@
-"""Merchant back office: filing, products, spreadsheets, orders and the dashboard."""
+"""Merchant back office: the dashboard, onboarding and ``routes.py`` (each domain keeps its own merchant views)."""

@@ -1,55 +1,10 @@
-"""The merchant blueprint and its access helpers: every page is for the signed-in merchant's own data."""
+"""Re-export for modules written before the move: the merchant blueprint lives in ``storefront.accounts.backoffice``.
 
-from __future__ import annotations
+New code imports from ``storefront.accounts.backoffice`` (and ``storefront.catalog.owned``); this module goes once
+the branches in flight have merged.
+"""
 
-from functools import wraps
+from storefront.accounts.backoffice import bp, current_merchant, has_endpoint, merchant_required
+from storefront.catalog.owned import own_product
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, url_for
-from flask_babel import gettext as _
-from flask_login import current_user
-from sqlalchemy import select
-
-from storefront.accounts import team
-from storefront.accounts.models import Merchant, Role
-from storefront.catalog.models import Product
-from storefront.core.security import roles_required
-from storefront.extensions import db
-
-bp = Blueprint("merchant", __name__, url_prefix="/<lang>/merchant")
-
-
-@bp.app_template_global()
-def has_endpoint(endpoint: str) -> bool:
-    """True when a view exists (back-office menus show only what is installed)."""
-    return endpoint in current_app.view_functions
-
-
-def current_merchant() -> Merchant | None:
-    """The company the signed-in user owns or works for as staff (None before filing)."""
-    owned = db.session.scalars(select(Merchant).where(Merchant.owner_id == current_user.id)).first()
-    if owned is not None:
-        return owned
-    company_id = team.company_of(current_user, team.Side.MERCHANT)
-    return db.session.get(Merchant, company_id) if company_id is not None else None
-
-
-def merchant_required(view):
-    """Signed in as a merchant with a filed company (else: log in, 403, or the filing form)."""
-
-    @wraps(view)
-    @roles_required(Role.MERCHANT.value)
-    def wrapped(*args, **kwargs):
-        merchant = current_merchant()
-        if merchant is None:
-            flash(_("File your company first: the back office opens once the filing is submitted."), "info")
-            return redirect(url_for("merchant.filing_page"))
-        g.merchant = merchant
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
-def own_product(product_id: int) -> Product:
-    """One of the current merchant's products, or 404 (other merchants' ids look like missing ones)."""
-    stmt = select(Product).where(Product.id == product_id, Product.merchant_id == g.merchant.id)
-    return db.session.scalars(stmt).first() or abort(404)
+__all__ = ["bp", "current_merchant", "has_endpoint", "merchant_required", "own_product"]

@@ -7,13 +7,13 @@ from flask_babel import format_percent
 from flask_babel import gettext as _
 from sqlalchemy import case, func, select
 
+from storefront.accounts.backoffice import bp, merchant_required
+from storefront.catalog import merchant_queries as queries
 from storefront.catalog.models import Product
 from storefront.core import charts
 from storefront.core.locales import LANG_LABELS
 from storefront.extensions import db
-from storefront.merchant import queries
-from storefront.merchant import sales as sales_reports
-from storefront.merchant.blueprint import bp, merchant_required
+from storefront.sales import reports as sales_reports
 
 
 def product_counts(merchant_id: int) -> dict[str, int]:

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from storefront.accounts.backoffice import bp, current_merchant
 from storefront.accounts.models import Merchant, Role
 from storefront.accounts.onboarding import Step, filing_step, payout_step
 from storefront.accounts.permissions import may
@@ -15,7 +16,6 @@ from storefront.core.security import roles_required
 from storefront.extensions import db
 from storefront.ledger.operations import seller_account
 from storefront.ledger.payouts import details_of
-from storefront.merchant.blueprint import bp, current_merchant
 
 
 def merchant_steps(merchant: Merchant | None) -> list[Step]:

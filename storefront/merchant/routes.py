@@ -1,20 +1,13 @@
-"""The merchant blueprint with all its views registered."""
+"""The merchant blueprint with all its views registered: each domain's merchant views, then the back office's own."""
 
-from storefront.merchant import (  # noqa: F401
-    api_key_views,
-    appeal_views,
-    bulk_views,
-    dashboard,
-    filing_views,
-    money_views,
-    onboarding,
-    order_views,
-    product_views,
-    return_views,
-    sheet_views,
-    team_views,
-    webhook_views,
-)
-from storefront.merchant.blueprint import bp
+from storefront.accounts import merchant_team_views  # noqa: F401
+from storefront.accounts.backoffice import bp
+from storefront.catalog import merchant_appeal_views, merchant_views, sheet_views  # noqa: F401
+from storefront.filing import merchant_views as filing_views  # noqa: F401
+from storefront.integrations import api_key_views, webhook_views  # noqa: F401
+from storefront.ledger import merchant_views as money_views  # noqa: F401
+from storefront.merchant import dashboard, onboarding  # noqa: F401
+from storefront.ordering import return_views  # noqa: F401
+from storefront.sales import bulk_views, order_views  # noqa: F401
 
 __all__ = ["bp"]

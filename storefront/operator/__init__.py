@@ -1,1 +1,1 @@
-"""Operator console: filing review, moderation, exchange rates, audit log, platform statistics."""
+"""Operator console: its home, the audit log and ``routes.py`` (each domain keeps its own operator views)."""

@@ -1,13 +1,10 @@
-"""The operator blueprint: every page needs the operator role."""
+"""Re-export for modules written before the move: the operator blueprint lives in ``storefront.accounts.backoffice``.
 
-from __future__ import annotations
+New code imports ``operator_bp`` and ``operator_required`` from ``storefront.accounts.backoffice``; this module goes
+once the branches in flight have merged.
+"""
 
-from flask import Blueprint
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 
-from storefront.accounts.models import Role
-from storefront.core.security import roles_required
-
-bp = Blueprint("operator", __name__, url_prefix="/<lang>/operator")
-
-#: Decorator for operator views (anonymous → sign-in page, other roles → 403).
-operator_required = roles_required(Role.OPERATOR.value)
+__all__ = ["bp", "operator_required"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import render_template, request
 from sqlalchemy import func, select
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.catalog import queries as catalog_queries
 from storefront.catalog.models import Product
 from storefront.core.audit import AuditEntry
 from storefront.extensions import db
-from storefront.operator import filings
-from storefront.operator.blueprint import bp, operator_required
+from storefront.filing import queue as filings
 
 PER_PAGE = 50
 

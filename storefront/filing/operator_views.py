@@ -7,12 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.accounts import documents
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
+from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.accounts.models import FilingStatus
 from storefront.extensions import db
-from storefront.merchant.filing_views import send_document
-from storefront.operator.blueprint import bp, operator_required
-from storefront.operator.filings import KINDS
-from storefront.operator.forms import ReasonForm
+from storefront.filing.merchant_views import send_document
+from storefront.filing.queue import KINDS
 
 STATUSES = ("pending", "approved", "rejected", "all")
 

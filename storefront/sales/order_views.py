@@ -6,14 +6,13 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.catalog import queries as catalog_queries
+from storefront.catalog.merchant_forms import ShipForm
 from storefront.clearance.codes import UnknownCode, unit_name
 from storefront.clearance.queries import cases_for
 from storefront.core.money import Money, parse_amount
 from storefront.extensions import db
-from storefront.merchant import sales
-from storefront.merchant.blueprint import bp, merchant_required
-from storefront.merchant.forms import ShipForm
 from storefront.ordering import returns
 from storefront.ordering.models import OrderEvent, SubOrder
 from storefront.ordering.operations import ship_order
@@ -22,6 +21,7 @@ from storefront.ordering.shipping import country_name
 from storefront.ordering.states import STATUS_LABELS, OrderStatus
 from storefront.payments import refunds
 from storefront.payments.forms import RefundForm
+from storefront.sales import reports as sales
 
 PER_PAGE = 30
 

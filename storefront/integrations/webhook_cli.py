@@ -7,7 +7,7 @@ import time
 import click
 from flask.cli import AppGroup
 
-from storefront.merchant import webhooks
+from storefront.integrations import webhooks
 
 webhooks_group = AppGroup("webhooks", help="Outbound webhooks.")
 

@@ -11,9 +11,9 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import SelectMultipleField, StringField
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.extensions import db
-from storefront.merchant import webhooks
-from storefront.merchant.blueprint import bp, merchant_required
+from storefront.integrations import webhooks
 
 
 class EndpointForm(FlaskForm):

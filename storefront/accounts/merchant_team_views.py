@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import g, url_for
 
 from storefront.accounts import team_pages
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.accounts.team import Side
-from storefront.merchant.blueprint import bp, merchant_required
 
 LAYOUT = "merchant/_layout.html"
 

@@ -7,8 +7,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.extensions import db
-from storefront.operator.blueprint import bp, operator_required
 from storefront.ordering.freight import duty_rules
 
 

@@ -8,10 +8,11 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.core.money import parse_amount
 from storefront.extensions import db
 from storefront.ledger import fx
-from storefront.operator.blueprint import bp, operator_required
 
 
 def _page(error: str = "", status: int = 200, values: dict | None = None):

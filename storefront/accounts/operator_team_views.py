@@ -6,8 +6,9 @@ from __future__ import annotations
 from flask import url_for
 
 from storefront.accounts import team_pages
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.accounts.team import Side
-from storefront.operator.blueprint import bp, operator_required
 
 LAYOUT = "operator/_layout.html"
 

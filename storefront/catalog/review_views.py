@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
+from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.catalog import reviews
 from storefront.extensions import db
-from storefront.operator.blueprint import bp, operator_required
-from storefront.operator.forms import ReasonForm
 
 
 def _review(review_id: int) -> reviews.ListingReview:

@@ -7,13 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
+from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.accounts.models import Merchant
 from storefront.catalog import operations as ops
 from storefront.catalog import queries as catalog_queries
 from storefront.catalog.models import Product, ProductTranslation
 from storefront.extensions import db
-from storefront.operator.blueprint import bp, operator_required
-from storefront.operator.forms import ReasonForm
 
 PER_PAGE = 30
 

@@ -15,14 +15,15 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.core.pdf import PdfUnavailable, render_pdf
 from storefront.core.uploads import UploadRejected, read_limited
 from storefront.extensions import db
-from storefront.merchant import bulk_ship, sales
-from storefront.merchant.blueprint import bp, merchant_required
-from storefront.merchant.order_views import _own
+from storefront.ordering import bulk_ship
 from storefront.ordering.models import SubOrder
 from storefront.ordering.shipping import country_name
+from storefront.sales import reports as sales
+from storefront.sales.order_views import _own
 
 _SESSION_KEY = "bulk_ship"
 MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -12,11 +12,12 @@ from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger import payouts
 from storefront.ledger.models import CommissionRate, Payout
-from storefront.operator.blueprint import bp, operator_required
 
 
 class DecisionForm(FlaskForm):

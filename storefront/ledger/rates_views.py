@@ -7,11 +7,12 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
+from storefront.accounts.backoffice_forms import RateForm, RatesImportForm
 from storefront.core import charts, rates
 from storefront.core.uploads import UploadRejected, read_limited
 from storefront.extensions import db
-from storefront.operator.blueprint import bp, operator_required
-from storefront.operator.forms import RateForm, RatesImportForm
 
 
 def _render(

@@ -11,15 +11,14 @@ from flask import Response, abort, current_app, flash, g, redirect, render_templ
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.catalog import sheet_import
 from storefront.catalog import spreadsheet as sheets
+from storefront.catalog.merchant_forms import ImportForm
 from storefront.catalog.models import City
-from storefront.catalog.operations import Refs
-from storefront.clearance.codes import UNITS
+from storefront.catalog.operations import UNITS, Refs
 from storefront.core.uploads import UploadRejected, clean_filename, read_limited
 from storefront.extensions import db
-from storefront.merchant.blueprint import bp, merchant_required
-from storefront.merchant.forms import ImportForm
 
 _SESSION_KEY = "catalog_import"
 _TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")

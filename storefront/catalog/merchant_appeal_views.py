@@ -9,9 +9,10 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.catalog import appeals
+from storefront.catalog.owned import own_product
 from storefront.extensions import db
-from storefront.merchant.blueprint import bp, merchant_required, own_product
 
 
 class AppealForm(FlaskForm):

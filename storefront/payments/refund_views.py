@@ -8,9 +8,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.core.money import Money, parse_amount
 from storefront.extensions import db
-from storefront.operator.blueprint import bp, operator_required
 from storefront.payments import payables, refunds
 from storefront.payments.forms import RefundForm
 from storefront.payments.models import Refund, RefundProposal

@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.core.money import parse_amount
 from storefront.extensions import db
-from storefront.merchant.blueprint import bp, merchant_required
 from storefront.ordering import returns
 from storefront.ordering.models import SubOrder
 from storefront.payments import refunds

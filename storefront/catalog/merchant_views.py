@@ -8,17 +8,18 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.catalog import appeals, reviews
 from storefront.catalog import images as image_files
+from storefront.catalog import merchant_queries as queries
 from storefront.catalog import operations as ops
 from storefront.catalog import queries as catalog_queries
+from storefront.catalog.merchant_forms import ImageForm, ProductForm, form_data
 from storefront.catalog.models import Product
+from storefront.catalog.owned import own_product
 from storefront.core.locales import LANGS, current_lang
 from storefront.core.uploads import IMAGE_KINDS, UploadRejected, check_upload
 from storefront.extensions import db
-from storefront.merchant import queries
-from storefront.merchant.blueprint import bp, merchant_required, own_product
-from storefront.merchant.forms import ImageForm, ProductForm, form_data
 
 PER_PAGE = 25
 

@@ -10,14 +10,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.accounts import documents, filing
+from storefront.accounts.backoffice import bp, current_merchant
 from storefront.accounts.models import Role
+from storefront.catalog import merchant_queries as queries
+from storefront.catalog.merchant_forms import FilingForm
 from storefront.core.locales import current_lang
 from storefront.core.security import roles_required
 from storefront.core.uploads import DOCUMENT_KINDS, UploadRejected, check_upload
 from storefront.extensions import db
-from storefront.merchant import queries
-from storefront.merchant.blueprint import bp, current_merchant
-from storefront.merchant.forms import FilingForm
 
 MAX_DOCUMENTS = 10
 

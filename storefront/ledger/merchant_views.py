@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Response, g, render_template, url_for
 from flask_login import current_user
 
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.ledger import fx, pages
 from storefront.ledger.operations import seller_account
-from storefront.merchant.blueprint import bp, merchant_required
 
 LAYOUT = "merchant/_layout.html"
 

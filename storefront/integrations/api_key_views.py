@@ -11,8 +11,8 @@ from sqlalchemy import select
 from wtforms import SelectMultipleField, StringField
 
 from storefront.accounts import api_keys
+from storefront.accounts.backoffice import bp, merchant_required
 from storefront.extensions import db
-from storefront.merchant.blueprint import bp, merchant_required
 
 
 class ApiKeyForm(FlaskForm):

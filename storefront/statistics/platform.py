@@ -8,15 +8,16 @@ from flask import g, render_template
 from flask_babel import gettext as _
 from sqlalchemy import extract, func, select
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.accounts.models import FilingStatus, Merchant
+from storefront.catalog import merchant_queries
 from storefront.catalog.models import Cluster
 from storefront.core import charts
 from storefront.extensions import db
-from storefront.merchant import queries as merchant_queries
-from storefront.merchant.sales import SOLD, by_month, clearance_counts, cny, cny_yuan, since_first_month, yuan
-from storefront.operator.blueprint import bp, operator_required
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
+from storefront.sales.reports import SOLD, by_month, clearance_counts, cny, cny_yuan, since_first_month, yuan
 
 
 def _count(v: float) -> str:

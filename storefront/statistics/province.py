@@ -14,12 +14,13 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.accounts.models import Merchant
 from storefront.catalog.models import City, Cluster
 from storefront.core.money import Money
 from storefront.core.pdf import PdfUnavailable, render_pdf
 from storefront.extensions import db
-from storefront.operator.blueprint import bp, operator_required
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
 from storefront.ordering.states import PAY_METHOD_LABELS, OrderStatus

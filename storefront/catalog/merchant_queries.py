@@ -8,7 +8,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from storefront.catalog.models import Category, City, Cluster, Product, ProductTranslation
-from storefront.clearance.codes import UNITS
+from storefront.catalog.operations import UNITS
 from storefront.core.locales import LANGS
 from storefront.extensions import db
 

@@ -7,9 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from storefront.accounts.backoffice import operator_bp as bp
+from storefront.accounts.backoffice import operator_required
 from storefront.accounts.documents import Document, document_path
 from storefront.extensions import db
-from storefront.operator.blueprint import bp, operator_required
 from storefront.payments import payables, transfers
 
 

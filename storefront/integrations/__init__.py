@@ -1,0 +1,1 @@
+"""Integrations for merchants' own systems: API keys, the merchant REST API, outbound webhooks and their worker."""
