@@ -7,6 +7,7 @@ blueprints; ``storefront/merchant/routes.py`` and ``storefront/operator/routes.p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
 
 from flask import Blueprint, current_app, flash, g, redirect, url_for
@@ -57,3 +58,17 @@ def merchant_required(view):
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def decide(action: Callable[[], object], errors: type[Exception], success: str, back: str):
+    """Run an operator's decision on a queue item in one transaction: commit and flash ``success``, or roll back and
+    flash the refusal's ``message`` (``errors``: the domain's refusal class); either way back to the queue."""
+    try:
+        action()
+        db.session.commit()
+    except errors as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        flash(success, "success")
+    return redirect(url_for(back))

@@ -7,11 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from storefront.accounts.backoffice import decide, operator_required
 from storefront.accounts.backoffice import operator_bp as bp
-from storefront.accounts.backoffice import operator_required
 from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.catalog import appeals
 from storefront.extensions import db
+
+#: The queue page every decision returns to.
+QUEUE = "operator.moderation_appeals"
 
 
 def _appeal(appeal_id: int) -> appeals.ModerationAppeal:
@@ -32,15 +35,8 @@ def appeal_accept(appeal_id: int):
     item = _appeal(appeal_id)
     if not FlaskForm().validate_on_submit():
         abort(400)
-    try:
-        appeals.accept(item, current_user)
-        db.session.commit()
-    except appeals.AppealError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        flash(_("Product %(sku)s restored.", sku=item.product.sku), "success")
-    return redirect(url_for("operator.moderation_appeals"))
+    restored = _("Product %(sku)s restored.", sku=item.product.sku)
+    return decide(lambda: appeals.accept(item, current_user), appeals.AppealError, restored, QUEUE)
 
 
 @bp.post("/moderation/appeals/<int:appeal_id>/reject")
@@ -51,13 +47,6 @@ def appeal_reject(appeal_id: int):
     form = ReasonForm()
     if not form.validate_on_submit():
         flash(_("Give an answer the merchant will see."), "error")
-        return redirect(url_for("operator.moderation_appeals"))
-    try:
-        appeals.reject(item, current_user, form.reason.data)
-        db.session.commit()
-    except appeals.AppealError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        flash(_("The product stays hidden; the merchant is told why."), "success")
-    return redirect(url_for("operator.moderation_appeals"))
+        return redirect(url_for(QUEUE))
+    kept = _("The product stays hidden; the merchant is told why.")
+    return decide(lambda: appeals.reject(item, current_user, form.reason.data), appeals.AppealError, kept, QUEUE)

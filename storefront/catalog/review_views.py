@@ -7,11 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from storefront.accounts.backoffice import decide, operator_required
 from storefront.accounts.backoffice import operator_bp as bp
-from storefront.accounts.backoffice import operator_required
 from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.catalog import reviews
 from storefront.extensions import db
+
+#: The queue page every decision returns to.
+QUEUE = "operator.listing_reviews"
 
 
 def _review(review_id: int) -> reviews.ListingReview:
@@ -34,15 +37,8 @@ def review_approve(review_id: int):
     item = _review(review_id)
     if not FlaskForm().validate_on_submit():
         abort(400)
-    try:
-        reviews.approve(item, current_user)
-        db.session.commit()
-    except reviews.ReviewError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        flash(_("Approved: %(sku)s.", sku=item.product.sku), "success")
-    return redirect(url_for("operator.listing_reviews"))
+    approved = _("Approved: %(sku)s.", sku=item.product.sku)
+    return decide(lambda: reviews.approve(item, current_user), reviews.ReviewError, approved, QUEUE)
 
 
 @bp.post("/moderation/reviews/<int:review_id>/reject")
@@ -53,13 +49,6 @@ def review_reject(review_id: int):
     form = ReasonForm()
     if not form.validate_on_submit():
         flash(_("Give a reason the merchant will see."), "error")
-        return redirect(url_for("operator.listing_reviews"))
-    try:
-        reviews.reject(item, current_user, form.reason.data)
-        db.session.commit()
-    except reviews.ReviewError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        flash(_("Rejected: %(sku)s.", sku=item.product.sku), "success")
-    return redirect(url_for("operator.listing_reviews"))
+        return redirect(url_for(QUEUE))
+    rejected = _("Rejected: %(sku)s.", sku=item.product.sku)
+    return decide(lambda: reviews.reject(item, current_user, form.reason.data), reviews.ReviewError, rejected, QUEUE)
