@@ -65,25 +65,7 @@ def declare(
     """One CEB509 for the chosen released parcels of one merchant and one logistics enterprise."""
     now = now or utcnow()
     traf_name, voyage_no, bill_no = (" ".join((v or "").split()) for v in (traf_name, voyage_no, bill_no))
-    port = ports().get(port_code)
-    problems = []
-    if port is None:
-        problems.append(f"exit port {port_code!r} is not in the port table (data/ports.toml)")
-    elif traf_mode not in port.modes:
-        problems.append(f"transport mode {traf_mode!r} does not leave from {port.zh} ({port.code})")
-    if not traf_name or len(traf_name) > TRAF_NAME_MAX:
-        problems.append(f"the conveyance (flight, train, ship) is required, at most {TRAF_NAME_MAX} chars")
-    if not voyage_no or len(voyage_no) > VOYAGE_NO_MAX:
-        problems.append(f"the flight / train / voyage number is required, at most {VOYAGE_NO_MAX} chars")
-    if not bill_no or len(bill_no) > BILL_NO_MAX:
-        problems.append(f"the bill of lading / master air waybill is required, at most {BILL_NO_MAX} chars")
-    cases = [case for case in waiting(merchant_id) if case.id in set(case_ids)]
-    if not cases or len(cases) != len(set(case_ids)):
-        problems.append("choose released parcels of yours that no departure has carried yet")
-    elif len({case.logistics_code for case in cases}) != 1:
-        problems.append("one departure carries the parcels of one logistics enterprise")
-    elif len({case.customs_code for case in cases}) != 1:
-        problems.append("one departure carries the lists of one customs office of declaration")
+    cases, problems = _chosen(merchant_id, case_ids, port_code, traf_mode, (traf_name, voyage_no, bill_no))
     if problems:
         raise DepartureError("; ".join(problems))
     number = (db.session.scalar(select(func.count()).select_from(DepartureBatch)) or 0) + 1
@@ -104,6 +86,40 @@ def declare(
     db.session.flush()
     for case in cases:
         case.departure_id = batch.id
+    _send(batch, cases, now)
+    return batch
+
+
+def _chosen(
+    merchant_id: int, case_ids: list[int], port_code: str, traf_mode: str, conveyance: tuple[str, str, str]
+) -> tuple[list[ClearanceCase], list[str]]:
+    """The merchant's chosen waiting parcels and what is wrong with the departure (empty when it can go)."""
+    traf_name, voyage_no, bill_no = conveyance
+    port = ports().get(port_code)
+    problems = []
+    if port is None:
+        problems.append(f"exit port {port_code!r} is not in the port table (data/ports.toml)")
+    elif traf_mode not in port.modes:
+        problems.append(f"transport mode {traf_mode!r} does not leave from {port.zh} ({port.code})")
+    if not traf_name or len(traf_name) > TRAF_NAME_MAX:
+        problems.append(f"the conveyance (flight, train, ship) is required, at most {TRAF_NAME_MAX} chars")
+    if not voyage_no or len(voyage_no) > VOYAGE_NO_MAX:
+        problems.append(f"the flight / train / voyage number is required, at most {VOYAGE_NO_MAX} chars")
+    if not bill_no or len(bill_no) > BILL_NO_MAX:
+        problems.append(f"the bill of lading / master air waybill is required, at most {BILL_NO_MAX} chars")
+    cases = [case for case in waiting(merchant_id) if case.id in set(case_ids)]
+    if not cases or len(cases) != len(set(case_ids)):
+        problems.append("choose released parcels of yours that no departure has carried yet")
+    elif len({case.logistics_code for case in cases}) != 1:
+        problems.append("one departure carries the parcels of one logistics enterprise")
+    elif len({case.customs_code for case in cases}) != 1:
+        problems.append("one departure carries the lists of one customs office of declaration")
+    return cases, problems
+
+
+def _send(batch: DepartureBatch, cases: list[ClearanceCase], now: datetime) -> None:
+    """Queue the batch's list master bill (CEB607) and departure (CEB509), each checked against its XSD."""
+    traf_mode, traf_name, voyage_no, bill_no = batch.traf_mode, batch.traf_name, batch.voyage_no, batch.bill_no
     plat = mapping.platform()
     logistics = Company(batch.logistics_code, batch.logistics_name)
     waybill = WayBillData(
@@ -126,7 +142,7 @@ def declare(
     )
     guid = new_guid()
     data = DepartureData(
-        customs_code=port_code,
+        customs_code=batch.port_code,
         cop_no=batch.cop_no,
         logistics=Company(batch.logistics_code, batch.logistics_name),
         traf_mode=traf_mode,
@@ -139,7 +155,6 @@ def declare(
     xml = build_ceb509(data, Meta(guid, plat.transfer, app_time=now))
     mapping.check(xml)
     outbox.enqueue("CEB509", guid=guid, business_key=f"CEB509:batch:{batch.id}", payload=xml, ref=batch.cop_no, now=now)
-    return batch
 
 
 def china_stamp(moment: datetime) -> str:
