@@ -222,28 +222,36 @@ def summarize(month: str, *, now: datetime | None = None) -> SummaryStats:
                 created_at=to_utc(now),
                 **values,
             )
-            for acc in accs:
-                case, line = acc[CASE], acc[LINE]
-                declaration.lines.append(
-                    DeclarationLine(
-                        gseqno=acc[GSEQNO],
-                        gcode=line[L_GCODE],
-                        item_name=line[L_NAME],
-                        destination=case.destination,
-                        currency=case.currency,
-                        unit=line[L_UNIT],
-                        qty=acc[QTY],
-                        unit1=line[L_UNIT1],
-                        qty1=acc[QTY1],
-                        unit2=line[L_UNIT2],
-                        qty2=acc[QTY2],
-                        value_minor=acc[VALUE],
-                        list_line_count=acc[COUNT],
-                    )
-                )
+            declaration.lines.extend(_declaration_line(acc) for acc in accs)
             db.session.add(declaration)
             built.append((declaration, app_cases, accs))
     db.session.flush()
+    _link_and_queue(built, stats, now)
+    return stats
+
+
+def _declaration_line(acc: list) -> DeclarationLine:
+    """One declaration line from the merged lines of an application (see :func:`_merge`)."""
+    case, line = acc[CASE], acc[LINE]
+    return DeclarationLine(
+        gseqno=acc[GSEQNO],
+        gcode=line[L_GCODE],
+        item_name=line[L_NAME],
+        destination=case.destination,
+        currency=case.currency,
+        unit=line[L_UNIT],
+        qty=acc[QTY],
+        unit1=line[L_UNIT1],
+        qty1=acc[QTY1],
+        unit2=line[L_UNIT2],
+        qty2=acc[QTY2],
+        value_minor=acc[VALUE],
+        list_line_count=acc[COUNT],
+    )
+
+
+def _link_and_queue(built: list[tuple[SummaryDeclaration, list, list[list]]], stats: SummaryStats, now: datetime):
+    """Link each flushed declaration to its lists and list lines, queue its CEB701 and count it."""
     line_links: list[tuple[int, int]] = []
     case_links: list[tuple[int, int]] = []
     for declaration, app_cases, accs in built:
@@ -258,7 +266,6 @@ def summarize(month: str, *, now: datetime | None = None) -> SummaryStats:
         stats.declarations.append(declaration.id)
     _insert_links(DeclarationLink.__table__, line_links)
     _insert_links(DeclarationList.__table__, case_links)
-    return stats
 
 
 def _merge(app_cases: list, lines_by_case: dict[int, list]) -> list[list]:
