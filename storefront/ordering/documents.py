@@ -60,7 +60,7 @@ LABELS = {
     "bank": _l("Bank details for the transfer"),
     "origin": _l("Country of origin"),
     "marks": _l("Shipping marks"),
-    "packages": _l("Packages"),
+    "packages": _l("Number of packages"),
     "net": _l("Net weight (kg)"),
     "gross": _l("Gross weight (kg)"),
     "dimensions": _l("Dimensions of a package (cm)"),
@@ -130,12 +130,13 @@ class PaymentTerm:
 
 
 def payment_terms(order: Order) -> list[PaymentTerm]:
-    """The order's payment terms: today one full payment (by the reservation's end for an unpaid order)."""
+    """The order's payment terms: today one full payment, due by the reservation's end while unpaid (``due`` None
+    once paid). The single place the proforma's terms come from (deposit and balance instalments plug in here)."""
     if order.pay_method == PayMethod.TRANSFER.value:
-        label = _("100% in advance by bank transfer (T/T) before shipment")
+        label = _("Full payment in advance by bank transfer (T/T) before shipment")
     else:
-        label = _("100% in advance by card")
-    return [PaymentTerm(label, order.total, order.reserved_until if order.is_unpaid else order.paid_at)]
+        label = _("Full payment in advance by card")
+    return [PaymentTerm(label, order.total, order.reserved_until if order.is_unpaid else None)]
 
 
 @dataclass(frozen=True)
