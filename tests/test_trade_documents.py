@@ -229,6 +229,7 @@ def test_transfer_email_labels_in_the_buyers_language(app, make, shop):
     assert "Получатель (владелец счёта) / 收款人（账户名）: Kuajing" in body
     assert "SWIFT-код / BIC" in body and "BKCHCNBJ810" in body
     assert f"Назначение платежа / 汇款附言: {order.number}" in body
+    assert "Проформа-инвойс (PDF): http" in body and f"/ru/orders/{order.number}/proforma.pdf?t=" in body
 
 
 def test_pdf_unavailable_is_a_translated_503_page(app, make, shop, monkeypatch):

@@ -50,6 +50,7 @@ def transfer_instructions(order: Order) -> Mail:
         order.email,
         _transfer_subject,
         bank=bank_fields(order.lang, reference=order.number),
+        proforma_link=public_url("documents.proforma", lang=order.lang, number=order.number, t=token_for(order)),
         **_context(order),
     )
 
