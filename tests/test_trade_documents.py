@@ -130,6 +130,8 @@ def test_korean_commercial_invoice_and_packing_list_once_shipped(app, make, shop
     packing = pdf_text(client.get(f"/ko/orders/{order.number}/shipments/{sub.id}/packing-list.pdf"))
     assert "패킹 리스트" in packing and "装箱单" in packing
     assert "40 × 30 × 20" in packing  # the product's package dimensions (cm)
+    page = client.get(f"/ko/orders/{order.number}").get_data(as_text=True)
+    assert f"/ko/orders/{order.number}/shipments/{sub.id}/invoice.pdf" in page and "packing-list.pdf" in page
     doc = documents.shipment_document(documents.PACKING, sub, "ko")
     assert doc.packages == 3 + 1  # 25 swimsuits at 10 per carton, and the towel; packing.shipment() counts them
     assert doc.net_kg == net and doc.gross_kg == gross
