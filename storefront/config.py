@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from datetime import timedelta
@@ -198,13 +199,9 @@ def _commerce(env: dict[str, str]) -> dict:
         "TRANSFER_RESERVATION_HOURS": int(env.get("TRANSFER_RESERVATION_HOURS", "120")),
         # Days a shipped order keeps the buyer's customs code / passport / INN (`flask orders forget-customs-ids`).
         "CUSTOMS_ID_KEEP_DAYS": int(env.get("CUSTOMS_ID_KEEP_DAYS", "30")),
-        # Bank transfer (T/T): shown on the order page and in the e-mail.
-        "BANK_TRANSFER_DETAILS": env.get(
-            "BANK_TRANSFER_DETAILS",
-            "Beneficiary: Kuajing Cross-border Platform Co., Ltd. (demo)\n"
-            "Bank: Bank of China, Dalian Branch · SWIFT BKCHCNBJ810\n"
-            "Account: 0000 0000 0000 0000 (demo)",
-        ),
+        # Bank transfer (T/T) account: labelled fields (BANK_FIELDS) shown in the buyer's language on the order
+        # page, in the T/T e-mail and on the proforma invoice. A JSON object, or the older "Label: value" lines.
+        "BANK_TRANSFER_DETAILS": bank_details(env.get("BANK_TRANSFER_DETAILS", "")),
         # Mail: SMTP when SMTP_HOST is set, else .eml files under DATA_DIR/mail.
         "MAIL_BACKEND": env.get("MAIL_BACKEND") or ("smtp" if env.get("SMTP_HOST") else "file"),
         "MAIL_FROM": env.get("MAIL_FROM", "Kuajing <no-reply@kuajing.example>"),
@@ -222,6 +219,59 @@ def _commerce(env: dict[str, str]) -> dict:
         "SMTP_SSL": _bool(env.get("SMTP_SSL")),
         "SMTP_TIMEOUT": float(env.get("SMTP_TIMEOUT", "20")),
     }
+
+
+#: The fields of the T/T bank account, in the order documents show them ("note": anything else).
+BANK_FIELDS = ("account_holder", "bank", "bank_address", "swift", "account", "note")
+_DEMO_BANK = {
+    "account_holder": "Kuajing Cross-border Platform Co., Ltd. (demo)",
+    "bank": "Bank of China, Dalian Branch",
+    "swift": "BKCHCNBJ810",
+    "account": "0000 0000 0000 0000 (demo)",
+}
+#: Labels the older text form of BANK_TRANSFER_DETAILS used, lower case → field.
+_BANK_LABELS = {
+    "beneficiary": "account_holder",
+    "account holder": "account_holder",
+    "account name": "account_holder",
+    "bank": "bank",
+    "bank name": "bank",
+    "bank address": "bank_address",
+    "address": "bank_address",
+    "swift": "swift",
+    "bic": "swift",
+    "swift/bic": "swift",
+    "account": "account",
+    "account number": "account",
+    "iban": "account",
+}
+
+
+def bank_details(raw: str) -> dict[str, str]:
+    """The T/T account as {field: value} (BANK_FIELDS) from a JSON object or "Label: value" lines (parts of a
+    line may be separated by " · ", e.g. "Bank: Bank of China · SWIFT BKCHCNBJ810"); unknown text → "note"."""
+    raw = (raw or "").strip()
+    if not raw:
+        return dict(_DEMO_BANK)
+    if raw.startswith("{"):
+        data = json.loads(raw)
+        if not isinstance(data, dict) or set(data) - set(BANK_FIELDS):
+            raise ValueError(f"BANK_TRANSFER_DETAILS: a JSON object with the keys {', '.join(BANK_FIELDS)}")
+        return {key: str(value).strip() for key, value in data.items() if str(value).strip()}
+    fields: dict[str, str] = {}
+    notes: list[str] = []
+    for part in (p.strip() for line in raw.splitlines() for p in line.split(" · ")):
+        label, sep, value = part.partition(":")
+        if not sep and part.upper().startswith(("SWIFT ", "BIC ")):
+            label, value = part.split(" ", 1)
+        key = _BANK_LABELS.get(label.strip().lower()) if value.strip() else None
+        if key and key not in fields:
+            fields[key] = value.strip()
+        elif part:
+            notes.append(part)
+    if notes:
+        fields["note"] = "\n".join(notes)
+    return fields
 
 
 def _clearance(env: dict[str, str]) -> dict:

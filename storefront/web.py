@@ -39,6 +39,7 @@ from storefront.operator.routes import bp as operator_bp
 from storefront.ordering import setup as ordering_setup
 from storefront.ordering.address_routes import bp as addresses_bp
 from storefront.ordering.cart_routes import bp as cart_bp
+from storefront.ordering.document_routes import bp as documents_bp
 from storefront.ordering.routes import bp as ordering_bp
 from storefront.payments.webhooks import bp as webhooks_bp
 from storefront.reviews import setup as reviews_setup
@@ -124,6 +125,7 @@ BLUEPRINTS = (
     (cart_bp, False),
     (addresses_bp, False),  # the buyer's address book
     (ordering_bp, False),
+    (documents_bp, False),  # the buyer's trade documents (proforma, commercial invoice, packing list) as PDF
     (webhooks_bp, True),  # authenticated by the Stripe signature instead
     (clearance_bp, False),  # clearance: operator monitor, merchant cases and declarations
 )

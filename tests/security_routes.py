@@ -68,6 +68,9 @@ ACCESS: dict[str, frozenset[str]] = {
     "ordering.pay_method": ANYONE,
     "ordering.pay_return": ANYONE,
     "ordering.my_orders": SIGNED_IN,
+    "documents.proforma": ANYONE,  # the order's own access check (ordering.access): its buyer or its token, else 404
+    "documents.invoice": ANYONE,  # same, and only a shipped parcel of that order
+    "documents.packing_list": ANYONE,
     # messages (issue 17): then only the conversation's participants and operators (tests/test_messaging.py)
     "messaging.inbox": SIGNED_IN,
     "messaging.conversation": SIGNED_IN,
@@ -100,6 +103,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.orders_export": MERCHANTS,
     "merchant.orders_labels": MERCHANTS,
     "merchant.packing_list_pdf": MERCHANTS,
+    "merchant.invoice_pdf": MERCHANTS,
+    "merchant.proforma_pdf": MERCHANTS,
     "merchant.api_keys_page": MERCHANTS,
     "merchant.webhooks_page": MERCHANTS,  # outbound webhooks, owner only (issue 18)
     "merchant.webhook_add": MERCHANTS,

@@ -78,6 +78,8 @@ ENDPOINTS: dict[str, str] = {
     "merchant.orders_export": "company.orders",
     "merchant.orders_labels": "company.orders",
     "merchant.packing_list_pdf": "company.orders",
+    "merchant.invoice_pdf": "company.orders",
+    "merchant.proforma_pdf": "company.orders",
     "merchant.order_refund": "company.finance",
     "merchant.return_step": "company.orders",
     "merchant.money": "company.finance",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_babel import gettext as _
 
 from storefront.core.mail import Mail, render, send_after_commit
@@ -10,6 +9,7 @@ from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
 from storefront.ordering.access import token_for
+from storefront.ordering.documents import bank_fields
 from storefront.ordering.models import Order
 from storefront.ordering.shipping import country_name
 
@@ -49,7 +49,8 @@ def transfer_instructions(order: Order) -> Mail:
         order.lang,
         order.email,
         _transfer_subject,
-        bank_details=current_app.config["BANK_TRANSFER_DETAILS"],
+        bank=bank_fields(order.lang, reference=order.number),
+        proforma_link=public_url("documents.proforma", lang=order.lang, number=order.number, t=token_for(order)),
         **_context(order),
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     g,
     redirect,
@@ -22,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
-from storefront.ordering import access, addresses, mail, returns
+from storefront.ordering import access, addresses, documents, mail, returns
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
 from storefront.ordering.forms import CheckoutForm, ReturnForm
@@ -219,7 +218,8 @@ def order_page(number: str):
         country_name=country_name,
         mode_label=mode_label,
         responsibilities=incoterms.responsibilities(order.delivery_terms),
-        bank_details=_bank_details(),
+        bank=documents.bank_fields(g.lang, reference=order.number),
+        is_shipped=documents.is_shipped,
         order_money=lambda minor: Money(minor, order.currency).format(),
         refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
         returns_of=returns.returns_of,
@@ -261,10 +261,6 @@ def return_request(number: str, sub_order_id: int):
     else:
         flash(_("Your return request is sent to the seller."), "success")
     return redirect(_order_url(order, token))
-
-
-def _bank_details() -> list[str]:
-    return [line for line in current_app.config["BANK_TRANSFER_DETAILS"].split("\n") if line.strip()]
 
 
 @bp.get("/orders/<number>/pay")

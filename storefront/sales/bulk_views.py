@@ -16,14 +16,14 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField
 
 from storefront.accounts.backoffice import bp, merchant_required
-from storefront.core.pdf import PdfUnavailable, render_pdf
+from storefront.core.pdf import pdf_response
 from storefront.core.uploads import UploadRejected, read_limited
 from storefront.extensions import db
-from storefront.ordering import bulk_ship
+from storefront.ordering import bulk_ship, documents
 from storefront.ordering.models import SubOrder
 from storefront.ordering.shipping import country_name
 from storefront.sales import reports as sales
-from storefront.sales.order_views import _own
+from storefront.sales.order_views import _own, shipment_page
 
 _SESSION_KEY = "bulk_ship"
 MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -131,24 +131,13 @@ def orders_export(fmt: str):
     return response
 
 
-def _pdf(html: str, name: str) -> Response:
-    try:
-        data = render_pdf(html)
-    except PdfUnavailable as exc:
-        return Response(_("PDF cannot be made on this server: %(reason)s", reason=str(exc)), status=503)
-    response = Response(data, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
-
-
 @bp.get("/orders/labels.pdf")
 @merchant_required
 def orders_labels():
     """Shipping labels (A6, one per order) for the filtered orders — by default the paid ones to ship."""
     subs = _filtered(MAX_DOCUMENTS, default_status="paid")
     html = render_template("merchant/labels.html", subs=subs, merchant=g.merchant, country_name=country_name)
-    return _pdf(html, f"labels-{date.today():%Y%m%d}.pdf")
+    return pdf_response(html, f"labels-{date.today():%Y%m%d}.pdf")
 
 
 @bp.get("/orders/<int:sub_order_id>/packing-list.pdf")
@@ -156,13 +145,22 @@ def orders_labels():
 def packing_list_pdf(sub_order_id: int):
     """The packing list as a PDF (the printable page's content)."""
     sub = _own(sub_order_id)
-    html = render_template(
-        "merchant/print_document.html",
-        sub=sub,
-        order=sub.order,
-        merchant=g.merchant,
-        kind="packing",
-        country_name=country_name,
-        for_pdf=True,
-    )
-    return _pdf(html, f"packing-list-{sub.number}.pdf")
+    return pdf_response(shipment_page(sub, documents.PACKING, for_pdf=True), f"packing-list-{sub.number}.pdf")
+
+
+@bp.get("/orders/<int:sub_order_id>/invoice.pdf")
+@merchant_required
+def invoice_pdf(sub_order_id: int):
+    """The commercial invoice as a PDF (the printable page's content)."""
+    sub = _own(sub_order_id)
+    return pdf_response(shipment_page(sub, documents.INVOICE, for_pdf=True), f"invoice-{sub.number}.pdf")
+
+
+@bp.get("/orders/<int:sub_order_id>/proforma.pdf")
+@merchant_required
+def proforma_pdf(sub_order_id: int):
+    """The proforma invoice of the merchant's part of the order, as a PDF."""
+    sub = _own(sub_order_id)
+    doc = documents.proforma(sub.order, g.lang, subs=[sub])
+    html = render_template("documents/proforma.html", doc=doc, for_pdf=True)
+    return pdf_response(html, f"proforma-{sub.number}.pdf")

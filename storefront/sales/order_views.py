@@ -13,7 +13,7 @@ from storefront.clearance.codes import UnknownCode, unit_name
 from storefront.clearance.queries import cases_for
 from storefront.core.money import Money, parse_amount
 from storefront.extensions import db
-from storefront.ordering import returns
+from storefront.ordering import documents, returns
 from storefront.ordering.models import OrderEvent, SubOrder
 from storefront.ordering.operations import ship_order
 from storefront.ordering.payable import KIND
@@ -165,31 +165,27 @@ def order_ship(sub_order_id: int):
     return redirect(url_for("merchant.order", sub_order_id=sub_order_id))
 
 
+def shipment_page(sub: SubOrder, kind: str, for_pdf: bool = False) -> str:
+    """The commercial invoice or packing list of a sub-order in the page's language with Chinese alongside
+    (the same assembly, ``storefront.ordering.documents``, for the print view, the PDFs and the buyer's copy)."""
+    return render_template(
+        "documents/shipment.html",
+        doc=documents.shipment_document(kind, sub, g.lang),
+        for_pdf=for_pdf,
+        back_url=url_for("merchant.order", sub_order_id=sub.id),
+    )
+
+
 @bp.get("/orders/<int:sub_order_id>/packing-list")
 @merchant_required
 def packing_list(sub_order_id: int):
-    """Printable packing list in the page's language (Chinese at /zh/…, English at /en/…)."""
-    sub = _own(sub_order_id)
-    return render_template(
-        "merchant/print_document.html",
-        sub=sub,
-        order=sub.order,
-        merchant=g.merchant,
-        kind="packing",
-        country_name=country_name,
-    )
+    """Printable packing list in the page's language with Chinese alongside (the back office links to the
+    buyer's language)."""
+    return shipment_page(_own(sub_order_id), documents.PACKING)
 
 
 @bp.get("/orders/<int:sub_order_id>/invoice")
 @merchant_required
 def invoice(sub_order_id: int):
-    """Printable commercial invoice in the page's language (Chinese at /zh/…, English at /en/…)."""
-    sub = _own(sub_order_id)
-    return render_template(
-        "merchant/print_document.html",
-        sub=sub,
-        order=sub.order,
-        merchant=g.merchant,
-        kind="invoice",
-        country_name=country_name,
-    )
+    """Printable commercial invoice in the page's language with Chinese alongside."""
+    return shipment_page(_own(sub_order_id), documents.INVOICE)
