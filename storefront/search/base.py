@@ -6,6 +6,7 @@ views, the API, the CLI and the commit hook only use these methods and the plain
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,6 +17,13 @@ from markupsafe import Markup, escape
 SORTS: tuple[str, ...] = ("relevance", "price_asc", "price_desc", "newest")
 #: Facets a search counts and filters on.
 FACETS: tuple[str, ...] = ("cluster", "category", "city", "price")
+#: Prefix of an option facet's name: ``opt-size``, ``opt-colour``, ``opt-grade`` (the product's option type codes;
+#: the same ``opt-<code>`` the cart form uses for a chosen value).
+OPTION_PREFIX = "opt-"
+#: What an option type code may look like to be a facet.
+OPTION_CODE = re.compile(r"[a-z][a-z0-9_]{0,19}")
+#: Longest option value code that is indexed as a facet value.
+MAX_OPTION_VALUE = 40
 #: Price bands in CNY fen: (key, lowest included, highest excluded or None).
 PRICE_BANDS: tuple[tuple[str, int, int | None], ...] = (
     ("0-100", 0, 10_000),
@@ -28,6 +36,16 @@ PRICE_BANDS: tuple[tuple[str, int, int | None], ...] = (
 MAX_QUERY_CHARS = 200
 #: Most words of a query that take part in matching.
 MAX_QUERY_WORDS = 12
+
+
+def option_facet(code: str) -> str | None:
+    """The facet name of an option type code (``size`` → ``opt-size``), None for a code that cannot be one."""
+    return OPTION_PREFIX + code if OPTION_CODE.fullmatch(code or "") else None
+
+
+def option_value_ok(value: str) -> bool:
+    """True when an option value code can be a facet value (short, printable)."""
+    return 0 < len(value) <= MAX_OPTION_VALUE and value.isprintable()
 
 
 def price_band(price_fen: int) -> str:
@@ -60,6 +78,10 @@ class ProductDoc:
     created: int
     #: Review figures as a ranking signal, -100…100 (``storefront.catalog.ratings.rating_signal``).
     rating_signal: int = 0
+    #: Option type code → value codes that at least one variant has, in stock or not ({"size": ["M", "L"]}).
+    options: dict[str, list[str]] = field(default_factory=dict)
+    #: Labels of those options per language: code → {"names": {lang: name}, "values": {value: {lang: name}}}.
+    option_names: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,7 +93,7 @@ class SearchQuery:
     page: int = 1
     per_page: int = 24
     sort: str = "relevance"
-    #: Facet name → selected value (see :data:`FACETS`).
+    #: Facet name → selected value (see :data:`FACETS`; option facets ``opt-<code>``: a variant with that value).
     filters: dict[str, str] = field(default_factory=dict)
     #: Compute a "did you mean" suggestion when there are few hits.
     correct: bool = True
@@ -93,8 +115,11 @@ class SearchResults:
     total: int
     page: int
     per_page: int
-    #: Facet name → [(value, count)], largest first.
+    #: Facet name → [(value, count)], largest first; option facets (``opt-size``) count products having at least
+    #: one variant with the value.
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: Labels of the counted option facets, as in :attr:`ProductDoc.option_names` (code → names and value names).
+    option_names: dict[str, dict] = field(default_factory=dict)
     #: Corrected query text that finds more, or None.
     suggestion: str | None = None
     #: True when no product had every word, so products with some of them are shown.

@@ -15,11 +15,20 @@ from sqlalchemy.orm import selectinload
 from storefront import search
 from storefront.catalog.models import Category, City, Cluster, Product
 from storefront.catalog.queries import parse_page, public_products
-from storefront.core.content import Localized
+from storefront.core.content import Localized, pick
 from storefront.core.locales import LANGS
 from storefront.core.money import BASE_CURRENCY, Money
 from storefront.extensions import db
-from storefront.search.base import FACETS, PRICE_BANDS, SORTS, SearchQuery, SearchResults
+from storefront.search.base import (
+    FACETS,
+    OPTION_PREFIX,
+    PRICE_BANDS,
+    SORTS,
+    SearchQuery,
+    SearchResults,
+    option_facet,
+    option_value_ok,
+)
 from storefront.search.whoosh_query import clean_text
 
 SORT_LABELS = {
@@ -34,7 +43,28 @@ FACET_LABELS = {
     "city": _l("Origin city"),
     "price": _l("Price"),
 }
+#: Option facets with a label of their own (the products' option names differ: "Марка стали", "Сорт" are both
+#: grades); other option facets are labelled with the first product's option name. Listed first, in this order.
+OPTION_LABELS = {
+    "size": _l("Size"),
+    "colour": _l("Colour"),
+    "grade": _l("Grade"),
+}
 _MAX_FILTER_CHARS = 60
+#: Most option filters one search applies.
+MAX_OPTION_FILTERS = 4
+
+
+def option_filters(args: Mapping[str, str]) -> dict[str, str]:
+    """The option facet filters of a request (``opt-size=M``), bounded in number and length."""
+    out: dict[str, str] = {}
+    for key in args:
+        if not key.startswith(OPTION_PREFIX) or len(out) >= MAX_OPTION_FILTERS:
+            continue
+        value = (args.get(key) or "").strip()
+        if value and option_facet(key.removeprefix(OPTION_PREFIX)) == key and option_value_ok(value):
+            out[key] = value
+    return out
 
 
 def parse_request(args: Mapping[str, str], lang: str, per_page: int) -> SearchQuery:
@@ -45,6 +75,7 @@ def parse_request(args: Mapping[str, str], lang: str, per_page: int) -> SearchQu
         value = (args.get(name) or "").strip()[:_MAX_FILTER_CHARS]
         if value:
             filters[name] = value
+    filters.update(option_filters(args))
     return SearchQuery(
         text=clean_text(args.get("q")),
         lang=lang if lang in LANGS else "en",
@@ -162,8 +193,36 @@ def _labels(name: str, values: list[str], lang: str) -> dict[str, str]:
     return {v: price_band_label(v) for v in values}
 
 
+def _option_facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
+    """Option facets (size, colour, grade first), labelled in the buyer's language from the products' own option
+    names (translated data, with the usual fallback)."""
+    names = [n for n in results.facets if n.startswith(OPTION_PREFIX)]
+    names += [n for n in request.filters if n.startswith(OPTION_PREFIX) and n not in names]
+    order = list(OPTION_LABELS)
+    names.sort(key=lambda n: order.index(n[len(OPTION_PREFIX) :]) if n[len(OPTION_PREFIX) :] in order else len(order))
+    out = []
+    for name in names:
+        code = name.removeprefix(OPTION_PREFIX)
+        counts = dict(results.facets.get(name, []))
+        selected = request.filters.get(name)
+        if selected and selected not in counts:
+            counts[selected] = 0
+        if not counts:
+            continue
+        labels = results.option_names.get(code) or {}
+        values = labels.get("values") or {}
+        options = [
+            FacetOption(v, str(pick(values.get(v), request.lang).value or v), n, v == selected)
+            for v, n in counts.items()
+        ]
+        options.sort(key=lambda o: (-o.count, o.label))
+        title = OPTION_LABELS.get(code) or pick(labels.get("names"), request.lang).value or code
+        out.append(Facet(name, str(title), options))
+    return out
+
+
 def facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
-    """Labelled facets with counts, price bands in price order."""
+    """Labelled facets with counts, price bands in price order, then the option facets."""
     out = []
     for name in FACETS:
         counts = dict(results.facets.get(name, []))
@@ -180,4 +239,4 @@ def facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
         else:
             options.sort(key=lambda o: (-o.count, o.label))
         out.append(Facet(name, str(FACET_LABELS[name]), options))
-    return out
+    return out + _option_facets(results, request)
