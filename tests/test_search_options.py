@@ -123,3 +123,25 @@ def test_hostile_option_filters_answer_200(client, suits, args):
     assert page.status_code == 200
     api = client.get("/api/v1/search", query_string={"q": "swimsuit", **args})
     assert api.status_code == 200 and isinstance(api.json["items"], list)
+
+
+def test_cluster_listing_offers_option_facets_in_the_buyers_language(client, suits):
+    body = client.get("/ru/c/swimwear/").get_data(as_text=True)
+    assert '<select id="opt-size" name="opt-size">' in body
+    assert '<option value="M" >M (3)</option>' in body
+    assert '<option value="blue" >синий (2)</option>' in body
+    assert "Цвет" in body and "Размер" in body
+    korean = client.get("/ko/c/swimwear/").get_data(as_text=True)
+    assert '<option value="red" >빨강 (2)</option>' in korean and "색상" in korean
+
+
+def test_listing_filtered_by_an_option_shows_only_products_with_it(client, suits):
+    body = client.get("/en/c/swimwear/?opt-size=S").get_data(as_text=True)
+    assert f"/en/p/{suits['A']}" in body
+    assert f"/en/p/{suits['B']}" not in body and f"/en/p/{suits['C']}" not in body
+    assert '<option value="S" selected>S (1)</option>' in body and "Clear filters" in body
+    both = client.get("/en/c/swimwear/?opt-size=M&opt-colour=blue&sort=price_asc").get_data(as_text=True)
+    assert f"/en/p/{suits['A']}" in both and f"/en/p/{suits['C']}" in both and f"/en/p/{suits['B']}" not in both
+    empty = client.get("/en/c/swimwear/swimB/?opt-colour=blue").get_data(as_text=True)
+    assert "No products match these filters." in empty
+    assert client.get("/en/c/swimwear/?opt-size=" + "M" * 500).status_code == 200

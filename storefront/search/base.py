@@ -6,7 +6,6 @@ views, the API, the CLI and the commit hook only use these methods and the plain
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,13 +16,6 @@ from markupsafe import Markup, escape
 SORTS: tuple[str, ...] = ("relevance", "price_asc", "price_desc", "newest")
 #: Facets a search counts and filters on.
 FACETS: tuple[str, ...] = ("cluster", "category", "city", "price")
-#: Prefix of an option facet's name: ``opt-size``, ``opt-colour``, ``opt-grade`` (the product's option type codes;
-#: the same ``opt-<code>`` the cart form uses for a chosen value).
-OPTION_PREFIX = "opt-"
-#: What an option type code may look like to be a facet.
-OPTION_CODE = re.compile(r"[a-z][a-z0-9_]{0,19}")
-#: Longest option value code that is indexed as a facet value.
-MAX_OPTION_VALUE = 40
 #: Price bands in CNY fen: (key, lowest included, highest excluded or None).
 PRICE_BANDS: tuple[tuple[str, int, int | None], ...] = (
     ("0-100", 0, 10_000),
@@ -36,16 +28,6 @@ PRICE_BANDS: tuple[tuple[str, int, int | None], ...] = (
 MAX_QUERY_CHARS = 200
 #: Most words of a query that take part in matching.
 MAX_QUERY_WORDS = 12
-
-
-def option_facet(code: str) -> str | None:
-    """The facet name of an option type code (``size`` → ``opt-size``), None for a code that cannot be one."""
-    return OPTION_PREFIX + code if OPTION_CODE.fullmatch(code or "") else None
-
-
-def option_value_ok(value: str) -> bool:
-    """True when an option value code can be a facet value (short, printable)."""
-    return 0 < len(value) <= MAX_OPTION_VALUE and value.isprintable()
 
 
 def price_band(price_fen: int) -> str:
@@ -174,6 +156,11 @@ class SearchIndex(ABC):
     @abstractmethod
     def query(self, request: SearchQuery) -> SearchResults:
         """Run a search; never raises on odd user text."""
+
+    @abstractmethod
+    def browse(self, filters: dict[str, str], want_ids: bool = False) -> SearchResults:
+        """Every product matching the facet filters (no text, as a listing): ``total``, facet counts and option
+        names; ``hits`` holds all of them (score 0, any order) only with ``want_ids``."""
 
     @abstractmethod
     def suggest(self, text: str, lang: str, limit: int = 8) -> list[Suggestion]:

@@ -8,12 +8,13 @@ from datetime import UTC
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from storefront.catalog.facets import option_facet, option_value_ok
 from storefront.catalog.models import Product
 from storefront.catalog.queries import public_products
 from storefront.catalog.ratings import rating_signal
 from storefront.extensions import db
 from storefront.search.analysis import LANGUAGES
-from storefront.search.base import ProductDoc, option_facet, option_value_ok
+from storefront.search.base import ProductDoc
 
 BATCH = 500
 

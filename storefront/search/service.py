@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flask import abort
 from flask_babel import gettext as _
@@ -13,22 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from storefront import search
+from storefront.catalog.facets import OPTION_PREFIX, Facet, FacetOption, ListingFacets, option_filters
 from storefront.catalog.models import Category, City, Cluster, Product
 from storefront.catalog.queries import parse_page, public_products
 from storefront.core.content import Localized, pick
 from storefront.core.locales import LANGS
 from storefront.core.money import BASE_CURRENCY, Money
 from storefront.extensions import db
-from storefront.search.base import (
-    FACETS,
-    OPTION_PREFIX,
-    PRICE_BANDS,
-    SORTS,
-    SearchQuery,
-    SearchResults,
-    option_facet,
-    option_value_ok,
-)
+from storefront.search.base import FACETS, PRICE_BANDS, SORTS, SearchQuery, SearchResults
 from storefront.search.whoosh_query import clean_text
 
 SORT_LABELS = {
@@ -51,20 +43,6 @@ OPTION_LABELS = {
     "grade": _l("Grade"),
 }
 _MAX_FILTER_CHARS = 60
-#: Most option filters one search applies.
-MAX_OPTION_FILTERS = 4
-
-
-def option_filters(args: Mapping[str, str]) -> dict[str, str]:
-    """The option facet filters of a request (``opt-size=M``), bounded in number and length."""
-    out: dict[str, str] = {}
-    for key in args:
-        if not key.startswith(OPTION_PREFIX) or len(out) >= MAX_OPTION_FILTERS:
-            continue
-        value = (args.get(key) or "").strip()
-        if value and option_facet(key.removeprefix(OPTION_PREFIX)) == key and option_value_ok(value):
-            out[key] = value
-    return out
 
 
 def parse_request(args: Mapping[str, str], lang: str, per_page: int) -> SearchQuery:
@@ -145,25 +123,6 @@ def result_items(results: SearchResults, lang: str) -> list[ResultItem]:
     return items
 
 
-@dataclass
-class FacetOption:
-    """One value of a facet with its count, label and whether it is the selected one."""
-
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    """A facet's options (a selected value with no hits left is still listed, so it can be removed)."""
-
-    name: str
-    label: str
-    options: list[FacetOption] = field(default_factory=list)
-
-
 def price_band_label(key: str) -> str:
     """Human label of a price band in the base currency."""
     for band, low, high in PRICE_BANDS:
@@ -219,6 +178,17 @@ def _option_facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
         title = OPTION_LABELS.get(code) or pick(labels.get("names"), request.lang).value or code
         out.append(Facet(name, str(title), options))
     return out
+
+
+def listing_facets(scope: dict[str, str], chosen: dict[str, str], lang: str) -> ListingFacets:
+    """Option facets of a cluster or category listing (``scope``: {"cluster": slug} or {"category": id}) from the
+    index, and the products having every chosen option (registered with ``storefront.catalog.facets``)."""
+    found = search.browse({**scope, **chosen}, want_ids=bool(chosen))
+    request = SearchQuery("", lang, filters=dict(chosen))
+    return ListingFacets(
+        facets=_option_facets(found, request),
+        ids={h.id for h in found.hits} if chosen else None,
+    )
 
 
 def facets(results: SearchResults, request: SearchQuery) -> list[Facet]:

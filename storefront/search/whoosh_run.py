@@ -16,8 +16,9 @@ from weakref import WeakKeyDictionary
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
+from storefront.catalog.facets import OPTION_PREFIX
 from storefront.search.analysis import terms
-from storefront.search.base import FACETS, OPTION_PREFIX, Hit, SearchQuery, SearchResults
+from storefront.search.base import FACETS, Hit, SearchQuery, SearchResults
 from storefront.search.whoosh_query import KIND_BOOSTS, Plan, highlight, plan, prune, split_words
 from storefront.search.whoosh_score import Scores, scores
 from storefront.search.whoosh_store import FACET_SEP, OPTION_SEP
@@ -196,6 +197,19 @@ def run(searcher: Searcher, request: SearchQuery) -> SearchResults:
         out.hits = _page_hits(searcher, found, request, cols)
     if request.correct and out.total < FEW_HITS:
         out.suggestion = correction(searcher, request, out.total)
+    return out
+
+
+def browse(searcher: Searcher, filters: dict[str, str], want_ids: bool) -> SearchResults:
+    """Every live document matching the filters: total, facet counts, option names and (``want_ids``) all ids."""
+    cols = columns(searcher)
+    found = _filtered(dict.fromkeys(searcher.reader().all_doc_ids(), 0.0), filters, cols)
+    out = SearchResults(hits=[], total=len(found), page=1, per_page=max(1, len(found)))
+    if found:
+        out.facets = _facet_counts(found, cols)
+        out.option_names = _option_names(searcher, out.facets, cols)
+    if want_ids:
+        out.hits = [Hit(id=_stored_id(searcher, d), score=0.0) for d in sorted(found)]
     return out
 
 
