@@ -13,6 +13,7 @@ from storefront.merchant import (  # noqa: F401
     return_views,
     sheet_views,
     team_views,
+    variant_views,
     webhook_views,
 )
 from storefront.merchant.blueprint import bp
