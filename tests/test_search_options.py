@@ -145,3 +145,8 @@ def test_listing_filtered_by_an_option_shows_only_products_with_it(client, suits
     empty = client.get("/en/c/swimwear/swimB/?opt-colour=blue").get_data(as_text=True)
     assert "No products match these filters." in empty
     assert client.get("/en/c/swimwear/?opt-size=" + "M" * 500).status_code == 200
+
+
+def test_sizes_are_listed_in_their_natural_order(client, suits):
+    body = client.get("/en/search", query_string={"q": "swimsuit"}).get_data(as_text=True)
+    assert body.index("opt-size=S") < body.index("opt-size=M") < body.index("opt-size=L")

@@ -42,6 +42,8 @@ OPTION_LABELS = {
     "colour": _l("Colour"),
     "grade": _l("Grade"),
 }
+#: Clothing sizes in their natural order (the size facet lists them so; other values go by count).
+SIZE_ORDER = ("XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "3XL", "4XL", "5XL")
 _MAX_FILTER_CHARS = 60
 
 
@@ -174,7 +176,11 @@ def _option_facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
             FacetOption(v, str(pick(values.get(v), request.lang).value or v), n, v == selected)
             for v, n in counts.items()
         ]
-        options.sort(key=lambda o: (-o.count, o.label))
+        if code == "size":
+            rank = {size: n for n, size in enumerate(SIZE_ORDER)}
+            options.sort(key=lambda o: (rank.get(o.value.upper(), len(rank)), -o.count, o.label))
+        else:
+            options.sort(key=lambda o: (-o.count, o.label))
         title = OPTION_LABELS.get(code) or pick(labels.get("names"), request.lang).value or code
         out.append(Facet(name, str(title), options))
     return out
