@@ -214,3 +214,19 @@ def test_without_option_types_a_product_keeps_exactly_one_variant(shop):
     assert "This product has no option type size." in body
     ok = _post(client, suit, rows[:1], options={}).get_data(as_text=True)
     assert "Variants saved." in ok and [v.stock for v in _variants(suit.id)] == [7]
+
+
+def test_stock_left_as_shown_keeps_sales_made_since_the_page_was_loaded(shop):
+    suit, image, client = shop
+    assert "Variants saved." in _post(client, suit, _rows(suit, image)).get_data(as_text=True)
+    page = client.get(f"/en/merchant/products/{suit.id}/variants").get_data(as_text=True)
+    assert 'name="variants-0-stock_was" type="hidden" value="10"' in page
+    sb, mb, mr = _variants(suit.id)
+    sb.stock = 8  # a buyer took 2 after the page was loaded
+    db.session.commit()
+    rows = _rows(suit, image)
+    for row, variant in zip(rows, (sb, mb, mr), strict=True):
+        row["variant_id"], row["stock_was"] = str(variant.id), row["stock"]
+    rows[1]["stock"] = "9"  # the merchant changed this one
+    assert "Variants saved." in _post(client, suit, rows).get_data(as_text=True)
+    assert [v.stock for v in _variants(suit.id)] == [8, 9, 0]

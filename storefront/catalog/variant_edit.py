@@ -52,6 +52,8 @@ class VariantInput:
     price: str = ""
     tiers: str = ""
     stock: str = ""
+    #: The stock the page showed (a sale since then is not overwritten when the merchant left stock as shown).
+    stock_was: str = ""
     net_weight_g: str = ""
     gross_weight_g: str = ""
     dims: str = ""
@@ -116,6 +118,7 @@ def inputs_of(product: Product) -> tuple[list[OptionInput], list[VariantInput]]:
                 price=_yuan(v.price_fen),
                 tiers="; ".join(f"{t.min_qty}: {_yuan(t.price_fen)}" for t in v.tiers),
                 stock=str(v.stock),
+                stock_was=str(v.stock),
                 net_weight_g=str(v.net_weight_g or ""),
                 gross_weight_g=str(v.gross_weight_g or ""),
                 dims=" × ".join(map(str, dims)) if all(dims) else "",
@@ -255,6 +258,9 @@ def _check_row(i: int, row: VariantInput, product: Product, options: list[dict],
     if stock is None:
         e[key + "stock"] = _l("Stock is a whole number, 0 or more.")
     values["stock"] = stock
+    variant = product.variant(row.id) if row.id is not None else None
+    if variant is not None and stock is not None and row.stock.strip() == row.stock_was.strip():
+        del values["stock"]  # unchanged on the page: keep the live figure (buyers may have bought since)
     net, gross = row.net_weight_g.strip(), row.gross_weight_g.strip()
     values["net_weight_g"] = values["gross_weight_g"] = None
     if net or gross:

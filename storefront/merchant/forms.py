@@ -282,6 +282,7 @@ class VariantRowForm(Form):
     price = StringField(_l("Own price (CNY)"), validators=[Optional(), Length(max=16)])
     tiers = StringField(_l("Price tiers"), validators=[Optional(), Length(max=400)])
     stock = StringField(_l("Stock"), validators=[Optional(), Length(max=12)])
+    stock_was = HiddenField()
     net_weight_g = StringField(_l("Net, g"), validators=[Optional(), Length(max=12)])
     gross_weight_g = StringField(_l("Gross, g"), validators=[Optional(), Length(max=12)])
     dims = StringField(_l("L×W×H, mm"), validators=[Optional(), Length(max=40)])
@@ -318,6 +319,7 @@ class VariantsForm(FlaskForm):
                     price=f.price.data or "",
                     tiers=f.tiers.data or "",
                     stock=f.stock.data or "",
+                    stock_was=f.stock_was.data or "",
                     net_weight_g=f.net_weight_g.data or "",
                     gross_weight_g=f.gross_weight_g.data or "",
                     dims=f.dims.data or "",
@@ -354,6 +356,7 @@ def variants_data(options: list[OptionInput], rows: list[VariantInput]) -> dict:
                 "price": r.price,
                 "tiers": r.tiers,
                 "stock": r.stock,
+                "stock_was": r.stock_was,
                 "net_weight_g": r.net_weight_g,
                 "gross_weight_g": r.gross_weight_g,
                 "dims": r.dims,
