@@ -160,6 +160,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.product_edit": MERCHANTS,
     "merchant.product_delete": MERCHANTS,
     "merchant.product_visibility": MERCHANTS,
+    "merchant.product_variants": MERCHANTS,  # own products only (tests/test_authz.py)
     "merchant.image_upload": MERCHANTS,
     "merchant.image_delete": MERCHANTS,
     "merchant.image_move": MERCHANTS,

@@ -84,3 +84,15 @@ def test_suggest_on_demo_data(demo_client):
     names = demo_client.get("/api/v1/suggest?q=купаль&lang=ru").json
     assert names and all("/ru/p/" in s["url"] for s in names)
     assert demo_client.get("/api/v1/suggest?q=镁&lang=zh").json
+
+
+def test_option_facets_on_demo_data(demo_client):
+    swim = api(demo_client, "купальник", "ru")
+    sizes = {f["value"]: f["count"] for f in swim["facets"]["opt-size"]}
+    assert {"S", "M", "L"} <= set(sizes) and sizes["M"] >= 2
+    page = demo_client.get("/ru/search?q=купальник").get_data(as_text=True)
+    assert "Размер" in page and "Цвет" in page and "тёмно-синий" in page
+    narrowed = demo_client.get("/api/v1/search", query_string={"q": "купальник", "lang": "ru", "opt-size": "M"}).json
+    assert 0 < narrowed["total"] <= swim["total"]
+    magnesia = demo_client.get("/ko/search?q=magnesia").get_data(as_text=True)
+    assert "등급" in magnesia  # the grade facet, labelled in Korean

@@ -67,6 +67,7 @@ ENDPOINTS: dict[str, str] = {
     "merchant.catalog_import_confirm": "company.catalogue",
     "merchant.catalog_export": "company.catalogue",
     "merchant.catalog_template": "company.catalogue",
+    "merchant.product_variants": "company.catalogue",
     "merchant.orders": "company.orders",
     "merchant.order": "company.orders",
     "merchant.order_ship": "company.orders",

@@ -11,6 +11,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     SelectField,
     StringField,
     TextAreaField,
@@ -20,7 +21,8 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 
 from storefront.catalog.operations import ProductInput, TextInput, parse_dims
 from storefront.catalog.units import UNITS as SALE_UNITS
-from storefront.core.locales import LANGS
+from storefront.catalog.variant_edit import OptionInput, VariantInput
+from storefront.core.locales import LANGS, NATIVE_NAMES
 from storefront.core.money import parse_amount
 
 
@@ -258,3 +260,109 @@ class ShipForm(FlaskForm):
     carrier = StringField(_l("Carrier"), validators=[DataRequired(), Length(max=80)])
     #: At most 32 characters: the customs waybill number (logisticsNo C..32) is the tracking number.
     tracking_no = StringField(_l("Tracking number"), validators=[DataRequired(), Length(max=32)])
+
+
+class OptionTypeForm(Form):
+    """One option type of the variants form: code, a name per language (``name_<lang>``), values one per line."""
+
+    code = StringField(_l("Code"), validators=[Optional(), Length(max=20)])
+    values = TextAreaField(_l("Values, one per line"), validators=[Optional(), Length(max=8000)])
+
+
+for _lang in LANGS:  # labelled with the language's own name (中文, Русский…), as the product text tabs are
+    setattr(OptionTypeForm, f"name_{_lang}", StringField(NATIVE_NAMES[_lang], validators=[Optional(), Length(max=80)]))
+
+
+class VariantRowForm(Form):
+    """One variant row of the variants form (strings: checked by ``catalog.variant_edit``)."""
+
+    variant_id = HiddenField()
+    combination = StringField(_l("Options"), validators=[Optional(), Length(max=300)])
+    sku = StringField(_l("SKU"), validators=[Optional(), Length(max=20)])
+    price = StringField(_l("Own price (CNY)"), validators=[Optional(), Length(max=16)])
+    tiers = StringField(_l("Price tiers"), validators=[Optional(), Length(max=400)])
+    stock = StringField(_l("Stock"), validators=[Optional(), Length(max=12)])
+    stock_was = HiddenField()
+    net_weight_g = StringField(_l("Net, g"), validators=[Optional(), Length(max=12)])
+    gross_weight_g = StringField(_l("Gross, g"), validators=[Optional(), Length(max=12)])
+    dims = StringField(_l("L×W×H, mm"), validators=[Optional(), Length(max=40)])
+    hs_code = StringField(_l("HS code"), validators=[Optional(), Length(max=16)])
+    image_id = SelectField(_l("Image"), validate_choice=False)
+    remove = BooleanField(_l("Remove"))
+
+
+class VariantsForm(FlaskForm):
+    """Option types and variants of one product, saved together."""
+
+    options = FieldList(FormField(OptionTypeForm), max_entries=6)
+    variants = FieldList(FormField(VariantRowForm), max_entries=310)
+
+    def inputs(self) -> tuple[list[OptionInput], list[VariantInput]]:
+        """The typed rows for ``catalog.variant_edit.check``."""
+        options = [
+            OptionInput(
+                entry.form.code.data or "",
+                {lang: entry.form[f"name_{lang}"].data or "" for lang in LANGS},
+                entry.form["values"].data or "",
+            )
+            for entry in self.options
+        ]
+        rows = []
+        for entry in self.variants:
+            f = entry.form
+            raw_id = (f.variant_id.data or "").strip()
+            rows.append(
+                VariantInput(
+                    id=int(raw_id) if raw_id.isdigit() and len(raw_id) < 12 else None,
+                    combination=f.combination.data or "",
+                    sku=f.sku.data or "",
+                    price=f.price.data or "",
+                    tiers=f.tiers.data or "",
+                    stock=f.stock.data or "",
+                    stock_was=f.stock_was.data or "",
+                    net_weight_g=f.net_weight_g.data or "",
+                    gross_weight_g=f.gross_weight_g.data or "",
+                    dims=f.dims.data or "",
+                    hs_code=f.hs_code.data or "",
+                    image_id=f.image_id.data or "",
+                    remove=bool(f.remove.data),
+                )
+            )
+        return options, rows
+
+    def field_for(self, key: str):
+        """The field an error key names (``variants-2-sku``), or None."""
+        kind, _sep, rest = key.partition("-")
+        index, _sep, name = rest.partition("-")
+        entries = {"options": self.options, "variants": self.variants}.get(kind)
+        if entries is None or not index.isdigit() or int(index) >= len(entries):
+            return None
+        form = entries[int(index)].form
+        return form[name] if name in form else None
+
+
+def variants_data(options: list[OptionInput], rows: list[VariantInput]) -> dict:
+    """Form data for the product's current option types and variants."""
+    return {
+        "options": [
+            {"code": o.code, "values": o.values, **{f"name_{lang}": o.names.get(lang, "") for lang in LANGS}}
+            for o in options
+        ],
+        "variants": [
+            {
+                "variant_id": str(r.id or ""),
+                "combination": r.combination,
+                "sku": r.sku,
+                "price": r.price,
+                "tiers": r.tiers,
+                "stock": r.stock,
+                "stock_was": r.stock_was,
+                "net_weight_g": r.net_weight_g,
+                "gross_weight_g": r.gross_weight_g,
+                "dims": r.dims,
+                "hs_code": r.hs_code,
+                "image_id": r.image_id,
+            }
+            for r in rows
+        ],
+    }

@@ -155,17 +155,20 @@ def listing(
     per_page: int,
     ids: bool = False,
     version_names: tuple[str, ...] = (),
+    only: set[int] | None = None,
 ) -> Page:
     """Public products of some categories (or all), filtered, sorted, paginated.
 
     ``version_names``: cache versions the listing follows; an unfiltered listing's count is then kept in the
-    shared cache until one of them changes."""
+    shared cache until one of them changes. ``only``: the products to keep (chosen option facets), None = all."""
     stmt = public_products()
     if category_ids is not None:
         stmt = stmt.where(Product.category_id.in_(category_ids))
     stmt = apply_filters(stmt, f)
+    if only is not None:
+        stmt = stmt.where(Product.id.in_(sorted(only)))
     total = None
-    if version_names and not f.active:
+    if version_names and not f.active and only is None:
         key = "count:" + ",".join(map(str, sorted(category_ids or [])))
         total = memoize(
             version_names,

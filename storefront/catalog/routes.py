@@ -9,7 +9,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from storefront.accounts.models import FilingStatus, Merchant
-from storefront.catalog import queries, variants
+from storefront.catalog import facets, queries, variants
 from storefront.catalog.cards import product_cards
 from storefront.catalog.models import Category, City, Cluster, Product
 from storefront.core.http import page_fragment
@@ -63,7 +63,12 @@ def _listing_body(cluster: Cluster, category: Category | None) -> str:
     f = queries.parse_filters(request.args, display_currency())
     ids = [category.id] if category else [c.id for c in cluster.categories]
     follows = (GLOBAL, f"category:{category.id}" if category else f"cluster:{cluster.id}")
-    result = queries.listing(ids, f, page, current_app.config["PAGE_SIZE"], ids=True, version_names=follows)
+    chosen = facets.option_filters(request.args)
+    scope = {"category": str(category.id)} if category else {"cluster": cluster.slug}
+    options = facets.listing_facets(scope, chosen, g.lang)
+    result = queries.listing(
+        ids, f, page, current_app.config["PAGE_SIZE"], ids=True, version_names=follows, only=options.ids
+    )
     cities = _cities()
     return render_template(
         "catalog/_listing_body.html",
@@ -72,6 +77,8 @@ def _listing_body(cluster: Cluster, category: Category | None) -> str:
         result=result,
         cards=product_cards(result.items),
         filters=f,
+        option_facets=options.facets,
+        options_chosen=bool(chosen),
         sorts=queries.SORT_LABELS,
         city_options=[(s, cities[s].name(g.lang)) for s in queries.cities_in(ids, follows) if s in cities],
     )

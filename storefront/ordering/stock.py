@@ -16,7 +16,8 @@ from sqlalchemy import select, update
 from storefront.catalog.models import ProductVariant
 from storefront.core.versions import STOCK_OPTION
 from storefront.extensions import db
-from storefront.ordering.models import Order, StockReservation
+from storefront.ordering.models import Order, OrderLine, StockReservation, SubOrder
+from storefront.ordering.states import UNPAID, OrderStatus
 
 HELD, CONSUMED, RELEASED = "held", "consumed", "released"
 
@@ -146,3 +147,21 @@ def return_sold(order: Order, variant_qty: Iterable[tuple[int | None, int]]) -> 
                 break
     db.session.flush()
     return returned
+
+
+#: Sub-order states in which the goods are still owed to the buyer (the variant must stay).
+OPEN_STATES = (*sorted(UNPAID), OrderStatus.PAID, OrderStatus.REFUND_DUE)
+
+
+def variants_in_open_orders(variant_ids: Iterable[int]) -> set[int]:
+    """Those variants that a sub-order not yet shipped, cancelled or refunded still needs."""
+    wanted = sorted(set(variant_ids))
+    if not wanted:
+        return set()
+    stmt = (
+        select(OrderLine.variant_id)
+        .join(SubOrder, SubOrder.id == OrderLine.sub_order_id)
+        .where(OrderLine.variant_id.in_(wanted), SubOrder.status.in_([s.value for s in OPEN_STATES]))
+        .distinct()
+    )
+    return set(db.session.scalars(stmt))

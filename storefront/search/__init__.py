@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from storefront.search.base import ProductDoc, SearchIndex, SearchQuery, SearchResults, Suggestion
 from storefront.search.index import SearchState, get_index, reindex, sync_products
-from storefront.search.lookup import clear, index_version, query, suggest
+from storefront.search.lookup import browse, clear, index_version, query, suggest
 
 __all__ = [
     "ProductDoc",
@@ -18,6 +18,7 @@ __all__ = [
     "SearchResults",
     "SearchState",
     "Suggestion",
+    "browse",
     "clear",
     "get_index",
     "index_version",

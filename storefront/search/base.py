@@ -60,6 +60,10 @@ class ProductDoc:
     created: int
     #: Review figures as a ranking signal, -100…100 (``storefront.catalog.ratings.rating_signal``).
     rating_signal: int = 0
+    #: Option type code → value codes that at least one variant has, in stock or not ({"size": ["M", "L"]}).
+    options: dict[str, list[str]] = field(default_factory=dict)
+    #: Labels of those options per language: code → {"names": {lang: name}, "values": {value: {lang: name}}}.
+    option_names: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,7 +75,7 @@ class SearchQuery:
     page: int = 1
     per_page: int = 24
     sort: str = "relevance"
-    #: Facet name → selected value (see :data:`FACETS`).
+    #: Facet name → selected value (see :data:`FACETS`; option facets ``opt-<code>``: a variant with that value).
     filters: dict[str, str] = field(default_factory=dict)
     #: Compute a "did you mean" suggestion when there are few hits.
     correct: bool = True
@@ -93,8 +97,11 @@ class SearchResults:
     total: int
     page: int
     per_page: int
-    #: Facet name → [(value, count)], largest first.
+    #: Facet name → [(value, count)], largest first; option facets (``opt-size``) count products having at least
+    #: one variant with the value.
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: Labels of the counted option facets, as in :attr:`ProductDoc.option_names` (code → names and value names).
+    option_names: dict[str, dict] = field(default_factory=dict)
     #: Corrected query text that finds more, or None.
     suggestion: str | None = None
     #: True when no product had every word, so products with some of them are shown.
@@ -149,6 +156,11 @@ class SearchIndex(ABC):
     @abstractmethod
     def query(self, request: SearchQuery) -> SearchResults:
         """Run a search; never raises on odd user text."""
+
+    @abstractmethod
+    def browse(self, filters: dict[str, str], want_ids: bool = False) -> SearchResults:
+        """Every product matching the facet filters (no text, as a listing): ``total``, facet counts and option
+        names; ``hits`` holds all of them (score 0, any order) only with ``want_ids``."""
 
     @abstractmethod
     def suggest(self, text: str, lang: str, limit: int = 8) -> list[Suggestion]:

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from storefront.catalog.facets import option_facet, option_value_ok
 from storefront.catalog.models import Product
 from storefront.catalog.queries import public_products
 from storefront.catalog.ratings import rating_signal
@@ -25,6 +26,26 @@ def _join(*parts: object) -> str:
 def _specs_text(specs: object) -> str:
     rows = specs if isinstance(specs, list) else []
     return "\n".join(" ".join(str(cell) for cell in row) if isinstance(row, list | tuple) else str(row) for row in rows)
+
+
+def option_facets(product: Product) -> tuple[dict[str, list[str]], dict[str, dict]]:
+    """The product's option values that some variant has (in stock or not), and their names per language."""
+    used: dict[str, set[str]] = {}
+    for variant in product.variants:
+        for code, value in (variant.options or {}).items():
+            used.setdefault(str(code), set()).add(str(value))
+    options, names = {}, {}
+    for option in product.option_types:
+        values = [v for v in option.value_codes if v in used.get(option.code, ()) and option_value_ok(v)]
+        if not values or option_facet(option.code) is None:
+            continue
+        options[option.code] = values
+        by_code = {str(v.get("code")): v.get("names") or {} for v in option.data.get("values") or ()}
+        names[option.code] = {
+            "names": dict(option.data.get("names") or {}),
+            "values": {v: dict(by_code.get(v) or {}) for v in values},
+        }
+    return options, names
 
 
 def product_doc(product: Product) -> ProductDoc:
@@ -46,6 +67,7 @@ def product_doc(product: Product) -> ProductDoc:
         meta = _join(*((obj.names or {}).get(lang) for obj in (category, cluster, merchant, city)))
         if meta:
             metas[lang] = meta
+    options, option_names = option_facets(product)
     created = product.created_at
     if created is not None and created.tzinfo is None:
         created = created.replace(tzinfo=UTC)
@@ -63,6 +85,8 @@ def product_doc(product: Product) -> ProductDoc:
         price_fen=product.price_fen,
         created=int(created.timestamp()) if created is not None else 0,
         rating_signal=rating_signal(product.rating),
+        options=options,
+        option_names=option_names,
     )
 
 
@@ -77,7 +101,9 @@ def load_docs(ids: Iterable[int]) -> list[ProductDoc]:
     docs: list[ProductDoc] = []
     with Session(db.engine) as session:
         for chunk in _chunks(wanted):
-            products = session.scalars(public_products().where(Product.id.in_(chunk)))
+            products = session.scalars(
+                public_products().where(Product.id.in_(chunk)).options(selectinload(Product.variants))
+            )
             docs.extend(product_doc(p) for p in products)
     return docs
 

@@ -16,6 +16,12 @@ def query(request: SearchQuery) -> SearchResults:
     return get_index().query(request)
 
 
+def browse(filters: dict[str, str], want_ids: bool = False) -> SearchResults:
+    """Every indexed product matching facet filters, without text: facet counts, and all their ids when asked."""
+    follow_if_due(current_app._get_current_object())
+    return get_index().browse(filters, want_ids)
+
+
 def suggest(text: str, lang: str, limit: int = 8) -> list[Suggestion]:
     """Autocomplete entries for the text typed so far."""
     return get_index().suggest(text, lang, limit)

@@ -27,6 +27,7 @@ def results():
     """Results for ?q= with facets, sorting, pagination, spelling suggestion and empty states."""
     req = service.parse_request(request.args, g.lang, current_app.config["PAGE_SIZE"])
     args = {k: v for k, v in request.args.items() if k in ("q", "sort", *service.FACETS) and v}
+    args.update(service.option_filters(request.args))
     args["q"] = req.text
 
     def render() -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flask import abort
 from flask_babel import gettext as _
@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from storefront import search
+from storefront.catalog.facets import OPTION_PREFIX, Facet, FacetOption, ListingFacets, option_filters
 from storefront.catalog.models import Category, City, Cluster, Product
 from storefront.catalog.queries import parse_page, public_products
-from storefront.core.content import Localized
+from storefront.core.content import Localized, pick
 from storefront.core.locales import LANGS
 from storefront.core.money import BASE_CURRENCY, Money
 from storefront.extensions import db
@@ -34,6 +35,15 @@ FACET_LABELS = {
     "city": _l("Origin city"),
     "price": _l("Price"),
 }
+#: Option facets with a label of their own (the products' option names differ: "Марка стали", "Сорт" are both
+#: grades); other option facets are labelled with the first product's option name. Listed first, in this order.
+OPTION_LABELS = {
+    "size": _l("Size"),
+    "colour": _l("Colour"),
+    "grade": _l("Grade"),
+}
+#: Clothing sizes in their natural order (the size facet lists them so; other values go by count).
+SIZE_ORDER = ("XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "3XL", "4XL", "5XL")
 _MAX_FILTER_CHARS = 60
 
 
@@ -45,6 +55,7 @@ def parse_request(args: Mapping[str, str], lang: str, per_page: int) -> SearchQu
         value = (args.get(name) or "").strip()[:_MAX_FILTER_CHARS]
         if value:
             filters[name] = value
+    filters.update(option_filters(args))
     return SearchQuery(
         text=clean_text(args.get("q")),
         lang=lang if lang in LANGS else "en",
@@ -114,25 +125,6 @@ def result_items(results: SearchResults, lang: str) -> list[ResultItem]:
     return items
 
 
-@dataclass
-class FacetOption:
-    """One value of a facet with its count, label and whether it is the selected one."""
-
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    """A facet's options (a selected value with no hits left is still listed, so it can be removed)."""
-
-    name: str
-    label: str
-    options: list[FacetOption] = field(default_factory=list)
-
-
 def price_band_label(key: str) -> str:
     """Human label of a price band in the base currency."""
     for band, low, high in PRICE_BANDS:
@@ -162,8 +154,51 @@ def _labels(name: str, values: list[str], lang: str) -> dict[str, str]:
     return {v: price_band_label(v) for v in values}
 
 
+def _option_facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
+    """Option facets (size, colour, grade first), labelled in the buyer's language from the products' own option
+    names (translated data, with the usual fallback)."""
+    names = [n for n in results.facets if n.startswith(OPTION_PREFIX)]
+    names += [n for n in request.filters if n.startswith(OPTION_PREFIX) and n not in names]
+    order = list(OPTION_LABELS)
+    names.sort(key=lambda n: order.index(n[len(OPTION_PREFIX) :]) if n[len(OPTION_PREFIX) :] in order else len(order))
+    out = []
+    for name in names:
+        code = name.removeprefix(OPTION_PREFIX)
+        counts = dict(results.facets.get(name, []))
+        selected = request.filters.get(name)
+        if selected and selected not in counts:
+            counts[selected] = 0
+        if not counts:
+            continue
+        labels = results.option_names.get(code) or {}
+        values = labels.get("values") or {}
+        options = [
+            FacetOption(v, str(pick(values.get(v), request.lang).value or v), n, v == selected)
+            for v, n in counts.items()
+        ]
+        if code == "size":
+            rank = {size: n for n, size in enumerate(SIZE_ORDER)}
+            options.sort(key=lambda o: (rank.get(o.value.upper(), len(rank)), -o.count, o.label))
+        else:
+            options.sort(key=lambda o: (-o.count, o.label))
+        title = OPTION_LABELS.get(code) or pick(labels.get("names"), request.lang).value or code
+        out.append(Facet(name, str(title), options))
+    return out
+
+
+def listing_facets(scope: dict[str, str], chosen: dict[str, str], lang: str) -> ListingFacets:
+    """Option facets of a cluster or category listing (``scope``: {"cluster": slug} or {"category": id}) from the
+    index, and the products having every chosen option (registered with ``storefront.catalog.facets``)."""
+    found = search.browse({**scope, **chosen}, want_ids=bool(chosen))
+    request = SearchQuery("", lang, filters=dict(chosen))
+    return ListingFacets(
+        facets=_option_facets(found, request),
+        ids={h.id for h in found.hits} if chosen else None,
+    )
+
+
 def facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
-    """Labelled facets with counts, price bands in price order."""
+    """Labelled facets with counts, price bands in price order, then the option facets."""
     out = []
     for name in FACETS:
         counts = dict(results.facets.get(name, []))
@@ -180,4 +215,4 @@ def facets(results: SearchResults, request: SearchQuery) -> list[Facet]:
         else:
             options.sort(key=lambda o: (-o.count, o.label))
         out.append(Facet(name, str(FACET_LABELS[name]), options))
-    return out
+    return out + _option_facets(results, request)

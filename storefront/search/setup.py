@@ -6,8 +6,9 @@ from pathlib import Path
 
 from flask import Flask
 
+from storefront.catalog import facets
 from storefront.core import http
-from storefront.search import sync
+from storefront.search import service, sync
 from storefront.search.index import SearchState
 from storefront.search.lookup import index_version
 from storefront.search.whoosh_backend import WhooshIndex
@@ -25,3 +26,4 @@ def init_app(app: Flask) -> None:
     app.extensions["search"] = SearchState(WhooshIndex(root, write_timeout=timeout, procs=procs))
     sync.listen()
     http.register_version_source(app, SEARCH_ENDPOINTS, index_version)
+    facets.register(service.listing_facets)

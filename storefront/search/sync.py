@@ -24,6 +24,7 @@ from storefront.catalog.models import (
     Product,
     ProductImage,
     ProductTranslation,
+    ProductVariant,
 )
 from storefront.extensions import db
 from storefront.search import events
@@ -122,6 +123,12 @@ def _after_flush(session: Session, flush_context) -> None:
             product_id = obj.product_id if obj.product_id is not None else getattr(obj.product, "id", None)
             if product_id is not None:
                 p.products.add(product_id)
+        elif isinstance(obj, ProductVariant):
+            # The option facets show which values the variants have; stock changes do not touch the index.
+            if obj in session.new or obj in session.deleted or _changed(obj, "options"):
+                product_id = obj.product_id if obj.product_id is not None else getattr(obj.product, "id", None)
+                if product_id is not None:
+                    p.products.add(product_id)
         elif isinstance(obj, Merchant):
             if obj in session.deleted or _changed(obj, "status", "names"):
                 p.merchants.add(obj.id)

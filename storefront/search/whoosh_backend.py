@@ -138,6 +138,10 @@ class WhooshIndex(SearchIndex):
         """Run a search on a fresh searcher."""
         return whoosh_run.run(self.store.searcher(), request)
 
+    def browse(self, filters: dict[str, str], want_ids: bool = False) -> SearchResults:
+        """Facet counts (and ids) of every product matching the filters."""
+        return whoosh_run.browse(self.store.searcher(), filters, want_ids)
+
     def suggest(self, text: str, lang: str, limit: int = 8) -> list[Suggestion]:
         """Autocomplete on product names."""
         return whoosh_query.suggest(self.store.searcher(), text, lang, limit)

@@ -16,11 +16,12 @@ from weakref import WeakKeyDictionary
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
+from storefront.catalog.facets import OPTION_PREFIX
 from storefront.search.analysis import terms
 from storefront.search.base import FACETS, Hit, SearchQuery, SearchResults
 from storefront.search.whoosh_query import KIND_BOOSTS, Plan, highlight, plan, prune, split_words
 from storefront.search.whoosh_score import Scores, scores
-from storefront.search.whoosh_store import FACET_SEP
+from storefront.search.whoosh_store import FACET_SEP, OPTION_SEP
 
 #: How much the review signal moves relevance: ±10 % at the extremes (text match stays the main signal).
 RATING_WEIGHT = 0.1
@@ -42,6 +43,18 @@ class Columns:
     def facet_keys(self) -> list[str]:
         """Combined facet key per document number."""
         return self._column("facet_key")
+
+    @cached_property
+    def option_docs(self) -> dict[str, int]:
+        """One document number per option part of the facet keys (``size=M``): where that value's labels are read."""
+        found: dict[str, int] = {}
+        deletions = self.reader.has_deletions()
+        for d, key in enumerate(self.facet_keys):
+            if deletions and self.reader.is_deleted(d):
+                continue
+            for part in key.split(FACET_SEP)[len(FACETS) :]:
+                found.setdefault(part, d)
+        return found
 
     @cached_property
     def price(self) -> list[int]:
@@ -71,27 +84,69 @@ def columns(searcher: Searcher) -> Columns:
     return cache
 
 
+#: Most option facets a search returns (the ones most products have) and most values counted per option facet.
+MAX_OPTION_FACETS = 8
+MAX_OPTION_VALUES = 40
+
+
 def _filtered(found: Scores, filters: dict[str, str], cols: Columns) -> Scores:
     wanted = [(FACETS.index(name), value) for name, value in filters.items() if name in FACETS and value]
-    if not wanted or not found:
+    options = {
+        name.removeprefix(OPTION_PREFIX) + OPTION_SEP + value
+        for name, value in filters.items()
+        if name.startswith(OPTION_PREFIX) and value
+    }
+    if not (wanted or options) or not found:
         return found
     keys = cols.facet_keys
     out = {}
     for d, score in found.items():
         parts = keys[d].split(FACET_SEP)
-        if all(len(parts) > i and parts[i] == value for i, value in wanted):
+        if all(len(parts) > i and parts[i] == value for i, value in wanted) and options.issubset(parts[len(FACETS) :]):
             out[d] = score
     return out
 
 
 def _facet_counts(docs: Scores, cols: Columns) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet and value; an option facet counts products with at least one variant of the value."""
     counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+    options: dict[str, Counter] = {}
     keys = cols.facet_keys
     for key, n in Counter(keys[d] for d in docs).items():
-        for name, value in zip(FACETS, key.split(FACET_SEP), strict=False):
+        parts = key.split(FACET_SEP)
+        for name, value in zip(FACETS, parts, strict=False):
             if value:
                 counts[name][value] += n
-    return {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items()}
+        for part in parts[len(FACETS) :]:
+            code, _sep, value = part.partition(OPTION_SEP)
+            options.setdefault(code, Counter())[value] += n
+    out = {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items()}
+    biggest = sorted(options, key=lambda code: (-sum(options[code].values()), code))[:MAX_OPTION_FACETS]
+    for code in biggest:
+        out[OPTION_PREFIX + code] = sorted(options[code].items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_OPTION_VALUES]
+    return out
+
+
+def _option_names(searcher: Searcher, facets: dict[str, list[tuple[str, int]]], cols: Columns) -> dict:
+    """Labels of the counted option values, read from the stored fields of one product per value."""
+    example = cols.option_docs
+    names: dict[str, dict] = {}
+    read: dict[int, dict] = {}
+    for name, values in facets.items():
+        if not name.startswith(OPTION_PREFIX):
+            continue
+        code = name.removeprefix(OPTION_PREFIX)
+        entry = names.setdefault(code, {"names": {}, "values": {}})
+        for value, _n in values:
+            d = example.get(code + OPTION_SEP + value)
+            if d is None:
+                continue
+            if d not in read:
+                read[d] = searcher.stored_fields(d).get("options") or {}
+            stored = read[d].get(code) or {}
+            entry["names"] = entry["names"] or dict(stored.get("names") or {})
+            entry["values"][value] = dict((stored.get("values") or {}).get(value) or {})
+    return names
 
 
 def _stored_id(searcher: Searcher, docnum: int) -> int:
@@ -138,9 +193,23 @@ def run(searcher: Searcher, request: SearchQuery) -> SearchResults:
     if found:
         out.total = len(found)
         out.facets = _facet_counts(found, cols)
+        out.option_names = _option_names(searcher, out.facets, cols)
         out.hits = _page_hits(searcher, found, request, cols)
     if request.correct and out.total < FEW_HITS:
         out.suggestion = correction(searcher, request, out.total)
+    return out
+
+
+def browse(searcher: Searcher, filters: dict[str, str], want_ids: bool) -> SearchResults:
+    """Every live document matching the filters: total, facet counts, option names and (``want_ids``) all ids."""
+    cols = columns(searcher)
+    found = _filtered(dict.fromkeys(searcher.reader().all_doc_ids(), 0.0), filters, cols)
+    out = SearchResults(hits=[], total=len(found), page=1, per_page=max(1, len(found)))
+    if found:
+        out.facets = _facet_counts(found, cols)
+        out.option_names = _option_names(searcher, out.facets, cols)
+    if want_ids:
+        out.hits = [Hit(id=_stored_id(searcher, d), score=0.0) for d in sorted(found)]
     return out
 
 

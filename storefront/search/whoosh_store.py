@@ -54,8 +54,11 @@ def build_schema() -> Schema:
         "category": ID(),
         "city": ID(),
         "price_band": ID(),
-        #: The four facet values in one column, so counting facets reads one value per hit.
+        #: The four facet values, then the option values (``size=M``), in one column, so counting facets reads one
+        #: value per hit.
         "facet_key": ID(sortable=True),
+        #: Option names and value names per language (facet labels without a database query).
+        "options": STORED(),
         "price": NUMERIC(int, bits=64, sortable=True),
         "created": NUMERIC(int, bits=64, sortable=True),
         #: Review signal -100…100: relevance is multiplied by 1 + RATING_WEIGHT × signal / 100.
@@ -73,9 +76,15 @@ def build_schema() -> Schema:
 FACET_SEP = "\x1f"
 
 
+#: Separates an option code from its value in the facet key (codes are ``[a-z0-9_]``, so never contain it).
+OPTION_SEP = "="
+
+
 def facet_key(doc: ProductDoc) -> str:
-    """Cluster, category, city and price band joined (see :data:`storefront.search.base.FACETS`)."""
-    return FACET_SEP.join((doc.cluster, str(doc.category_id), doc.city, price_band(doc.price_fen)))
+    """Cluster, category, city and price band joined (see :data:`storefront.search.base.FACETS`), followed by one
+    ``code=value`` part per option value the product's variants have."""
+    options = [f"{code}{OPTION_SEP}{value}" for code, values in sorted(doc.options.items()) for value in values]
+    return FACET_SEP.join((doc.cluster, str(doc.category_id), doc.city, price_band(doc.price_fen), *options))
 
 
 class SaturatedTfIdf(WeightingModel):
@@ -162,6 +171,7 @@ def doc_fields(doc: ProductDoc, schema: Schema | None = None) -> dict:
         "created": doc.created,
         "rating": doc.rating_signal,
         "names": dict(doc.names),
+        "options": dict(doc.option_names),
         "spell": "\n".join([*doc.names.values(), *doc.metas.values()]),
     }
     for lang in LANGUAGES:
