@@ -94,9 +94,14 @@ def run_migrations_online():
             # (the PRAGMA must run outside a transaction, so it goes straight to the driver connection).
             connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
-
-        with context.begin_transaction():
-            context.run_migrations()
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if connection.dialect.name == "sqlite":
+                # The connection goes back to the pool: the app's next user must find foreign keys enforced again
+                # (a pooled connection left with them off lets ON DELETE SET NULL / CASCADE silently not happen).
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

@@ -70,3 +70,14 @@ def test_variants_migration_keeps_every_product_down_and_up(scratch_app):
         assert _rows("SELECT variant_id, qty FROM stock_reservations") == [(first[ids[0]], 3)]
         assert _rows("SELECT variant_id FROM order_lines") == [(first[ids[0]],)]
         assert _rows("SELECT product_id, variant_id, min_qty FROM price_tiers") == [(ids[0], None, 10)]
+
+
+def test_a_migrated_database_keeps_foreign_keys_enforced(scratch_app):
+    """Migrations switch SQLite's foreign keys off on their connection; the pool must not hand it on that way
+    (ON DELETE SET NULL / CASCADE would silently not happen for the app's next request)."""
+    with scratch_app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("a PRAGMA of SQLite")
+        for _ in range(3):  # whichever pooled connection comes back
+            with db.engine.connect() as conn:
+                assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
