@@ -1,0 +1,130 @@
+"""Merchant promotions: the one pricing function, validation, cart/order/customs values and cached pages."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import update
+
+from storefront.catalog.promotions import Promotion, PromotionError, save, unit_price
+from storefront.clearance.mapping import snapshot_line
+from storefront.core.audit import AuditEntry
+from storefront.extensions import db
+
+NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+
+
+def _promo(merchant, products=(), categories=(), *, percent=None, amount_fen=None, start=None, end=None, **kw):
+    promotion = Promotion(
+        merchant_id=merchant.id,
+        name="Winter sale",
+        percent=percent,
+        amount_fen=amount_fen,
+        starts_at=start or NOW - timedelta(days=1),
+        ends_at=end or NOW + timedelta(days=7),
+        active=True,
+        **kw,
+    )
+    save(promotion, [p.id for p in products], [c.id for c in categories], actor=None)
+    return promotion
+
+
+def test_future_promotion_applies_only_from_its_start(make):
+    p = make.product(price_fen=10000, tiers=[(100, 8000)])
+    db.session.flush()
+    _promo(p.merchant, [p], percent=20, start=NOW + timedelta(hours=1))
+    v = p.default_variant
+    assert unit_price(v, 1, now=NOW).fen == 10000
+    later = NOW + timedelta(hours=1)
+    price = unit_price(v, 1, now=later)
+    assert (price.list_fen, price.fen, price.discounted) == (10000, 8000, True)
+    assert unit_price(v, 100, now=later).fen == 6400  # tier first, then the promotion
+    assert unit_price(v, 1, now=NOW + timedelta(days=8)).fen == 10000  # ended
+
+
+def test_category_promotion_and_the_best_of_several(make):
+    m = make.merchant()
+    cat = make.category()
+    a = make.product(m, category_=cat, price_fen=10000)
+    b = make.product(m, price_fen=10000)  # another category
+    other = make.product(make.merchant(), category_=cat, price_fen=10000)  # another merchant's
+    db.session.flush()
+    _promo(m, categories=[cat], percent=10)
+    _promo(m, [a], amount_fen=1500)
+    assert unit_price(a.default_variant, 1, now=NOW).fen == 8500  # the better of 10 % and ¥15
+    assert unit_price(b.default_variant, 1, now=NOW).fen == 10000
+    assert unit_price(other.default_variant, 1, now=NOW).fen == 10000
+
+
+def test_ended_promotion_no_longer_applies(make):
+    p = make.product(price_fen=10000)
+    db.session.flush()
+    promo = _promo(p.merchant, [p], percent=50)
+    promo.active = False
+    assert unit_price(p.default_variant, 1, now=NOW).fen == 10000
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"amount_fen": 5000}, "would make the price of"),  # the ¥40 tier would fall to zero or less
+        ({"percent": 95}, "between 1 and 90"),
+        ({"percent": 10, "end": NOW - timedelta(days=2)}, "end after it starts"),
+    ],
+)
+def test_bad_promotions_are_refused_and_nothing_is_saved(make, kw, message):
+    p = make.product(price_fen=10000, tiers=[(10, 4000)], sku="BAR-1")
+    db.session.flush()
+    with pytest.raises(PromotionError, match=message) as refused:
+        _promo(p.merchant, [p], **kw)
+    if "amount_fen" in kw:
+        assert "BAR-1" in str(refused.value)
+    assert db.session.query(Promotion).count() == 0
+    assert db.session.query(AuditEntry).filter_by(action="promotion.save").count() == 0
+
+
+def test_order_line_and_customs_list_carry_the_paid_price(make):
+    make.rates()
+    p = make.product(price_fen=10000)
+    db.session.flush()
+    promo = _promo(p.merchant, [p], percent=25, start=datetime.now(UTC) - timedelta(hours=1))
+    order = make.order([(p, 3)], currency="CNY")
+    line = order.sub_orders[0].lines[0]
+    assert (line.unit_price_fen, line.list_price_fen, line.promotion_id) == (7500, 10000, promo.id)
+    assert line.unit_price_minor == 7500
+    assert snapshot_line(1, line).total_minor == 7500 * 3
+
+
+def test_cart_shows_the_promoted_price(client, make):
+    make.rates()
+    p = make.product(price_fen=10000)
+    db.session.flush()
+    _promo(p.merchant, [p], percent=20, start=datetime.now(UTC) - timedelta(hours=1))
+    db.session.commit()
+    client.post("/en/cart/add", data={"product_id": p.id, "qty": 2}, follow_redirects=True)
+    page = client.get("/en/cart/").get_data(as_text=True)
+    assert "CN¥80.00" in page and "CN¥160.00" in page
+
+
+def test_cached_product_page_and_card_show_the_new_price_once_the_promotion_starts(client, make):
+    make.rates()
+    cat = make.category()
+    p = make.product(category_=cat, price_fen=10000)
+    db.session.flush()
+    promo = _promo(p.merchant, [p], percent=20, start=datetime.now(UTC) + timedelta(hours=1))
+    db.session.commit()
+    product_url, listing_url = f"/en/p/{p.id}", f"/en/c/{cat.cluster.slug}/{cat.slug}/"
+    for url in (product_url, listing_url):
+        first = client.get(url)
+        assert "CN¥80.00" not in first.get_data(as_text=True) and "price-old" not in first.get_data(as_text=True)
+        assert client.get(url).headers["ETag"] == first.headers["ETag"]  # cached
+    # Time passes: the start is now behind us, with no write through the session (no version bump).
+    with db.engine.begin() as connection:
+        connection.execute(
+            update(Promotion.__table__)
+            .where(Promotion.__table__.c.id == promo.id)
+            .values(starts_at=datetime.now(UTC) - timedelta(minutes=1))
+        )
+    for url in (product_url, listing_url):
+        page = client.get(url).get_data(as_text=True)
+        assert "CN¥80.00" in page, url
+        assert '<s class="price-old">' in page and "Old price:" in page
