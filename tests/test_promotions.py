@@ -124,6 +124,8 @@ def test_cached_product_page_and_card_show_the_new_price_once_the_promotion_star
             .where(Promotion.__table__.c.id == promo.id)
             .values(starts_at=datetime.now(UTC) - timedelta(minutes=1))
         )
+    db.session.expire_all()
+    assert unit_price(p.default_variant, 1).fen == 8000
     for url in (product_url, listing_url):
         page = client.get(url).get_data(as_text=True)
         assert "CN¥80.00" in page, url
