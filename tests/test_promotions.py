@@ -9,6 +9,7 @@ from storefront.catalog.promotions import Promotion, PromotionError, save, unit_
 from storefront.clearance.mapping import snapshot_line
 from storefront.core.audit import AuditEntry
 from storefront.extensions import db
+from tests.backoffice_helpers import client_as
 
 NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
 
@@ -130,3 +131,64 @@ def test_cached_product_page_and_card_show_the_new_price_once_the_promotion_star
         page = client.get(url).get_data(as_text=True)
         assert "CN¥80.00" in page, url
         assert '<s class="price-old">' in page and "Old price:" in page
+
+
+def _form(product, **changes):
+    data = {
+        "name": "Winter sale",
+        "kind": "percent",
+        "percent": "15",
+        "amount": "",
+        "starts": "2026-12-01",
+        "ends": "2026-12-31",
+        "products": [str(product.id)],
+    }
+    return {**data, **changes}
+
+
+def test_merchant_creates_edits_and_ends_a_promotion(app, make):
+    p = make.product(price_fen=10000, sku="BAR-9")
+    db.session.commit()
+    client = client_as(app, p.merchant.owner)
+    assert client.get("/zh/merchant/promotions").status_code == 200
+    assert client.post("/zh/merchant/promotions", data=_form(p)).status_code == 302
+    promo = db.session.scalars(db.select(Promotion)).one()
+    assert promo.percent == 15 and [x.id for x in promo.products] == [p.id]
+    assert promo.starts_at.replace(tzinfo=UTC) == datetime(2026, 11, 30, 16, 0, tzinfo=UTC)  # 00:00 China time
+    edit = f"/zh/merchant/promotions/{promo.id}"
+    assert 'value="Winter sale"' in client.get(edit).get_data(as_text=True)
+    assert client.post(edit, data=_form(p, kind="amount", amount="12.50", percent="")).status_code == 302
+    db.session.expire_all()
+    assert (promo.percent, promo.amount_fen) == (None, 1250)
+    assert client.post(f"{edit}/end").status_code == 302
+    db.session.expire_all()
+    assert promo.active is False
+    actions = set(db.session.scalars(db.select(AuditEntry.action)))
+    assert {"promotion.save", "promotion.end"} <= actions
+
+
+def test_form_refuses_a_promotion_making_a_price_zero(app, make):
+    p = make.product(price_fen=10000, sku="BAR-7")
+    db.session.commit()
+    client = client_as(app, p.merchant.owner)
+    page = client.post("/zh/merchant/promotions", data=_form(p, kind="amount", amount="100"))
+    assert page.status_code == 400
+    text = page.get_data(as_text=True)
+    assert "此优惠会使 BAR-7 的价格变为零或更低。" in text
+    assert db.session.scalars(db.select(Promotion)).first() is None
+
+
+def test_another_merchant_cannot_edit_or_end_yours(app, make):
+    p = make.product(price_fen=10000)
+    other = make.merchant()
+    db.session.flush()
+    promo = _promo(p.merchant, [p], percent=10)
+    db.session.commit()
+    intruder = client_as(app, other.owner)
+    assert intruder.get(f"/zh/merchant/promotions/{promo.id}").status_code == 404
+    assert intruder.post(f"/zh/merchant/promotions/{promo.id}", data=_form(p)).status_code == 404
+    assert intruder.post(f"/zh/merchant/promotions/{promo.id}/end").status_code == 404
+    # nor aim a promotion of their own at your product
+    assert intruder.post("/zh/merchant/promotions", data=_form(p)).status_code == 400
+    db.session.expire_all()
+    assert promo.active is True and db.session.scalars(db.select(Promotion)).all() == [promo]

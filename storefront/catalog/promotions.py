@@ -84,7 +84,7 @@ class Promotion(db.Model):
 
     def running(self, now: datetime) -> bool:
         """True when the promotion applies at ``now``."""
-        return self.active and _aware(self.starts_at) <= now < _aware(self.ends_at)
+        return self.active and as_utc(self.starts_at) <= now < as_utc(self.ends_at)
 
     def apply(self, fen: int) -> int:
         """A list unit price after this promotion (may be ≤ 0: validation refuses such promotions)."""
@@ -93,7 +93,7 @@ class Promotion(db.Model):
         return fen - (self.amount_fen or 0)
 
 
-def _aware(value: datetime) -> datetime:
+def as_utc(value: datetime) -> datetime:
     """SQLite gives naive datetimes back: they are UTC."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
@@ -185,7 +185,7 @@ def check(promotion: Promotion, products: list[Product]) -> None:
         raise PromotionError(_("The percentage must be between 1 and 90."))
     if promotion.percent is None and not (promotion.amount_fen or 0) > 0:
         raise PromotionError(_("The discount must be greater than zero."))
-    if _aware(promotion.ends_at) <= _aware(promotion.starts_at):
+    if as_utc(promotion.ends_at) <= as_utc(promotion.starts_at):
         raise PromotionError(_("The promotion must end after it starts."))
     if not products:
         raise PromotionError(_("Choose at least one of your products or categories."))
@@ -230,8 +230,8 @@ def snapshot(promotion: Promotion) -> dict:
         "name": promotion.name,
         "percent": promotion.percent,
         "amount_fen": promotion.amount_fen,
-        "starts_at": _aware(promotion.starts_at).isoformat(),
-        "ends_at": _aware(promotion.ends_at).isoformat(),
+        "starts_at": as_utc(promotion.starts_at).isoformat(),
+        "ends_at": as_utc(promotion.ends_at).isoformat(),
         "active": promotion.active,
         "products": sorted(p.id for p in promotion.products),
         "categories": sorted(c.id for c in promotion.categories),

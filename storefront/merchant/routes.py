@@ -10,6 +10,7 @@ from storefront.merchant import (  # noqa: F401
     onboarding,
     order_views,
     product_views,
+    promotion_views,
     return_views,
     sheet_views,
     team_views,
