@@ -6,8 +6,10 @@ import pytest
 from sqlalchemy import update
 
 from storefront.catalog.promotions import Promotion, PromotionError, save, unit_price
+from storefront.catalog.variants import picker
 from storefront.clearance.mapping import snapshot_line
 from storefront.core.audit import AuditEntry
+from storefront.core.money import price_for_display
 from storefront.extensions import db
 from tests.backoffice_helpers import client_as
 
@@ -192,3 +194,14 @@ def test_another_merchant_cannot_edit_or_end_yours(app, make):
     assert intruder.post("/zh/merchant/promotions", data=_form(p)).status_code == 400
     db.session.expire_all()
     assert promo.active is True and db.session.scalars(db.select(Promotion)).all() == [promo]
+
+
+def test_variant_picker_data_carries_the_price_paid(app, make):
+    make.rates()
+    p = make.product(price_fen=10000, tiers=[(10, 9000)])
+    db.session.flush()
+    _promo(p.merchant, [p], percent=50, start=datetime.now(UTC) - timedelta(hours=1))
+    with app.test_request_context("/zh/"):
+        data = picker(p, "zh")
+    assert data["variants"][0]["price"]["shown"] == price_for_display(5000).shown.format()
+    assert data["variants"][0]["tiers"][0][1]["shown"] == price_for_display(4500).shown.format()
