@@ -175,7 +175,7 @@ def test_moderated_product_stays_hidden_and_owner_sees_the_reason(app, shop, mak
     assert not product.hidden and product.moderation_reason == ""
     actions = db.session.scalars(db.select(AuditEntry.action).order_by(AuditEntry.id)).all()
     assert actions == ["product.hide", "product.restore"]
-    entry = db.session.scalars(db.select(AuditEntry)).first()
+    entry = db.session.scalars(db.select(AuditEntry).order_by(AuditEntry.id)).first()
     assert entry.before == {"hidden": False, "moderation_reason": ""}
     assert entry.after == {"hidden": True, "moderation_reason": "图片含有第三方商标"}
 

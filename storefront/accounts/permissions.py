@@ -196,15 +196,22 @@ def may(user, permission: str) -> bool:
     return bool(roles(user) & allowed)
 
 
-def _check() -> None:
-    permission = ENDPOINTS.get(request.endpoint or "")
+def _permission_to_check(endpoint: str) -> str | None:
+    """The permission the signed-in user needs for this endpoint, or None when the table does not apply: not a
+    back-office endpoint, anonymous, or another kind of user (the view's own role gate answers them)."""
+    permission = ENDPOINTS.get(endpoint)
     if permission is None or not current_user.is_authenticated:
-        return
+        return None
     side, _allowed = PERMISSIONS[permission]
     user_side = _SIDES.get(current_user.role)
     if user_side is None or (side == "company") == (user_side == Side.PLATFORM):
-        return  # another kind of user: the view's role gate answers (403)
-    if not may(current_user, permission):
+        return None
+    return permission
+
+
+def _check() -> None:
+    permission = _permission_to_check(request.endpoint or "")
+    if permission is not None and not may(current_user, permission):
         abort(403)
 
 
@@ -216,11 +223,5 @@ def init_app(app: Flask) -> None:
 
 def may_open(endpoint: str) -> bool:
     """For menus: False when the signed-in user lacks the endpoint's permission (True for other pages)."""
-    permission = ENDPOINTS.get(endpoint)
-    if permission is None or not current_user.is_authenticated:
-        return True
-    side, _allowed = PERMISSIONS[permission]
-    user_side = _SIDES.get(current_user.role)
-    if user_side is None or (side == "company") == (user_side == Side.PLATFORM):
-        return True
-    return may(current_user, permission)
+    permission = _permission_to_check(endpoint)
+    return permission is None or may(current_user, permission)

@@ -89,7 +89,7 @@ def send_now(mail: Mail) -> None:
     if backend == "file":
         folder = Path(config["DATA_DIR"]) / "mail"
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")  # microseconds: files sort in the order written
         target = folder / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
         tmp = target.with_suffix(".tmp")
         tmp.write_bytes(bytes(message))

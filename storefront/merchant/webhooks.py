@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, func, select
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.core import audit, labels
@@ -194,19 +194,45 @@ def http_post(url: str, body: bytes, headers: dict, timeout: float) -> int:
         return exc.code
 
 
+#: Seconds a worker holds a claimed delivery before another worker may try it (a worker died mid-send).
+LEASE = timedelta(minutes=5)
+
+
+def _claim(delivery_id: int, now: datetime) -> WebhookDelivery | None:
+    """Take one due delivery for this worker: a conditional UPDATE that also sets a lease, so of several workers
+    exactly one sends it (PostgreSQL and SQLite alike); commits the claim."""
+    claimed = db.session.execute(
+        update(WebhookDelivery)
+        .where(
+            WebhookDelivery.id == delivery_id,
+            WebhookDelivery.status == "pending",
+            WebhookDelivery.next_attempt_at <= now,
+        )
+        .values(next_attempt_at=now + LEASE)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    if claimed.rowcount != 1:
+        return None
+    return db.session.get(WebhookDelivery, delivery_id, populate_existing=True)
+
+
 def deliver_due(now: datetime | None = None, *, post: Callable = http_post, limit: int = 50) -> dict[str, int]:
-    """One worker pass: send the due deliveries (rows locked, skipped by other workers); commits each."""
+    """One worker pass: claim and send the due deliveries one by one (no lock is held during a call); commits each."""
     now = now or _now()
     timeout = float(current_app.config.get("WEBHOOK_TIMEOUT", 5))
-    stmt = (
-        select(WebhookDelivery)
+    due = db.session.scalars(
+        select(WebhookDelivery.id)
         .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now)
         .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
         .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
+    ).all()
+    db.session.commit()  # end the read before the claims
     stats = {"delivered": 0, "retry": 0, "dead": 0}
-    for item in list(db.session.scalars(stmt)):
+    for delivery_id in due:
+        item = _claim(delivery_id, now)
+        if item is None:
+            continue  # another worker has it
         body = json.dumps(item.payload, ensure_ascii=False, sort_keys=True).encode()
         stamp = str(int(now.timestamp()))
         headers = {
