@@ -22,15 +22,7 @@ class FreshClient(FlaskClient):
 
     def open(self, *args, **kwargs):
         if has_app_context():
-            for key in (
-                "_login_user",
-                "merchant",
-                "_rates",
-                "_clearance_cases",
-                "_flask_babel",
-                "running_promotions",
-                "clock_token",
-            ):
+            for key in ("_login_user", "merchant", "_rates", "_clearance_cases", "_flask_babel"):
                 g.pop(key, None)
         return super().open(*args, **kwargs)
 

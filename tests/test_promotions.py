@@ -3,15 +3,19 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import update
+from flask import g
 
+from storefront.catalog import promotions
 from storefront.catalog.promotions import Promotion, PromotionError, save, unit_price
 from storefront.catalog.variants import picker
 from storefront.clearance.mapping import snapshot_line
 from storefront.core.audit import AuditEntry
 from storefront.core.money import price_for_display
+from storefront.extensions import cache as shared_cache
 from storefront.extensions import db
 from tests.backoffice_helpers import client_as
+from tests.conftest import make_app
+from tests.test_query_count import count_queries
 
 NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
 
@@ -108,31 +112,80 @@ def test_cart_shows_the_promoted_price(client, make):
     assert "CN¥80.00" in page and "CN¥160.00" in page
 
 
-def test_cached_product_page_and_card_show_the_new_price_once_the_promotion_starts(client, make):
+def test_cached_product_page_and_card_show_the_new_price_once_the_promotion_starts(client, make, monkeypatch):
     make.rates()
     cat = make.category()
     p = make.product(category_=cat, price_fen=10000)
     db.session.flush()
-    promo = _promo(p.merchant, [p], percent=20, start=datetime.now(UTC) + timedelta(hours=1))
+    start = datetime.now(UTC) + timedelta(hours=1)
+    _promo(p.merchant, [p], percent=20, start=start)
     db.session.commit()
     product_url, listing_url = f"/en/p/{p.id}", f"/en/c/{cat.cluster.slug}/{cat.slug}/"
     for url in (product_url, listing_url):
+        g.pop("page_versions", None)  # the ``ctx`` fixture shares ``g`` with the client's requests
         first = client.get(url)
         assert "CN¥80.00" not in first.get_data(as_text=True) and "price-old" not in first.get_data(as_text=True)
+        g.pop("page_versions", None)
         assert client.get(url).headers["ETag"] == first.headers["ETag"]  # cached
-    # Time passes: the start is now behind us, with no write through the session (no version bump).
-    with db.engine.begin() as connection:
-        connection.execute(
-            update(Promotion.__table__)
-            .where(Promotion.__table__.c.id == promo.id)
-            .values(starts_at=datetime.now(UTC) - timedelta(minutes=1))
-        )
-    db.session.expire_all()
+    # Time passes: the start is now behind us, with no write at all (no version bump, the same process cache).
+    monkeypatch.setattr(promotions, "clock", lambda: start + timedelta(minutes=1))
     assert unit_price(p.default_variant, 1).fen == 8000
     for url in (product_url, listing_url):
+        g.pop("page_versions", None)
         page = client.get(url).get_data(as_text=True)
         assert "CN¥80.00" in page, url
         assert '<s class="price-old">' in page and "Old price:" in page
+
+
+def _get(client, url: str) -> str:
+    """A page as a new request sees it (the ``ctx`` fixture shares ``g`` with the client's requests)."""
+    for key in ("page_versions", "cache_versions"):
+        g.pop(key, None)
+    return client.get(url).get_data(as_text=True)
+
+
+def test_running_promotions_cost_no_query_on_a_warm_page(client, make):
+    """The running promotions come from the process cache keyed by the catalogue version that the page's one
+    versions query reads anyway: a cached fragment with a promotion on it still costs exactly that query."""
+    make.rates()
+    cat = make.category()
+    p = make.product(category_=cat, price_fen=10000)
+    db.session.flush()
+    _promo(p.merchant, [p], percent=20, start=datetime.now(UTC) - timedelta(hours=1))
+    db.session.commit()
+    app = client.application
+    url = f"/en/c/{cat.cluster.slug}/{cat.slug}/"
+    cache = app.extensions["kuajing_page_cache"]
+    size, cache.size = cache.size, 0  # the page cache off (signed-in buyers): the fragment and cards path
+    try:
+        assert "CN¥80.00" in _get(client, url)
+        with count_queries(app) as statements:
+            assert "CN¥80.00" in _get(client, url)
+        shared_cache.clear()  # a cold render: fragments and cards rebuilt, the promotions still known
+        with count_queries(app) as cold:
+            assert "CN¥80.00" in _get(client, url)
+    finally:
+        cache.size = size
+    assert len(statements) == 1, statements
+    assert not [s for s in cold if "promotion" in s], cold
+
+
+def test_a_promotion_saved_on_one_node_applies_on_the_others_next_request(app, make, tmp_path):
+    """Two app nodes on one database, each with its own process cache: the save's version bump reaches B."""
+    make.rates()
+    cat = make.category()
+    p = make.product(category_=cat, price_fen=10000)
+    db.session.commit()
+    node_b = make_app(tmp_path, app.config["SQLALCHEMY_DATABASE_URI"])
+    browser = node_b.test_client()  # its requests run in node B's own app contexts
+    url = f"/en/p/{p.id}"
+    assert "CN¥100.00" in browser.get(url).get_data(as_text=True)  # B has loaded the promotions: none
+    assert node_b.extensions["kj_promotion_rules"][2] == ()
+    promo = _promo(p.merchant, [p], percent=20, start=datetime.now(UTC) - timedelta(hours=1))  # on node A
+    db.session.commit()
+    page = browser.get(url).get_data(as_text=True)
+    assert "CN¥80.00" in page and '<s class="price-old">' in page
+    assert [r.id for r in node_b.extensions["kj_promotion_rules"][2]] == [promo.id]
 
 
 def _form(product, **changes):

@@ -17,7 +17,7 @@ from storefront.catalog.models import (
     ProductTranslation,
     ProductVariant,
 )
-from storefront.catalog.promotions import Promotion, list_price, promotion_token
+from storefront.catalog.promotions import Promotion, init_session_events, list_price, promotion_token
 from storefront.core import http
 
 
@@ -33,6 +33,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["promoted_price"] = list_price
     http.watch(Merchant, Category, City, Cluster, Promotion)  # a saved promotion may touch many products
     http.register_clock_source(promotion_token)  # one starting or ending changes prices without a write
+    init_session_events()  # a transaction that wrote promotions prices with its own rows
     http.watch_products(
         http.ProductModels(
             product=Product,

@@ -118,13 +118,8 @@ def register_clock_source(source: Callable[[], str]) -> None:
 
 
 def clock_token() -> str:
-    """The current time-dependent tokens (once per request)."""
-    memo = g.get("clock_token") if has_request_context() else None
-    if memo is None:
-        memo = "|".join(source() for source in _clock_sources)
-        if has_request_context():
-            g.clock_token = memo
-    return memo
+    """The current time-dependent tokens (sources must cost no query in the common case: they run per key)."""
+    return "|".join(source() for source in _clock_sources)
 
 
 def watch(*classes: type) -> None:
@@ -353,6 +348,10 @@ def page_versions() -> tuple[str, datetime | None]:
     rows = [(name, version, _aware(changed)) for name, version, changed in found]
     rows.sort()
     token = ";".join(f"{name}={_token(version, changed_at)}" for name, version, changed_at in rows)
+    # The catalogue version is read here anyway: later versions(GLOBAL) calls of this request cost no query.
+    g.setdefault("cache_versions", {})[GLOBAL] = next(
+        (_token(version, changed_at) for name, version, changed_at in rows if name == GLOBAL), "0"
+    )
     if _clock_sources:
         token += "|clock=" + clock_token()
     changed = max((r[2] for r in rows if r[2] is not None), default=None)
