@@ -110,6 +110,8 @@ def test_cart_shows_the_promoted_price(client, make):
     client.post("/en/cart/add", data={"product_id": p.id, "qty": 2}, follow_redirects=True)
     page = client.get("/en/cart/").get_data(as_text=True)
     assert "CN¥80.00" in page and "CN¥160.00" in page
+    assert '<s class="price-old"><span class="visually-hidden">Old price:</span> <span class="price">' in page
+    assert "CN¥100.00" in page.split('<s class="price-old">', 1)[1].split("</s>", 1)[0]
 
 
 def test_cached_product_page_and_card_show_the_new_price_once_the_promotion_starts(client, make, monkeypatch):
