@@ -21,6 +21,7 @@ if __package__ in (None, ""):  # executed as a script: make the repository root 
 
 from storefront.clearance import demo, xsd  # noqa: E402
 from storefront.clearance.messages import (  # noqa: E402
+    Meta,
     OrderData,
     build_ceb303,
     build_ceb403,
@@ -79,7 +80,7 @@ def build_and_validate(
     for order in orders:
         for kind, builder in BUILDERS:
             started = time.perf_counter()
-            xml = builder(order, guid=new_guid(), app_type="1", transfer=demo.TRANSFER)
+            xml = builder(order, Meta(new_guid(), demo.TRANSFER))
             built = time.perf_counter()
             stats.build_seconds += built - started
             stats.messages += 1

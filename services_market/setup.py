@@ -33,8 +33,8 @@ from services_market.models import Package, PackageImage, PackageLanguage, Packa
 from services_market.order_models import ServiceOrder, ServiceReview
 from storefront.accounts.models import User
 from storefront.core import limits
-from storefront.core.http import watch
 from storefront.core.money import Money
+from storefront.core.versions import watch
 from storefront.demo.hooks import register as register_demo
 from storefront.extensions import csrf, db
 from storefront.ledger.operations import register_seller_kind

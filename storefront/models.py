@@ -31,9 +31,9 @@ from storefront.clearance.models import (  # noqa: F401,E402
 )
 from storefront.core import limits as _limits  # noqa: E402
 from storefront.core.audit import AuditEntry  # noqa: F401,E402
-from storefront.core.http import CacheVersion  # noqa: F401,E402
 from storefront.core.models import ExchangeRate  # noqa: F401
 from storefront.core.rates import RateChange  # noqa: F401,E402
+from storefront.core.versions import CacheVersion  # noqa: F401,E402
 from storefront.extensions import db as _db  # noqa: E402
 from storefront.ledger.fx import FxSettlement  # noqa: F401,E402
 from storefront.ledger.models import CommissionRate, LedgerEntry, Payout, PayoutDetails  # noqa: F401,E402

@@ -16,8 +16,8 @@ from sqlalchemy import Select, func, select
 
 from storefront.catalog.models import Product
 from storefront.catalog.queries import public_products
-from storefront.core.http import GLOBAL, clock_token, product_key, versions
 from storefront.core.money import display_currency
+from storefront.core.versions import GLOBAL, clock_token, product_key, versions
 from storefront.extensions import cache, db
 
 #: Fragments of one render are joined with this marker, then split (one template call for all missing cards).

@@ -28,8 +28,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from storefront.catalog.models import Category, Product, ProductVariant
 from storefront.core import audit
-from storefront.core.http import GLOBAL, versions
 from storefront.core.timestamps import UTCDateTime
+from storefront.core.versions import GLOBAL, versions
 from storefront.extensions import db
 
 promotion_products = Table(

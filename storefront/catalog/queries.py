@@ -12,8 +12,8 @@ from sqlalchemy import Select, func, select
 
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product, load_variant_tiers, with_variants
-from storefront.core.http import GLOBAL, LISTINGS, memoize
 from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, parse_amount
+from storefront.core.versions import GLOBAL, LISTINGS, memoize
 from storefront.extensions import db
 
 SORTS = {

@@ -12,9 +12,10 @@ from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog import queries, variants
 from storefront.catalog.cards import product_cards
 from storefront.catalog.models import Category, City, Cluster, Product
-from storefront.core.http import GLOBAL, page_fragment
+from storefront.core.http import page_fragment
 from storefront.core.money import DISPLAY_CURRENCIES, display_currency
 from storefront.core.security import safe_next_url
+from storefront.core.versions import GLOBAL
 from storefront.extensions import db
 
 bp = Blueprint("catalog", __name__, url_prefix="/<lang>")

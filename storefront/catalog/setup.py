@@ -18,7 +18,7 @@ from storefront.catalog.models import (
     ProductVariant,
 )
 from storefront.catalog.promotions import Promotion, init_session_events, list_price, promotion_token
-from storefront.core import http
+from storefront.core import versions
 
 
 def _locate(sess: Session, product_ids: set[int], categories: set[int]) -> tuple[set[int], set[int]]:
@@ -31,11 +31,11 @@ def _locate(sess: Session, product_ids: set[int], categories: set[int]) -> tuple
 def init_app(app: Flask) -> None:
     """Merchants and the catalogue's tree show on every page; product rows only where the product shows."""
     app.jinja_env.globals["promoted_price"] = list_price
-    http.watch(Merchant, Category, City, Cluster, Promotion)  # a saved promotion may touch many products
-    http.register_clock_source(promotion_token)  # one starting or ending changes prices without a write
+    versions.watch(Merchant, Category, City, Cluster, Promotion)  # a saved promotion may touch many products
+    versions.register_clock_source(promotion_token)  # one starting or ending changes prices without a write
     init_session_events()  # a transaction that wrote promotions prices with its own rows
-    http.watch_products(
-        http.ProductModels(
+    versions.watch_products(
+        versions.ProductModels(
             product=Product,
             parts=(PriceTier, ProductImage, ProductTranslation),
             locate=_locate,

@@ -20,7 +20,7 @@ from storefront.clearance.messages import (
     build_ceb607,
     new_guid,
 )
-from storefront.clearance.messages.common import china_time
+from storefront.clearance.messages.common import Meta, china_time
 from storefront.clearance.models import ClearanceCase, DepartureBatch, to_utc, utcnow
 from storefront.clearance.ports import ports
 from storefront.clearance.status import CaseStatus
@@ -119,7 +119,7 @@ def declare(
         logistics_nos=tuple(case.logistics_no for case in cases),
     )
     guid = new_guid()
-    xml = build_ceb607(waybill, guid=guid, app_type="1", transfer=plat.transfer, app_time=now)
+    xml = build_ceb607(waybill, Meta(guid, plat.transfer, app_time=now))
     mapping.check(xml)
     outbox.enqueue(
         "CEB607", guid=guid, business_key=f"CEB607:batch:{batch.id}", payload=xml, ref=waybill.cop_no, now=now
@@ -136,7 +136,7 @@ def declare(
         leave_time=batch.leave_time,
         logistics_nos=tuple(case.logistics_no for case in cases),
     )
-    xml = build_ceb509(data, guid=guid, app_type="1", transfer=plat.transfer, app_time=now)
+    xml = build_ceb509(data, Meta(guid, plat.transfer, app_time=now))
     mapping.check(xml)
     outbox.enqueue("CEB509", guid=guid, business_key=f"CEB509:batch:{batch.id}", payload=xml, ref=batch.cop_no, now=now)
     return batch

@@ -33,7 +33,7 @@ from storefront.clearance.messages import (
     build_ceb603,
     build_ceb605,
 )
-from storefront.clearance.messages.common import china_time
+from storefront.clearance.messages.common import Meta, china_time
 from storefront.clearance.models import CaseLine, ClearanceCase
 from storefront.core.money import exponent
 from storefront.core.validators import is_valid_uscc, normalize_hs_code
@@ -282,6 +282,7 @@ def ref_for(kind: str, case: ClearanceCase) -> str:
 def build(kind: str, case: ClearanceCase, plat: Platform, *, guid: str, app_type: str, when: datetime) -> bytes:
     """Build one message for a case; raises ``DataProblem`` when the data cannot make a valid message."""
     try:
+        meta = Meta(guid, plat.transfer, app_type=app_type, app_time=when)
         if kind == "CEB605":
             cancel = InvtCancelData(
                 customs_code=case.customs_code,
@@ -292,7 +293,7 @@ def build(kind: str, case: ClearanceCase, plat: Platform, *, guid: str, app_type
                 agent=plat.agent,
                 ebc=Company(case.ebc_code, case.ebc_name),
             )
-            xml = build_ceb605(cancel, guid=guid, app_type=app_type, transfer=plat.transfer, app_time=when)
+            xml = build_ceb605(cancel, meta)
         elif kind == "CEB509":
             departure = DepartureData(
                 customs_code=case.port_code,
@@ -302,7 +303,7 @@ def build(kind: str, case: ClearanceCase, plat: Platform, *, guid: str, app_type
                 leave_time=when,
                 logistics_nos=(case.logistics_no or "",),
             )
-            xml = build_ceb509(departure, guid=guid, app_type=app_type, transfer=plat.transfer, app_time=when)
+            xml = build_ceb509(departure, meta)
         else:
             builder = {
                 "CEB303": build_ceb303,
@@ -310,9 +311,7 @@ def build(kind: str, case: ClearanceCase, plat: Platform, *, guid: str, app_type
                 "CEB505": build_ceb505,
                 "CEB603": build_ceb603,
             }
-            xml = builder[kind](
-                order_data(case, plat), guid=guid, app_type=app_type, transfer=plat.transfer, app_time=when
-            )
+            xml = builder[kind](order_data(case, plat), meta)
     except (codes.UnknownCode, ports.PortError) as exc:
         raise DataProblem(str(exc)) from exc
     except ValueError as exc:

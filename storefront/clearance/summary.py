@@ -27,7 +27,7 @@ from sqlalchemy import delete, exists, func, select, text
 
 from storefront.clearance import errors, mapping, outbox
 from storefront.clearance.messages import SummaryApplyData, build_ceb701, new_guid
-from storefront.clearance.messages.common import CHINA_TZ, china_time
+from storefront.clearance.messages.common import CHINA_TZ, Meta, china_time
 from storefront.clearance.messages.data import Company
 from storefront.clearance.messages.receipts import Receipt, SummaryResult
 from storefront.clearance.models import (
@@ -293,7 +293,7 @@ def _enqueue(declaration: SummaryDeclaration, invt_nos: list[str], now: datetime
         item_name_flag=ITEM_NAME_FLAG,
     )
     guid = new_guid()
-    xml = build_ceb701(data, guid=guid, app_type="1", transfer=plat.transfer, app_time=now)
+    xml = build_ceb701(data, Meta(guid, plat.transfer, app_time=now))
     mapping.check(xml)
     outbox.enqueue(
         "CEB701",

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-import storefront.demo.images as images_module
 from storefront.accounts import operations as accounts
 from storefront.accounts.models import FilingStatus, Merchant, Role
 from storefront.catalog.images import SIZES, media_dir, save_image
@@ -31,7 +30,7 @@ from storefront.core.models import ExchangeRate
 from storefront.core.money import SEED_RATES
 from storefront.demo import content
 from storefront.demo.hooks import hooks
-from storefront.demo.images import render_product_image
+from storefront.demo.images import SOURCES, render_product_image
 from storefront.extensions import db
 from storefront.search.sync import reindex_after_commit
 
@@ -165,7 +164,7 @@ def _demo_image(data: dict, color: str, render) -> tuple[str, int, int]:
     """Thumbnails of a demo product's generated image, rendered once and then copied from the cache."""
 
     key = hashlib.sha256(
-        Path(images_module.__file__).read_bytes() + json.dumps([data["sku"], data["category"], color]).encode()
+        b"".join(Path(f).read_bytes() for f in SOURCES) + json.dumps([data["sku"], data["category"], color]).encode()
     ).hexdigest()[:20]
     cached = _image_cache() / key
     meta = cached.with_suffix(".json")

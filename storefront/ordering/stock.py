@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from storefront.catalog.models import ProductVariant
-from storefront.core.http import STOCK_OPTION
+from storefront.core.versions import STOCK_OPTION
 from storefront.extensions import db
 from storefront.ordering.models import Order, StockReservation
 

@@ -16,8 +16,8 @@ from storefront.catalog.images import ImageRejected, open_upload, save_image
 from storefront.catalog.ratings import ProductRating
 from storefront.core import audit
 from storefront.core.errors import CodedError
-from storefront.core.http import product_changed
 from storefront.core.locales import LANGS
+from storefront.core.versions import product_changed
 from storefront.extensions import db
 from storefront.ordering.models import OrderLine
 from storefront.ordering.states import OrderStatus

@@ -12,6 +12,7 @@ from lxml import etree
 from storefront.clearance import codes, demo, ingest, outbox, ports, xsd
 from storefront.clearance.messages import (
     InvtCancelData,
+    Meta,
     build_ceb303,
     build_ceb403,
     build_ceb505,
@@ -108,14 +109,14 @@ def _messages() -> dict[str, bytes]:
     )
     transfer = demo.TRANSFER
     return {
-        "CEB303": build_ceb303(order, guid=new_guid(), transfer=transfer),
-        "CEB403": build_ceb403(order, guid=new_guid(), transfer=transfer),
-        "CEB505": build_ceb505(order, guid=new_guid(), transfer=transfer),
-        "CEB509": build_ceb509(demo.demo_departure(orders), guid=new_guid(), transfer=transfer),
-        "CEB603": build_ceb603(order, guid=new_guid(), transfer=transfer),
-        "CEB605": build_ceb605(cancel, guid=new_guid(), transfer=transfer),
-        "CEB607": build_ceb607(demo.demo_waybill(orders), guid=new_guid(), transfer=transfer),
-        "CEB701": build_ceb701(demo.demo_summary([demo.demo_invt_no(1)]), guid=new_guid(), transfer=transfer),
+        "CEB303": build_ceb303(order, Meta(new_guid(), transfer)),
+        "CEB403": build_ceb403(order, Meta(new_guid(), transfer)),
+        "CEB505": build_ceb505(order, Meta(new_guid(), transfer)),
+        "CEB509": build_ceb509(demo.demo_departure(orders), Meta(new_guid(), transfer)),
+        "CEB603": build_ceb603(order, Meta(new_guid(), transfer)),
+        "CEB605": build_ceb605(cancel, Meta(new_guid(), transfer)),
+        "CEB607": build_ceb607(demo.demo_waybill(orders), Meta(new_guid(), transfer)),
+        "CEB701": build_ceb701(demo.demo_summary([demo.demo_invt_no(1)]), Meta(new_guid(), transfer)),
     }
 
 

@@ -10,7 +10,7 @@ from lxml import etree
 
 from storefront.clearance import demo, xsd
 from storefront.clearance.envelope import DXP_NS, Envelope, EnvelopeError
-from storefront.clearance.messages import build_ceb603, new_guid
+from storefront.clearance.messages import Meta, build_ceb603, new_guid
 from storefront.clearance.messages.receipts import build_receipt
 from storefront.clearance.signing import Sm2Signer, generate_identity, verify_signature
 from storefront.clearance.status import CaseStatus
@@ -27,7 +27,7 @@ def test_wrap_validates_and_unwraps(xsd_ready):
     """TransInfo per table 4-3, Base64 Data, valid against ceb-terminal-2022.xsd, and back."""
     envelope = Envelope("DXPENTDEMO000001", xsd_dir=str(xsd_ready))
     guid = new_guid()
-    business = build_ceb603(demo.demo_order(0), guid=guid, app_type="1", transfer=demo.TRANSFER)
+    business = build_ceb603(demo.demo_order(0), Meta(guid, demo.TRANSFER))
     created = datetime(2026, 12, 3, 1, 2, 3, tzinfo=UTC)
     wrapped = envelope.wrap(business, kind="CEB603", msg_id=guid, created=created)
     assert xsd.validate_envelope(wrapped, directory=xsd_ready) == []

@@ -13,6 +13,7 @@ from lxml import etree
 
 from storefront.clearance import codes, demo, xsd
 from storefront.clearance.messages import (
+    Meta,
     OrderLine,
     build_ceb303,
     build_ceb403,
@@ -37,7 +38,7 @@ def _texts(xml: bytes, name: str) -> list[str]:
 
 def _build(builder: Callable[..., bytes], subject: object, **kwargs: object) -> bytes:
     """Build a message with a fresh guid, the demo transfer and a fixed appTime."""
-    return builder(subject, guid=new_guid(), app_type="1", transfer=demo.TRANSFER, app_time=APP_TIME, **kwargs)
+    return builder(subject, Meta(new_guid(), demo.TRANSFER, app_time=APP_TIME, **kwargs))
 
 
 @pytest.mark.parametrize("builder", ORDER_BUILDERS, ids=lambda b: b.__name__)
@@ -103,7 +104,7 @@ def test_root_transfer_and_times(xsd_ready: Path) -> None:
     """Root guid/version, BaseTransfer and Beijing-time appTime are right."""
     guid = new_guid().lower()
     utc = datetime(2026, 3, 2, 2, 0, 0, tzinfo=UTC)
-    xml = build_ceb303(demo.demo_order(1), guid=guid, app_type="2", transfer=demo.TRANSFER, app_time=utc)
+    xml = build_ceb303(demo.demo_order(1), Meta(guid, demo.TRANSFER, app_type="2", app_time=utc))
     xsd.assert_valid(xml)
     assert xml.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
     root = etree.fromstring(xml)
@@ -176,9 +177,9 @@ def test_input_checks() -> None:
     with pytest.raises(ValueError, match=r"needs order\.shipment"):
         _build(build_ceb505, replace(order, shipment=None))
     with pytest.raises(ValueError, match="guid"):
-        build_ceb303(order, guid="not-a-guid", app_type="1", transfer=demo.TRANSFER)
+        build_ceb303(order, Meta("not-a-guid", demo.TRANSFER))
     with pytest.raises(ValueError, match="appType"):
-        build_ceb303(order, guid=new_guid(), app_type="4", transfer=demo.TRANSFER)
+        build_ceb303(order, Meta(new_guid(), demo.TRANSFER, app_type="4"))
 
 
 def test_code_tables() -> None:

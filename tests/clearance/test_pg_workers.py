@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from storefront.clearance import demo, ingest, outbox
-from storefront.clearance.messages import Company, build_ceb303, new_guid
+from storefront.clearance.messages import Company, Meta, build_ceb303, new_guid
 from storefront.clearance.messages.receipts import build_receipt
 from storefront.clearance.models import OutboxMessage, ReceiptRecord, utcnow
 from storefront.clearance.signing import NoneSigner
@@ -51,7 +51,7 @@ def pg_app(pg_cluster, tmp_path_factory):
 def _order_xml(order_no: str) -> bytes:
     """A valid CEB303 under the platform code P and shipper E."""
     order = replace(demo.demo_order(1), order_no=order_no, ebp=Company("P", "P"), ebc=Company("E", "E"))
-    return build_ceb303(order, guid=new_guid(), app_type="1", transfer=demo.TRANSFER)
+    return build_ceb303(order, Meta(new_guid(), demo.TRANSFER))
 
 
 def _fill(app) -> None:

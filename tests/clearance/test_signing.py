@@ -13,7 +13,7 @@ from signxml import CanonicalizationMethod, DigestAlgorithm, SignatureMethod, XM
 from signxml.verifier import SignatureConfiguration
 
 from storefront.clearance import demo, gm, xsd
-from storefront.clearance.messages import build_ceb509, build_ceb603, build_ceb701, new_guid
+from storefront.clearance.messages import Meta, build_ceb509, build_ceb603, build_ceb701, new_guid
 from storefront.clearance.messages.common import NS
 from storefront.clearance.signing import (
     C14N_URI,
@@ -46,7 +46,7 @@ def sm2_identity() -> Identity:
 def _inventory() -> bytes:
     """Return an unsigned CEB603 for a 4-line order to Russia in USD."""
     order = demo.demo_order(0, destination="RU", currency="USD", lines=4)
-    return build_ceb603(order, guid=new_guid(), app_type="1", transfer=demo.TRANSFER)
+    return build_ceb603(order, Meta(new_guid(), demo.TRANSFER))
 
 
 def _algorithms(signed: bytes) -> list[str]:
@@ -153,8 +153,8 @@ def test_other_signed_messages_validate(xsd_ready: Path, sm2_identity: Identity)
     signer = Sm2Signer(*sm2_identity)
     orders = [demo.demo_order(n) for n in range(1, 4)]
     for xml in (
-        build_ceb509(demo.demo_departure(orders), guid=new_guid(), app_type="1", transfer=demo.TRANSFER),
-        build_ceb701(demo.demo_summary([demo.demo_invt_no(1)]), guid=new_guid(), app_type="1", transfer=demo.TRANSFER),
+        build_ceb509(demo.demo_departure(orders), Meta(new_guid(), demo.TRANSFER)),
+        build_ceb701(demo.demo_summary([demo.demo_invt_no(1)]), Meta(new_guid(), demo.TRANSFER)),
     ):
         signed = signer.sign(xml)
         assert xsd.validate(signed) == []

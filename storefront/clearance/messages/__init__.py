@@ -1,6 +1,6 @@
 """CEB export message builders (303/403/505/603/605/607/509/701), their input dataclasses, and receipt parsers."""
 
-from storefront.clearance.messages.common import new_guid
+from storefront.clearance.messages.common import Meta, new_guid
 from storefront.clearance.messages.data import (
     Company,
     Declaration,
@@ -29,6 +29,7 @@ __all__ = [
     "Declaration",
     "DepartureData",
     "InvtCancelData",
+    "Meta",
     "OrderData",
     "OrderLine",
     "Party",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -170,16 +171,37 @@ def serialize(root: etree._Element) -> bytes:
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8")
 
 
-def build_message(
-    kind: str,
-    guid: str,
-    transfer: Transfer | None,
-    fill: Callable[[etree._Element], object],
-    version: str = VERSION,
-) -> bytes:
+@dataclass(frozen=True)
+class Meta:
+    """What a message carries besides its document: the message guid (36 upper-case characters), the sending
+    party's BaseTransfer, appType (1 new, 2 change, 3 delete), appTime (Beijing time; now when None), appStatus
+    (1 draft, 2 declare) and the schema version. Checked when made, so a bad value never reaches a builder."""
+
+    guid: str
+    transfer: Transfer | None
+    app_type: str = "1"
+    app_time: datetime | None = None
+    app_status: str = "2"
+    version: str = VERSION
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "guid", check_guid(self.guid))
+        head_fields(self.guid, self.app_type, self.app_time, self.app_status)  # raises on a bad appType/appStatus
+
+    def head(self) -> list[Field]:
+        """The guid/appType/appTime/appStatus fields that open every business head."""
+        return head_fields(self.guid, self.app_type, self.app_time, self.app_status)
+
+
+def build_message(kind: str, meta: Meta, fill: Callable[[etree._Element], object]) -> bytes:
     """Build a whole message: root, business node(s) written by ``fill``, BaseTransfer (if any)."""
-    root = message_root(kind, guid, version)
+    root = message_root(kind, meta.guid, meta.version)
     fill(root)
-    if transfer is not None:
-        add_node(root, "BaseTransfer", transfer_fields(transfer))
+    if meta.transfer is not None:
+        add_node(root, "BaseTransfer", transfer_fields(meta.transfer))
     return serialize(root)
+
+
+def build_single(kind: str, meta: Meta, element: str, fields: list[Field]) -> bytes:
+    """Build a message whose business part is one flat element (receipts, waybill, cancellation)."""
+    return build_message(kind, meta, lambda root: add_node(root, element, fields))

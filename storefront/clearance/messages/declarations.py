@@ -3,20 +3,17 @@ CEB607, departure CEB509, summary CEB701."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from lxml import etree
 
 from storefront.clearance import codes
 from storefront.clearance.messages.common import (
-    VERSION,
     Field,
+    Meta,
     add_node,
     build_message,
-    check_guid,
+    build_single,
     fmt_date,
     fmt_time,
-    head_fields,
 )
 from storefront.clearance.messages.data import (
     DepartureData,
@@ -24,7 +21,6 @@ from storefront.clearance.messages.data import (
     OrderData,
     OrderLine,
     SummaryApplyData,
-    Transfer,
     WayBillData,
 )
 
@@ -112,19 +108,9 @@ def inventory_line_fields(order: OrderData, line: OrderLine) -> list[Field]:
     ]
 
 
-def build_ceb603(
-    order: OrderData,
-    *,
-    guid: str,
-    app_type: str = "1",
-    transfer: Transfer,
-    app_time: datetime | None = None,
-    app_status: str = "2",
-    version: str = VERSION,
-) -> bytes:
+def build_ceb603(order: OrderData, meta: Meta) -> bytes:
     """Build the export inventory list (CEB603, one ``ceb:Inventory``); sign it before sending."""
-    guid = check_guid(guid)
-    head = inventory_head_fields(order, head_fields(guid, app_type, app_time, app_status))
+    head = inventory_head_fields(order, meta.head())
 
     def fill(root: etree._Element) -> None:
         node = add_node(root, "Inventory", ())
@@ -132,23 +118,13 @@ def build_ceb603(
         for line in order.lines:
             add_node(node, "InventoryList", inventory_line_fields(order, line))
 
-    return build_message("CEB603", guid, transfer, fill, version)
+    return build_message("CEB603", meta, fill)
 
 
-def build_ceb509(
-    departure: DepartureData,
-    *,
-    guid: str,
-    app_type: str = "1",
-    transfer: Transfer,
-    app_time: datetime | None = None,
-    app_status: str = "2",
-    version: str = VERSION,
-) -> bytes:
+def build_ceb509(departure: DepartureData, meta: Meta) -> bytes:
     """Build the departure message (CEB509, one ``ceb:Departure`` listing the waybills)."""
-    guid = check_guid(guid)
     head = [
-        *head_fields(guid, app_type, app_time, app_status),
+        *meta.head(),
         ("customsCode", departure.customs_code),
         ("copNo", departure.cop_no),
         ("preNo", departure.pre_no),
@@ -178,23 +154,13 @@ def build_ceb509(
                 ],
             )
 
-    return build_message("CEB509", guid, transfer, fill, version)
+    return build_message("CEB509", meta, fill)
 
 
-def build_ceb607(
-    waybill: WayBillData,
-    *,
-    guid: str,
-    app_type: str = "1",
-    transfer: Transfer,
-    app_time: datetime | None = None,
-    app_status: str = "2",
-    version: str = VERSION,
-) -> bytes:
+def build_ceb607(waybill: WayBillData, meta: Meta) -> bytes:
     """Build the list master bill (CEB607, one ``ceb:WayBill``: head with the conveyance, one line per waybill)."""
-    guid = check_guid(guid)
     head = [
-        *head_fields(guid, app_type, app_time, app_status),
+        *meta.head(),
         ("customsCode", waybill.customs_code),
         ("copNo", waybill.cop_no),
         ("preNo", waybill.pre_no),
@@ -224,23 +190,13 @@ def build_ceb607(
                 [("gnum", gnum), ("totalPackageNo", waybill.total_package_no), ("logisticsNo", logistics_no)],
             )
 
-    return build_message("CEB607", guid, transfer, fill, version)
+    return build_message("CEB607", meta, fill)
 
 
-def build_ceb605(
-    cancel: InvtCancelData,
-    *,
-    guid: str,
-    app_type: str = "1",
-    transfer: Transfer,
-    app_time: datetime | None = None,
-    app_status: str = "2",
-    version: str = VERSION,
-) -> bytes:
+def build_ceb605(cancel: InvtCancelData, meta: Meta) -> bytes:
     """Build the list cancellation (CEB605, one ``ceb:InvtCancel``); sign it before sending."""
-    guid = check_guid(guid)
     fields = [
-        *head_fields(guid, app_type, app_time, app_status),
+        *meta.head(),
         ("customsCode", cancel.customs_code),
         ("copNo", cancel.cop_no),
         ("preNo", cancel.pre_no),
@@ -253,26 +209,13 @@ def build_ceb605(
         ("note", cancel.note),
     ]
 
-    def fill(root: etree._Element) -> None:
-        add_node(root, "InvtCancel", fields)
-
-    return build_message("CEB605", guid, transfer, fill, version)
+    return build_single("CEB605", meta, "InvtCancel", fields)
 
 
-def build_ceb701(
-    summary: SummaryApplyData,
-    *,
-    guid: str,
-    app_type: str = "1",
-    transfer: Transfer,
-    app_time: datetime | None = None,
-    app_status: str = "2",
-    version: str = VERSION,
-) -> bytes:
+def build_ceb701(summary: SummaryApplyData, meta: Meta) -> bytes:
     """Build the summary application (CEB701, one ``ceb:SummaryApply`` listing invtNo or a time window)."""
-    guid = check_guid(guid)
     head = [
-        *head_fields(guid, app_type, app_time, app_status),
+        *meta.head(),
         ("customsCode", summary.customs_code),
         ("copNo", summary.cop_no),
         ("preNo", summary.pre_no),
@@ -299,4 +242,4 @@ def build_ceb701(
         for invt_no in summary.invt_nos:
             add_node(node, "SummaryApplyList", [("invtNo", invt_no)])
 
-    return build_message("CEB701", guid, transfer, fill, version)
+    return build_message("CEB701", meta, fill)

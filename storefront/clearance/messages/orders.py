@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from lxml import etree
 
 from storefront.clearance import codes
 from storefront.clearance.messages.common import (
-    VERSION,
     Field,
+    Meta,
     add_node,
     build_message,
-    check_guid,
+    build_single,
     fmt_time,
-    head_fields,
 )
-from storefront.clearance.messages.data import OrderData, Transfer
+from storefront.clearance.messages.data import OrderData
 
 GOODS_INFO_MAX = 200
 
@@ -45,23 +42,13 @@ def order_fields(order: OrderData, head: list[Field]) -> list[Field]:
     ]
 
 
-def build_ceb303(
-    order: OrderData,
-    *,
-    guid: str,
-    app_type: str = "1",
-    transfer: Transfer,
-    app_time: datetime | None = None,
-    app_status: str = "2",
-    version: str = VERSION,
-) -> bytes:
+def build_ceb303(order: OrderData, meta: Meta) -> bytes:
     """Build the export order message (CEB303, one ``ceb:Order``)."""
-    guid = check_guid(guid)
     currency = codes.currency_code(order.currency)
 
     def fill(root: etree._Element) -> None:
         node = add_node(root, "Order", ())
-        add_node(node, "OrderHead", order_fields(order, head_fields(guid, app_type, app_time, app_status)))
+        add_node(node, "OrderHead", order_fields(order, meta.head()))
         for line in order.lines:
             add_node(
                 node,
@@ -81,24 +68,14 @@ def build_ceb303(
                 ],
             )
 
-    return build_message("CEB303", guid, transfer, fill, version)
+    return build_message("CEB303", meta, fill)
 
 
-def build_ceb403(
-    order: OrderData,
-    *,
-    guid: str,
-    app_type: str = "1",
-    transfer: Transfer,
-    app_time: datetime | None = None,
-    app_status: str = "2",
-    version: str = VERSION,
-) -> bytes:
+def build_ceb403(order: OrderData, meta: Meta) -> bytes:
     """Build the payment-received message (CEB403 收款单, one ``ceb:Receipts``)."""
-    guid = check_guid(guid)
     payment = order.require_payment("CEB403")
     fields = [
-        *head_fields(guid, app_type, app_time, app_status),
+        *meta.head(),
         ("ebpCode", order.ebp.code),
         ("ebpName", order.ebp.name),
         ("ebcCode", order.ebc.code),
@@ -112,24 +89,14 @@ def build_ceb403(
         ("accountingDate", fmt_time(payment.accounting_time)),
         ("note", payment.note),
     ]
-    return build_message("CEB403", guid, transfer, lambda root: add_node(root, "Receipts", fields), version)
+    return build_single("CEB403", meta, "Receipts", fields)
 
 
-def build_ceb505(
-    order: OrderData,
-    *,
-    guid: str,
-    app_type: str = "1",
-    transfer: Transfer,
-    app_time: datetime | None = None,
-    app_status: str = "2",
-    version: str = VERSION,
-) -> bytes:
+def build_ceb505(order: OrderData, meta: Meta) -> bytes:
     """Build the waybill message (CEB505, one ``ceb:Logistics``)."""
-    guid = check_guid(guid)
     shipment = order.require_shipment("CEB505")
     fields = [
-        *head_fields(guid, app_type, app_time, app_status),
+        *meta.head(),
         ("logisticsCode", shipment.logistics.code),
         ("logisticsName", shipment.logistics.name),
         ("logisticsNo", shipment.logistics_no),
@@ -144,4 +111,4 @@ def build_ceb505(
         ("ebcTelephone", shipment.ebc_telephone),
         ("note", shipment.note),
     ]
-    return build_message("CEB505", guid, transfer, lambda root: add_node(root, "Logistics", fields), version)
+    return build_single("CEB505", meta, "Logistics", fields)

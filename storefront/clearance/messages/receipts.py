@@ -17,8 +17,10 @@ from storefront.clearance.messages.common import (
     NS,
     VERSION,
     Field,
+    Meta,
     add_node,
     build_message,
+    build_single,
     check_guid,
     fmt_time_ms,
     new_guid,
@@ -335,8 +337,7 @@ def build_receipt(
         ("returnTime", fmt_time_ms(when)),
         ("returnInfo", info),
     ]
-    message_guid = message_guid or new_guid()
-    return build_message(kind, message_guid, None, lambda root: add_node(root, spec.node, fields), version)
+    return build_single(kind, Meta(message_guid or new_guid(), None, version=version), spec.node, fields)
 
 
 def build_summary_result(result: SummaryResult, *, message_guid: str | None = None, version: str = VERSION) -> bytes:
@@ -382,4 +383,4 @@ def build_summary_result(result: SummaryResult, *, message_guid: str | None = No
                 ],
             )
 
-    return build_message(SUMMARY_RESULT, message_guid or new_guid(), None, fill, version)
+    return build_message(SUMMARY_RESULT, Meta(message_guid or new_guid(), None, version=version), fill)
