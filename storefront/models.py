@@ -15,6 +15,7 @@ from storefront.catalog.models import (  # noqa: F401
     ProductImage,
     ProductTranslation,
 )
+from storefront.catalog.promotions import Promotion  # noqa: F401,E402
 from storefront.catalog.ratings import ProductRating  # noqa: F401,E402
 from storefront.catalog.reviews import ListingReview  # noqa: F401,E402
 from storefront.clearance.models import (  # noqa: F401,E402

@@ -106,6 +106,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.invoice_pdf": MERCHANTS,
     "merchant.proforma_pdf": MERCHANTS,
     "merchant.api_keys_page": MERCHANTS,
+    "merchant.promotions_page": MERCHANTS,  # promotions of own products (issue 18)
+    "merchant.promotion_add": MERCHANTS,
+    "merchant.promotion_edit": MERCHANTS,  # own promotions only: another merchant gets 404 (tests/test_promotions.py)
+    "merchant.promotion_end": MERCHANTS,
     "merchant.webhooks_page": MERCHANTS,  # outbound webhooks, owner only (issue 18)
     "merchant.webhook_add": MERCHANTS,
     "merchant.webhook_remove": MERCHANTS,

@@ -8,6 +8,8 @@ skips with the reason otherwise. Marked ``multinode``: ``pytest -m multinode`` r
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 import requests
 from flask import g
@@ -123,6 +125,38 @@ def test_change_on_node_a_is_seen_on_node_b(shop):
     merchant.post(b + f"/en/merchant/products/{pid}/visibility", data={"hidden": "0", "back": "list"})
     assert buyer.get(a + page).status_code == 200
     assert _links_to(buyer.get(a + listing).text, pid)
+
+
+def test_promotion_saved_on_node_a_prices_node_b_next_request(shop):
+    """Each node keeps the running promotions in its own process, keyed by the catalogue version in PostgreSQL:
+    a promotion saved on A shows on B's next request, and one ended on B disappears from A's."""
+    a, b, pid = shop["a"].url, shop["b"].url, shop["product"]
+    page, listing = f"/en/p/{pid}", shop["listing"]
+    buyer, merchant = _browser(), _browser()
+    for url in (page, listing):
+        assert "price-old" not in buyer.get(b + url).text  # B has loaded and cached what it knows: no promotion
+    login = {"email": "merchant@example.com", "password": "correct-horse-battery"}
+    assert merchant.post(a + "/en/account/login", data=login).status_code == 200
+    today = datetime.now(UTC).date()
+    form = {
+        "name": "Winter sale",
+        "kind": "percent",
+        "percent": "20",
+        "amount": "",
+        "starts": (today - timedelta(days=1)).isoformat(),
+        "ends": (today + timedelta(days=10)).isoformat(),
+        "products": [str(pid)],
+    }
+    saved = merchant.post(a + "/en/merchant/promotions", data=form, allow_redirects=False)
+    assert saved.status_code == 302, saved.text
+    for url in (page, listing):
+        assert '<s class="price-old">' in buyer.get(b + url).text, url
+    edit = merchant.get(b + "/en/merchant/promotions").text
+    promotion_id = edit.split("/en/merchant/promotions/", 1)[1].split('"', 1)[0].split("/", 1)[0]
+    ended = merchant.post(b + f"/en/merchant/promotions/{promotion_id}/end", allow_redirects=False)
+    assert ended.status_code == 302
+    for url in (page, listing):
+        assert "price-old" not in buyer.get(a + url).text, url
 
 
 def test_sign_in_limit_holds_across_both_nodes(shop):

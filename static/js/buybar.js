@@ -10,7 +10,8 @@
   var barPrice = document.getElementById("buy-bar-price");
 
   function fill() {
-    var shown = document.querySelector("#variant-price .price-shown");
+    // the price paid: a promotion's struck-through list price (.price-was) comes first and is not a direct child
+    var shown = document.querySelector("#variant-price > .price .price-shown");
     barPrice.replaceChildren(shown ? shown.cloneNode(true) : "");
     barButton.disabled = button.disabled;
   }

@@ -33,6 +33,8 @@
 
   function showPrice(node, price) {
     if (!node) { return; }
+    // the struck-through list price belongs to the variant first shown; the prices here are the prices paid
+    Array.prototype.forEach.call(node.querySelectorAll(".price-was"), function (was) { was.remove(); });
     var shown = node.querySelector(".price-shown");
     var base = node.querySelector(".price-base");
     if (shown) { shown.textContent = (price.base ? "≈ " : "") + price.shown; }

@@ -17,7 +17,7 @@ from sqlalchemy import Select, func, select
 from storefront.catalog.models import Product
 from storefront.catalog.queries import public_products
 from storefront.core.money import display_currency
-from storefront.core.versions import GLOBAL, product_key, versions
+from storefront.core.versions import GLOBAL, clock_token, product_key, versions
 from storefront.extensions import cache, db
 
 #: Fragments of one render are joined with this marker, then split (one template call for all missing cards).
@@ -27,7 +27,8 @@ _SEPARATOR = "\x1e\x1d\x1e"
 def card_keys(ids: Sequence[int], lang: str, currency: str) -> list[str]:
     """Cache keys of the cards of these products (one versions query)."""
     found = versions(GLOBAL, *(product_key(i) for i in ids))
-    return [f"card:{lang}:{currency}:{found[GLOBAL]}:{i}:{found[product_key(i)]}" for i in ids]
+    clock = clock_token()  # e.g. the promotions running now: a card shows the price of this moment
+    return [f"card:{lang}:{currency}:{found[GLOBAL]}:{clock}:{i}:{found[product_key(i)]}" for i in ids]
 
 
 def product_cards(ids: Sequence[int]) -> list[Markup]:

@@ -17,6 +17,7 @@ from storefront.catalog.models import (
     ProductTranslation,
     ProductVariant,
 )
+from storefront.catalog.promotions import Promotion, init_session_events, list_price, promotion_token
 from storefront.core import versions
 
 
@@ -27,9 +28,12 @@ def _locate(sess: Session, product_ids: set[int], categories: set[int]) -> tuple
     return categories, clusters
 
 
-def init_app(_app: Flask) -> None:
+def init_app(app: Flask) -> None:
     """Merchants and the catalogue's tree show on every page; product rows only where the product shows."""
-    versions.watch(Merchant, Category, City, Cluster)
+    app.jinja_env.globals["promoted_price"] = list_price
+    versions.watch(Merchant, Category, City, Cluster, Promotion)  # a saved promotion may touch many products
+    versions.register_clock_source(promotion_token)  # one starting or ending changes prices without a write
+    init_session_events()  # a transaction that wrote promotions prices with its own rows
     versions.watch_products(
         versions.ProductModels(
             product=Product,

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.images import image_url
 from storefront.catalog.models import Product, ProductVariant
+from storefront.catalog.promotions import list_price
 from storefront.core.money import price_for_display
 
 _CHARTS = Path(__file__).resolve().parent / "data" / "size_charts.toml"
@@ -93,8 +94,10 @@ def picker(product: Product, lang: str) -> dict:
                 "orderable": orderable(v),
                 "stock": amount(v.stock),
                 "max": v.stock // product.qty_step * product.qty_step,
-                "price": prices[v.base_price_fen],
-                "tiers": [[amount(t.min_qty) + "+", prices[t.price_fen]] for t in v.price_tiers],
+                "price": prices[list_price(product, v.base_price_fen).fen],  # the price paid (promotion applied)
+                "tiers": [
+                    [amount(t.min_qty) + "+", prices[list_price(product, t.price_fen).fen]] for t in v.price_tiers
+                ],
                 "image": image_url(v.image.stem, 800) if v.image else "",
             }
             for v in product.variants

@@ -95,6 +95,20 @@ class ProductModels:
 
 _watched: list[type] = []
 _products: ProductModels | None = None
+#: Tokens of what priced pages show that changes with time alone (the promotions running now): registered by
+#: the domains, part of every page's and card's cache key, so a change at a set time needs no write.
+_clock_sources: list[Callable[[], str]] = []
+
+
+def register_clock_source(source: Callable[[], str]) -> None:
+    """Add a time-dependent token to the keys of cached pages and fragments."""
+    if source not in _clock_sources:
+        _clock_sources.append(source)
+
+
+def clock_token() -> str:
+    """The current time-dependent tokens (sources must cost no query in the common case: they run per key)."""
+    return "|".join(source() for source in _clock_sources)
 
 
 def watch(*classes: type) -> None:
@@ -323,6 +337,12 @@ def page_versions() -> tuple[str, datetime | None]:
     rows = [(name, version, _aware(changed)) for name, version, changed in found]
     rows.sort()
     token = ";".join(f"{name}={_token(version, changed_at)}" for name, version, changed_at in rows)
+    # The catalogue version is read here anyway: later versions(GLOBAL) calls of this request cost no query.
+    g.setdefault("cache_versions", {})[GLOBAL] = next(
+        (_token(version, changed_at) for name, version, changed_at in rows if name == GLOBAL), "0"
+    )
+    if _clock_sources:
+        token += "|clock=" + clock_token()
     changed = max((r[2] for r in rows if r[2] is not None), default=None)
     g.page_versions = token, changed
     return token, changed

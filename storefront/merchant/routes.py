@@ -2,7 +2,7 @@
 
 from storefront.accounts import merchant_team_views  # noqa: F401
 from storefront.accounts.backoffice import bp
-from storefront.catalog import merchant_appeal_views, merchant_views, sheet_views  # noqa: F401
+from storefront.catalog import merchant_appeal_views, merchant_views, promotion_views, sheet_views  # noqa: F401
 from storefront.filing import merchant_views as filing_views  # noqa: F401
 from storefront.integrations import api_key_views, webhook_views  # noqa: F401
 from storefront.ledger import merchant_views as money_views  # noqa: F401

@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from storefront.catalog.models import Product, ProductVariant, load_variant_tiers, with_variants
+from storefront.catalog.promotions import UnitPrice, unit_price
 from storefront.catalog.queries import public_products
 from storefront.extensions import db
 from storefront.ordering.models import CartItem
@@ -75,11 +76,16 @@ class CartLine:
         return self.variant.product
 
     @property
+    def price(self) -> UnitPrice:
+        """The unit price at this quantity (tier and running promotion applied; the sample price for a sample)."""
+        if self.sample and self.product.sample_price_fen:
+            return UnitPrice(self.product.sample_price_fen, self.product.sample_price_fen)
+        return unit_price(self.variant, self.qty)
+
+    @property
     def unit_fen(self) -> int:
-        """Unit price in fen at this quantity (tier applied; the sample price for a sample)."""
-        if self.sample:
-            return self.product.sample_price_fen or self.variant.unit_price_fen(self.qty)
-        return self.variant.unit_price_fen(self.qty)
+        """Unit price in fen the buyer pays at this quantity."""
+        return self.price.fen
 
     @property
     def total_fen(self) -> int:
@@ -89,7 +95,7 @@ class CartLine:
     @property
     def tier_applied(self) -> bool:
         """True when a wholesale tier lowers the unit price."""
-        return not self.sample and self.unit_fen < self.variant.base_price_fen
+        return not self.sample and self.variant.unit_price_fen(self.qty) < self.variant.base_price_fen
 
 
 @dataclass

@@ -268,8 +268,12 @@ class OrderLine(db.Model):
     model: Mapped[str] = mapped_column(String(250), default="")
     origin_city_slug: Mapped[str] = mapped_column(String(40), default="")
     qty: Mapped[int] = mapped_column(Integer)
-    #: Unit price in CNY fen after the quantity tier.
+    #: Unit price in CNY fen paid: after the quantity tier and the promotion (declared to customs).
     unit_price_fen: Mapped[int] = mapped_column(Integer)
+    #: Unit list price in CNY fen after the quantity tier, before any promotion (NULL on orders before promotions).
+    list_price_fen: Mapped[int | None] = mapped_column(Integer)
+    #: The promotion that lowered the price (NULL: none, or deleted since).
+    promotion_id: Mapped[int | None] = mapped_column(ForeignKey("promotions.id", ondelete="SET NULL"))
     #: Unit price in the charge currency's minor unit.
     unit_price_minor: Mapped[int] = mapped_column(Integer)
     #: Weights per unit, grams.

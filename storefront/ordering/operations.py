@@ -259,6 +259,8 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
                     origin_city_slug=p.origin_city_slug,
                     qty=lq.line.qty,
                     unit_price_fen=lq.line.unit_fen,
+                    list_price_fen=lq.line.price.list_fen,
+                    promotion_id=lq.line.price.promotion.id if lq.line.price.promotion else None,
                     unit_price_minor=lq.unit_minor,
                     net_weight_g=v.net_weight,
                     gross_weight_g=v.gross_weight,
