@@ -14,6 +14,7 @@ from storefront.core import charts
 from storefront.extensions import db
 from storefront.merchant import queries as merchant_queries
 from storefront.merchant.sales import SOLD, by_month, clearance_counts, cny, cny_yuan, since_first_month, yuan
+from storefront.operator import province
 from storefront.operator.blueprint import bp, operator_required
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
@@ -113,4 +114,7 @@ def figures(lang: str) -> dict:
 @operator_required
 def stats():
     """Platform statistics with server-rendered charts and data tables."""
-    return render_template("operator/stats.html", figures=figures(g.lang), money_cny=cny)
+    month, sections = province.page_sections(g.lang)
+    return render_template(
+        "operator/stats.html", figures=figures(g.lang), money_cny=cny, month=month, sections=sections
+    )
