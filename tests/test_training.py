@@ -283,3 +283,16 @@ def test_seats_hold_under_concurrent_registrations(race_app):
 def test_policy_dates_are_bounded(app):
     assert "published_on" in ops.check_policy(ops.PolicyData(titles={"zh": "x"}, category="customs"))
     assert ops.check_policy(ops.PolicyData(titles={"zh": "x"}, category="customs", published_on=date(2026, 1, 5))) == {}
+
+
+def test_demo_policies_and_sessions_load_once(app):
+    from storefront.training import demo
+
+    assert demo.seed() == {"policies added": 3, "training sessions added": 2}
+    db.session.commit()
+    assert demo.seed() == {"policies added": 0, "training sessions added": 0}
+    sessions = ops.upcoming()
+    assert len(sessions) == 2 and all(ops.check_session(ops.SessionData(
+        titles=s.titles, starts_at=ops.aware(s.starts_at), ends_at=ops.aware(s.ends_at), online_url=s.online_url,
+        place=s.place, seats=s.seats, register_by=ops.aware(s.register_by))) == {} for s in sessions)  # fmt: skip
+    assert all(set(p.titles) >= {"zh", "ru", "ko", "en"} for p in ops.policies())

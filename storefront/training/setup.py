@@ -7,7 +7,8 @@ from flask import Flask
 
 from storefront.core import periodic
 from storefront.core.statistics import register_section
-from storefront.training import operations, stats
+from storefront.demo.hooks import register as register_demo
+from storefront.training import demo, operations, stats
 from storefront.training.cli import training_group
 from storefront.training.operator_routes import operator_bp
 from storefront.training.routes import bp
@@ -23,3 +24,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(training_group)
     periodic.register("training.remind", operations.remind_due, REMIND_EVERY_SECONDS)
     register_section(stats.KEY, stats.section)
+    register_demo(app, seeder=demo.seed)
