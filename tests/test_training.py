@@ -280,12 +280,12 @@ def test_seats_hold_under_concurrent_registrations(race_app):
         assert outcomes.count("won") == seats or "busy" in outcomes
 
 
-def test_policy_dates_are_bounded(app):
+def test_policy_dates_are_bounded(ctx):
     assert "published_on" in ops.check_policy(ops.PolicyData(titles={"zh": "x"}, category="customs"))
     assert ops.check_policy(ops.PolicyData(titles={"zh": "x"}, category="customs", published_on=date(2026, 1, 5))) == {}
 
 
-def test_demo_policies_and_sessions_load_once(app):
+def test_demo_policies_and_sessions_load_once(ctx):
     from storefront.training import demo
 
     assert demo.seed() == {"policies added": 3, "training sessions added": 2}
