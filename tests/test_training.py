@@ -299,3 +299,21 @@ def test_demo_policies_and_sessions_load_once(ctx):
         titles=s.titles, starts_at=ops.aware(s.starts_at), ends_at=ops.aware(s.ends_at), online_url=s.online_url,
         place=s.place, seats=s.seats, register_by=ops.aware(s.register_by))) == {} for s in sessions)  # fmt: skip
     assert all(set(p.titles) >= {"zh", "ru", "ko", "en"} for p in ops.policies())
+
+
+def test_seats_are_never_lowered_below_those_taken(ctx, make):
+    session = _session(seats=3)
+    for _ in range(2):
+        ops.register(session, make.merchant().owner, "merchant")
+    data = ops.SessionData(
+        titles=session.titles, starts_at=ops.aware(session.starts_at), ends_at=ops.aware(session.ends_at),
+        place=session.place, seats=1, register_by=ops.aware(session.register_by),
+    )  # fmt: skip
+    assert "seats" in ops.check_session(data, session)
+    with pytest.raises(ops.TrainingError):
+        ops.save_session(session, data, None)
+    data.seats = 2
+    ops.save_session(session, data, None)
+    assert session.seats == 2 and session.seats_left == 0
+    edits = db.session.scalars(select(AuditEntry.action).where(AuditEntry.target_type == "training_sessions")).all()
+    assert sorted(edits) == ["training.edit", "training.publish"]
