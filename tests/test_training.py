@@ -16,11 +16,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
+from storefront.accounts import team
 from storefront.accounts.models import Role, User
 from storefront.core import periodic
 from storefront.core.audit import AuditEntry
 from storefront.extensions import db
 from storefront.operator import province
+from storefront.training import demo
 from storefront.training import operations as ops
 from storefront.training import stats as training_stats
 from storefront.training.models import Policy, Registration, TrainingSession
@@ -212,8 +214,6 @@ def test_attendance_feeds_the_province_statistics(app, make):
 
 
 def test_a_policy_role_operator_may_publish_but_not_see_finance(app, make):
-    from storefront.accounts import team
-
     admin = make.user(Role.OPERATOR.value)
     db.session.commit()
     user, _created = team.set_member(team.Side.PLATFORM, None, "policy@example.com", "Policy", ["policy"], admin, "zh")
@@ -289,8 +289,6 @@ def test_policy_dates_are_bounded(ctx):
 
 
 def test_demo_policies_and_sessions_load_once(ctx):
-    from storefront.training import demo
-
     assert demo.seed() == {"policies added": 3, "training sessions added": 2}
     db.session.commit()
     assert demo.seed() == {"policies added": 0, "training sessions added": 0}
