@@ -23,6 +23,7 @@ from services_market import (  # noqa: F401
     routes,
     search,
     tables,
+    voucher_stats,
 )
 from services_market.blueprints import api_bp, bp, operator_bp, provider_bp
 from services_market.cli import services_group
@@ -34,6 +35,7 @@ from services_market.order_models import ServiceOrder, ServiceReview
 from storefront.accounts.models import User
 from storefront.core import limits
 from storefront.core.money import Money
+from storefront.core.statistics import register_section
 from storefront.core.versions import watch
 from storefront.demo.hooks import register as register_demo
 from storefront.extensions import csrf, db
@@ -54,6 +56,7 @@ def init_app(app: Flask) -> None:
     conversation.register_subject()  # service order threads are storefront conversations
     app.cli.add_command(services_group)
     register_demo(app, seeder=_seed_demo, real_order_counter=_real_service_orders)
+    register_section(voucher_stats.KEY, voucher_stats.section)  # the province statistics' voucher figures
     register_seller_kind("provider", _provider_name)  # the ledger's payout pages name providers
     watch(Provider, Package, PackageText, PackageLanguage, Tier, PackageImage, ServiceOrder, ServiceReview)
 

@@ -18,7 +18,7 @@ from storefront.accounts.passwords import password_problem
 from storefront.catalog.cli import catalog_group
 from storefront.clearance.cli import clearance_group
 from storefront.config import ROOT
-from storefront.core import mail
+from storefront.core import mail, periodic
 from storefront.core.po_fill import fill, missing
 from storefront.demo.guard import SeedRefused, check_seed_allowed
 from storefront.demo.seed import seed_demo
@@ -195,12 +195,14 @@ def mail_group():
 @click.option("--interval", default=2.0, show_default=True, help="Seconds between passes when idle.")
 @with_appcontext
 def mail_run(once: bool, interval: float):
-    """Deliver queued e-mail, retrying failures with backoff (stops cleanly on SIGTERM/SIGINT)."""
+    """Deliver queued e-mail, retrying failures with backoff, and run the registered periodic jobs (training
+    reminders: storefront.core.periodic); stops cleanly on SIGTERM/SIGINT."""
     stop = threading.Event()
     if not once:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_args: stop.set())
     while not stop.is_set():
+        periodic.run_due()  # registered periodic jobs (e.g. training reminders) queue their mail first
         sent, failed = mail.deliver_due()
         db.session.remove()
         if sent or failed:

@@ -54,6 +54,7 @@ from storefront.payments.models import (  # noqa: F401,E402
 from storefront.payments.transfers import TransferProof  # noqa: F401,E402
 from storefront.reviews.models import ProductReview, ReviewPhoto  # noqa: F401,E402
 from storefront.search.events import SearchEvent  # noqa: F401,E402
+from storefront.training.models import Policy, Registration, TrainingSession  # noqa: F401,E402
 from storefront.trust.models import CreditOverride  # noqa: F401,E402
 
 _limits.install(_db.metadata)  # length CHECK constraints on free-text columns (storefront/core/limits.py)

@@ -46,6 +46,7 @@ from storefront.reviews import setup as reviews_setup
 from storefront.search import events
 from storefront.search import setup as search_setup
 from storefront.search.routes import bp as search_bp
+from storefront.training import setup as training_setup
 from storefront.trust import setup as trust_setup
 
 
@@ -148,6 +149,7 @@ def init_blueprints(app: Flask) -> None:
     reviews_setup.init_app(app)  # product reviews: write, reply, moderate; the product page's list
     trust_setup.init_app(app)  # seller profiles, the credit rating and its explanation, the operator's override
     legal_setup.init_app(app)  # legal and help pages, edited by operators; footer and checkout links
+    training_setup.init_app(app)  # policy and training centre: policies, sessions, reminders, attendance figures
     init_services_market(app)  # service marketplace: its blueprints, package search, payable kind, CLI
 
     @app.get("/")

@@ -256,4 +256,15 @@ ACCESS: dict[str, frozenset[str]] = {
     "services_provider.package_edit": PROVIDERS,
     "services_provider.package_image": PROVIDERS,
     "services_provider.package_image_delete": PROVIDERS,
+    # policy and training centre (issue 18): company users read and register; operators publish, mark attendance
+    "training.index": MERCHANTS | PROVIDERS,
+    "training.policy": MERCHANTS | PROVIDERS,
+    "training.policy_file": MERCHANTS | PROVIDERS | OPERATORS,
+    "training.register": MERCHANTS | PROVIDERS,
+    "training.cancel": MERCHANTS | PROVIDERS,
+    "training_operator.index": OPERATORS,
+    "training_operator.policy_form": OPERATORS,
+    "training_operator.policy_delete": OPERATORS,
+    "training_operator.session_form": OPERATORS,
+    "training_operator.attendance": OPERATORS,
 }

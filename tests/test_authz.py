@@ -24,7 +24,8 @@ KNOWN_ARGS = {"lang", "product_id", "image_id", "doc_id", "filing_id", "kind_key
               "case_id", "declaration_id", "batch_id", "package_id",
               "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id",
               "action", "rule_key", "conversation_id", "file_id", "review_id", "line_id", "merchant_id",
-              "slug", "appeal_id", "user_id", "return_id", "key_id", "endpoint_id", "promotion_id"}  # fmt: skip
+              "slug", "appeal_id", "user_id", "return_id", "key_id", "endpoint_id", "promotion_id",
+              "policy_id", "session_id"}  # fmt: skip
 #: Arguments naming one merchant-owned object: another merchant gets 404 for the victim's.
 OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id", "user_id",
                "return_id", "key_id", "endpoint_id", "promotion_id"}  # fmt: skip
@@ -66,7 +67,7 @@ def _url(rule, v) -> str:
               "conversation_id": 1, "file_id": 1,
               "review_id": 1, "line_id": 1, "merchant_id": v["merchant"].id,
               "slug": "terms", "appeal_id": 1, "user_id": v["merchant"].owner_id, "return_id": 1,
-              "key_id": 1, "endpoint_id": 1, "promotion_id": 1}  # fmt: skip
+              "key_id": 1, "endpoint_id": 1, "promotion_id": 1, "policy_id": 1, "session_id": 1}  # fmt: skip
     for name in rule.arguments:  # an <any(…)> argument: its first choice
         if isinstance(rule._converters.get(name), AnyConverter):
             values[name] = sorted(rule._converters[name].items)[0]

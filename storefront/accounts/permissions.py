@@ -4,7 +4,7 @@ own role gate would have let the user in (anonymous users and other user roles a
 sign-in redirect or 403). ``tests/test_permissions.py`` checks that every back-office endpoint is listed.
 
 Company roles (merchant and provider staff): owner, catalogue, orders, finance (see ``team.COMPANY_ROLES``).
-Platform roles (operators): admin, filings, moderation, customs, finance (``team.OPERATOR_ROLES``)."""
+Platform roles (operators): admin, filings, moderation, customs, finance, policy (``team.OPERATOR_ROLES``)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "platform.customs": ("platform", frozenset({"admin", "customs"})),
     "platform.finance": ("platform", frozenset({"admin", "finance"})),
     "platform.admin": ("platform", frozenset({"admin"})),  # audit log, team
+    "platform.policy": ("platform", frozenset({"admin", "policy"})),  # policy and training centre
 }
 
 #: endpoint → permission, for the storefront's back offices (the services marketplace adds its own with
@@ -159,6 +160,17 @@ ENDPOINTS: dict[str, str] = {
     "legal_operator.index": "platform.admin",  # terms, privacy and the other legal and help pages
     "legal_operator.edit": "platform.admin",
     "trust_operator.override": "platform.admin",  # a seller's credit rating set by hand, with a logged reason
+    # policy and training centre: company users (merchants and providers) read and register; operators publish
+    "training.index": "company.view",
+    "training.policy": "company.view",
+    "training.register": "company.view",
+    "training.cancel": "company.view",
+    "training.policy_file": "company.view",  # operators too: the table applies to company users only here
+    "training_operator.index": "platform.policy",
+    "training_operator.policy_form": "platform.policy",
+    "training_operator.policy_delete": "platform.policy",
+    "training_operator.session_form": "platform.policy",
+    "training_operator.attendance": "platform.policy",
 }
 
 #: User role → the side its permissions are checked on.

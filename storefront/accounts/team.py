@@ -43,6 +43,7 @@ OPERATOR_ROLES: dict[str, object] = {
     "moderation": _l("Moderation (products, packages, appeals)"),
     "customs": _l("Customs desk (clearance)"),
     "finance": _l("Finance (rates, refunds, payouts, vouchers)"),
+    "policy": _l("Policy and training (policies, sessions, attendance)"),
 }
 labels.register("company_role", COMPANY_ROLES)
 labels.register("operator_role", OPERATOR_ROLES)

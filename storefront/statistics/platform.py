@@ -18,6 +18,7 @@ from storefront.extensions import db
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
 from storefront.sales.reports import SOLD, by_month, clearance_counts, cny, cny_yuan, since_first_month, yuan
+from storefront.statistics import province
 
 
 def _count(v: float) -> str:
@@ -114,4 +115,7 @@ def figures(lang: str) -> dict:
 @operator_required
 def stats():
     """Platform statistics with server-rendered charts and data tables."""
-    return render_template("operator/stats.html", figures=figures(g.lang), money_cny=cny)
+    month, sections = province.page_sections(g.lang)
+    return render_template(
+        "operator/stats.html", figures=figures(g.lang), money_cny=cny, month=month, sections=sections
+    )

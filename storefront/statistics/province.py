@@ -1,6 +1,9 @@
 """Statistics for the province (数据统计 / 统计监测): export value by industry cluster, merchant city, destination
 country, month and payment channel; active exporters; CSV export and a printable monthly report (PDF) in
-Chinese for the commerce department. Sales are paid or shipped sub-orders, valued at their goods in CNY."""
+Chinese for the commerce department. Sales are paid or shipped sub-orders, valued at their goods in CNY.
+
+Other figures (services bought with government vouchers, training attendance) come from the sections registered
+in ``storefront.core.statistics``: shown on the statistics page, appended to the CSV and printed in the report."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from flask import Response, abort, g, render_template, request
+from flask import Response, abort, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -18,6 +21,7 @@ from storefront.accounts.backoffice import operator_bp as bp
 from storefront.accounts.backoffice import operator_required
 from storefront.accounts.models import Merchant
 from storefront.catalog.models import City, Cluster
+from storefront.core import statistics
 from storefront.core.money import Money
 from storefront.core.pdf import PdfUnavailable, render_pdf
 from storefront.extensions import db
@@ -112,11 +116,19 @@ def province_csv():
         items = rows(month, "zh")
         header = [_("Month"), _("Industry cluster"), _("City"), _("Destination"), _("Payment channel"),
                   _("Orders"), _("Export value (CNY)")]  # fmt: skip
+        extra = statistics.sections(*month_bounds(month), "zh")
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     for r in items:
         writer.writerow([month, r.cluster, r.city, r.country, r.channel, r.orders, f"{r.value_fen / 100:.2f}"])
+    for section in extra:  # each registered section after a blank line: its title, headline figures, table
+        writer.writerow([])
+        writer.writerow([section.title])
+        for label, value in section.headline:
+            writer.writerow([label, value])
+        writer.writerow(section.columns)
+        writer.writerows(section.rows)
     response = Response("\ufeff" + out.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="province-{month}.csv"'
     return response
@@ -137,6 +149,7 @@ def province_pdf():
             orders=sum(r.orders for r in items),
             exporters=active_exporters(month),
             by={k: _totals(items, k) for k in ("cluster", "city", "country", "channel")},
+            sections=statistics.sections(*month_bounds(month), "zh"),
             money_cny=cny,
             lang="zh",
         )
@@ -149,8 +162,15 @@ def province_pdf():
     return response
 
 
-def page_context() -> dict:
-    """What the statistics page shows about the province (current month, by city), for its template."""
-    month = datetime.now(UTC).strftime("%Y-%m")
-    items = rows(month, g.lang)
-    return {"month": month, "by_city": _totals(items, "city"), "exporters": active_exporters(month)}
+def months_before(month: str, count: int) -> datetime:
+    """Start of the month ``count`` months before ``month`` ('2026-11', 11 → 2025-12-01 UTC)."""
+    start, _end = month_bounds(month)
+    index = start.year * 12 + start.month - 1 - count
+    return start.replace(year=index // 12, month=index % 12 + 1)
+
+
+def page_sections(lang: str) -> tuple[str, list[statistics.Section]]:
+    """The month chosen on the statistics page (default: this month) and the registered sections over the twelve
+    months up to it, for the page's charts and tables."""
+    month = _month()
+    return month, statistics.sections(months_before(month, 11), month_bounds(month)[1], lang)
