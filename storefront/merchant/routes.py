@@ -11,6 +11,7 @@ from storefront.merchant import (  # noqa: F401
     order_views,
     product_views,
     return_views,
+    rfq_views,
     sheet_views,
     team_views,
     webhook_views,

@@ -12,6 +12,7 @@ from storefront.operator import (  # noqa: F401
     rates_views,
     refund_views,
     review_views,
+    rfq_views,
     stats,
     team_views,
     transfer_views,

@@ -63,6 +63,9 @@ class CartLine:
     problem: str | None = None
     #: A sample (sample price, no MOQ).
     sample: bool = False
+    #: An accepted quotation's price: unit price in the order currency and its CNY fen equivalent (None: catalogue).
+    quoted_minor: int | None = None
+    quoted_fen: int | None = None
 
     @property
     def key(self) -> str:
@@ -76,7 +79,9 @@ class CartLine:
 
     @property
     def unit_fen(self) -> int:
-        """Unit price in fen at this quantity (tier applied; the sample price for a sample)."""
+        """Unit price in fen at this quantity (tier applied; the sample price for a sample; a quoted price)."""
+        if self.quoted_fen is not None:
+            return self.quoted_fen
         if self.sample:
             return self.product.sample_price_fen or self.variant.unit_price_fen(self.qty)
         return self.variant.unit_price_fen(self.qty)

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
-from storefront.ordering import access, addresses, mail, returns
+from storefront.ordering import access, addresses, instalments, mail, returns
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
 from storefront.ordering.forms import CheckoutForm, ReturnForm
@@ -220,6 +220,8 @@ def order_page(number: str):
         mode_label=mode_label,
         responsibilities=incoterms.responsibilities(order.delivery_terms),
         bank_details=_bank_details(),
+        schedule=instalments.schedule(order),
+        instalment_due=instalments.next_due(order),
         order_money=lambda minor: Money(minor, order.currency).format(),
         refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
         returns_of=returns.returns_of,
