@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient as Client
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from storefront.accounts.models import Role
@@ -289,7 +290,8 @@ def test_tt_quotation_accepted_deposit_then_balance(app, runner, shop):
     assert order.status == "awaiting_transfer" and order.currency == "USD"
     parts = instalments.schedule(order)
     assert [(p.kind, p.percent, p.amount_minor) for p in parts] == [("deposit", 30, 84000), ("balance", 70, 196000)]
-    assert str(parts[0].label) == "Deposit"
+    with force_locale("ru"):
+        assert [str(p.label) for p in parts] == ["Предоплата", "Остаток"]
     page = b.get(response.headers["Location"]).get_data(as_text=True)
     assert 'data-kind="deposit"' in page and 'data-amount="84000"' in page and "840,00" in page
 
