@@ -294,6 +294,9 @@ def test_tt_quotation_accepted_deposit_then_balance(app, runner, shop):
         assert [str(p.label) for p in parts] == ["Предоплата", "Остаток"]
     page = b.get(response.headers["Location"]).get_data(as_text=True)
     assert 'data-kind="deposit"' in page and 'data-amount="84000"' in page and "840,00" in page
+    (instructions,) = [m for m in _mails(app) if m["To"] == buyer.email and order.number in str(m["Subject"])]
+    text = instructions.get_body(("plain",)).get_content()
+    assert "Переведите ровно" in text and "840,00" in text and "30 %" in text  # the deposit, in Russian
 
     wrong = runner.invoke(args=["orders", "confirm-transfer", order.number, "--amount", "2800", "--reference", "A"])
     assert "mismatch" in wrong.output
@@ -307,6 +310,8 @@ def test_tt_quotation_accepted_deposit_then_balance(app, runner, shop):
     assert [-e.amount_minor for e in charges] == [84000]
     page = b.get(f"/ru/orders/{order.number}").get_data(as_text=True)
     assert 'data-kind="balance"' in page and 'data-amount="196000"' in page
+    balance_mail = [m for m in _mails(app) if m["To"] == buyer.email and order.number in str(m["Subject"])][-1]
+    assert "1 960,00" in balance_mail.get_body(("plain",)).get_content().replace("\xa0", " ")
 
     balance = runner.invoke(args=["orders", "confirm-transfer", order.number, "--amount", "1960", "--reference", "B1"])
     assert balance.exit_code == 0 and "paid" in balance.output, balance.output

@@ -19,7 +19,7 @@ from storefront.messaging.forms import MessageForm
 from storefront.messaging.operations import MessageError, mark_read
 from storefront.messaging.rfq_forms import AcceptForm, RfqForm
 from storefront.messaging.subjects import kind_of
-from storefront.ordering import instalments, quotations
+from storefront.ordering import instalments, mail, quotations
 from storefront.ordering import operations as ops
 from storefront.ordering.freight.incoterms import RULES
 from storefront.ordering.pricing import charge_currencies, default_charge_currency
@@ -199,6 +199,8 @@ def accept(rfq_id: int, quotation_id: int):
         message = exc.message if isinstance(exc, quotations.RfqError | OutOfStock) else None
         flash(str(message or _("This quotation cannot become an order to this address; write to the seller.")), "error")
         return redirect(url_for("rfq.detail", lang=g.lang, rfq_id=rfq_id))
+    if order.pay_method == "transfer":
+        mail.queue_transfer_instructions(order)  # the deposit's amount and the bank details
     db.session.commit()
     if order.pay_method == "card":
         return redirect(url_for("ordering.pay", lang=g.lang, number=order.number))

@@ -9,6 +9,7 @@ from storefront.core.mail import Mail, render, send_after_commit
 from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
+from storefront.ordering import instalments
 from storefront.ordering.access import token_for
 from storefront.ordering.models import Order
 from storefront.ordering.shipping import country_name
@@ -43,13 +44,14 @@ def confirmation(order: Order) -> Mail:
 
 
 def transfer_instructions(order: Order) -> Mail:
-    """The rendered bank-transfer instructions for a T/T order."""
+    """The rendered bank-transfer instructions for a T/T order (its next instalment when paid in instalments)."""
     return render(
         "order_transfer",
         order.lang,
         order.email,
         _transfer_subject,
         bank_details=current_app.config["BANK_TRANSFER_DETAILS"],
+        due=instalments.next_due(order),  # the deposit or the balance of an order in instalments
         **_context(order),
     )
 

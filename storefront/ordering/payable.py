@@ -40,6 +40,7 @@ def _succeeded(order: Order, result: PaymentResult) -> str:
             ops.flag(order, "refund_due", cause=Cause.DEPOSIT_CONFIRMED, actor=result.actor, detail=result.ref)
             return "refund_due"  # the order is no longer waiting for it (cancelled): the money goes back
         instalments.settle(due, result.ref)
+        mail.queue_transfer_instructions(order)  # now for the balance
         return "deposit_paid"
     outcome = ops.mark_paid(order, payment_ref=result.ref, cause=cause, actor=result.actor)
     if due is not None and outcome in {"paid", "late_paid"}:
