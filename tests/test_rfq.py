@@ -18,6 +18,7 @@ from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from storefront.accounts.models import Role
+from storefront.clearance.models import CaseLine, ClearanceCase
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.messaging import rfq as rfq_thread
@@ -308,6 +309,8 @@ def test_tt_quotation_accepted_deposit_then_balance(app, runner, shop):
     seller = ledger.seller_account("merchant", merchant.id)
     charges = [e for e in ledger.entries_for(KIND, order.id) if e.kind == "charge" and e.account == seller]
     assert [-e.amount_minor for e in charges] == [84000]
+    sub_id = order.sub_orders[0].id
+    assert db.session.scalar(select(ClearanceCase).where(ClearanceCase.sub_order_id == sub_id)) is None  # not yet
     page = b.get(f"/ru/orders/{order.number}").get_data(as_text=True)
     assert 'data-kind="balance"' in page and 'data-amount="196000"' in page
     balance_mail = [m for m in _mails(app) if m["To"] == buyer.email and order.number in str(m["Subject"])][-1]
@@ -321,6 +324,9 @@ def test_tt_quotation_accepted_deposit_then_balance(app, runner, shop):
     charges = [e for e in ledger.entries_for(KIND, order.id) if e.kind == "charge" and e.account == seller]
     assert sorted(-e.amount_minor for e in charges) == [84000, 196000]
     assert all(p.paid_at is not None for p in instalments.schedule(order))
+    case = db.session.scalars(select(ClearanceCase).where(ClearanceCase.sub_order_id == sub_id)).one()  # paid only now
+    (case_line,) = db.session.scalars(select(CaseLine).where(CaseLine.case_id == case.id)).all()
+    assert case_line.total_minor == 250000  # customs declares the paid (quoted) prices
 
 
 def test_card_quotation_goes_to_the_card_page_and_has_one_full_payment(app, shop):
