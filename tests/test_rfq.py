@@ -408,3 +408,11 @@ def test_operator_sees_volume_and_median_first_response(app, make, shop):
     assert (row.rfqs, row.quoted, row.median_hours) == (2, 1, 0.0)
     page = as_user(app, operator).get("/en/operator/rfqs").get_data(as_text=True)
     assert merchant.slug in page and "<td>2</td>" in page
+
+
+def test_demo_has_rfqs_in_three_languages_with_threads_and_quotations(demo_app):
+    with demo_app.app_context():
+        rfqs = db.session.scalars(select(Rfq)).all()
+        assert {r.lang for r in rfqs} >= {"ru", "ko", "zh"}
+        assert {q.pay_terms for r in rfqs for q in r.quotations} == {"card", "tt"}
+        assert all(rfq_thread.conversation_of(r) is not None for r in rfqs)
