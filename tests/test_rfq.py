@@ -356,6 +356,8 @@ def test_expired_quotation_cannot_be_accepted(app, ctx, shop):
     assert exc.value.code == "expired"
     db.session.rollback()
     assert _counts() == before
+    assert quotations.expire(NEXT_MONTH) == 0  # still valid on its last day
+    db.session.commit()
     assert quotations.expire(NEXT_MONTH + timedelta(days=1)) == 1
     db.session.commit()
     assert quotation.status == "expired" and quotation.rfq.status == "expired"
@@ -363,6 +365,19 @@ def test_expired_quotation_cannot_be_accepted(app, ctx, shop):
         quotations.accept(quotation, buyer, _address(), lang="ru")
     db.session.rollback()
     assert _counts() == before
+
+
+def test_expire_quotations_command(ctx, runner, shop):
+    merchant, product, _buyer = shop
+    item = _rfq(shop)
+    quotation = quotations.submit_quotation(item, _quotation(product, valid_until=TOMORROW), author=merchant.owner)
+    db.session.commit()
+    assert "0 quotation(s) expired" in runner.invoke(args=["orders", "expire-quotations"]).output
+    quotation.valid_until = date.today() - timedelta(days=1)  # as if the days had passed
+    db.session.commit()
+    assert "1 quotation(s) expired" in runner.invoke(args=["orders", "expire-quotations"]).output
+    db.session.expire_all()
+    assert db.session.get(Quotation, quotation.id).status == "expired"
 
 
 def test_quotation_of_another_buyer_is_404(app, make, shop):

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from storefront.core.money import Money, parse_amount
 from storefront.extensions import db
 from storefront.ordering import operations as ops
+from storefront.ordering import quotations
 from storefront.ordering.models import Order
 from storefront.ordering.numbers import normalize
 from storefront.ordering.payable import KIND
@@ -77,6 +78,15 @@ def confirm_transfer(number: str, amount: str, currency: str | None, reference: 
     outcome = pay_ops.record_manual_payment(KIND, order, Money(minor, code), f"tt:{reference.strip()}", actor=actor)
     db.session.commit()
     click.echo(f"{order.number}: {outcome} (status {order.status})")
+
+
+@orders_group.command("expire-quotations")
+@with_appcontext
+def expire_quotations():
+    """Mark quotations past their validity expired, and RFQs left with nothing to accept (run daily)."""
+    count = quotations.expire()
+    db.session.commit()
+    click.echo(f"{count} quotation(s) expired")
 
 
 @orders_group.command("flagged")
