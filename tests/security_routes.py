@@ -81,6 +81,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "rfq.mine": SIGNED_IN,
     "rfq.detail": SIGNED_IN,
     "rfq.accept": SIGNED_IN,  # then: only the RFQ's buyer (else 404)
+    "rfq.close": SIGNED_IN,  # then: only the RFQ's buyer or the merchant's owner
     # product reviews (issue 17): object checks in tests/test_reviews.py
     "reviews.write": SIGNED_IN,  # then: only the order's buyer account (else 404)
     "reviews.merchant_reviews": MERCHANTS,

@@ -386,6 +386,27 @@ def test_expire_quotations_command(ctx, runner, shop):
     assert db.session.get(Quotation, quotation.id).status == "expired"
 
 
+def test_either_side_closes_a_request_and_then_nothing_can_be_quoted_or_accepted(app, make, shop):
+    merchant, product, buyer = shop
+    item = _rfq(shop)
+    quotation = quotations.submit_quotation(item, _quotation(product), author=merchant.owner)
+    intruder = make.user(Role.BUYER.value)
+    db.session.commit()
+    assert as_user(app, intruder).post(f"/ru/rfq/{item.id}/close").status_code == 404
+    assert as_user(app, buyer).post(f"/ru/rfq/{item.id}/close").status_code == 302
+    db.session.expire_all()
+    item = db.session.get(Rfq, item.id)
+    assert item.status == "closed"
+    with pytest.raises(quotations.RfqError) as exc:
+        quotations.submit_quotation(item, _quotation(product), author=merchant.owner)
+    assert exc.value.code == "closed"
+    db.session.rollback()
+    with pytest.raises(quotations.RfqError):
+        quotations.accept(db.session.get(Quotation, quotation.id), buyer, _address(), lang="ru")
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(Order)) == 0
+
+
 def test_quotation_of_another_buyer_is_404(app, make, shop):
     merchant, product, _buyer = shop
     item = _rfq(shop)

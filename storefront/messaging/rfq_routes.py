@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from storefront.accounts.models import FilingStatus, Merchant, Role
@@ -206,3 +207,19 @@ def accept(rfq_id: int, quotation_id: int):
         return redirect(url_for("ordering.pay", lang=g.lang, number=order.number))
     flash(_("Thank you! Your order is reserved until the deposit arrives."), "success")
     return redirect(url_for("ordering.order_page", lang=g.lang, number=order.number))
+
+
+@bp.post("/<int:rfq_id>/close")
+@login_required
+def close(rfq_id: int):
+    """The buyer or the merchant closes a request that has not become an order."""
+    item, side = _visible(rfq_id)
+    if side == "operator" or not FlaskForm().validate_on_submit():
+        abort(403 if side == "operator" else 400)
+    try:
+        quotations.close(item)
+        db.session.commit()
+    except quotations.RfqError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    return redirect(url_for("rfq.detail", lang=g.lang, rfq_id=item.id))
