@@ -24,6 +24,7 @@ from storefront.ledger import operations as ledger
 from storefront.ledger.check import check
 from storefront.messaging import rfq as rfq_thread
 from storefront.messaging.models import Conversation, Message, MessageFile
+from storefront.messaging.operations import MessageError
 from storefront.ordering import instalments, quotations
 from storefront.ordering.models import Order
 from storefront.ordering.operations import CheckoutData
@@ -191,6 +192,22 @@ def test_rfq_refusals_write_nothing(ctx, shop):
         assert exc.value.code == code
         db.session.rollback()
     assert _counts() == before
+
+
+def test_rfqs_per_day_are_bounded(app, ctx, shop):
+    merchant, product, buyer = shop
+    saved, app.config["MESSAGE_NEW_PER_DAY"] = app.config["MESSAGE_NEW_PER_DAY"], 2
+    try:
+        _rfq(shop)
+        _rfq(shop, need="Второй запрос")
+        before = _counts()
+        with pytest.raises(MessageError) as exc:
+            rfq_thread.start(buyer, merchant, _rfq_data(need="Третий"), product=product)
+        assert exc.value.code == "limit"
+        db.session.rollback()
+        assert _counts() == before
+    finally:
+        app.config["MESSAGE_NEW_PER_DAY"] = saved
 
 
 # -- quoting -------------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ message carries the need and its attachments, and each side is mailed in its own
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -13,7 +13,7 @@ from storefront.accounts.models import Merchant, User
 from storefront.catalog.models import Product, ProductVariant
 from storefront.extensions import db
 from storefront.messaging.models import Conversation, Message
-from storefront.messaging.operations import MessageError, check_message, open_conversation, post
+from storefront.messaging.operations import MessageError, check_message, enquiries_per_day, open_conversation, post
 from storefront.messaging.queries import by_key
 from storefront.messaging.subjects import SubjectKind, register
 from storefront.ordering import quotations
@@ -53,6 +53,8 @@ def start(
     owner = merchant.owner
     if owner is None or not owner.active:
         raise MessageError("no_seller")
+    if quotations.asked_since(buyer, datetime.now(UTC) - timedelta(days=1)) >= enquiries_per_day():
+        raise MessageError("limit", n=enquiries_per_day())  # the same daily bound as enquiries to new sellers
     rfq = quotations.create_rfq(buyer, merchant, data, product=product, variant=variant, lang=lang)
     check_message(rfq.need, attachments)
     post(open_for(rfq), buyer, rfq.need, attachments, lang)

@@ -8,7 +8,7 @@ Operations flush, never commit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -21,8 +21,6 @@ from storefront.ordering.rfq_models import OrderInstalment
 LABELS = {"deposit": _l("Deposit"), "balance": _l("Balance"), "full": _l("Full payment")}
 #: Deposit percent allowed on a T/T quotation.
 DEPOSIT_MIN, DEPOSIT_MAX = 10, 90
-#: Days the buyer has to pay the deposit after accepting.
-DEPOSIT_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -68,11 +66,13 @@ def create(order: Order, deposit_percent: int, today: date | None = None) -> lis
     deposit, balance = split(order.total_minor, deposit_percent)
     if deposit <= 0 or balance <= 0:
         raise ValueError("instalment of zero")
-    start = today or datetime.now(UTC).date()
+    # the deposit is due when the stock reservation of a T/T order ends (TRANSFER_RESERVATION_HOURS)
+    held = order.reserved_until
+    deposit_due = held.date() if held is not None else (today or datetime.now(UTC).date())
     rows = [
         OrderInstalment(
             order_id=order.id, position=1, kind="deposit", percent=deposit_percent, amount_minor=deposit,
-            currency=order.currency, due=start + timedelta(days=DEPOSIT_DAYS),
+            currency=order.currency, due=deposit_due,
         ),
         OrderInstalment(
             order_id=order.id, position=2, kind="balance", percent=100 - deposit_percent, amount_minor=balance,

@@ -318,6 +318,12 @@ def quotation_for(order: Order) -> Quotation | None:
     return db.session.scalars(select(Quotation).where(Quotation.order_id == order.id)).first()
 
 
+def asked_since(buyer: User, since: datetime) -> int:
+    """How many RFQs a buyer has sent since a moment (the daily bound)."""
+    stmt = select(func.count(Rfq.id)).where(Rfq.buyer_id == buyer.id, Rfq.created_at >= since)
+    return int(db.session.scalar(stmt) or 0)
+
+
 def rfqs_of_buyer(user: User) -> list[Rfq]:
     """A buyer's RFQs, newest first."""
     return list(db.session.scalars(select(Rfq).where(Rfq.buyer_id == user.id).order_by(Rfq.id.desc()).limit(200)))
