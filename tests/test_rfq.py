@@ -303,6 +303,7 @@ def test_tt_quotation_accepted_deposit_then_balance(app, runner, shop):
     assert response.status_code == 302
     order = db.session.scalars(select(Order)).one()
     assert quotations.quotation_for(order).id == quotation.id
+    assert f"/ru/orders/{order.number}" in b.get(f"/ru/rfq/{item.id}").get_data(as_text=True)
     (line,) = order.sub_orders[0].lines
     assert (line.qty, line.unit_price_minor) == (20, 12500)  # exactly the quoted price
     assert (order.goods_minor, order.shipping_minor, order.total_minor) == (250000, 30000, 280000)

@@ -102,6 +102,7 @@ class Quotation(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     rfq: Mapped[Rfq] = relationship(back_populates="quotations")
+    order = relationship("Order")
     lines: Mapped[list[QuotationLine]] = relationship(
         back_populates="quotation", order_by="QuotationLine.id", cascade="all, delete-orphan", lazy="selectin"
     )
