@@ -155,6 +155,14 @@ def test_free_text_rfq_from_the_merchant_page(app, shop):
     assert item.product_id is None and item.unit == "tonne" and item.incoterm == "FCA"
 
 
+def test_the_buyer_finds_their_requests_from_their_orders(app, shop):
+    _merchant, _product, buyer = shop
+    item = _rfq(shop)
+    b = as_user(app, buyer)
+    assert "/ru/rfq/" in b.get("/ru/account/orders").get_data(as_text=True)
+    assert f"/ru/rfq/{item.id}" in b.get("/ru/rfq/").get_data(as_text=True)
+
+
 def test_rfq_needs_a_signed_in_buyer(app, shop):
     _merchant, product, _buyer = shop
     response = Client(app, app.response_class).get(f"/ru/rfq/product/{product.id}")
