@@ -8,6 +8,7 @@ from __future__ import annotations
 import email
 import io
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from email import policy
 from pathlib import Path
@@ -375,6 +376,35 @@ def test_card_quotation_goes_to_the_card_page_and_has_one_full_payment(app, shop
     order = db.session.scalars(select(Order)).one()
     assert response.headers["Location"].endswith(f"/ru/orders/{order.number}/pay")
     assert [(p.kind, p.amount_minor) for p in instalments.schedule(order)] == [("full", 280000)]
+
+
+def test_a_cif_quotation_to_korea_ships_by_sea(ctx, make, shop):
+    merchant, _product, buyer = shop
+    lift = make.product(
+        merchant, gross_weight_g=260_000, net_weight_g=250_000, package_length_mm=1000, package_width_mm=1000,
+        package_height_mm=800,
+    )  # fmt: skip
+    item = rfq_thread.start(buyer, merchant, _rfq_data(quantity=2, country="KR", incoterm="CIF"), product=lift)
+    line = quotations.LineData(lift.default_variant.id, 2, 2_450_000)
+    offer = _quotation(lift, lines=(line,), incoterm="CIF", currency="KRW", freight_minor=480_000, pay_terms="card")
+    quotation = quotations.submit_quotation(item, offer, author=merchant.owner)
+    order = quotations.accept(quotation, buyer, replace(_address(), country="KR", city="Busan"), lang="ko")
+    db.session.commit()
+    assert order.delivery_terms == "CIF" and order.transport_mode.startswith("sea_")  # CIF: sea only
+    assert (order.currency, order.shipping_minor, order.total_minor) == ("KRW", 480_000, 2 * 2_450_000 + 480_000)
+
+
+def test_a_quoted_parcel_to_korea_avoids_modes_that_need_a_customs_code(ctx, make, shop):
+    """50 kg to Korea without the buyer's 개인통관고유부호 (parcel and express need it): the order goes by air."""
+    merchant, _product, buyer = shop
+    goods = make.product(merchant, gross_weight_g=2_500, net_weight_g=2_400)
+    item = rfq_thread.start(buyer, merchant, _rfq_data(quantity=20, country="KR"), product=goods)
+    line = quotations.LineData(goods.default_variant.id, 20, 30_000)
+    offer = _quotation(goods, lines=(line,), currency="KRW", pay_terms="card")
+    quotation = quotations.submit_quotation(item, offer, author=merchant.owner)
+    db.session.commit()
+    order = quotations.accept(quotation, buyer, replace(_address(), country="KR", city="Seoul"), lang="ko")
+    assert order.transport_mode == "air" and order.buyer_customs_id == ""
 
 
 def test_expired_quotation_cannot_be_accepted(app, ctx, shop):

@@ -54,3 +54,5 @@ class AcceptForm(FlaskForm):
     city = StringField(_l("City"), validators=[DataRequired(), Length(max=120)])
     postal_code = StringField(_l("Postal code"), validators=[Optional(), Length(max=20)])
     address_line1 = StringField(_l("Street and house"), validators=[DataRequired(), Length(max=200)])
+    #: Only for parcels and express to destinations whose carriers clear the goods as a personal import.
+    customs_id = StringField(_l("Personal customs clearance code"), validators=[Optional(), Length(max=20)])

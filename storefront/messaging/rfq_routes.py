@@ -192,6 +192,7 @@ def accept(rfq_id: int, quotation_id: int):
         email=current_user.email, contact_name=form.contact_name.data, phone=form.phone.data or "",
         country=quotation.rfq.country, city=form.city.data, address_line1=form.address_line1.data,
         postal_code=form.postal_code.data or "", currency=quotation.currency,
+        customs_id=form.customs_id.data or "",
     )  # fmt: skip
     try:
         order = quotations.accept(quotation, current_user, data, lang=g.lang)

@@ -24,8 +24,12 @@ from storefront.extensions import db
 from storefront.ordering import instalments
 from storefront.ordering import operations as ops
 from storefront.ordering.cart import MAX_QTY, Cart, CartLine, MerchantGroup
+from storefront.ordering.freight import incoterms
+from storefront.ordering.freight.cards import valid_cards
+from storefront.ordering.freight.modes import modes
 from storefront.ordering.models import Order
-from storefront.ordering.pricing import charge_currencies, rate_for, to_fen
+from storefront.ordering.pricing import charge_currencies, quote, rate_for, to_fen
+from storefront.ordering.pricing import today as pricing_today
 from storefront.ordering.rfq_models import Quotation, QuotationLine, Rfq
 from storefront.ordering.shipping import zone_for
 from storefront.ordering.states import Cause, DeliveryTerms, PayMethod
@@ -278,7 +282,13 @@ def accept(quotation: Quotation, buyer: User, data: ops.CheckoutData, *, lang: s
         ]
     )
     pay_method = PayMethod.TRANSFER.value if quotation.pay_terms == "tt" else PayMethod.CARD.value
-    data = replace(data, currency=quotation.currency, terms=quotation.incoterm, pay_method=pay_method)
+    data = replace(
+        data,
+        currency=quotation.currency,
+        terms=quotation.incoterm,
+        pay_method=pay_method,
+        mode=_mode_for(cart, quotation, data.country, has_customs_id=bool(data.customs_id.strip())),
+    )
     actor = f"buyer:{buyer.id}"
     order = ops.place_order(cart, data, user_id=buyer.id, lang=lang, actor=actor, freight_minor=quotation.freight_minor)
     if quotation.pay_terms == "tt":
@@ -288,6 +298,22 @@ def accept(quotation: Quotation, buyer: User, data: ops.CheckoutData, *, lang: s
     rfq.status = "accepted"
     db.session.flush()
     return order
+
+
+def _mode_for(cart: Cart, quotation: Quotation, country: str, *, has_customs_id: bool) -> str:
+    """The transport of a quoted order: the cheapest mode that fits the goods and the terms (a sea mode for FOB
+    and CIF) and, unless the buyer gave one, needs no personal customs identity ("": checkout's rule chooses)."""
+    zone = zone_for(country)
+    if zone is None:
+        return ""
+    priced = quote(cart, quotation.currency, zone, quotation.incoterm, cards=valid_cards(pricing_today()))
+    sea_only = incoterms.rule(quotation.incoterm).sea_only
+    fitting = [
+        o
+        for o in priced.options
+        if (modes()[o.mode].sea or not sea_only) and (has_customs_id or not ops.needs_customs_id(country, o.mode))
+    ]
+    return min(fitting, key=lambda o: o.fen).mode if fitting else ""
 
 
 def close(rfq: Rfq) -> None:
