@@ -44,6 +44,7 @@ from storefront.ordering.addresses import Address  # noqa: F401,E402
 from storefront.ordering.freight.models import DutyRuleOverride, RateCard  # noqa: F401,E402
 from storefront.ordering.models import CartItem, Order, OrderEvent, OrderLine, StockReservation, SubOrder  # noqa: F401,E402
 from storefront.ordering.returns import ReturnRequest  # noqa: F401,E402
+from storefront.ordering.rfq_models import OrderInstalment, Quotation, QuotationLine, Rfq  # noqa: F401,E402
 from storefront.payments.models import (  # noqa: F401,E402
     PaymentEvent,
     PaymentIntentRecord,

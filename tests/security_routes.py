@@ -78,6 +78,13 @@ ACCESS: dict[str, frozenset[str]] = {
     "messaging.download": SIGNED_IN,
     "messaging.contact_product": SIGNED_IN,
     "messaging.contact_order": SIGNED_IN,  # then: only the order's buyer account
+    # requests for quotation (issue 15): then only the RFQ's buyer, the merchant's owner, operators (test_rfq.py)
+    "rfq.ask_product": SIGNED_IN,
+    "rfq.ask_merchant": SIGNED_IN,
+    "rfq.mine": SIGNED_IN,
+    "rfq.detail": SIGNED_IN,
+    "rfq.accept": SIGNED_IN,  # then: only the RFQ's buyer (else 404)
+    "rfq.close": SIGNED_IN,  # then: only the RFQ's buyer or the merchant's owner
     # product reviews (issue 17): object checks in tests/test_reviews.py
     "reviews.write": SIGNED_IN,  # then: only the order's buyer account (else 404)
     "reviews.merchant_reviews": MERCHANTS,
@@ -98,6 +105,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.money_details": MERCHANTS,  # payout bank details (issue 18)
     "merchant.onboarding": MERCHANTS,
     "merchant.return_step": MERCHANTS,  # returns (RMA) of own orders only (tests/test_authz.py)
+    "merchant.rfqs": MERCHANTS,  # requests for quotation addressed to the merchant
+    "merchant.rfq_page": MERCHANTS,  # own RFQs only, and the quotation form (tests/test_authz.py)
     "merchant.orders_ship_bulk": MERCHANTS,  # orders at volume (issue 18)
     "merchant.orders_ship_bulk_apply": MERCHANTS,
     "merchant.orders_export": MERCHANTS,
@@ -213,6 +222,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "operator.rates_history": OPERATORS,
     "operator.audit_log": OPERATORS,
     "operator.stats": OPERATORS,
+    "operator.rfq_stats": OPERATORS,  # RFQ volume and response time per merchant
     "operator.province_csv": OPERATORS,  # statistics for the province (issue 18)
     "operator.province_pdf": OPERATORS,
     "clearance.operator_monitor": OPERATORS,

@@ -11,6 +11,7 @@ from storefront.catalog.models import Product, ProductImage, ProductTranslation
 from storefront.clearance.models import ClearanceCase
 from storefront.core.uploads import KINDS, CheckedUpload
 from storefront.extensions import db
+from storefront.ordering import quotations
 from storefront.ordering.models import SubOrder
 from storefront.ordering.operations import mark_paid
 from tests.backoffice_helpers import PDF, client_as
@@ -25,10 +26,10 @@ KNOWN_ARGS = {"lang", "product_id", "image_id", "doc_id", "filing_id", "kind_key
               "kind", "payable_id", "proposal_id", "payout_id", "month", "settlement_id", "proof_id",
               "action", "rule_key", "conversation_id", "file_id", "review_id", "line_id", "merchant_id",
               "slug", "appeal_id", "user_id", "return_id", "key_id", "endpoint_id", "promotion_id",
-              "policy_id", "session_id"}  # fmt: skip
+              "policy_id", "session_id", "rfq_id"}  # fmt: skip
 #: Arguments naming one merchant-owned object: another merchant gets 404 for the victim's.
 OBJECT_ARGS = {"product_id", "image_id", "doc_id", "sub_order_id", "case_id", "declaration_id", "user_id",
-               "return_id", "key_id", "endpoint_id", "promotion_id"}  # fmt: skip
+               "return_id", "key_id", "endpoint_id", "promotion_id", "rfq_id"}  # fmt: skip
 
 
 @pytest.fixture
@@ -41,11 +42,14 @@ def victim(make):
     doc = save_document(MERCHANT, merchant.id, upload, merchant.owner)
     order = make.order([(product, 1)], currency="EUR", email=VICTIM_BUYER)
     mark_paid(order, payment_ref="pi_victim", cause="payment_succeeded", actor="test")
+    rfq = quotations.create_rfq(
+        make.user(), merchant, quotations.RfqData(need=VICTIM_NAME, quantity=1, country="RU", incoterm="DAP")
+    )
     merchant.status = "pending"  # pending: its filing can still be changed (the walk tries)
     db.session.commit()
     case = db.session.scalars(db.select(ClearanceCase).where(ClearanceCase.merchant_id == merchant.id)).first()
     return {"merchant": merchant, "product": product, "image": product.images[0], "doc": doc,
-            "sub": order.sub_orders[0], "case_id": case.id if case else 1}  # fmt: skip
+            "sub": order.sub_orders[0], "case_id": case.id if case else 1, "rfq": rfq}  # fmt: skip
 
 
 def _routes(app):
@@ -67,7 +71,8 @@ def _url(rule, v) -> str:
               "conversation_id": 1, "file_id": 1,
               "review_id": 1, "line_id": 1, "merchant_id": v["merchant"].id,
               "slug": "terms", "appeal_id": 1, "user_id": v["merchant"].owner_id, "return_id": 1,
-              "key_id": 1, "endpoint_id": 1, "promotion_id": 1, "policy_id": 1, "session_id": 1}  # fmt: skip
+              "key_id": 1, "endpoint_id": 1, "promotion_id": 1, "policy_id": 1, "session_id": 1,
+              "rfq_id": v["rfq"].id}  # fmt: skip
     for name in rule.arguments:  # an <any(…)> argument: its first choice
         if isinstance(rule._converters.get(name), AnyConverter):
             values[name] = sorted(rule._converters[name].items)[0]

@@ -88,6 +88,8 @@ ENDPOINTS: dict[str, str] = {
     "merchant.proforma_pdf": "company.orders",
     "merchant.order_refund": "company.finance",
     "merchant.return_step": "company.orders",
+    "merchant.rfqs": "company.orders",  # requests for quotation and the quotation form
+    "merchant.rfq_page": "company.orders",
     "merchant.money": "company.finance",
     "merchant.money_details": "company.finance",
     "merchant.money_payout": "company.finance",
@@ -106,6 +108,7 @@ ENDPOINTS: dict[str, str] = {
     # operator console
     "operator.home": "platform.view",
     "operator.stats": "platform.view",
+    "operator.rfq_stats": "platform.view",  # RFQ volume and response time per merchant
     "operator.province_csv": "platform.view",
     "operator.province_pdf": "platform.view",
     "operator.audit_log": "platform.admin",

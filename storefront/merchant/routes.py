@@ -7,6 +7,7 @@ from storefront.filing import merchant_views as filing_views  # noqa: F401
 from storefront.integrations import api_key_views, webhook_views  # noqa: F401
 from storefront.ledger import merchant_views as money_views  # noqa: F401
 from storefront.merchant import dashboard, onboarding  # noqa: F401
+from storefront.messaging import merchant_rfq_views  # noqa: F401
 from storefront.ordering import return_views, variant_views  # noqa: F401
 from storefront.sales import bulk_views, order_views  # noqa: F401
 

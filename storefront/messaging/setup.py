@@ -5,14 +5,17 @@ from __future__ import annotations
 from flask import Flask
 from flask_login import current_user
 
-from storefront.messaging import queries, subjects
+from storefront.messaging import queries, rfq, subjects
+from storefront.messaging.rfq_routes import bp as rfq_bp
 from storefront.messaging.routes import bp
 
 
 def init_app(app: Flask) -> None:
-    """Register the blueprint, the storefront's subject kinds and the header's unread count."""
+    """Register the blueprints, the storefront's subject kinds (with RFQs) and the header's unread count."""
     app.register_blueprint(bp)
+    app.register_blueprint(rfq_bp)  # requests for quotation: their pages hold an ``rfq`` conversation
     subjects.register_storefront_kinds()
+    rfq.register_subject()
 
     @app.context_processor
     def messaging_context():

@@ -64,6 +64,9 @@ class CartLine:
     problem: str | None = None
     #: A sample (sample price, no MOQ).
     sample: bool = False
+    #: An accepted quotation's price: unit price in the order currency and its CNY fen equivalent (None: catalogue).
+    quoted_minor: int | None = None
+    quoted_fen: int | None = None
 
     @property
     def key(self) -> str:
@@ -77,7 +80,10 @@ class CartLine:
 
     @property
     def price(self) -> UnitPrice:
-        """The unit price at this quantity (tier and running promotion applied; the sample price for a sample)."""
+        """The unit price at this quantity (a quotation's price; tier and running promotion applied; the sample
+        price for a sample)."""
+        if self.quoted_fen is not None:
+            return UnitPrice(self.quoted_fen, self.quoted_fen)
         if self.sample and self.product.sample_price_fen:
             return UnitPrice(self.product.sample_price_fen, self.product.sample_price_fen)
         return unit_price(self.variant, self.qty)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from storefront.core.money import Money, parse_amount
 from storefront.extensions import db
 from storefront.ordering import operations as ops
+from storefront.ordering import quotations
 from storefront.ordering.models import Order
 from storefront.ordering.numbers import normalize
 from storefront.ordering.payable import KIND
@@ -43,13 +44,18 @@ def forget_customs_ids():
 
 @orders_group.command("confirm-transfer")
 @click.argument("number")
-@click.option("--amount", required=True, help="Amount received, in the order's currency (e.g. 1234.50).")
+@click.option(
+    "--amount",
+    required=True,
+    help="Amount received, in the order's currency (e.g. 1234.50); the next instalment's for a deposit/balance order.",
+)
 @click.option("--currency", default=None, help="Currency received (defaults to the order's).")
 @click.option("--reference", required=True, help="Bank reference of the incoming transfer.")
 @click.option("--operator", "operator_email", default="", help="E-mail of the operator confirming.")
 @with_appcontext
 def confirm_transfer(number: str, amount: str, currency: str | None, reference: str, operator_email: str):
-    """Record a received bank transfer (T/T) and mark the order paid when the amount matches."""
+    """Record a received bank transfer (T/T) and mark the order paid when the amount matches (for an order in
+    instalments: the amount must match the next one due; the deposit makes it "deposit paid", the balance paid)."""
     order = db.session.scalars(select(Order).where(Order.number == normalize(number))).first()
     if order is None:
         raise click.ClickException(f"no order {number}")
@@ -65,12 +71,22 @@ def confirm_transfer(number: str, amount: str, currency: str | None, reference: 
         OrderStatus.PENDING_PAYMENT,
         OrderStatus.PAYMENT_FAILED,
         OrderStatus.CANCELLED,
+        OrderStatus.DEPOSIT_PAID,  # the balance of an order paid in instalments
     }:
         raise click.ClickException(f"order {order.number} is {order.status}; nothing to confirm")
     actor = f"operator:{operator_email}" if operator_email else "operator"
     outcome = pay_ops.record_manual_payment(KIND, order, Money(minor, code), f"tt:{reference.strip()}", actor=actor)
     db.session.commit()
     click.echo(f"{order.number}: {outcome} (status {order.status})")
+
+
+@orders_group.command("expire-quotations")
+@with_appcontext
+def expire_quotations():
+    """Mark quotations past their validity expired, and RFQs left with nothing to accept (run daily)."""
+    count = quotations.expire()
+    db.session.commit()
+    click.echo(f"{count} quotation(s) expired")
 
 
 @orders_group.command("flagged")

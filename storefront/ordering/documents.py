@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time
 
 from flask import current_app
 from flask_babel import force_locale
@@ -23,6 +23,7 @@ from storefront.catalog.units import quantity
 from storefront.config import bank_details
 from storefront.core.money import Money
 from storefront.extensions import db
+from storefront.ordering import instalments
 from storefront.ordering.freight import incoterms
 from storefront.ordering.freight.packing import Packed, Shipment, pieces_of, shipment
 from storefront.ordering.models import Order, OrderLine, SubOrder
@@ -130,8 +131,19 @@ class PaymentTerm:
 
 
 def payment_terms(order: Order) -> list[PaymentTerm]:
-    """The order's payment terms: today one full payment, due by the reservation's end while unpaid (``due`` None
-    once paid). The single place the proforma's terms come from (deposit and balance instalments plug in here)."""
+    """The order's payment terms, the single place the proforma's terms come from: the deposit and the balance of
+    an order in instalments (a T/T quotation), else one full payment due by the reservation's end while unpaid
+    (``due`` None once paid)."""
+    parts = instalments.schedule(order)
+    if len(parts) > 1:
+        return [
+            PaymentTerm(
+                _("%(part)s, %(percent)s %% by bank transfer (T/T)", part=part.label, percent=part.percent),
+                part.amount,
+                None if part.paid_at or part.due is None else datetime.combine(part.due, time(23, 59), tzinfo=UTC),
+            )
+            for part in parts
+        ]
     if order.pay_method == PayMethod.TRANSFER.value:
         label = _("Full payment in advance by bank transfer (T/T) before shipment")
     else:

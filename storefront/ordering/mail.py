@@ -8,6 +8,7 @@ from storefront.core.mail import Mail, render, send_after_commit
 from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
+from storefront.ordering import instalments
 from storefront.ordering.access import token_for
 from storefront.ordering.documents import bank_fields
 from storefront.ordering.models import Order
@@ -43,7 +44,7 @@ def confirmation(order: Order) -> Mail:
 
 
 def transfer_instructions(order: Order) -> Mail:
-    """The rendered bank-transfer instructions for a T/T order."""
+    """The rendered bank-transfer instructions for a T/T order (its next instalment when paid in instalments)."""
     return render(
         "order_transfer",
         order.lang,
@@ -51,6 +52,7 @@ def transfer_instructions(order: Order) -> Mail:
         _transfer_subject,
         bank=bank_fields(order.lang, reference=order.number),
         proforma_link=public_url("documents.proforma", lang=order.lang, number=order.number, t=token_for(order)),
+        due=instalments.next_due(order),  # the deposit or the balance of an order in instalments
         **_context(order),
     )
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from storefront.core.locales import LANGS
 from storefront.extensions import db
-from storefront.ordering import stock
+from storefront.ordering import instalments, stock
 from storefront.ordering.cart import Cart
 from storefront.ordering.freight import duty_rules, incoterms
 from storefront.ordering.freight.cards import valid_cards
@@ -147,8 +147,19 @@ def record_event(
     return event
 
 
-def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: str, actor: str) -> Order:
-    """Turn the cart into an order with one sub-order per merchant, taking the stock (raises OutOfStock)."""
+def place_order(
+    cart: Cart,
+    data: CheckoutData,
+    *,
+    user_id: int | None,
+    lang: str,
+    actor: str,
+    freight_minor: int | None = None,
+) -> Order:
+    """Turn the cart into an order with one sub-order per merchant, taking the stock (raises OutOfStock).
+
+    An accepted quotation comes here too: its lines carry the quoted prices and ``freight_minor`` its freight.
+    """
     if cart.is_empty:
         raise CheckoutError("empty_cart")
     if cart.problems:
@@ -170,6 +181,7 @@ def place_order(cart: Cart, data: CheckoutData, *, user_id: int | None, lang: st
         country=data.country.upper(),
         cards=cards,
         duty_rules=duty_rules.current(),
+        freight_minor=freight_minor,
     )
     if q.option is None or (data.mode and q.mode != data.mode):
         raise CheckoutError("mode")
@@ -358,7 +370,7 @@ def mark_payment_failed(order: Order, *, code: str, actor: str) -> bool:
 
 def choose_pay_method(order: Order, method: str, *, actor: str) -> bool:
     """Switch an unpaid order between card and bank transfer (a transfer holds the stock longer)."""
-    if method == order.pay_method or order.status not in UNPAID:
+    if method == order.pay_method or order.status not in UNPAID or instalments.has_schedule(order):
         return False
     if method == PayMethod.TRANSFER.value:
         moved = transition(order, OrderStatus.AWAITING_TRANSFER, cause=Cause.TRANSFER_CHOSEN, actor=actor)

@@ -8,7 +8,7 @@ from storefront.catalog.models import Product
 from storefront.core.money import Money
 from storefront.extensions import db
 from storefront.ledger.operations import Share, seller_account
-from storefront.ordering import mail, stock
+from storefront.ordering import instalments, mail, stock
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.states import UNPAID, Cause, OrderStatus
@@ -23,16 +23,29 @@ def _load(order_id: int) -> Order | None:
 
 
 def _amount_due(order: Order) -> Money:
-    return Money(order.total_minor, order.currency)
+    return instalments.amount_due(order)  # the whole order, or its next T/T instalment
 
 
 def _is_open(order: Order) -> bool:
-    return order.status in UNPAID
+    return order.status in UNPAID or order.status == OrderStatus.DEPOSIT_PAID
 
 
 def _succeeded(order: Order, result: PaymentResult) -> str:
     cause = Cause.TRANSFER_CONFIRMED if result.source == "operator" else Cause.PAYMENT_SUCCEEDED
-    return ops.mark_paid(order, payment_ref=result.ref, cause=cause, actor=result.actor)
+    due = instalments.next_due(order)
+    if due is not None and due.kind == "deposit":
+        if not ops.transition(
+            order, OrderStatus.DEPOSIT_PAID, cause=Cause.DEPOSIT_CONFIRMED, actor=result.actor, detail=result.ref
+        ):
+            ops.flag(order, "refund_due", cause=Cause.DEPOSIT_CONFIRMED, actor=result.actor, detail=result.ref)
+            return "refund_due"  # the order is no longer waiting for it (cancelled): the money goes back
+        instalments.settle(due, result.ref)
+        mail.queue_transfer_instructions(order)  # now for the balance
+        return "deposit_paid"
+    outcome = ops.mark_paid(order, payment_ref=result.ref, cause=cause, actor=result.actor)
+    if due is not None and outcome in {"paid", "late_paid"}:
+        instalments.settle(due, result.ref)
+    return outcome
 
 
 def _failed(order: Order, result: PaymentResult) -> None:
@@ -47,7 +60,29 @@ def _mismatch(order: Order, result: PaymentResult) -> None:
 
 
 def _shares(order: Order) -> list[Share]:
-    """Each merchant's sub-order (goods + freight + DDP duty, charge currency); commission on goods, per category."""
+    """Each merchant's sub-order (goods + freight + DDP duty, charge currency); commission on goods, per category.
+
+    For an order paid in instalments: the part of each sub-order the instalment just paid covers."""
+    shares = _full_shares(order)
+    paid = instalments.last_paid(order)
+    if paid is None or paid.amount_minor == order.total_minor:
+        return shares
+    left, parts = paid.amount_minor, []
+    for position, share in enumerate(shares, start=1):
+        part = left if position == len(shares) else share.amount_minor * paid.amount_minor // order.total_minor
+        left -= part
+        parts.append(
+            Share(
+                account=share.account,
+                amount_minor=part,
+                commissionable=tuple((m * paid.percent // 100, c) for m, c in share.commissionable),
+                sub_order_id=share.sub_order_id,
+            )
+        )
+    return parts
+
+
+def _full_shares(order: Order) -> list[Share]:
     product_ids = [line.product_id for sub in order.sub_orders for line in sub.lines if line.product_id]
     categories = (
         dict(db.session.execute(select(Product.id, Product.category_id).where(Product.id.in_(product_ids))).all())

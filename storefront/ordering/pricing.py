@@ -48,6 +48,11 @@ def to_charge(fen: int, currency: str, rate: Decimal) -> int:
     return convert(Money(fen, BASE_CURRENCY), currency, {BASE_CURRENCY: Decimal(1), currency: rate}).minor
 
 
+def to_fen(minor: int, currency: str, rate: Decimal) -> int:
+    """Minor units of a charge currency → CNY fen at a frozen rate (a quoted price's customs value)."""
+    return convert(Money(minor, currency), BASE_CURRENCY, {BASE_CURRENCY: Decimal(1), currency: rate}).minor
+
+
 @dataclass(frozen=True)
 class LineQuote:
     """A cart line priced in both currencies."""
@@ -188,11 +193,13 @@ def quote(
     country: str = "",
     cards: Sequence[Card] = (),
     duty_rules: Mapping[str, landed.DutyRule] | None = None,
+    freight_minor: int | None = None,
 ) -> Quote:
     """Price a cart for a destination, terms and transport mode in a charge currency, at today's rate.
 
     ``mode`` falls back to the cheapest fitting mode; ``cards`` are the valid rate cards (default card first);
-    ``duty_rules`` the landed-cost rules in force (default: the data file's).
+    ``duty_rules`` the landed-cost rules in force (default: the data file's); ``freight_minor`` a quotation's
+    freight (one merchant) replacing the rate cards' price, and lines with a ``quoted_minor`` keep that price.
     """
     rate = rate_for(currency)
     rates = current_rates()
@@ -201,7 +208,12 @@ def quote(
     option = next((o for o in found if o.mode == mode), None) or next((o for o in found if o.cheapest), None)
     groups = []
     for position, group in enumerate(cart.groups):
-        lines = tuple(LineQuote(line, to_charge(line.unit_fen, currency, rate)) for line in group.lines)
+        lines = tuple(
+            LineQuote(
+                line, line.quoted_minor if line.quoted_minor is not None else to_charge(line.unit_fen, currency, rate)
+            )
+            for line in group.lines
+        )
         lane = option.parts[position] if option else None
         freight = lane.fen if lane else 0
         ship_fen = 0
@@ -218,12 +230,15 @@ def quote(
                 duty_rules,
             )
         duty_fen = estimate.total_fen if estimate and rule.charges_duties else 0
+        ship_minor = to_charge(ship_fen, currency, rate)
+        if freight_minor is not None:
+            ship_minor, ship_fen = freight_minor, to_fen(freight_minor, currency, rate)
         groups.append(
             GroupQuote(
                 group,
                 lines,
                 ship_fen,
-                to_charge(ship_fen, currency, rate),
+                ship_minor,
                 lane,
                 estimate,
                 duty_fen,

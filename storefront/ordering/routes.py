@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
-from storefront.ordering import access, addresses, documents, mail, returns
+from storefront.ordering import access, addresses, documents, instalments, mail, returns
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
 from storefront.ordering.forms import CheckoutForm, ReturnForm
@@ -220,6 +220,8 @@ def order_page(number: str):
         responsibilities=incoterms.responsibilities(order.delivery_terms),
         bank=documents.bank_fields(g.lang, reference=order.number),
         is_shipped=documents.is_shipped,
+        schedule=instalments.schedule(order),
+        instalment_due=instalments.next_due(order),
         order_money=lambda minor: Money(minor, order.currency).format(),
         refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
         returns_of=returns.returns_of,

@@ -28,6 +28,8 @@ class OrderStatus(StrEnum):
     REFUND_DUE = "refund_due"
     #: Paid, then refunded in full before anything shipped (stock returned).
     REFUNDED = "refunded"
+    #: T/T in instalments: the deposit arrived (the merchant may produce); the balance is due before shipment.
+    DEPOSIT_PAID = "deposit_paid"
 
 
 STATUS_LABELS = {
@@ -39,6 +41,7 @@ STATUS_LABELS = {
     OrderStatus.CANCELLED: _l("Cancelled"),
     OrderStatus.REFUND_DUE: _l("Refund due"),
     OrderStatus.REFUNDED: _l("Refunded"),
+    OrderStatus.DEPOSIT_PAID: _l("Deposit paid"),
 }
 labels.register("order_status", STATUS_LABELS)
 
@@ -53,6 +56,7 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
             OrderStatus.PAYMENT_FAILED,
             OrderStatus.AWAITING_TRANSFER,
             OrderStatus.CANCELLED,  # late payment, stock re-reserved
+            OrderStatus.DEPOSIT_PAID,  # the balance of a T/T order in instalments
         }
     ),
     OrderStatus.SHIPPED: frozenset({OrderStatus.PAID}),
@@ -61,6 +65,7 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     ),
     OrderStatus.REFUND_DUE: frozenset({OrderStatus.CANCELLED}),
     OrderStatus.REFUNDED: frozenset({OrderStatus.PAID, OrderStatus.REFUND_DUE}),
+    OrderStatus.DEPOSIT_PAID: frozenset({OrderStatus.AWAITING_TRANSFER}),
 }
 
 #: Unpaid states holding a stock reservation.
@@ -83,6 +88,8 @@ class Cause(StrEnum):
     DOUBLE_PAYMENT = "double_payment"
     SHIPPED = "shipped"
     REFUNDED = "refunded"
+    DEPOSIT_CONFIRMED = "deposit_confirmed"
+    QUOTATION_ACCEPTED = "quotation_accepted"
 
 
 CAUSE_LABELS = {
@@ -99,6 +106,8 @@ CAUSE_LABELS = {
     Cause.DOUBLE_PAYMENT: _l("Second payment received; refund due"),
     Cause.SHIPPED: _l("Shipped"),
     Cause.REFUNDED: _l("Money refunded"),
+    Cause.DEPOSIT_CONFIRMED: _l("Deposit received by bank transfer"),
+    Cause.QUOTATION_ACCEPTED: _l("Quotation accepted"),
 }
 
 

@@ -466,7 +466,7 @@ def record_manual_payment(kind: str, payable, amount: Money, reference: str, *, 
 
 
 #: Outcomes of a payment whose money belongs to the sellers (others wait in suspense for a refund).
-ALLOCATED = frozenset({"paid", "late_paid"})
+ALLOCATED = frozenset({"paid", "late_paid", "deposit_paid"})
 #: Outcomes that queue a refund proposal for the operator (money nobody can keep).
 PROPOSE_REFUND = frozenset({"refund_due", "double_payment", "mismatch"})
 

@@ -1,0 +1,106 @@
+"""Real headless Chromium, the RFQ journey in Russian: a buyer asks for a quotation from a product page; the
+merchant (Chinese UI) quotes from the back office with T/T, 30 % deposit; the buyer accepts and the order page shows
+the deposit instructions with the right amount, bank details and reference."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from storefront.accounts.models import Role
+from storefront.extensions import db
+from tests import factories
+from tests.conftest import LiveServer, _database_url, make_app, migrate_schema
+
+pytestmark = pytest.mark.browser
+_n = itertools.count(1)
+PASSWORD = "correct-horse-battery"
+NEED = "Нужно 20 штук, доставка в Новосибирск, образцы не нужны."
+
+
+@pytest.fixture
+def shop(request, tmp_path):
+    """A live server on a fresh database (CSRF on): a merchant (Chinese) with a product, a buyer (Russian)."""
+    url = _database_url(request, tmp_path, f"kj_browser_rfq_{next(_n)}")
+    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True)
+    migrate_schema(application)
+    with application.app_context():
+        factories.rates()
+        merchant = factories.merchant(
+            owner=factories.user(Role.MERCHANT.value, email="lift@example.cn", locale="zh", name="王强"),
+            names={"zh": "营口汽保设备有限公司", "ru": "Инкоу Автосервис", "en": "Yingkou Auto Service"},
+        )
+        product = factories.product(
+            merchant, texts={"ru": {"name": "Подъёмник двухстоечный 4 т"}, "zh": {"name": "双柱举升机 4吨"}}
+        )
+        factories.user(Role.BUYER.value, email="oleg@example.ru", locale="ru", name="Олег")
+        db.session.commit()
+        server = LiveServer(application).start()
+        server.product_id = product.id
+    yield server
+    server.stop()
+    with application.app_context():
+        db.engine.dispose()
+
+
+def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
+    driver.get(f"{base}/{lang}/account/login")
+    wait.until(EC.element_to_be_clickable((By.ID, "email"))).send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait.until(EC.url_matches(rf"/{lang}/(merchant/\S*)?$"))
+
+
+def test_rfq_quote_accept_shows_the_deposit_instructions_in_russian(shop, browser_factory):
+    buyer, merchant = browser_factory("ru-RU,ru"), browser_factory("zh-CN,zh")
+    bw, mw = WebDriverWait(buyer, 20), WebDriverWait(merchant, 20)
+
+    _sign_in(buyer, bw, shop.url, "ru", "oleg@example.ru")
+    buyer.get(f"{shop.url}/ru/p/{shop.product_id}")
+    bw.until(EC.element_to_be_clickable((By.ID, "request-quote"))).click()
+    bw.until(EC.presence_of_element_located((By.ID, "need"))).send_keys(NEED)
+    quantity = buyer.find_element(By.ID, "quantity")
+    quantity.clear()
+    quantity.send_keys("20")
+    Select(buyer.find_element(By.ID, "country")).select_by_value("RU")
+    buyer.find_element(By.ID, "rfq-send").click()
+    bw.until(EC.url_matches(r"/ru/rfq/\d+$"))
+    rfq_url = buyer.current_url
+    assert NEED in buyer.find_element(By.ID, "thread").text
+
+    _sign_in(merchant, mw, shop.url, "zh", "lift@example.cn")
+    merchant.get(f"{shop.url}/zh/merchant/rfqs")
+    mw.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "tr[data-rfq] a"))).click()
+    mw.until(EC.presence_of_element_located((By.ID, "quotation-form")))
+    assert merchant.find_element(By.ID, "line-1-qty").get_attribute("value") == "20"
+    merchant.find_element(By.ID, "line-1-price").send_keys("125")
+    Select(merchant.find_element(By.ID, "currency")).select_by_value("USD")
+    merchant.find_element(By.ID, "freight").send_keys("300")
+    Select(merchant.find_element(By.ID, "pay_terms")).select_by_value("tt")
+    merchant.find_element(By.ID, "deposit_percent").send_keys("30")
+    valid = (date.today() + timedelta(days=14)).isoformat()
+    merchant.execute_script("arguments[0].value = arguments[1]", merchant.find_element(By.ID, "valid_until"), valid)
+    merchant.find_element(By.ID, "quotation-send").click()
+    mw.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".quotation[data-status=offered]")))
+
+    buyer.get(rfq_url)
+    bw.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".quotation[data-status=offered]")))
+    assert "30 %" in buyer.find_element(By.CSS_SELECTOR, ".quotation").text  # "предоплата 30 %"
+    buyer.find_element(By.CSS_SELECTOR, "[id^=city-]").send_keys("Новосибирск")
+    buyer.find_element(By.CSS_SELECTOR, "[id^=address_line1-]").send_keys("ул. Ленина, 1")
+    buyer.find_element(By.CSS_SELECTOR, "[id^=accept-]").click()
+    bw.until(EC.url_matches(r"/ru/orders/[A-Z0-9-]+"))
+    due = bw.until(EC.presence_of_element_located((By.ID, "instalment-due")))
+    assert due.get_attribute("data-kind") == "deposit"
+    assert due.get_attribute("data-amount") == "84000"  # 30 % of 20 × 125 USD + 300 USD freight
+    text = due.text.replace("\u00a0", " ")
+    assert "Предоплата банковским переводом" in text and "840,00 $" in text
+    assert "Переведите ровно" in text
+    number = buyer.find_element(By.CSS_SELECTOR, ".order-page").get_attribute("data-order")
+    assert number in text  # the payment reference
+    assert buyer.find_element(By.CSS_SELECTOR, "#instalment-due .bank-details").text.strip()
