@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient as Client
 from flask_babel import force_locale
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from storefront.accounts.models import Role
@@ -326,6 +327,12 @@ def test_tt_quotation_accepted_deposit_then_balance(app, runner, shop):
     (instructions,) = [m for m in _mails(app) if m["To"] == buyer.email and order.number in str(m["Subject"])]
     text = instructions.get_body(("plain",)).get_content()
     assert "Переведите ровно" in text and "840,00" in text and "30 %" in text  # the deposit, in Russian
+    proforma = b.get(f"/ru/orders/{order.number}/proforma.pdf")
+    assert proforma.status_code == 200 and proforma.mimetype == "application/pdf"
+    terms = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(proforma.data)).pages)
+    terms = " ".join(terms.replace("\xa0", " ").split())
+    assert "Предоплата, 30 % банковским переводом (T/T)" in terms and "840,00" in terms  # the proforma's terms
+    assert "Остаток, 70 % банковским переводом (T/T)" in terms and "1 960,00" in terms
 
     wrong = runner.invoke(args=["orders", "confirm-transfer", order.number, "--amount", "2800", "--reference", "A"])
     assert "mismatch" in wrong.output

@@ -4,10 +4,13 @@ the deposit instructions with the right amount, bank details and reference."""
 
 from __future__ import annotations
 
+import io
 import itertools
+import urllib.request
 from datetime import date, timedelta
 
 import pytest
+from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -103,4 +106,13 @@ def test_rfq_quote_accept_shows_the_deposit_instructions_in_russian(shop, browse
     assert "Переведите ровно" in text
     number = buyer.find_element(By.CSS_SELECTOR, ".order-page").get_attribute("data-order")
     assert number in text  # the payment reference
-    assert buyer.find_element(By.CSS_SELECTOR, "#instalment-due .bank-details").text.strip()
+    assert "SWIFT" in buyer.find_element(By.CSS_SELECTOR, "#instalment-due #bank-details").text
+
+    # the proforma invoice the bank needs, downloaded with the buyer's own session: the deposit and the balance
+    href = buyer.find_element(By.ID, "proforma-link").get_attribute("href")
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in buyer.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookie}), timeout=60) as answer:
+        assert answer.headers.get_content_type() == "application/pdf"
+        pdf = answer.read()
+    terms = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Предоплата, 30 % банковским переводом (T/T)" in terms.replace("\u00a0", " ") and number in terms
