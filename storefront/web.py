@@ -32,6 +32,7 @@ from storefront.extensions import babel, csrf, db, limiter, login_manager, migra
 from storefront.legal import setup as legal_setup
 from storefront.merchant import webhooks as merchant_webhooks
 from storefront.merchant.rest import bp as merchant_api_bp
+from storefront.merchant.rest_common import problem as api_problem
 from storefront.merchant.routes import bp as merchant_bp
 from storefront.merchant.webhook_cli import webhooks_group
 from storefront.messaging import setup as messaging_setup
@@ -221,6 +222,8 @@ def init_errors(app: Flask) -> None:
         def handler(_exc):
             if request_ctx.url_adapter is None:  # the Host header was refused: no URLs can be built
                 return app.response_class(f"{code} Bad Request: unknown host\n", mimetype="text/plain"), code
+            if request.path.startswith(f"{merchant_api_bp.url_prefix}/"):
+                return api_problem(code)  # the merchant API answers problem objects, even for unknown URLs
             if request.path.startswith("/api/"):
                 return jsonify({"error": code}), code
             if not g.get("lang"):
