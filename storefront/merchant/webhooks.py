@@ -30,6 +30,8 @@ from storefront.clearance.operations import case_status_changed
 from storefront.core import audit, labels
 from storefront.core.errors import CodedError
 from storefront.extensions import db
+from storefront.ledger.models import EntryKind
+from storefront.ledger.operations import entries_for
 from storefront.ordering.signals import order_paid, order_refunded, order_shipped
 
 EVENTS = {
@@ -164,18 +166,18 @@ def on_order_shipped(sub, carrier: str = "", tracking_no: str = "", **_kw) -> No
 
 
 def refund_shares(order, refund) -> list[tuple[object, int]]:
-    """(sub-order, amount in minor units) of a refund for each merchant concerned: a merchant's part goes to that
-    merchant; a refund of the whole order is split in proportion to the sub-orders' totals (the remainder to the
-    first), so no merchant learns another's amounts."""
-    subs = list(order.sub_orders)
+    """(sub-order, amount in minor units) of a refund for each merchant it was taken from: a merchant's part goes
+    to that merchant; a refund of the whole order is read from its ledger entries (what each seller account gave
+    back), so no merchant learns another's amounts."""
     if refund.sub_order_id is not None:
-        return [(sub, refund.amount_minor) for sub in subs if sub.id == refund.sub_order_id]
-    total = sum(sub.total_minor for sub in subs)
-    if len(subs) <= 1 or total <= 0:
-        return [(sub, refund.amount_minor) for sub in subs[:1]]
-    shares = [refund.amount_minor * sub.total_minor // total for sub in subs]
-    shares[0] += refund.amount_minor - sum(shares)
-    return list(zip(subs, shares, strict=True))
+        return [(sub, refund.amount_minor) for sub in order.sub_orders if sub.id == refund.sub_order_id]
+    by_merchant: dict[int, int] = {}
+    for entry in entries_for("order", order.id):
+        if entry.kind == EntryKind.REFUND and entry.reference == (refund.provider_ref or refund.idempotency_key):
+            kind, _sep, seller_id = entry.account.removeprefix("seller:").partition(":")
+            if entry.account.startswith("seller:") and kind == "merchant" and seller_id.isdigit():
+                by_merchant[int(seller_id)] = by_merchant.get(int(seller_id), 0) + entry.amount_minor
+    return [(sub, by_merchant[sub.merchant_id]) for sub in order.sub_orders if by_merchant.get(sub.merchant_id)]
 
 
 def on_order_refunded(order, refund=None, **_kw) -> None:
