@@ -10,6 +10,7 @@ from storefront.catalog.reviews import ListingReview
 from storefront.extensions import db
 from storefront.merchant.rest_common import ApiProblem, object_id
 from storefront.ordering.models import SubOrder
+from storefront.ordering.operations import as_utc
 
 
 def product_summary(p: Product) -> dict:
@@ -88,8 +89,8 @@ def order_json(s: SubOrder, *, detail: bool = False) -> dict:
             duty_minor=s.duty_minor,
             total_minor=s.total_minor,
             delivery_terms=s.order.delivery_terms,
-            paid_at=s.order.paid_at.isoformat() if s.order.paid_at else None,
-            shipped_at=s.shipped_at.isoformat() if s.shipped_at else None,
+            paid_at=as_utc(s.order.paid_at).isoformat() if s.order.paid_at else None,
+            shipped_at=as_utc(s.shipped_at).isoformat() if s.shipped_at else None,
             lines=[
                 {"sku": line.sku, "qty": line.qty, "unit_price_minor": line.unit_price_minor, "hs_code": line.hs_code}
                 for line in s.lines
