@@ -204,6 +204,9 @@ def test_scopes_revocation_and_other_merchants(app, shop, make):
     assert thief.get(f"/orders/{sub.number}").status_code == 404
     assert thief.post(f"/orders/{sub.number}/ship", {"carrier": "X", "tracking_no": "Y"}).status_code == 404
     assert thief.get("/products/99999999999").status_code == 404  # beyond any id: not found, not a crash
+    unknown = thief.get("/nothing-here")
+    assert unknown.status_code == 404 and unknown.mimetype == "application/problem+json"  # even unrouted URLs
+    assert thief.delete(f"/products/{product.id}").json["status"] == 405
     text = _key(merchant)
     [row, *_] = api_keys.keys_of(merchant.id)
     api_keys.revoke(row, merchant.owner)
