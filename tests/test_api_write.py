@@ -16,6 +16,7 @@ from storefront.extensions import db, limiter
 from storefront.merchant import webhooks
 from storefront.ordering import operations as order_ops
 from storefront.ordering.models import SubOrder
+from tests.backoffice_helpers import client_as
 from tests.conftest import make_app
 
 API = "/api/merchant/v1"
@@ -233,3 +234,24 @@ def test_rate_limit_counts_per_key(app, shop, make):
         limiter.enabled = False  # the limiter object is shared by every app in the test session
         limiter.reset()
     assert codes == [200, 200, 200, 429] and other.status_code == 200
+
+
+def test_two_requests_racing_with_one_key_apply_once(app, shop, make, monkeypatch):
+    """The second of two requests with one Idempotency-Key that both passed the look-up fails on the unique key:
+    409, and its change is rolled back with it."""
+    merchant, _product, _sub = shop
+    api = Api(app, _key(merchant))
+    body = _new_product(make, sku="RACE-1")
+    assert api.post("/products", body, **{"Idempotency-Key": "race"}).status_code == 201
+    monkeypatch.setattr(api_keys, "earlier_request", lambda key, token: None)  # the twin has not committed yet
+    twin = api.post("/products", {**body, "sku": "RACE-2"}, **{"Idempotency-Key": "race"})
+    assert twin.status_code == 409 and twin.json["status"] == 409
+    skus = set(db.session.scalars(select(Product.sku).where(Product.sku.like("RACE-%"))))
+    assert skus == {"RACE-1"}
+
+
+def test_write_scopes_are_offered_on_the_keys_page(app, shop):
+    merchant, _product, _sub = shop
+    page = client_as(app, merchant.owner).get("/zh/merchant/api-keys").get_data(as_text=True)
+    assert 'value="products:write"' in page and 'value="orders:write"' in page
+    assert "创建和修改商品、价格与库存" in page and "将订单标记为已发货" in page

@@ -15,6 +15,7 @@ from storefront.catalog import operations as ops
 from storefront.catalog import reviews
 from storefront.catalog.models import ProductVariant
 from storefront.catalog.sheet_variants import MAX_STOCK, VariantChange
+from storefront.core.locales import LANGS
 from storefront.extensions import db
 from storefront.merchant.rest_common import ApiProblem, bp, json_body, object_id, requires
 from storefront.merchant.rest_json import order_json, own_order, own_product, product_detail, variant_json
@@ -77,7 +78,10 @@ def _texts(value, current: dict[str, ops.TextInput], errors: dict) -> dict[str, 
         errors["texts"] = _l("Expected an object of languages.")
         return texts
     for code, entry in value.items():
-        field = f"texts.{code}"
+        field = f"texts.{str(code)[:10]}"
+        if code not in LANGS:
+            errors[field] = _l("Unknown language.")
+            continue
         specs = entry.get("specs", []) if isinstance(entry, dict) else None
         if (
             not isinstance(entry, dict)
