@@ -1,7 +1,7 @@
 """Outbound webhooks: a merchant's endpoints get ``order.paid``, ``order.shipped``, ``order.refunded`` and
-``customs.status`` events, signed with
-HMAC-SHA256, delivered through an outbox by a worker (``flask webhooks run``, started by ``tasks.py run`` and
-``serve``) with retries and a dead letter — never from the request that caused them.
+``customs.status`` events, signed with HMAC-SHA256, delivered through an outbox by a worker (``flask webhooks
+run``, started by ``tasks.py run`` and ``serve``) with retries and a dead letter — never from the request that
+caused them.
 
 Queueing happens inside the order's transaction (signal receivers add rows, no network). Delivery: POST JSON
 with ``X-Kuajing-Event``, ``X-Kuajing-Timestamp`` and ``X-Kuajing-Signature: sha256=<hex>`` over
@@ -32,6 +32,7 @@ from storefront.core.errors import CodedError
 from storefront.extensions import db
 from storefront.ledger.models import EntryKind
 from storefront.ledger.operations import entries_for
+from storefront.ordering.payable import KIND as ORDER_KIND
 from storefront.ordering.signals import order_paid, order_refunded, order_shipped
 
 EVENTS = {
@@ -172,7 +173,7 @@ def refund_shares(order, refund) -> list[tuple[object, int]]:
     if refund.sub_order_id is not None:
         return [(sub, refund.amount_minor) for sub in order.sub_orders if sub.id == refund.sub_order_id]
     by_merchant: dict[int, int] = {}
-    for entry in entries_for("order", order.id):
+    for entry in entries_for(ORDER_KIND, order.id):
         if entry.kind == EntryKind.REFUND and entry.reference == (refund.provider_ref or refund.idempotency_key):
             kind, _sep, seller_id = entry.account.removeprefix("seller:").partition(":")
             if entry.account.startswith("seller:") and kind == "merchant" and seller_id.isdigit():
