@@ -53,6 +53,7 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         or (cache_url if cache_url.startswith("redis") else "memory://"),
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        "API_RATE_LIMIT": env.get("API_RATE_LIMIT", "120 per minute"),  # merchant REST API, per API key
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "16")) * 1024 * 1024,
         "DOCUMENT_MAX_BYTES": int(env.get("DOCUMENT_MAX_MB", "8")) * 1024 * 1024,
         "IMAGE_MAX_BYTES": int(env.get("IMAGE_MAX_MB", "8")) * 1024 * 1024,

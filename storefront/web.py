@@ -31,6 +31,7 @@ from storefront.core.urls import absolute
 from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
 from storefront.integrations import webhooks as merchant_webhooks
 from storefront.integrations.rest import bp as merchant_api_bp
+from storefront.integrations.rest_common import problem as api_problem
 from storefront.integrations.webhook_cli import webhooks_group
 from storefront.legal import setup as legal_setup
 from storefront.merchant.routes import bp as merchant_bp
@@ -225,6 +226,8 @@ def init_errors(app: Flask) -> None:
         def handler(_exc):
             if request_ctx.url_adapter is None:  # the Host header was refused: no URLs can be built
                 return app.response_class(f"{code} Bad Request: unknown host\n", mimetype="text/plain"), code
+            if request.path.startswith(f"{merchant_api_bp.url_prefix}/"):
+                return api_problem(code)  # the merchant API answers problem objects, even for unknown URLs
             if request.path.startswith("/api/"):
                 return jsonify({"error": code}), code
             if not g.get("lang"):

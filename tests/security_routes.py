@@ -128,6 +128,13 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant_api.products": ANYONE,  # authenticated by an API key, not the session (tests/test_api_keys.py)
     "merchant_api.orders": ANYONE,
     "merchant_api.openapi": ANYONE,
+    "merchant_api.product": ANYONE,  # the API's reads and writes (issue 18): key scopes (tests/test_api_write.py)
+    "merchant_api.variants": ANYONE,
+    "merchant_api.order": ANYONE,
+    "merchant_api.product_create": ANYONE,
+    "merchant_api.product_update": ANYONE,
+    "merchant_api.variant_update": ANYONE,
+    "merchant_api.order_ship": ANYONE,
     "merchant.team": MERCHANTS,  # staff accounts and roles, owner only (issue 18)
     "merchant.team_set": MERCHANTS,
     "merchant.team_remove": MERCHANTS,  # the checklist after sign-up, also before filing (issue 18)

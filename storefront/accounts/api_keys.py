@@ -11,7 +11,7 @@ import secrets
 from datetime import UTC, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, DateTime, ForeignKey, String, func, select
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storefront.core import audit, labels
@@ -22,6 +22,8 @@ from storefront.extensions import db
 SCOPES = {
     "products:read": _l("Read products, prices and stock"),
     "orders:read": _l("Read orders"),
+    "products:write": _l("Create and change products, prices and stock"),
+    "orders:write": _l("Mark orders shipped"),
 }
 labels.register("api_scope", SCOPES)
 MAX_KEYS = 20
@@ -46,6 +48,25 @@ class ApiKey(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class IdempotentRequest(db.Model):
+    """The first answer to a write request sent with an ``Idempotency-Key`` header: a replay with the same key
+    gets this answer again and changes nothing (unique per API key)."""
+
+    __tablename__ = "api_idempotency_keys"
+    __table_args__ = (UniqueConstraint("api_key_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    api_key_id: Mapped[int] = mapped_column(ForeignKey("api_keys.id", ondelete="CASCADE"))
+    #: The client's ``Idempotency-Key`` header.
+    key: Mapped[str] = mapped_column(String(100))
+    #: SHA-256 of method, path and the (canonical JSON) body: the same key with another request is refused.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    #: The first answer: HTTP status and JSON body.
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class ApiKeyError(CodedError):
@@ -113,3 +134,27 @@ def authenticate(header: str | None) -> ApiKey | None:
         return None
     row.last_used_at = datetime.now(UTC)
     return row
+
+
+def rate_key(header: str | None) -> str | None:
+    """The public prefix of an ``Authorization: Bearer kj_…`` header (the rate limit counts per key), or None."""
+    if not header or not header.startswith("Bearer kj_"):
+        return None
+    prefix = header[10:].split("_", 1)[0]
+    return prefix if len(prefix) == 8 else None
+
+
+def earlier_request(key: ApiKey, idempotency_key: str) -> IdempotentRequest | None:
+    """The request this key already made with an ``Idempotency-Key``, or None."""
+    stmt = select(IdempotentRequest).where(
+        IdempotentRequest.api_key_id == key.id, IdempotentRequest.key == idempotency_key
+    )
+    return db.session.scalars(stmt).first()
+
+
+def remember_request(key: ApiKey, idempotency_key: str, fingerprint: str, status: int, body: dict) -> None:
+    """Keep a write request's answer for replays (flushes; a concurrent twin fails on the unique key)."""
+    db.session.add(
+        IdempotentRequest(api_key_id=key.id, key=idempotency_key, fingerprint=fingerprint, status=status, body=body)
+    )
+    db.session.flush()

@@ -63,10 +63,8 @@ def _save(form: ProductForm, product: Product | None, extra: dict) -> Product | 
     if not errors:
         try:
             if product is None:
-                created = ops.create_product(g.merchant, data)
-                reviews.hold_first_products(g.merchant.id)  # a new merchant's first products wait for review
-                return created
-            ops.update_product(product, reviews.prepare_update(product, data))
+                return reviews.create_for_merchant(g.merchant, data)  # a new merchant's first products wait
+            reviews.update_for_merchant(product, data)
             return product
         except ops.ProductError as exc:
             errors = exc.errors

@@ -121,6 +121,20 @@ def prepare_update(product: Product, data: ops.ProductInput) -> ops.ProductInput
     return data
 
 
+def create_for_merchant(merchant, data: ops.ProductInput) -> Product:
+    """A merchant adds a product (back-office form, REST API): checked and added, then held for review while the
+    merchant is new (raises ``ops.ProductError``)."""
+    product = ops.create_product(merchant, data)
+    hold_first_products(merchant.id)
+    return product
+
+
+def update_for_merchant(product: Product, data: ops.ProductInput) -> bool:
+    """A merchant changes a product (back-office form, REST API): a held product stays hidden, a customs change
+    of a live product goes to review (:func:`prepare_update`); True when anything changed now."""
+    return ops.update_product(product, prepare_update(product, data))
+
+
 def check_visibility(product: Product, hidden: bool) -> None:
     """A product held for review cannot be shown by its merchant (ReviewError)."""
     if not hidden and open_review(product, "new") is not None:

@@ -1,124 +1,78 @@
-"""The merchant REST API (``/api/merchant/v1``): products with prices and stock, orders; authenticated by an
-API key (``Authorization: Bearer kj_…``) with scopes. Answers JSON; the OpenAPI document describes it."""
+"""The merchant REST API (``/api/merchant/v1``): products, variants, stock and prices, orders; authenticated by
+an API key (``Authorization: Bearer kj_…``) with scopes. Answers JSON (errors as problem objects); the OpenAPI
+document (``/openapi.json``, :mod:`storefront.integrations.rest_openapi`) describes every route. This module holds
+the reads; :mod:`storefront.integrations.rest_write` the writes."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, jsonify, request
+from flask import jsonify, request
 from sqlalchemy import select
 
-from storefront.accounts import api_keys
 from storefront.catalog.models import Product
 from storefront.extensions import db
+from storefront.integrations import rest_write  # noqa: F401  (registers the write routes on the blueprint)
+from storefront.integrations.rest_common import PAGE, bp, page, requires
+from storefront.integrations.rest_json import (
+    order_json,
+    own_order,
+    own_product,
+    product_detail,
+    product_summary,
+    variant_json,
+)
+from storefront.integrations.rest_openapi import OPENAPI
 from storefront.ordering.models import SubOrder
 
-bp = Blueprint("merchant_api", __name__, url_prefix="/api/merchant/v1")
-PAGE = 100
-
-
-def _key(scope: str) -> api_keys.ApiKey:
-    key = api_keys.authenticate(request.headers.get("Authorization"))
-    if key is None:
-        abort(401)
-    if scope not in (key.scopes or []):
-        abort(403)
-    db.session.commit()  # last_used_at
-    g.api_key = key
-    return key
-
-
-def _page() -> int:
-    raw = request.args.get("page", "1")
-    return max(1, min(int(raw), 10_000)) if raw.isdigit() else 1
+__all__ = ["bp"]
 
 
 @bp.get("/products")
-def products():
+@requires("products:read")
+def products(key):
     """The key's merchant's products (100 a page): SKU, names, price in fen, stock, visibility."""
-    key = _key("products:read")
     stmt = (
         select(Product)
         .where(Product.merchant_id == key.merchant_id)
         .order_by(Product.id)
-        .offset((_page() - 1) * PAGE)
+        .offset((page() - 1) * PAGE)
         .limit(PAGE)
     )
-    items = [
-        {
-            "id": p.id,
-            "sku": p.sku,
-            "names": {code: t.name for code, t in p.translations.items()},
-            "price_fen": p.price_fen,
-            "currency": "CNY",
-            "stock": p.stock,
-            "hidden": p.hidden,
-            "hs_code": p.hs_code,
-        }
-        for p in db.session.scalars(stmt)
-    ]
-    return jsonify({"items": items, "page": _page()})
+    return jsonify({"items": [product_summary(p) for p in db.session.scalars(stmt)], "page": page()})
+
+
+@bp.get("/products/<int:product_id>")
+@requires("products:read")
+def product(key, product_id: int):
+    """One product with its texts, tiers, variants and open reviews."""
+    return jsonify(product_detail(own_product(key, product_id)))
+
+
+@bp.get("/products/<int:product_id>/variants")
+@requires("products:read")
+def variants(key, product_id: int):
+    """A product's variants with price and stock."""
+    return jsonify({"items": [variant_json(v) for v in own_product(key, product_id).variants]})
 
 
 @bp.get("/orders")
-def orders():
+@requires("orders:read")
+def orders(key):
     """The key's merchant's orders (sub-orders, 100 a page, newest first), optionally by status."""
-    key = _key("orders:read")
     stmt = select(SubOrder).where(SubOrder.merchant_id == key.merchant_id)
     if request.args.get("status"):
         stmt = stmt.where(SubOrder.status == request.args["status"][:20])
-    stmt = stmt.order_by(SubOrder.id.desc()).offset((_page() - 1) * PAGE).limit(PAGE)
-    items = [
-        {
-            "number": s.number,
-            "status": s.status,
-            "currency": s.order.currency,
-            "goods_minor": s.goods_minor,
-            "country": s.order.country,
-            "carrier": s.carrier or None,
-            "tracking_no": s.tracking_no or None,
-            "lines": [{"sku": line.sku, "qty": line.qty} for line in s.lines],
-        }
-        for s in db.session.scalars(stmt)
-    ]
-    return jsonify({"items": items, "page": _page()})
+    stmt = stmt.order_by(SubOrder.id.desc()).offset((page() - 1) * PAGE).limit(PAGE)
+    return jsonify({"items": [order_json(s) for s in db.session.scalars(stmt)], "page": page()})
 
 
-OPENAPI = {
-    "openapi": "3.0.3",
-    "info": {"title": "Kuajing merchant API", "version": "1"},
-    "servers": [{"url": "/api/merchant/v1"}],
-    "components": {"securitySchemes": {"key": {"type": "http", "scheme": "bearer"}}},
-    "security": [{"key": []}],
-    "paths": {
-        "/products": {
-            "get": {
-                "summary": "Products of the key's merchant (scope products:read)",
-                "parameters": [{"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}],
-                "responses": {"200": {"description": "A page of products"}, "401": {"description": "No valid key"},
-                              "403": {"description": "Scope missing"}},
-            }
-        },
-        "/orders": {
-            "get": {
-                "summary": "Orders of the key's merchant (scope orders:read)",
-                "parameters": [
-                    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
-                    {"name": "status", "in": "query", "schema": {"type": "string"}},
-                ],
-                "responses": {"200": {"description": "A page of orders"}, "401": {"description": "No valid key"},
-                              "403": {"description": "Scope missing"}},
-            }
-        },
-    },
-}  # fmt: skip
+@bp.get("/orders/<number>")
+@requires("orders:read")
+def order(key, number: str):
+    """One order with amounts, dates and line prices."""
+    return jsonify(order_json(own_order(key, number), detail=True))
 
 
 @bp.get("/openapi.json")
 def openapi():
     """The OpenAPI document of this API."""
     return jsonify(OPENAPI)
-
-
-@bp.errorhandler(401)
-@bp.errorhandler(403)
-def _error(exc):
-    return jsonify({"error": exc.code}), exc.code

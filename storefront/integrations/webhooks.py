@@ -1,6 +1,7 @@
-"""Outbound webhooks: a merchant's endpoints get ``order.paid`` and ``order.shipped`` events, signed with
-HMAC-SHA256, delivered through an outbox by a worker (``flask webhooks run``, started by ``tasks.py run`` and
-``serve``) with retries and a dead letter — never from the request that caused them.
+"""Outbound webhooks: a merchant's endpoints get ``order.paid``, ``order.shipped``, ``order.refunded`` and
+``customs.status`` events, signed with HMAC-SHA256, delivered through an outbox by a worker (``flask webhooks
+run``, started by ``tasks.py run`` and ``serve``) with retries and a dead letter — never from the request that
+caused them.
 
 Queueing happens inside the order's transaction (signal receivers add rows, no network). Delivery: POST JSON
 with ``X-Kuajing-Event``, ``X-Kuajing-Timestamp`` and ``X-Kuajing-Signature: sha256=<hex>`` over
@@ -25,12 +26,21 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from storefront.clearance.operations import case_status_changed
 from storefront.core import audit, labels
 from storefront.core.errors import CodedError
 from storefront.extensions import db
-from storefront.ordering.signals import order_paid, order_shipped
+from storefront.ledger.models import EntryKind
+from storefront.ledger.operations import entries_for
+from storefront.ordering.payable import KIND as ORDER_KIND
+from storefront.ordering.signals import order_paid, order_refunded, order_shipped
 
-EVENTS = {"order.paid": _l("Order paid"), "order.shipped": _l("Order shipped")}
+EVENTS = {
+    "order.paid": _l("Order paid"),
+    "order.shipped": _l("Order shipped"),
+    "order.refunded": _l("Order refunded"),
+    "customs.status": _l("Customs clearance status changed"),
+}
 labels.register("webhook_status", {"pending": _l("Waiting"), "delivered": _l("Delivered"), "dead": _l("Failed")})
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2),
            timedelta(hours=12))  # fmt: skip
@@ -156,6 +166,45 @@ def on_order_shipped(sub, carrier: str = "", tracking_no: str = "", **_kw) -> No
           {"event": "order.shipped", "order": sub.number, "carrier": carrier, "tracking_no": tracking_no})  # fmt: skip
 
 
+def refund_shares(order, refund) -> list[tuple[object, int]]:
+    """(sub-order, amount in minor units) of a refund for each merchant it was taken from: a merchant's part goes
+    to that merchant; a refund of the whole order is read from its ledger entries (what each seller account gave
+    back), so no merchant learns another's amounts."""
+    if refund.sub_order_id is not None:
+        return [(sub, refund.amount_minor) for sub in order.sub_orders if sub.id == refund.sub_order_id]
+    by_merchant: dict[int, int] = {}
+    for entry in entries_for(ORDER_KIND, order.id):
+        if entry.kind == EntryKind.REFUND and entry.reference == (refund.provider_ref or refund.idempotency_key):
+            kind, _sep, seller_id = entry.account.removeprefix("seller:").partition(":")
+            if entry.account.startswith("seller:") and kind == "merchant" and seller_id.isdigit():
+                by_merchant[int(seller_id)] = by_merchant.get(int(seller_id), 0) + entry.amount_minor
+    return [(sub, by_merchant[sub.merchant_id]) for sub in order.sub_orders if by_merchant.get(sub.merchant_id)]
+
+
+def on_order_refunded(order, refund=None, **_kw) -> None:
+    """Signal receiver: ``order.refunded`` once per refund, for each merchant whose part was refunded."""
+    if refund is None:
+        return
+    for sub, amount in refund_shares(order, refund):
+        queue(sub.merchant_id, "order.refunded", {
+            "event": "order.refunded", "order": sub.number, "refund": refund.id, "amount_minor": amount,
+            "currency": refund.currency, "reason": refund.reason or "", "whole_order": refund.sub_order_id is None,
+        })  # fmt: skip
+
+
+def on_customs_status(case, previous: str = "", **_kw) -> None:
+    """Signal receiver: ``customs.status`` when a clearance case changes status (accepted, inspection, released,
+    departed, closed, rejected with the customs error code, cancelled)."""
+    last = case.events[-1] if case.events else None
+    rejected = case.status == "rejected"
+    queue(case.merchant_id, "customs.status", {
+        "event": "customs.status", "order": case.order_no, "status": case.status, "previous": previous or None,
+        "error_code": last.return_status if rejected and last is not None else None,
+        "reason": case.reject_reason if rejected else "",
+        "at": last.at.isoformat() if last is not None and last.at else None,
+    })  # fmt: skip
+
+
 def sign(secret: str, timestamp: str, body: bytes) -> str:
     """The signature header value for a body sent at ``timestamp``."""
     digest = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
@@ -275,7 +324,9 @@ def retry_dead(merchant_id: int, now: datetime | None = None) -> int:
 
 
 def init_app(app: Flask) -> None:
-    """Queue webhook events when orders are paid or shipped."""
+    """Queue webhook events when orders are paid, shipped or refunded and when their clearance status changes."""
     app.config.setdefault("WEBHOOK_TIMEOUT", 5)
     order_paid.connect(on_order_paid)
     order_shipped.connect(on_order_shipped)
+    order_refunded.connect(on_order_refunded)
+    case_status_changed.connect(on_customs_status)

@@ -11,6 +11,7 @@ from storefront.ledger.operations import Share, seller_account
 from storefront.ordering import instalments, mail, stock
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order, SubOrder
+from storefront.ordering.signals import order_refunded
 from storefront.ordering.states import UNPAID, Cause, OrderStatus
 from storefront.payments import payables, refunds
 from storefront.payments.payables import PayableKind, PaymentResult
@@ -130,6 +131,7 @@ def _refunded(order: Order, refund) -> None:
         ops.transition(order, OrderStatus.REFUNDED, cause=Cause.REFUNDED, actor=refund.actor or "system")
     db.session.flush()
     mail.queue_refund(order, refund)
+    order_refunded.send(order, refund=refund)
 
 
 def register() -> None:

@@ -19,6 +19,11 @@ they commit or roll back together with the order. Receivers must not commit and 
 
 ``order_cancelled``
     sender: the :class:`~storefront.ordering.models.Order`; keyword ``cause``.
+
+``order_refunded``
+    sender: the :class:`~storefront.ordering.models.Order`; keyword ``refund`` (the succeeded
+    :class:`~storefront.payments.models.Refund`, its ``sub_order_id`` set when one merchant's part was refunded).
+    Sent exactly once per refund, when the money went back.
 """
 
 from __future__ import annotations
@@ -31,3 +36,4 @@ order_placed = _signals.signal("order-placed")
 order_paid = _signals.signal("order-paid")
 order_shipped = _signals.signal("order-shipped")
 order_cancelled = _signals.signal("order-cancelled")
+order_refunded = _signals.signal("order-refunded")
