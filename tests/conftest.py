@@ -115,7 +115,7 @@ def migrate_schema(app) -> None:
     """Create the schema through the Alembic migrations (tests the migrations too).
 
     A new SQLite file starts as a copy of one migrated in this process (the migrations cost 1.3 CPU-s a
-    run and about 60 tests need their own database); PostgreSQL and existing files run the migrations.
+    run and a few dozen tests need their own database); PostgreSQL and existing files run the migrations.
     """
     url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
     target = Path(url.database or "")
