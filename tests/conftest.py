@@ -3,16 +3,25 @@ a live server and a headless Chromium for browser tests, a throwaway PostgreSQL 
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
+import sqlite3
+import tempfile
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from filelock import FileLock
+from flask_migrate import upgrade
+from sqlalchemy import make_url, text
 
+from storefront import search
 from storefront.app import create_app
 from storefront.config import _engine_options
+from storefront.demo.seed import seed_demo
 from storefront.extensions import db
 from tests import factories
 from tests.pg import Cluster, pg_bindir
@@ -82,12 +91,38 @@ def _dispose_test_apps():
         _dispose(_created_apps.pop())
 
 
-def migrate_schema(app) -> None:
-    """Create the schema through the Alembic migrations (tests the migrations too)."""
-    from flask_migrate import upgrade
-
+def _upgrade(app) -> None:
     with app.app_context():
         upgrade(revision="heads")
+
+
+@functools.cache
+def _sqlite_schema_template() -> Path:
+    """A SQLite file migrated to the heads once per test process (removed at exit)."""
+    directory = Path(tempfile.mkdtemp(prefix="kj-schema-"))
+    atexit.register(shutil.rmtree, directory, True)
+    path = directory / "schema.sqlite3"
+    application = make_app(directory, f"sqlite:///{path}")
+    _upgrade(application)
+    with application.app_context():
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode=DELETE")  # one self-contained file (no -wal beside it)
+        db.engine.dispose()
+    return path
+
+
+def migrate_schema(app) -> None:
+    """Create the schema through the Alembic migrations (tests the migrations too).
+
+    A new SQLite file starts as a copy of one migrated in this process (the migrations cost 1.3 CPU-s a
+    run and a few dozen tests need their own database); PostgreSQL and existing files run the migrations.
+    """
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    target = Path(url.database or "")
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") and not target.exists():
+        shutil.copyfile(_sqlite_schema_template(), target)
+        return
+    _upgrade(app)
 
 
 @pytest.fixture(scope="session")
@@ -138,8 +173,6 @@ def _clean_search(request):
     application = request.getfixturevalue("app")
     yield
     with application.app_context():
-        from storefront import search
-
         search.clear()
 
 
@@ -172,20 +205,40 @@ def make(ctx):
     return factories
 
 
+def _seed_demo(data_dir: Path, url: str):
+    """An app on a new database holding the demo data, its search index built."""
+    application = make_app(data_dir, url)
+    migrate_schema(application)
+    with application.app_context():
+        seed_demo()
+        db.session.commit()
+        search.reindex()
+    return application
+
+
+def _copy_data_dir(source: Path, target: Path, database: str) -> None:
+    """Copy a seeded app's data directory; the SQLite database through SQLite's backup (consistent, no -wal)."""
+    shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(database + "*", "done"))
+    with closing(sqlite3.connect(source / database)) as src, closing(sqlite3.connect(target / database)) as dst:
+        src.backup(dst)
+
+
 @pytest.fixture(scope="session")
 def demo_app(request, tmp_path_factory):
     """A second app whose database holds the demo data, seeded once. Tests must not write to it."""
     data_dir = tmp_path_factory.mktemp("demo")
-    application = make_app(data_dir, _database_url(request, data_dir, "kj_demo"))
-    migrate_schema(application)
-    with application.app_context():
-        from storefront.demo.seed import seed_demo
-
-        seed_demo()
-        db.session.commit()
-        from storefront import search
-
-        search.reindex()
+    url = _database_url(request, data_dir, "kj_demo")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if USE_PG or worker is None:
+        application = _seed_demo(data_dir, url)
+    else:  # pytest-xdist: the first worker seeds, the others copy its files (6-7 CPU-s saved per worker)
+        shared = tmp_path_factory.getbasetemp().parent / "demo-seeded"
+        with FileLock(str(shared) + ".lock"):
+            if not (shared / "done").exists():
+                _dispose(_seed_demo(shared, f"sqlite:///{shared / 'kj_demo.sqlite3'}"))
+                (shared / "done").touch()
+        _copy_data_dir(shared, data_dir, "kj_demo.sqlite3")
+        application = make_app(data_dir, url)
     yield application
     with application.app_context():
         db.engine.dispose()

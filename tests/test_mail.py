@@ -65,6 +65,25 @@ def test_no_mail_when_the_transaction_rolls_back(app, make):
     assert _mails(app) == []
 
 
+def test_a_released_savepoint_delivers_nothing_before_the_outer_commit(app, ctx):
+    """Releasing a SAVEPOINT is not the commit: delivering then sent mail for a transaction that could still roll
+    back, and on SQLite waited out the busy timeout (15 s) for the write lock the outer transaction held."""
+    _clear(app)
+    mailer.send_after_commit(db.session, mailer.Mail(to="a@example.com", subject="Kept", text="Body", lang="en"))
+    with db.session.begin_nested():
+        pass
+    assert _mails(app) == []  # still inside the outer transaction
+    db.session.rollback()
+    db.session.commit()
+    assert _mails(app) == [] and db.session.scalar(db.select(mailer.OutgoingMail)) is None
+    mailer.send_after_commit(db.session, mailer.Mail(to="b@example.com", subject="Sent", text="Body", lang="en"))
+    with db.session.begin_nested():
+        pass
+    db.session.commit()
+    [message] = _mails(app)
+    assert message["Subject"] == "Sent"
+
+
 def test_bank_transfer_instructions(client, make, app):
     from tests.test_checkout import ADDRESS, _fill_cart, _two_merchants
 

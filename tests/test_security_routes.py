@@ -85,20 +85,20 @@ def _stopped(role: str, response) -> bool:
     return response.status_code == 403
 
 
-def test_role_matrix(app, role_users):
+@pytest.mark.parametrize("role", ROLES)  # one test per role, so pytest-xdist spreads the matrix over workers
+def test_role_matrix(app, role_users, role):
     problems = []
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.endpoint):
         if rule.endpoint in NOT_CALLED:
             continue
         url = sample_url(rule)
         for method in sorted((rule.methods or set()) & {"GET", "POST"}):
-            for role in ROLES:
-                response = client_for(app, role_users.get(role)).open(url, method=method)
-                allowed = role in ACCESS[rule.endpoint]
-                stopped = _stopped(role, response)
-                if allowed == stopped or response.status_code >= 500:
-                    verdict = "stopped" if stopped else f"let through ({response.status_code})"
-                    expected = "allowed" if allowed else "forbidden"
-                    problems.append(f"{method} {url} as {role}: {verdict}, table says {expected}")
-                response.close()
+            response = client_for(app, role_users.get(role)).open(url, method=method)
+            allowed = role in ACCESS[rule.endpoint]
+            stopped = _stopped(role, response)
+            if allowed == stopped or response.status_code >= 500:
+                verdict = "stopped" if stopped else f"let through ({response.status_code})"
+                expected = "allowed" if allowed else "forbidden"
+                problems.append(f"{method} {url} as {role}: {verdict}, table says {expected}")
+            response.close()
     assert not problems, "\n".join(problems)

@@ -251,6 +251,8 @@ def retry_dead(ids: list[int] | None = None) -> int:
 @event.listens_for(Session, "after_commit")
 def _flush_queue(session: Session) -> None:
     """``MAIL_DELIVERY=after_commit``: deliver what this transaction queued, right away, in a fresh session."""
+    if session.get_nested_transaction() is not None:
+        return  # a SAVEPOINT was released: nothing is committed (and the write lock is held) until the outer one is
     queue = session.info.pop(_QUEUE_KEY, None)
     for app, row in queue or ():
         identity = inspect(row).identity  # no SQL: the key survives the commit's expiry
