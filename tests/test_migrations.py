@@ -72,12 +72,16 @@ def test_variants_migration_keeps_every_product_down_and_up(scratch_app):
         assert _rows("SELECT product_id, variant_id, min_qty FROM price_tiers") == [(ids[0], None, 10)]
 
 
-def test_a_migrated_database_keeps_foreign_keys_enforced(scratch_app):
+def test_a_migrated_database_keeps_foreign_keys_enforced(tmp_path):
     """Migrations switch SQLite's foreign keys off on their connection; the pool must not hand it on that way
     (ON DELETE SET NULL / CASCADE would silently not happen for the app's next request)."""
-    with scratch_app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("a PRAGMA of SQLite")
-        for _ in range(3):  # whichever pooled connection comes back
-            with db.engine.connect() as conn:
-                assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    application = make_app(tmp_path, f"sqlite:///{tmp_path / 'fk.sqlite3'}")
+    with application.app_context():
+        upgrade(revision="heads")
+        try:
+            for _ in range(3):  # whichever pooled connection comes back
+                with db.engine.connect() as conn:
+                    assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        finally:
+            db.session.remove()
+            db.engine.dispose()

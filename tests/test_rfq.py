@@ -521,3 +521,24 @@ def test_demo_has_rfqs_in_three_languages_with_threads_and_quotations(demo_app):
         assert {r.lang for r in rfqs} >= {"ru", "ko", "zh"}
         assert {q.pay_terms for r in rfqs for q in r.quotations} == {"card", "tt"}
         assert all(rfq_thread.conversation_of(r) is not None for r in rfqs)
+
+
+def test_accepting_a_parcel_to_korea_asks_for_the_customs_code_in_korean(app, make, shop):
+    """Without the buyer's 개인통관고유부호 a parcel to Korea cannot be ordered: the buyer is told what is missing
+    (checkout's own message, in Korean), nothing is written; with it, the order is placed."""
+    merchant, _product, buyer = shop
+    buyer.locale = "ko"
+    goods = make.product(merchant)
+    item = rfq_thread.start(buyer, merchant, _rfq_data(country="KR"), product=goods, lang="ko")
+    quotation = quotations.submit_quotation(item, _quotation(goods), author=merchant.owner)
+    db.session.commit()
+    b = as_user(app, buyer)
+    address = {"contact_name": "김민지", "city": "부산", "address_line1": "중앙대로 1"}
+    before = _counts()
+    answer = b.post(f"/ko/rfq/{item.id}/quotations/{quotation.id}/accept", data=address, follow_redirects=True)
+    assert "개인통관고유부호(P와 숫자 12자리)가 필요합니다" in answer.get_data(as_text=True)
+    assert _counts() == before
+    answer = b.post(
+        f"/ko/rfq/{item.id}/quotations/{quotation.id}/accept", data={**address, "customs_id": "P123456789012"}
+    )
+    assert answer.status_code == 302 and "/ko/orders/" in answer.headers["Location"]

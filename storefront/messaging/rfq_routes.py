@@ -22,6 +22,7 @@ from storefront.messaging.rfq_forms import AcceptForm, RfqForm
 from storefront.messaging.subjects import kind_of
 from storefront.ordering import instalments, mail, quotations
 from storefront.ordering import operations as ops
+from storefront.ordering.forms import checkout_error
 from storefront.ordering.freight.incoterms import RULES
 from storefront.ordering.pricing import charge_currencies, default_charge_currency
 from storefront.ordering.rfq_models import Quotation, Rfq
@@ -198,7 +199,10 @@ def accept(rfq_id: int, quotation_id: int):
         order = quotations.accept(quotation, current_user, data, lang=g.lang)
     except (quotations.RfqError, OutOfStock, ops.CheckoutError) as exc:
         db.session.rollback()
-        message = exc.message if isinstance(exc, quotations.RfqError | OutOfStock) else None
+        if isinstance(exc, quotations.RfqError | OutOfStock):
+            message = exc.message
+        else:  # what checkout would say beside the field (e.g. the Korean personal customs clearance code)
+            message = checkout_error(exc.code, quotation.rfq.country)[1]
         flash(str(message or _("This quotation cannot become an order to this address; write to the seller.")), "error")
         return redirect(url_for("rfq.detail", lang=g.lang, rfq_id=rfq_id))
     if order.pay_method == "transfer":

@@ -67,3 +67,30 @@ class ReturnForm(FlaskForm):
     """The buyer's reason for returning a parcel (length checked by ``ordering.returns``)."""
 
     reason = TextAreaField(_l("Why do you return the goods?"))
+
+
+#: CheckoutError code → (form field, message) shown beside it.
+_CHECKOUT_ERRORS = {
+    "currency": ("currency", None),
+    "country": ("country", None),
+    "mode": ("mode", _l("No transport mode fits this order to that destination; choose another one.")),
+    "terms": ("terms", _l("FOB and CIF apply to sea freight only: choose a sea mode or other terms.")),
+    "ddp": ("terms", _l("DDP is offered where we can estimate and collect the import duties; choose DAP here.")),
+    "customs_id": (
+        "customs_id",
+        _l("Korean customs needs your personal customs clearance code (P and 12 digits) for this parcel."),
+    ),
+}
+_RU_ID_MESSAGE = _l(
+    "For a courier parcel to Russia the carrier needs your passport series and number (10 digits) "
+    "or your INN (12 digits)."
+)
+
+
+def checkout_error(code: str, country: str) -> tuple[str, object | None]:
+    """The form field a refused checkout (``CheckoutError.code``) is about and the message shown beside it (None:
+    the field's usual "choose from the list"). Checkout and the acceptance of a quotation both use it."""
+    field, message = _CHECKOUT_ERRORS.get(code, ("country", None))
+    if code == "customs_id" and country == "RU":
+        message = _RU_ID_MESSAGE
+    return field, message

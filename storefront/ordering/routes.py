@@ -13,7 +13,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -24,7 +23,7 @@ from storefront.extensions import db
 from storefront.ordering import access, addresses, documents, instalments, mail, returns
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
-from storefront.ordering.forms import CheckoutForm, ReturnForm
+from storefront.ordering.forms import CheckoutForm, ReturnForm, checkout_error
 from storefront.ordering.freight import duty_rules, incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import BUYER_ACTIONS
@@ -50,22 +49,6 @@ from storefront.payments.current_gateway import get_gateway
 from storefront.payments.gateway import GatewayError
 
 bp = Blueprint("ordering", __name__, url_prefix="/<lang>")
-#: CheckoutError code → (form field, message) shown beside it.
-_CHECKOUT_ERRORS = {
-    "currency": ("currency", None),
-    "country": ("country", None),
-    "mode": ("mode", _l("No transport mode fits this order to that destination; choose another one.")),
-    "terms": ("terms", _l("FOB and CIF apply to sea freight only: choose a sea mode or other terms.")),
-    "ddp": ("terms", _l("DDP is offered where we can estimate and collect the import duties; choose DAP here.")),
-    "customs_id": (
-        "customs_id",
-        _l("Korean customs needs your personal customs clearance code (P and 12 digits) for this parcel."),
-    ),
-}
-_RU_ID_MESSAGE = _l(
-    "For a courier parcel to Russia the carrier needs your passport series and number (10 digits) "
-    "or your INN (12 digits)."
-)
 
 
 def actor() -> str:
@@ -139,9 +122,7 @@ def checkout():
             if exc.code in {"empty_cart", "cart_problems"}:
                 flash(_("Some quantities in your cart need your attention."), "error")
                 return redirect(url_for("cart.view", lang=g.lang))
-            field, message = _CHECKOUT_ERRORS.get(exc.code, ("country", None))
-            if exc.code == "customs_id" and data_country(form) == "RU":
-                message = _RU_ID_MESSAGE
+            field, message = checkout_error(exc.code, data_country(form))
             field = getattr(form, field)
             field.errors = [*field.errors, str(message or _("Please choose from the list."))]
         else:

@@ -1,11 +1,13 @@
-"""Real headless Chromium, the RFQ journey in Russian: a buyer asks for a quotation from a product page; the
-merchant (Chinese UI) quotes from the back office with T/T, 30 % deposit; the buyer accepts and the order page shows
-the deposit instructions with the right amount, bank details and reference."""
+"""Real headless Chromium, the RFQ journey in Russian and in Korean: a buyer asks for a quotation from a product
+page; the merchant (Chinese UI) quotes from the back office with T/T, 30 % deposit; the buyer accepts and the order
+page shows the deposit instructions with the right amount, bank details and reference, and the proforma PDF the
+deposit and the balance."""
 
 from __future__ import annotations
 
 import io
 import itertools
+import re
 import urllib.request
 from datetime import date, timedelta
 
@@ -23,7 +25,21 @@ from tests.conftest import LiveServer, _database_url, make_app, migrate_schema
 pytestmark = pytest.mark.browser
 _n = itertools.count(1)
 PASSWORD = "correct-horse-battery"
-NEED = "Нужно 20 штук, доставка в Новосибирск, образцы не нужны."
+#: Per buyer language: the need, country, city and address typed, and what the deposit block and the proforma say.
+BUYERS = {
+    "ru": {
+        "email": "oleg@example.ru", "need": "Нужно 20 штук, доставка в Новосибирск, образцы не нужны.",
+        "country": "RU", "city": "Новосибирск", "address": "ул. Ленина, 1",
+        "deposit": ["Предоплата банковским переводом", "840,00 $", "Переведите ровно"],
+        "proforma": "Предоплата, 30 % банковским переводом (T/T)",
+    },
+    "ko": {
+        "email": "minji@example.kr", "need": "20대 필요합니다. 부산항 도착, 샘플은 필요 없습니다.",
+        "country": "KR", "city": "부산", "address": "중앙대로 1", "customs_id": "P123456789012",
+        "deposit": ["은행 송금(T/T)으로 선금 결제"],
+        "proforma": "선금, 30% 은행 송금(T/T)",
+    },
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -42,6 +58,7 @@ def shop(request, tmp_path):
             merchant, texts={"ru": {"name": "Подъёмник двухстоечный 4 т"}, "zh": {"name": "双柱举升机 4吨"}}
         )
         factories.user(Role.BUYER.value, email="oleg@example.ru", locale="ru", name="Олег")
+        factories.user(Role.BUYER.value, email="minji@example.kr", locale="ko", name="김민지")
         db.session.commit()
         server = LiveServer(application).start()
         server.product_id = product.id
@@ -59,22 +76,24 @@ def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
     wait.until(EC.url_matches(rf"/{lang}/(merchant/\S*)?$"))
 
 
-def test_rfq_quote_accept_shows_the_deposit_instructions_in_russian(shop, browser_factory):
-    buyer, merchant = browser_factory("ru-RU,ru"), browser_factory("zh-CN,zh")
+@pytest.mark.parametrize("lang", ["ru", "ko"])
+def test_rfq_quote_accept_shows_the_deposit_instructions_and_the_proforma(shop, browser_factory, lang):
+    who = BUYERS[lang]
+    buyer, merchant = browser_factory(f"{lang}-{who['country']},{lang}"), browser_factory("zh-CN,zh")
     bw, mw = WebDriverWait(buyer, 20), WebDriverWait(merchant, 20)
 
-    _sign_in(buyer, bw, shop.url, "ru", "oleg@example.ru")
-    buyer.get(f"{shop.url}/ru/p/{shop.product_id}")
+    _sign_in(buyer, bw, shop.url, lang, who["email"])
+    buyer.get(f"{shop.url}/{lang}/p/{shop.product_id}")
     bw.until(EC.element_to_be_clickable((By.ID, "request-quote"))).click()
-    bw.until(EC.presence_of_element_located((By.ID, "need"))).send_keys(NEED)
+    bw.until(EC.presence_of_element_located((By.ID, "need"))).send_keys(who["need"])
     quantity = buyer.find_element(By.ID, "quantity")
     quantity.clear()
     quantity.send_keys("20")
-    Select(buyer.find_element(By.ID, "country")).select_by_value("RU")
+    Select(buyer.find_element(By.ID, "country")).select_by_value(who["country"])
     buyer.find_element(By.ID, "rfq-send").click()
-    bw.until(EC.url_matches(r"/ru/rfq/\d+$"))
+    bw.until(EC.url_matches(rf"/{lang}/rfq/\d+$"))
     rfq_url = buyer.current_url
-    assert NEED in buyer.find_element(By.ID, "thread").text
+    assert who["need"] in buyer.find_element(By.ID, "thread").text
 
     _sign_in(merchant, mw, shop.url, "zh", "lift@example.cn")
     merchant.get(f"{shop.url}/zh/merchant/rfqs")
@@ -93,17 +112,18 @@ def test_rfq_quote_accept_shows_the_deposit_instructions_in_russian(shop, browse
 
     buyer.get(rfq_url)
     bw.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".quotation[data-status=offered]")))
-    assert "30 %" in buyer.find_element(By.CSS_SELECTOR, ".quotation").text  # "предоплата 30 %"
-    buyer.find_element(By.CSS_SELECTOR, "[id^=city-]").send_keys("Новосибирск")
-    buyer.find_element(By.CSS_SELECTOR, "[id^=address_line1-]").send_keys("ул. Ленина, 1")
+    assert re.search(r"30\s?%", buyer.find_element(By.CSS_SELECTOR, ".quotation").text)  # "предоплата 30 %"
+    buyer.find_element(By.CSS_SELECTOR, "[id^=city-]").send_keys(who["city"])
+    buyer.find_element(By.CSS_SELECTOR, "[id^=address_line1-]").send_keys(who["address"])
+    if "customs_id" in who:  # a parcel to Korea needs the personal customs clearance code
+        buyer.find_element(By.CSS_SELECTOR, "[id^=customs_id-]").send_keys(who["customs_id"])
     buyer.find_element(By.CSS_SELECTOR, "[id^=accept-]").click()
-    bw.until(EC.url_matches(r"/ru/orders/[A-Z0-9-]+"))
+    bw.until(EC.url_matches(rf"/{lang}/orders/[A-Z0-9-]+"))
     due = bw.until(EC.presence_of_element_located((By.ID, "instalment-due")))
     assert due.get_attribute("data-kind") == "deposit"
     assert due.get_attribute("data-amount") == "84000"  # 30 % of 20 × 125 USD + 300 USD freight
     text = due.text.replace("\u00a0", " ")
-    assert "Предоплата банковским переводом" in text and "840,00 $" in text
-    assert "Переведите ровно" in text
+    assert all(words in text for words in who["deposit"]), text
     number = buyer.find_element(By.CSS_SELECTOR, ".order-page").get_attribute("data-order")
     assert number in text  # the payment reference
     assert "SWIFT" in buyer.find_element(By.CSS_SELECTOR, "#instalment-due #bank-details").text
@@ -115,4 +135,4 @@ def test_rfq_quote_accept_shows_the_deposit_instructions_in_russian(shop, browse
         assert answer.headers.get_content_type() == "application/pdf"
         pdf = answer.read()
     terms = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
-    assert "Предоплата, 30 % банковским переводом (T/T)" in terms.replace("\u00a0", " ") and number in terms
+    assert who["proforma"] in terms.replace("\u00a0", " ") and number in terms
