@@ -1,9 +1,13 @@
 """The Alembic migrations produce exactly the schema the models describe, and keep data across the variants
 migration down and up."""
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
@@ -85,3 +89,11 @@ def test_a_migrated_database_keeps_foreign_keys_enforced(tmp_path):
         finally:
             db.session.remove()
             db.engine.dispose()
+
+
+def test_the_migrations_have_one_head():
+    """`flask db upgrade` (what `tasks.py run` and deployments call) needs one head: branches merged in parallel
+    must be relinked into one line, not left as siblings of the same parent."""
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).resolve().parents[1] / "migrations"))
+    assert len(ScriptDirectory.from_config(config).get_heads()) == 1

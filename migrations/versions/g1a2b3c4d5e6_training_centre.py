@@ -1,7 +1,7 @@
 """policy and training centre: policy documents, training sessions, registrations (seats, reminders, attendance)
 
 Revision ID: g1a2b3c4d5e6
-Revises: b6a7b8c9d0e1
+Revises: r1a2b3c4d5e6
 Create Date: 2026-12-03 11:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'g1a2b3c4d5e6'
-down_revision = 'b6a7b8c9d0e1'
+down_revision = 'r1a2b3c4d5e6'
 branch_labels = None
 depends_on = None
 

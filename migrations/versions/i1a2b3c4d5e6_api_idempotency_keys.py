@@ -1,7 +1,7 @@
 """integrations: idempotency keys of the merchant REST API's write requests
 
 Revision ID: i1a2b3c4d5e6
-Revises: b6a7b8c9d0e1
+Revises: q1a2b3c4d5e6
 Create Date: 2026-12-03 11:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'i1a2b3c4d5e6'
-down_revision = 'b6a7b8c9d0e1'
+down_revision = 'q1a2b3c4d5e6'
 branch_labels = None
 depends_on = None
 

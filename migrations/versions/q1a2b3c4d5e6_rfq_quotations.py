@@ -1,7 +1,7 @@
 """requests for quotation, quotations and their lines, order instalments (T/T deposit and balance)
 
 Revision ID: q1a2b3c4d5e6
-Revises: b6a7b8c9d0e1
+Revises: g1a2b3c4d5e6
 Create Date: 2026-12-03 11:50:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'q1a2b3c4d5e6'
-down_revision = 'b6a7b8c9d0e1'
+down_revision = 'g1a2b3c4d5e6'
 branch_labels = None
 depends_on = None
 
