@@ -5,6 +5,7 @@ import threading
 import time
 from pathlib import Path
 
+from storefront.search import whoosh_store
 from storefront.search.base import ProductDoc, SearchQuery
 from storefront.search.whoosh_backend import WhooshIndex
 
@@ -182,3 +183,23 @@ def test_large_sync_is_committed_in_batches(tmp_path, monkeypatch):
     index.sync(set(range(1, 31)), load)
     assert loads == [7, 7, 7, 7, 2]
     assert index.doc_count() == 27
+
+
+def test_a_writer_looks_again_when_a_commit_replaces_the_table_of_contents_it_was_opening(tmp_path, monkeypatch):
+    """Another process's commit can replace (and delete) the newest _MAIN_n.toc between Whoosh listing it and
+    reading it: the writer opens the index again instead of failing (seen in CI with two writer processes)."""
+    root = tmp_path / "search"
+    WhooshIndex(root).index([doc(0)])
+    whoosh_store._indexes.clear()  # this process must open the index anew, as another process would
+    real, calls = whoosh_store.whoosh_index.open_dir, []
+
+    def open_dir(path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 1:
+            raise FileNotFoundError(f"{path}/_MAIN_2.toc")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(whoosh_store.whoosh_index, "open_dir", open_dir)
+    index = WhooshIndex(root, write_timeout=5)
+    index.index([doc(1)])
+    assert len(calls) == 2 and index.doc_count() == 2

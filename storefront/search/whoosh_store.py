@@ -286,7 +286,17 @@ class WhooshStore:
         deadline = time.monotonic() + timeout
         while True:
             path = self.current_path()
-            ix = self.open(path)
+            try:
+                ix = self.open(path)
+            except (OSError, EmptyIndexError):
+                # Opening reads the newest table of contents, which another process's commit may replace (and
+                # delete) between listing and reading it, or the generation was swapped out: look again.
+                with _open_lock:
+                    _indexes.pop(str(path), None)
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.02)
+                continue
             lock = ix.lock("WRITELOCK")
             remaining = max(0.0, deadline - time.monotonic())
             if not try_for(lock.acquire, timeout=remaining, delay=0.02):
