@@ -315,3 +315,18 @@ def test_seats_are_never_lowered_below_those_taken(ctx, make):
     assert session.seats == 2 and session.seats_left == 0
     edits = db.session.scalars(select(AuditEntry.action).where(AuditEntry.target_type == "training_sessions")).all()
     assert sorted(edits) == ["training.edit", "training.publish"]
+
+
+def test_the_same_users_second_registration_at_the_same_moment_is_refused_not_a_500(app, make, monkeypatch):
+    """Two requests of one user pass the "already registered?" check together; the second one's row then meets the
+    unique constraint: a translated refusal, the seat it took given back by the rollback."""
+    session = _session(seats=3)
+    merchant = make.merchant()
+    db.session.commit()
+    client = client_as(app, merchant.owner)
+    assert client.post(f"/en/training/sessions/{session.id}/register").status_code == 302
+    monkeypatch.setattr(ops, "registration_of", lambda *_args: None)  # as if the first had not committed yet
+    page = client.post(f"/en/training/sessions/{session.id}/register", follow_redirects=True)
+    assert page.status_code == 200 and "You are already registered" in page.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(TrainingSession, session.id).seats_taken == 1

@@ -17,7 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from storefront.core.money import parse_amount
-from storefront.core.pdf import PdfUnavailable, render_pdf
+from storefront.core.pdf import pdf_response
 from storefront.extensions import db
 from storefront.ledger import payouts
 from storefront.ledger.models import LedgerEntry
@@ -175,12 +175,7 @@ def statement_html(account: str, seller_name: str, month_text: str, *, for_pdf: 
 def statement_pdf(account: str, seller_name: str, month_text: str) -> Response:
     """The statement as a PDF download (503 with a reason when WeasyPrint cannot run here)."""
     html = statement_html(account, seller_name, month_text, for_pdf=True)
-    try:
-        pdf = render_pdf(html)
-    except PdfUnavailable:
-        abort(503)
-    name = f"statement-{month_text}.pdf"
-    return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return pdf_response(html, f"statement-{month_text}.pdf")
 
 
 def wants(fmt: str) -> bool:

@@ -23,7 +23,7 @@ from storefront.accounts.models import Merchant
 from storefront.catalog.models import City, Cluster
 from storefront.core import statistics
 from storefront.core.money import Money
-from storefront.core.pdf import PdfUnavailable, render_pdf
+from storefront.core.pdf import pdf_response
 from storefront.extensions import db
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
@@ -153,13 +153,7 @@ def province_pdf():
             money_cny=cny,
             lang="zh",
         )
-    try:
-        data = render_pdf(html)
-    except PdfUnavailable as exc:
-        return Response(_("PDF cannot be made on this server: %(reason)s", reason=str(exc)), status=503)
-    response = Response(data, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'attachment; filename="province-report-{month}.pdf"'
-    return response
+    return pdf_response(html, f"province-report-{month}.pdf")
 
 
 def months_before(month: str, count: int) -> datetime:

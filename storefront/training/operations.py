@@ -12,6 +12,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from storefront.core import audit
 from storefront.core.errors import CodedError
@@ -264,7 +265,10 @@ def register(session: TrainingSession, user, side: str, at: datetime | None = No
     else:  # back after a cancellation: the same row, a fresh reminder
         row.side, row.cancelled_at, row.reminded_at, row.attended = side, None, None, None
     row.status, row.registered_at = RegistrationStatus.REGISTERED, at
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError as exc:  # the same user's second request at the same moment: one row per user
+        raise TrainingError("twice") from exc
     _mail(row, "training_registered", _confirmation_subject)
     return row
 
