@@ -6,10 +6,13 @@ import io
 import json
 
 import pytest
+from sqlalchemy import select
 from werkzeug.routing import AnyConverter, IntegerConverter
 
 from storefront.accounts.models import Role
 from storefront.extensions import db
+from storefront.messaging.models import Message
+from tests.backoffice_helpers import client_as
 from tests.conftest import make_app, migrate_schema
 from tests.security_routes import ROLES
 from tests.test_security_routes import SAMPLE, client_for
@@ -154,3 +157,16 @@ def test_server_errors_never_leak_a_trace_or_sql(tmp_path):
     for response in (api, page):
         body = response.get_data(as_text=True)
         assert "no_such_table" not in body and "secret" not in body and "Traceback" not in body
+
+
+def test_nul_characters_are_taken_out_of_form_text(app, make):
+    """NUL has no meaning in text and PostgreSQL refuses it in text columns (a 500): forms never see one."""
+    make.rates()
+    merchant = make.merchant()
+    product = make.product(merchant)
+    buyer = make.user(Role.BUYER.value)
+    db.session.commit()
+    client = client_as(app, buyer)
+    answer = client.post(f"/en/messages/product/{product.id}", data={"body": "price\x00 for 20\x00 pieces?"})
+    assert answer.status_code == 302
+    assert db.session.scalars(select(Message)).one().body == "price for 20 pieces?"

@@ -52,6 +52,18 @@ def form_data_from_json(payload) -> ImmutableMultiDict:
     return ImmutableMultiDict(items)
 
 
+def without_nul(data):
+    """Form data with NUL characters taken out of every text value (they mean nothing in text, and PostgreSQL
+    refuses them in text columns: a 500 instead of a saved message). Files and other values pass unchanged."""
+    if data is None or not hasattr(data, "items"):
+        return data
+    pairs = list(data.items(multi=True)) if hasattr(data, "getlist") else list(data.items())
+    if not any(isinstance(value, str) and "\x00" in value for _key, value in pairs):
+        return data
+    clean = [(key, value.replace("\x00", "") if isinstance(value, str) else value) for key, value in pairs]
+    return ImmutableMultiDict(clean)
+
+
 def harden_forms() -> None:
     """Flask-WTF fills forms from a JSON body as it is (numbers, lists, objects), which validators written for
     strings crash on (a 500). Feed them :func:`form_data_from_json` instead; form posts are unchanged."""
@@ -66,8 +78,8 @@ def harden_forms() -> None:
     def wrap_formdata(self, form, formdata):
         plain_json = not request.files and not request.form and request.is_json
         if formdata is _Auto and _is_submitted() and plain_json:
-            return form_data_from_json(request.get_json())
-        return original(self, form, formdata)
+            return without_nul(form_data_from_json(request.get_json()))
+        return without_nul(original(self, form, formdata))
 
     wrap_formdata._kuajing = True
     FlaskForm.Meta.wrap_formdata = wrap_formdata
