@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from services_market.setup import init_app as init_services_market
 from storefront import models  # noqa: F401  (registers every table on the metadata)
-from storefront.accounts import permissions
+from storefront.accounts import api_keys, permissions
 from storefront.accounts.operations import user_for_session
 from storefront.accounts.routes import bp as accounts_bp
 from storefront.catalog import setup as catalog_setup
@@ -24,7 +24,7 @@ from storefront.catalog.units import per_unit, quantity
 from storefront.clearance import setup as clearance_setup
 from storefront.clearance.routes import bp as clearance_bp
 from storefront.cli import register
-from storefront.core import headers, http, labels, locales
+from storefront.core import headers, http, labels, locales, periodic
 from storefront.core.money import DISPLAY_CURRENCIES, display_currency, price_for_display, price_for_lines
 from storefront.core.security import harden_forms
 from storefront.core.urls import absolute
@@ -146,6 +146,7 @@ def init_blueprints(app: Flask) -> None:
     clearance_setup.init_app(app)  # order_paid / order_shipped → clearance outbox
     merchant_webhooks.init_app(app)  # outbound webhooks: queued in the order's transaction, sent by their worker
     app.cli.add_command(webhooks_group)
+    periodic.register("api.purge_idempotency_keys", api_keys.purge_idempotency_keys, 3600)
     messaging_setup.init_app(app)  # conversations: inbox, threads, contact the seller, unread count in the header
     reviews_setup.init_app(app)  # product reviews: write, reply, moderate; the product page's list
     trust_setup.init_app(app)  # seller profiles, the credit rating and its explanation, the operator's override

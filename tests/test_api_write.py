@@ -4,14 +4,17 @@ problem objects translated by Accept-Language; scopes, revocation, other merchan
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from storefront.accounts import api_keys
 from storefront.catalog.models import Product
 from storefront.catalog.reviews import ListingReview
 from storefront.clearance import operations as clearance_ops
 from storefront.clearance.models import OutboxMessage
+from storefront.core import periodic
 from storefront.extensions import db, limiter
 from storefront.integrations import webhooks
 from storefront.ordering import operations as order_ops
@@ -255,3 +258,30 @@ def test_write_scopes_are_offered_on_the_keys_page(app, shop):
     page = client_as(app, merchant.owner).get("/zh/merchant/api-keys").get_data(as_text=True)
     assert 'value="products:write"' in page and 'value="orders:write"' in page
     assert "创建和修改商品、价格与库存" in page and "将订单标记为已发货" in page
+
+
+def test_idempotency_keys_are_kept_24_hours_then_purged_by_the_worker(app, shop, make):
+    merchant, product, _sub = shop
+    api = Api(app, _key(merchant))
+    first = api.patch(f"/products/{product.id}", {"stock": 50}, **{"Idempotency-Key": "stock-day"})
+    api.patch(f"/products/{product.id}", {"stock": 60}, **{"Idempotency-Key": "other"})
+    day_ago = datetime.now(UTC) - api_keys.IDEMPOTENCY_KEEP - timedelta(minutes=1)
+    db.session.execute(
+        update(api_keys.IdempotentRequest)
+        .where(api_keys.IdempotentRequest.key == "stock-day")
+        .values(created_at=day_ago)
+    )
+    db.session.commit()
+    again = api.patch(f"/products/{product.id}", {"stock": 50}, **{"Idempotency-Key": "stock-day"})
+    assert again.status_code == first.status_code and "Idempotent-Replayed" not in again.headers  # a new request
+    db.session.expire_all()
+    assert db.session.get(Product, product.id).stock == 50  # … that was applied
+    db.session.execute(update(api_keys.IdempotentRequest).values(created_at=day_ago))
+    db.session.commit()
+    assert "api.purge_idempotency_keys" in periodic._JOBS
+    periodic._JOBS["api.purge_idempotency_keys"].func()
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(api_keys.IdempotentRequest)) == 0
+    api.patch(f"/products/{product.id}", {"stock": 70}, **{"Idempotency-Key": "fresh"})
+    assert api_keys.purge_idempotency_keys() == 0  # an answer of a moment ago is kept
+    assert db.session.scalar(select(func.count()).select_from(api_keys.IdempotentRequest)) == 1

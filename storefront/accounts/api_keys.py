@@ -8,10 +8,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint, func, select
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint, delete, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storefront.core import audit, labels
@@ -27,6 +27,9 @@ SCOPES = {
 }
 labels.register("api_scope", SCOPES)
 MAX_KEYS = 20
+#: How long a write request's answer is kept for replays (Stripe keeps idempotency keys 24 hours too); after
+#: that the same ``Idempotency-Key`` starts a new request, and the worker purges the row.
+IDEMPOTENCY_KEEP = timedelta(hours=24)
 
 
 class ApiKey(db.Model):
@@ -144,12 +147,31 @@ def rate_key(header: str | None) -> str | None:
     return prefix if len(prefix) == 8 else None
 
 
-def earlier_request(key: ApiKey, idempotency_key: str) -> IdempotentRequest | None:
-    """The request this key already made with an ``Idempotency-Key``, or None."""
+def earlier_request(key: ApiKey, idempotency_key: str, now: datetime | None = None) -> IdempotentRequest | None:
+    """The request this key made with an ``Idempotency-Key`` in the last :data:`IDEMPOTENCY_KEEP`, or None. An
+    older answer is deleted here (flushes), so the key can start a new request even before the purge ran."""
     stmt = select(IdempotentRequest).where(
         IdempotentRequest.api_key_id == key.id, IdempotentRequest.key == idempotency_key
     )
-    return db.session.scalars(stmt).first()
+    row = db.session.scalars(stmt).first()
+    if row is not None and _as_utc(row.created_at) <= (now or datetime.now(UTC)) - IDEMPOTENCY_KEEP:
+        db.session.delete(row)
+        db.session.flush()
+        return None
+    return row
+
+
+def purge_idempotency_keys(now: datetime | None = None) -> int:
+    """Delete the answers kept longer than :data:`IDEMPOTENCY_KEEP` (the mail worker runs this hourly; flushes);
+    returns how many went."""
+    cutoff = (now or datetime.now(UTC)) - IDEMPOTENCY_KEEP
+    result = db.session.execute(delete(IdempotentRequest).where(IdempotentRequest.created_at <= cutoff))
+    return result.rowcount or 0
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """SQLite gives naive datetimes back (stored in UTC)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def remember_request(key: ApiKey, idempotency_key: str, fingerprint: str, status: int, body: dict) -> None:
