@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+from email import policy
+from email.parser import BytesParser
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -128,3 +131,36 @@ def test_labels_and_packing_list_pdfs(shop):
     packing = client.get(f"/zh/merchant/orders/{subs[0].id}/packing-list.pdf")
     assert packing.status_code == 200 and packing.data.startswith(b"%PDF")
     assert client.get(f"/zh/merchant/orders/{other.id}/packing-list.pdf").status_code == 404
+
+
+def test_each_shipped_parcel_mails_the_buyer_in_their_language(app, make):
+    merchant, other = make.merchant(), make.merchant()
+    a, b = make.product(merchant, sku="SHIP-A", stock=5), make.product(other, sku="SHIP-B", stock=5)
+    order = make.order([(a, 1), (b, 1)], country="RU", currency="EUR", lang="ru")
+    order_ops.mark_paid(order, payment_ref="pi_ship_mail", cause="payment_succeeded", actor="test")
+    db.session.commit()
+    first = order.sub_orders[0]
+    mail_dir = Path(app.config["DATA_DIR"]) / "mail"
+    before = set(mail_dir.glob("*.eml"))
+    assert order_ops.ship_order(first, "中国邮政 EMS", "EA123456785CN", actor="test")
+    db.session.rollback()  # shipping rolled back: no mail
+    assert _shipped_mails(mail_dir, before, order) == []
+    assert order_ops.ship_order(first, "中国邮政 EMS", "EA123456785CN", actor="test")
+    db.session.commit()
+    (mail,) = _shipped_mails(mail_dir, before, order)
+    text = mail.get_content()
+    assert f"Заказ {order.number} отправлен" == str(mail["Subject"])
+    assert "EA123456785CN" in text and "Посылка от" in text  # one of two parcels
+    assert f"/ru/orders/{order.number}/tracking?t=" in text
+    assert not order_ops.ship_order(first, "EMS", "EA999", actor="test")  # shipped already: no second mail
+    db.session.commit()
+    assert len(_shipped_mails(mail_dir, before, order)) == 1
+
+
+def _shipped_mails(mail_dir, before, order):
+    found = []
+    for path in sorted(set(mail_dir.glob("*.eml")) - before):
+        msg = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+        if msg["To"] == order.email and str(msg["Subject"]).endswith("отправлен"):
+            found.append(msg)
+    return found

@@ -1,4 +1,5 @@
-"""Order e-mails in the buyer's language: the confirmation once the order is paid (and T/T instructions)."""
+"""Order e-mails in the buyer's language: the confirmation once the order is paid (and T/T instructions), each
+parcel's shipping notice with its carrier and waybill number, refunds."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from storefront.extensions import db
 from storefront.ordering import instalments
 from storefront.ordering.access import token_for
 from storefront.ordering.documents import bank_fields
-from storefront.ordering.models import Order
+from storefront.ordering.freight.tracking import estimated_arrival
+from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
 
 
@@ -65,6 +67,31 @@ def queue_confirmation(order: Order, **_signal) -> None:
 def queue_transfer_instructions(order: Order) -> None:
     """Send the T/T instructions after the order's transaction commits."""
     send_after_commit(db.session(), transfer_instructions(order))
+
+
+def _shipped_subject(order: Order, **_ctx) -> str:
+    return _("Order %(number)s has shipped", number=order.number)
+
+
+def queue_shipped(sub_order: SubOrder, *, carrier: str = "", tracking_no: str = "", **_signal) -> None:
+    """``order_shipped`` receiver: tell the buyer, in their language, that a parcel left, with its carrier,
+    waybill number, estimated arrival and the tracking page (sent when the shipping commits: from the order page,
+    the bulk tracking file or the REST API alike)."""
+    order = sub_order.order
+    mail = render(
+        "order_shipped",
+        order.lang,
+        order.email,
+        _shipped_subject,
+        sub=sub_order,
+        carrier=carrier,
+        tracking_no=tracking_no,
+        parcels=len(order.sub_orders),
+        arrival=estimated_arrival(order, sub_order),
+        tracking_link=public_url("ordering.tracking", lang=order.lang, number=order.number, t=token_for(order)),
+        **_context(order),
+    )
+    send_after_commit(db.session(), mail)
 
 
 def _refund_subject(order: Order, **_ctx) -> str:

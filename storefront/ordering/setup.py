@@ -7,15 +7,16 @@ from flask_login import user_logged_in
 
 from storefront.ordering import cart, mail, payable
 from storefront.ordering.freight.modes import label as transport_label
-from storefront.ordering.signals import order_paid
+from storefront.ordering.signals import order_paid, order_shipped
 
 
 def init_app(app: Flask) -> None:
-    """Register the order payable, the login cart merge, the paid-order e-mail and template helpers
+    """Register the order payable, the login cart merge, the paid-order and shipping e-mails and template helpers
     (``cart_count``, ``transport_label``)."""
     payable.register()
     user_logged_in.connect(cart.merge_on_login)
     order_paid.connect(mail.queue_confirmation)
+    order_shipped.connect(mail.queue_shipped)
 
     @app.context_processor
     def cart_context():
