@@ -77,6 +77,7 @@ ENDPOINTS: dict[str, str] = {
     "merchant.order": "company.orders",
     "merchant.order_ship": "company.orders",
     "merchant.order_cannot_fulfil": "company.orders",
+    "merchant.order_cancel_deposit": "company.orders",  # a T/T order after its deposit: cancel and refund it
     "merchant.packing_list": "company.orders",
     "merchant.invoice": "company.orders",
     "merchant.orders_ship_bulk": "company.orders",
