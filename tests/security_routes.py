@@ -63,6 +63,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "ordering.order_page": ANYONE,
     "ordering.tracking": ANYONE,  # the order's own access check: its buyer, or a guest with the order's token
     "ordering.return_request": ANYONE,  # the order's owner or its token (ordering.access), else 404
+    "ordering.cancel_request": ANYONE,  # the order's owner or its token (ordering.access), else 404
     "ordering.pay": ANYONE,
     "ordering.pay_card": ANYONE,
     "ordering.pay_method": ANYONE,
@@ -143,6 +144,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "merchant.fx_settlements": MERCHANTS,
     "merchant.fx_settlements_csv": MERCHANTS,
     "merchant.order_cannot_fulfil": MERCHANTS,
+    "merchant.order_cancel_deposit": MERCHANTS,
     "merchant.order_refund": MERCHANTS,
     "services_provider.money": PROVIDERS,
     "services_provider.money_payout": PROVIDERS,

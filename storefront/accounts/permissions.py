@@ -24,6 +24,9 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "company.view": ("company", _ALL_COMPANY),  # dashboard, checklist
     "company.catalogue": ("company", frozenset({"owner", "catalogue"})),
     "company.orders": ("company", frozenset({"owner", "orders"})),
+    # requests for quotation: read them, write in their threads, send quotations (buyers' target prices and the
+    # seller's commercial terms: sales work; catalogue and finance staff neither see nor answer them)
+    "company.quotations": ("company", frozenset({"owner", "orders"})),
     "company.finance": ("company", frozenset({"owner", "finance"})),
     "company.admin": ("company", frozenset({"owner"})),  # filing, team
     # platform operators
@@ -77,6 +80,7 @@ ENDPOINTS: dict[str, str] = {
     "merchant.order": "company.orders",
     "merchant.order_ship": "company.orders",
     "merchant.order_cannot_fulfil": "company.orders",
+    "merchant.order_cancel_deposit": "company.orders",  # a T/T order after its deposit: cancel and refund it
     "merchant.packing_list": "company.orders",
     "merchant.invoice": "company.orders",
     "merchant.orders_ship_bulk": "company.orders",
@@ -88,8 +92,8 @@ ENDPOINTS: dict[str, str] = {
     "merchant.proforma_pdf": "company.orders",
     "merchant.order_refund": "company.finance",
     "merchant.return_step": "company.orders",
-    "merchant.rfqs": "company.orders",  # requests for quotation and the quotation form
-    "merchant.rfq_page": "company.orders",
+    "merchant.rfqs": "company.quotations",  # requests for quotation and the quotation form
+    "merchant.rfq_page": "company.quotations",
     "merchant.money": "company.finance",
     "merchant.money_details": "company.finance",
     "merchant.money_payout": "company.finance",

@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from storefront.catalog import operations as ops
-from storefront.catalog import reviews, sheet_variants
+from storefront.catalog import reviews, sheet_options, sheet_variants
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation, ProductVariant
 from storefront.core.money import parse_amount
@@ -224,9 +224,20 @@ def validate(merchant, sheet: sheets.Sheet) -> tuple[ImportReport, list[tuple[Pr
     seen: dict[str, int] = {}
     reported_rows = {number for number, _key in sheet.reported}
     plan = []
+    # products whose row defines option types: their variant rows are checked with them, by the variants page's rules
+    defining = {
+        values.get("sku", "").strip(): (number, values.get("options", ""))
+        for number, values in sheet.rows
+        if not values.get("variant", "").strip()
+        and sheet_options.defines_options(existing.get(values.get("sku", "").strip()), values.get("options", ""))
+    }
+    grouped: dict[str, list[tuple[int, dict[str, str]]]] = {sku: [] for sku in defining}
     for number, values in sheet.rows:
         report.rows += 1
         if values.get("variant", "").strip():
+            if values.get("sku", "").strip() in grouped:
+                grouped[values.get("sku", "").strip()].append((number, values))
+                continue
             _variant_row(report, number, values, existing.get(values.get("sku", "").strip()), plan)
             continue
         sku = values.get("sku", "").strip()
@@ -254,6 +265,13 @@ def validate(merchant, sheet: sheets.Sheet) -> tuple[ImportReport, list[tuple[Pr
         else:
             report.updated += 1
         plan.append((product, data))
+    for sku, (number, cell) in defining.items():
+        change, errors = sheet_options.check(existing.get(sku), merchant.id, sku, number, cell, grouped[sku])
+        report.errors.extend(errors)
+        if change is not None:
+            plan.append((change, None))
+            if sku in existing and not any(p is existing[sku] for p, _d in plan) and report.unchanged:
+                report.unchanged, report.updated = report.unchanged - 1, report.updated + 1  # the row's options
     if not sheet.rows and not report.errors:
         report.errors.append((0, "", _l("The file has no product rows.")))
     return report, plan
@@ -285,10 +303,16 @@ def import_sheet(merchant, data: bytes, fmt: str, *, dry_run: bool) -> ImportRep
     for product, values in plan:
         if isinstance(product, sheet_variants.VariantChange):
             product.apply()
-        elif product is not None:
+        elif product is not None and not isinstance(product, sheet_options.OptionsChange):
             ops.apply(product, reviews.prepare_update(product, values))
     db.session.flush()
     _create_all(merchant.id, [values for product, values in plan if product is None])
+    changes = [change for change, _values in plan if isinstance(change, sheet_options.OptionsChange)]
+    if changes:
+        products = _existing(merchant.id)
+        for change in changes:
+            sheet_options.apply(products[change.sku], change)
+        mark_changed(db.session, [products[change.sku].id for change in changes])
     reviews.hold_first_products(merchant.id)
     report.applied = True
     return report
@@ -363,6 +387,7 @@ def product_row(product: Product, paths_by_id: dict[int, str]) -> dict[str, obje
         "qty_step": product.qty_step,
         "hidden": "yes" if product.hidden else "no",
         "tiers": "; ".join(f"{t.min_qty}:{fen_text(t.price_fen)}" for t in product.tiers),
+        "options": sheet_options.options_cell(product),
     }
     for code, t in product.translations.items():
         row[f"name_{code}"] = t.name

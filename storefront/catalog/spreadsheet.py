@@ -170,6 +170,15 @@ COLUMNS: list[Column] = [
     ),
     Column("variant_sku", False, _l("The variant's own SKU (variant rows only).")),
     Column("variant_price", False, _l("The variant's own price in yuan; empty = the product's (variant rows only).")),
+    Column(
+        "options",
+        False,
+        _l(
+            "Only on a product row: its option types and values, e.g. size: S, M, L; colour: red | zh=红色 | "
+            "ru=красный, blue. The variant rows after it (same SKU) then create or update its variants; every "
+            "variant of the product must be listed."
+        ),
+    ),
     *_lang_columns(),
 ]
 COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)

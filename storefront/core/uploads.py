@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import secrets
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -23,14 +25,19 @@ class Kind:
     extensions: tuple[str, ...]
 
 
+_OOXML = "application/vnd.openxmlformats-officedocument."
 KINDS: dict[str, Kind] = {
     "pdf": Kind("pdf", "PDF", "application/pdf", (".pdf",)),
     "jpeg": Kind("jpeg", "JPEG", "image/jpeg", (".jpg", ".jpeg")),
     "png": Kind("png", "PNG", "image/png", (".png",)),
     "webp": Kind("webp", "WebP", "image/webp", (".webp",)),
+    "docx": Kind("docx", "Word (.docx)", _OOXML + "wordprocessingml.document", (".docx",)),
+    "xlsx": Kind("xlsx", "Excel (.xlsx)", _OOXML + "spreadsheetml.sheet", (".xlsx",)),
 }
 #: Kinds accepted for filing documents.
 DOCUMENT_KINDS = ("pdf", "jpeg", "png")
+#: Office documents (Office Open XML, checked inside: see :func:`office_kind`).
+OFFICE_KINDS = ("docx", "xlsx")
 #: Kinds accepted for product images.
 IMAGE_KINDS = ("jpeg", "png", "webp")
 _PIL_FORMATS = {"jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
@@ -69,7 +76,86 @@ def sniff(head: bytes) -> str | None:
         return "png"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"  # an Office Open XML document or another archive: :func:`office_kind` looks inside
+    if head.startswith(OLE2_SIGNATURE):
+        return "ole2"  # a legacy .doc/.xls (or .msg, .ppt…): refused, see :func:`check_upload`
     return None
+
+
+#: The first bytes of a legacy Office file (OLE2 compound document: .doc, .xls, .ppt, .msi…).
+OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+#: The content type ``[Content_Types].xml`` declares for the main part of each accepted Office kind.
+_MAIN_PARTS = {
+    _OOXML + "wordprocessingml.document.main+xml": "docx",
+    _OOXML + "spreadsheetml.sheet.main+xml": "xlsx",
+}
+#: Main parts of macro-enabled documents (.docm, .xlsm, .dotm, .xltm), refused with their own message.
+_MACRO_PARTS = (
+    "application/vnd.ms-word.document.macroenabled.main+xml",
+    "application/vnd.ms-word.template.macroenabledtemplate.main+xml",
+    "application/vnd.ms-excel.sheet.macroenabled.main+xml",
+    "application/vnd.ms-excel.template.macroenabled.main+xml",
+)
+#: Bounds of an Office document's ZIP container (a larger one is a zip bomb, not a specification).
+OFFICE_MAX_MEMBERS = 2000
+OFFICE_MAX_UNPACKED = 100 * 1024 * 1024
+OFFICE_MAX_RATIO = 200
+_CONTENT_TYPES_MAX = 256 * 1024
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(rb"""\b(PartName|ContentType)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+_MACROS = _l("Documents with macros (.docm, .xlsm) are not accepted: save it as .docx or .xlsx without macros.")
+_DAMAGED_OFFICE = _l("The document is damaged or is not a Word (.docx) or Excel (.xlsx) file.")
+
+
+def _unsafe_member(name: str) -> bool:
+    """True for a ZIP member name that could escape a folder when unpacked (absolute, ``..``, drive, NUL)."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ".." in parts or ":" in name or "\x00" in name
+
+
+def office_kind(data: bytes) -> str:
+    """The kind (``docx``/``xlsx``) of an Office Open XML document, judged by what is inside its ZIP container:
+    ``[Content_Types].xml`` must declare a Word or Excel main part that is present; macros (``vbaProject.bin``,
+    macro-enabled main parts), member names that climb out of a folder, too many members and too much unpacked
+    data (zip bombs) are refused with :class:`UploadRejected`. Nothing is unpacked but the content-types list."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > OFFICE_MAX_MEMBERS:
+                raise UploadRejected(_l("The document is too large when unpacked or has too many parts."))
+            unpacked = sum(m.file_size for m in members)
+            packed = max(sum(m.compress_size for m in members), 1)
+            if unpacked > OFFICE_MAX_UNPACKED or unpacked > packed * OFFICE_MAX_RATIO:
+                raise UploadRejected(_l("The document is too large when unpacked or has too many parts."))
+            names = {m.filename for m in members}
+            if any(_unsafe_member(name) for name in names):
+                raise UploadRejected(_l("The document contains parts with unsafe names."))
+            if any(name.lower().rsplit("/", 1)[-1] == "vbaproject.bin" for name in names):
+                raise UploadRejected(_MACROS)
+            if "[Content_Types].xml" not in names:
+                raise UploadRejected(_DAMAGED_OFFICE)
+            with archive.open("[Content_Types].xml") as stream:
+                content_types = stream.read(_CONTENT_TYPES_MAX + 1)
+    except UploadRejected:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
+        raise UploadRejected(_DAMAGED_OFFICE) from exc
+    if len(content_types) > _CONTENT_TYPES_MAX:
+        raise UploadRejected(_DAMAGED_OFFICE)
+    found = set()
+    for tag in _OVERRIDE.findall(content_types):
+        attributes = {k.decode().lower(): v.decode("utf-8", "replace") for k, v in _ATTRIBUTE.findall(tag)}
+        content_type = attributes.get("contenttype", "").strip().lower()
+        if content_type in _MACRO_PARTS:
+            raise UploadRejected(_MACROS)
+        part = attributes.get("partname", "").lstrip("/")
+        if content_type in _MAIN_PARTS and part in names:
+            found.add(_MAIN_PARTS[content_type])
+    if len(found) != 1:
+        raise UploadRejected(_DAMAGED_OFFICE)
+    return found.pop()
 
 
 def clean_filename(name: str | None, limit: int = 200) -> str:
@@ -111,7 +197,10 @@ def _allowed_labels(allowed: tuple[str, ...]) -> str:
 
 
 def _check_content(kind: Kind, data: bytes) -> None:
-    """Look past the magic bytes: a PDF must end properly, an image must decode."""
+    """Look past the magic bytes: a PDF must end properly, an image must decode (Office documents were looked
+    into by :func:`office_kind`)."""
+    if kind.name in OFFICE_KINDS:
+        return
     if kind.name == "pdf":
         if b"%%EOF" not in data[-2048:]:
             raise UploadRejected(_l("The PDF file is damaged or incomplete."))
@@ -136,6 +225,13 @@ def check_upload(storage, *, allowed: tuple[str, ...] = DOCUMENT_KINDS, max_byte
     if not data:
         raise UploadRejected(_l("The file is empty."))
     sniffed = sniff(data[:16])
+    office = any(k in OFFICE_KINDS for k in allowed)
+    if sniffed == "zip" and office:
+        sniffed = office_kind(data)
+    elif sniffed == "ole2" and office:
+        raise UploadRejected(
+            _l("Old Word and Excel files (.doc, .xls) are not accepted: save the file as .docx or .xlsx and attach it.")
+        )
     if sniffed is None or sniffed not in allowed:
         raise UploadRejected(
             _l(

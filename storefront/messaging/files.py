@@ -11,8 +11,9 @@ from flask import current_app
 
 from storefront.core.uploads import KINDS, CheckedUpload, check_upload
 
-#: Kinds a buyer or merchant may attach (photos of goods and labels, PDF specifications).
-MESSAGE_KINDS = ("pdf", "jpeg", "png", "webp")
+#: Kinds a buyer or merchant may attach (photos of goods and labels, PDF specifications, Word and Excel
+#: drawings, specifications and price lists; see storefront.core.uploads.office_kind).
+MESSAGE_KINDS = ("pdf", "jpeg", "png", "webp", "docx", "xlsx")
 #: Folders under DATA_DIR that hold message files (the second: files moved from service order threads).
 FOLDERS = ("message_files", "service_files")
 

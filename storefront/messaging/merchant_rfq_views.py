@@ -22,6 +22,7 @@ from storefront.core.money import parse_amount
 from storefront.extensions import db
 from storefront.messaging import files, queries, rfq
 from storefront.messaging.forms import MessageForm
+from storefront.messaging.operations import party_of
 from storefront.messaging.subjects import kind_of
 from storefront.ordering import quotations
 from storefront.ordering.pricing import charge_currencies
@@ -135,6 +136,7 @@ def rfq_page(rfq_id: int):
         messages=queries.messages_of(conversation),
         names=kind_of(conversation).names(conversation, g.lang) if conversation else {},
         message_form=MessageForm(),
+        can_write=conversation is not None and party_of(conversation, current_user) == "merchant",
         accepted_types=files.accepted_labels(),
         labels=quotations.STATUS_LABELS,
         pay_terms=quotations.PAY_TERMS_LABELS,

@@ -21,7 +21,7 @@ from storefront.core.urls import public_url
 from storefront.extensions import db
 from storefront.messaging import files
 from storefront.messaging.models import Conversation, Message, MessageFile, Participant
-from storefront.messaging.subjects import kind_of
+from storefront.messaging.subjects import acting_party, kind_of
 from storefront.ordering.models import Order, SubOrder
 
 #: The sides a message can come from.
@@ -57,6 +57,9 @@ def party_of(conversation: Conversation, user) -> str | None:
     participant = conversation.participant(user.id)
     if participant is not None:
         return participant.party
+    acting = acting_party(conversation, user)  # e.g. a merchant's orders staff on an RFQ thread
+    if acting is not None:
+        return acting
     return Role.OPERATOR.value if user.has_role(Role.OPERATOR.value) else None
 
 

@@ -10,14 +10,18 @@ from sqlalchemy import and_, func, or_, select
 from storefront.accounts.models import Role
 from storefront.extensions import db
 from storefront.messaging.models import Conversation, Message, MessageFile, Participant
+from storefront.messaging.subjects import acting_party
 
 
 def conversation_for(conversation_id: int, user) -> Conversation:
-    """A conversation its participants and operators may read; anyone else gets 404 (no hint it exists)."""
-    stmt = select(Conversation).where(Conversation.id == conversation_id)
-    if not user.has_role(Role.OPERATOR.value):
-        stmt = stmt.join(Participant).where(Participant.user_id == user.id)
-    return db.session.scalars(stmt).first() or abort(404)
+    """A conversation its participants, those its kind lets act for a side (``subjects.acting_party``: e.g. a
+    merchant's orders staff on an RFQ) and operators may read; anyone else gets 404 (no hint it exists)."""
+    conversation = db.session.get(Conversation, conversation_id) or abort(404)
+    if user.has_role(Role.OPERATOR.value) or conversation.participant(user.id) is not None:
+        return conversation
+    if acting_party(conversation, user) is not None:
+        return conversation
+    abort(404)
 
 
 def by_key(key: str) -> Conversation | None:

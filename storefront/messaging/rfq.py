@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from storefront.accounts import team
 from storefront.accounts.models import Merchant, User
+from storefront.accounts.permissions import may
 from storefront.catalog.models import Product, ProductVariant
 from storefront.extensions import db
 from storefront.messaging.models import Conversation, Message
@@ -88,6 +90,19 @@ def _page(conversation: Conversation) -> tuple[str, dict, str | None]:
     return "rfq.detail", {"rfq_id": conversation.subject_id}, "thread"
 
 
+def staff_may_act(rfq: Rfq, user) -> bool:
+    """True for a staff member of the RFQ's merchant whose roles have the ``company.quotations`` permission
+    (read the request, write in its thread, send quotations: storefront/accounts/permissions.py)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return team.company_of(user, team.Side.MERCHANT) == rfq.merchant_id and may(user, "company.quotations")
+
+
+def _acting_party(conversation: Conversation, user) -> str | None:
+    rfq = _rfq(conversation)
+    return "merchant" if rfq is not None and staff_may_act(rfq, user) else None
+
+
 def _names(conversation: Conversation, lang: str) -> dict[str, str]:
     rfq = _rfq(conversation)
     if rfq is None:
@@ -97,4 +112,4 @@ def _names(conversation: Conversation, lang: str) -> dict[str, str]:
 
 def register_subject() -> None:
     """Teach the conversation component how to show RFQ threads."""
-    register(SUBJECT, SubjectKind(title=_title, page=_page, names=_names))
+    register(SUBJECT, SubjectKind(title=_title, page=_page, names=_names, acting_party=_acting_party))

@@ -132,7 +132,7 @@ def _visible(rfq_id: int) -> tuple[Rfq, str]:
     item = db.session.get(Rfq, rfq_id) or abort(404)
     if item.buyer_id == current_user.id:
         return item, "buyer"
-    if item.merchant.owner_id == current_user.id:
+    if item.merchant.owner_id == current_user.id or rfq.staff_may_act(item, current_user):
         return item, "merchant"
     if current_user.has_role(Role.OPERATOR.value):
         return item, "operator"

@@ -25,9 +25,18 @@ class SubjectKind:
     page: Callable[[Conversation], tuple[str, dict, str | None]]
     #: (conversation, lang) → display name of each side (party → name).
     names: Callable[[Conversation, str], dict[str, str]]
+    #: (conversation, user) → the side a user who is not a participant acts for (e.g. a company's staff with
+    #: the permission), or None. Checked on every request, so a role taken away takes the access with it.
+    acting_party: Callable[[Conversation, object], str | None] | None = None
 
 
 _KINDS: dict[str, SubjectKind] = {}
+
+
+def acting_party(conversation: Conversation, user) -> str | None:
+    """The side a non-participant may act for in this conversation (its kind decides), or None."""
+    kind = _KINDS.get(conversation.subject_kind)
+    return kind.acting_party(conversation, user) if kind is not None and kind.acting_party is not None else None
 
 
 def register(kind: str, subject: SubjectKind) -> None:

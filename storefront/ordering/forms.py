@@ -69,6 +69,12 @@ class ReturnForm(FlaskForm):
     reason = TextAreaField(_l("Why do you return the goods?"))
 
 
+class CancelForm(FlaskForm):
+    """Why a T/T order whose deposit is paid is cancelled (the buyer asking, the merchant cancelling)."""
+
+    reason = TextAreaField(_l("Reason (the other side sees it)"), validators=[Optional(), Length(max=500)])
+
+
 #: CheckoutError code → (form field, message) shown beside it.
 _CHECKOUT_ERRORS = {
     "currency": ("currency", None),

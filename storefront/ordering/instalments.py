@@ -34,6 +34,8 @@ class Instalment:
     due: date | None
     paid_at: datetime | None
     kind: str = "full"
+    #: Set when the order was cancelled with this instalment unpaid.
+    cancelled_at: datetime | None = None
 
     @property
     def amount(self) -> Money:
@@ -52,7 +54,10 @@ def schedule(order: Order) -> list[Instalment]:
     rows = rows_of(order)
     if not rows:
         return [Instalment(LABELS["full"], 100, order.total_minor, order.currency, None, order.paid_at)]
-    return [Instalment(LABELS[r.kind], r.percent, r.amount_minor, r.currency, r.due, r.paid_at, r.kind) for r in rows]
+    return [
+        Instalment(LABELS[r.kind], r.percent, r.amount_minor, r.currency, r.due, r.paid_at, r.kind, r.cancelled_at)
+        for r in rows
+    ]
 
 
 def split(total_minor: int, deposit_percent: int) -> tuple[int, int]:
@@ -85,8 +90,25 @@ def create(order: Order, deposit_percent: int, today: date | None = None) -> lis
 
 
 def next_due(order: Order) -> OrderInstalment | None:
-    """The first unpaid instalment (None: no schedule, or everything paid)."""
-    return next((r for r in rows_of(order) if r.paid_at is None), None)
+    """The first unpaid instalment (None: no schedule, everything paid, or the rest cancelled)."""
+    return next((r for r in rows_of(order) if r.paid_at is None and r.cancelled_at is None), None)
+
+
+def cancelled(order: Order) -> bool:
+    """True when the order was cancelled after its deposit (its balance can no longer be paid)."""
+    return any(r.cancelled_at is not None for r in rows_of(order))
+
+
+def cancel_unpaid(order: Order, when: datetime) -> OrderInstalment | None:
+    """Cancel the instalments not paid yet; returns the paid deposit (the money to give back), if any."""
+    deposit = None
+    for row in rows_of(order):
+        if row.paid_at is None:
+            row.cancelled_at = when
+        elif row.kind == "deposit":
+            deposit = row
+    db.session.flush()
+    return deposit
 
 
 def last_paid(order: Order) -> OrderInstalment | None:

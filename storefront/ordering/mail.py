@@ -31,7 +31,8 @@ def _transfer_subject(order: Order, **_ctx) -> str:
     return _("Order %(number)s: bank transfer details", number=order.number)
 
 
-def _context(order: Order) -> dict:
+def context(order: Order) -> dict:
+    """What every order mail shows: the order, its signed link, money and country in the buyer's language."""
     return {
         "order": order,
         "link": order_link(order),
@@ -42,7 +43,7 @@ def _context(order: Order) -> dict:
 
 def confirmation(order: Order) -> Mail:
     """The rendered confirmation message for a paid order."""
-    return render("order_confirmation", order.lang, order.email, _confirmation_subject, **_context(order))
+    return render("order_confirmation", order.lang, order.email, _confirmation_subject, **context(order))
 
 
 def transfer_instructions(order: Order) -> Mail:
@@ -55,7 +56,7 @@ def transfer_instructions(order: Order) -> Mail:
         bank=bank_fields(order.lang, reference=order.number),
         proforma_link=public_url("documents.proforma", lang=order.lang, number=order.number, t=token_for(order)),
         due=instalments.next_due(order),  # the deposit or the balance of an order in instalments
-        **_context(order),
+        **context(order),
     )
 
 
@@ -107,6 +108,6 @@ def queue_refund(order: Order, refund) -> None:
         _refund_subject,
         refund=refund,
         refund_amount=Money(refund.amount_minor, refund.currency).format(order.lang),
-        **_context(order),
+        **context(order),
     )
     send_after_commit(db.session(), mail)

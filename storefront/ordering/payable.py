@@ -33,6 +33,9 @@ def _is_open(order: Order) -> bool:
 
 def _succeeded(order: Order, result: PaymentResult) -> str:
     cause = Cause.TRANSFER_CONFIRMED if result.source == "operator" else Cause.PAYMENT_SUCCEEDED
+    if instalments.cancelled(order):  # cancelled after its deposit: the balance cannot be paid any more
+        ops.flag(order, "refund_due", cause=Cause.BALANCE_AFTER_CANCEL, actor=result.actor, detail=result.ref)
+        return "refund_due"  # the money waits in suspense with a refund proposal
     due = instalments.next_due(order)
     if due is not None and due.kind == "deposit":
         if not ops.transition(

@@ -170,3 +170,5 @@ class OrderInstalment(db.Model):
     paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: Bank reference of the transfer that paid it.
     payment_ref: Mapped[str] = mapped_column(String(80), default="")
+    #: When the order was cancelled with this instalment unpaid (it can no longer be paid).
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -20,10 +20,10 @@ from sqlalchemy.exc import IntegrityError
 from storefront.core.money import Money
 from storefront.core.urls import public_url
 from storefront.extensions import db
-from storefront.ordering import access, addresses, documents, instalments, mail, returns
+from storefront.ordering import access, addresses, cancellation, documents, instalments, mail, returns
 from storefront.ordering import cart as cart_ops
 from storefront.ordering import operations as ops
-from storefront.ordering.forms import CheckoutForm, ReturnForm, checkout_error
+from storefront.ordering.forms import CancelForm, CheckoutForm, ReturnForm, checkout_error
 from storefront.ordering.freight import duty_rules, incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import BUYER_ACTIONS
@@ -207,6 +207,8 @@ def order_page(number: str):
         refund_rows_of=lambda o: refunds.refunds_of(KIND, o.id),
         returns_of=returns.returns_of,
         return_form=ReturnForm(),
+        cancel_form=CancelForm(),
+        cancel_requested=cancellation.requested(order),
     )
 
 
@@ -243,6 +245,24 @@ def return_request(number: str, sub_order_id: int):
         flash(exc.message, "error")
     else:
         flash(_("Your return request is sent to the seller."), "success")
+    return redirect(_order_url(order, token))
+
+
+@bp.post("/orders/<number>/cancel-request")
+def cancel_request(number: str):
+    """The buyer asks the merchant to cancel a T/T order whose deposit is paid (``ordering.cancellation``)."""
+    order, token = access.get_order_or_404(number)
+    form = CancelForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        cancellation.request(order, form.reason.data or "", actor=actor())
+        db.session.commit()
+    except cancellation.CancelError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    else:
+        flash(_("Your request to cancel is sent to the seller. If they agree, your deposit is refunded."), "success")
     return redirect(_order_url(order, token))
 
 

@@ -61,7 +61,12 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     ),
     OrderStatus.SHIPPED: frozenset({OrderStatus.PAID}),
     OrderStatus.CANCELLED: frozenset(
-        {OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED, OrderStatus.AWAITING_TRANSFER}
+        {
+            OrderStatus.PENDING_PAYMENT,
+            OrderStatus.PAYMENT_FAILED,
+            OrderStatus.AWAITING_TRANSFER,
+            OrderStatus.DEPOSIT_PAID,  # guard: only through ordering.cancellation (deposit refunded, balance void)
+        }
     ),
     OrderStatus.REFUND_DUE: frozenset({OrderStatus.CANCELLED}),
     OrderStatus.REFUNDED: frozenset({OrderStatus.PAID, OrderStatus.REFUND_DUE}),
@@ -90,6 +95,9 @@ class Cause(StrEnum):
     REFUNDED = "refunded"
     DEPOSIT_CONFIRMED = "deposit_confirmed"
     QUOTATION_ACCEPTED = "quotation_accepted"
+    CANCEL_REQUESTED = "cancel_requested"
+    DEPOSIT_CANCELLED = "deposit_cancelled"
+    BALANCE_AFTER_CANCEL = "balance_after_cancel"
 
 
 CAUSE_LABELS = {
@@ -108,6 +116,9 @@ CAUSE_LABELS = {
     Cause.REFUNDED: _l("Money refunded"),
     Cause.DEPOSIT_CONFIRMED: _l("Deposit received by bank transfer"),
     Cause.QUOTATION_ACCEPTED: _l("Quotation accepted"),
+    Cause.CANCEL_REQUESTED: _l("The buyer asked to cancel the order"),
+    Cause.DEPOSIT_CANCELLED: _l("Cancelled after the deposit; the deposit is refunded"),
+    Cause.BALANCE_AFTER_CANCEL: _l("Payment received after the order was cancelled; refund due"),
 }
 
 

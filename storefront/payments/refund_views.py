@@ -26,6 +26,7 @@ CAUSES = {
     "merchant_cancelled": _l("The merchant cannot fulfil the order"),
     "customs_refused": _l("Customs refused the goods for good"),
     "provider_declined": _l("Service order declined or cancelled after payment"),
+    "deposit_cancelled": _l("T/T order cancelled after its deposit: refund the deposit"),
 }
 
 

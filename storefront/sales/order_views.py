@@ -13,7 +13,8 @@ from storefront.clearance.codes import UnknownCode, unit_name
 from storefront.clearance.queries import cases_for
 from storefront.core.money import Money, parse_amount
 from storefront.extensions import db
-from storefront.ordering import documents, returns
+from storefront.ordering import cancellation, documents, returns
+from storefront.ordering.forms import CancelForm
 from storefront.ordering.models import OrderEvent, SubOrder
 from storefront.ordering.operations import ship_order
 from storefront.ordering.payable import KIND
@@ -101,6 +102,7 @@ def _order_page(sub: SubOrder, events=None, refund_error: str = "", refund_form:
         refund_rows=[r for r in refunds.refunds_of(KIND, sub.order_id) if r.sub_order_id in (None, sub.id)],
         card_payment=(sub.order.payment_ref or "").startswith("pi_"),
         sub_returns=returns.returns_of(sub),
+        cancel_form=CancelForm(),
     )
 
 
@@ -143,6 +145,40 @@ def order_cannot_fulfil(sub_order_id: int):
         refunds.propose(KIND, sub.order, "merchant_cancelled", sub_order=sub, detail=(form.reason.data or "")[:500])
         db.session.commit()
         flash(_("The platform will refund the buyer and tell them."), "success")
+    return redirect(url_for("merchant.order", sub_order_id=sub_order_id))
+
+
+@bp.post("/orders/<int:sub_order_id>/cancel-after-deposit")
+@merchant_required
+def order_cancel_deposit(sub_order_id: int):
+    """Cancel a T/T order whose deposit is paid: stock released, balance void, deposit refunded (card: now through
+    Stripe; bank transfer: by the platform's refund desk). A second submit changes nothing."""
+    sub = _own(sub_order_id)
+    form = CancelForm()
+    if not form.validate_on_submit():
+        abort(400)
+    actor = f"merchant:{g.merchant.id}"
+    try:
+        proposal = cancellation.cancel(sub.order, actor=actor, reason=form.reason.data or "", merchant_id=g.merchant.id)
+        db.session.commit()
+    except cancellation.CancelError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(url_for("merchant.order", sub_order_id=sub_order_id))
+    if proposal is None:
+        flash(_("This order is already cancelled."), "info")
+        return redirect(url_for("merchant.order", sub_order_id=sub_order_id))
+    try:
+        refund = cancellation.refund_card_deposit(sub.order, proposal, actor=actor)
+        db.session.commit()
+    except refunds.RefundError:
+        db.session.rollback()
+        flash(_("The order is cancelled. The card refund could not be made now; the platform will refund it."), "info")
+    else:
+        if refund is not None:
+            flash(_("The order is cancelled and the deposit refunded to the buyer's card."), "success")
+        else:
+            flash(_("The order is cancelled; the platform refunds the deposit by bank transfer."), "success")
     return redirect(url_for("merchant.order", sub_order_id=sub_order_id))
 
 
