@@ -6,6 +6,7 @@ from __future__ import annotations
 import email
 import io
 import re
+import zipfile
 from datetime import timedelta
 from email import policy
 from pathlib import Path
@@ -28,6 +29,7 @@ from storefront.accounts.models import FilingStatus, Role
 from storefront.core.audit import AuditEntry
 from storefront.extensions import db
 from tests.backoffice_helpers import PDF, FreshClient
+from tests.test_rfq_files import DOCX, XLSX, office
 
 
 class Client(FreshClient):
@@ -423,18 +425,14 @@ def test_attachments_are_checked_by_content_and_size(app, make):
 
     assert check_attachment(upload(PDF, "brief.pdf")).kind.name == "pdf"
     assert check_attachment(upload("Привет, 你好".encode(), "notes.txt")).kind.name == "txt"
-    docx = io.BytesIO()
-    import zipfile
-
-    with zipfile.ZipFile(docx, "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
-    assert check_attachment(upload(docx.getvalue(), "brief.docx")).kind.name == "docx"
+    assert check_attachment(upload(DOCX, "brief.docx")).kind.name == "docx"
     for data, name in (
         (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00", "tool.exe"),
         (PDF, "brief.docx"),
         (b"hello", "hello.pdf"),
         (b"", "empty.txt"),
         (b"PK\x03\x04broken", "x.zip"),
+        (_zip({"word/document.xml": b"<w:document/>"}), "brief.docx"),  # no content types: not a document
     ):
         with pytest.raises(UploadRejected):
             check_attachment(upload(data, name))
@@ -444,6 +442,54 @@ def test_attachments_are_checked_by_content_and_size(app, make):
             check_attachment(upload(b"x" * 101, "big.txt"))
     finally:
         app.config["SERVICE_FILE_MAX_BYTES"] = 10 * 1024 * 1024
+
+
+def _zip(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+_PPTX_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_PPTM_MAIN = "application/vnd.ms-powerpoint.presentation.macroenabled.main+xml"
+
+
+def test_service_files_go_through_the_one_upload_check(app):
+    """Briefs and deliveries take decks, archives and text as well, held to the same rules as RFQ files: an
+    Office document by its declared main part and without macros, an archive without bombs or climbing names."""
+    from storefront.core.uploads import UploadRejected
+
+    with app.test_request_context():
+        accepted = {
+            "brief.docx": (DOCX, "docx"),
+            "prices.xlsx": (XLSX, "xlsx"),
+            "pitch.pptx": (office("ppt/presentation.xml", _PPTX_MAIN), "pptx"),
+            "photos.zip": (_zip({"label/front.jpg": b"\xff\xd8\xff" + b"1" * 100, "notes.txt": b"ok"}), "zip"),
+            "keywords.csv": ("ключевые слова;키워드".encode(), "txt"),
+        }
+        for name, (data, kind) in accepted.items():
+            checked = check_attachment(upload(data, name))
+            assert checked.kind.name == kind and checked.kind.content_type
+        refused = {
+            "macro.docx": office("word/document.xml", "application/vnd.ms-word.document.macroenabled.main+xml"),
+            "macro.pptx": office("ppt/presentation.xml", _PPTM_MAIN),
+            "vba.zip": _zip({"a/vbaProject.bin": b"x"}),
+            "climb.zip": _zip({"../../etc/cron.d/job": b"* * * * * root sh"}),
+            "bomb.zip": _zip({"zeros.bin": b"\0" * (6 * 1024 * 1024)}),
+            "many.zip": _zip({f"f{n}.txt": b"" for n in range(2001)}, zipfile.ZIP_STORED),
+            "deck.zip": office("ppt/presentation.xml", _PPTX_MAIN),  # a deck named as an archive
+        }
+        with force_locale("ru"):
+            messages = {}
+            for name, data in refused.items():
+                with pytest.raises(UploadRejected) as caught:
+                    check_attachment(upload(data, name))
+                messages[name] = str(caught.value.message)
+        assert "макрос" in messages["macro.docx"] and "макрос" in messages["vba.zip"]
+        assert "Архив" in messages["climb.zip"] and "Архив" in messages["bomb.zip"], messages
+        assert ".zip" in messages["deck.zip"]
 
 
 def test_thread_and_downloads_over_http(app, make, market):

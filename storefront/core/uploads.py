@@ -33,11 +33,14 @@ KINDS: dict[str, Kind] = {
     "webp": Kind("webp", "WebP", "image/webp", (".webp",)),
     "docx": Kind("docx", "Word (.docx)", _OOXML + "wordprocessingml.document", (".docx",)),
     "xlsx": Kind("xlsx", "Excel (.xlsx)", _OOXML + "spreadsheetml.sheet", (".xlsx",)),
+    "pptx": Kind("pptx", "PowerPoint (.pptx)", _OOXML + "presentationml.presentation", (".pptx",)),
+    "zip": Kind("zip", "ZIP", "application/zip", (".zip",)),
+    "txt": Kind("txt", "Text", "text/plain; charset=utf-8", (".txt", ".csv", ".md")),
 }
 #: Kinds accepted for filing documents.
 DOCUMENT_KINDS = ("pdf", "jpeg", "png")
 #: Office documents (Office Open XML, checked inside: see :func:`office_kind`).
-OFFICE_KINDS = ("docx", "xlsx")
+OFFICE_KINDS = ("docx", "xlsx", "pptx")
 #: Kinds accepted for product images.
 IMAGE_KINDS = ("jpeg", "png", "webp")
 _PIL_FORMATS = {"jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
@@ -89,6 +92,7 @@ OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 _MAIN_PARTS = {
     _OOXML + "wordprocessingml.document.main+xml": "docx",
     _OOXML + "spreadsheetml.sheet.main+xml": "xlsx",
+    _OOXML + "presentationml.presentation.main+xml": "pptx",
 }
 #: Main parts of macro-enabled documents (.docm, .xlsm, .dotm, .xltm), refused with their own message.
 _MACRO_PARTS = (
@@ -96,6 +100,8 @@ _MACRO_PARTS = (
     "application/vnd.ms-word.template.macroenabledtemplate.main+xml",
     "application/vnd.ms-excel.sheet.macroenabled.main+xml",
     "application/vnd.ms-excel.template.macroenabled.main+xml",
+    "application/vnd.ms-powerpoint.presentation.macroenabled.main+xml",
+    "application/vnd.ms-powerpoint.slideshow.macroenabled.main+xml",
 )
 #: Bounds of an Office document's ZIP container (a larger one is a zip bomb, not a specification).
 OFFICE_MAX_MEMBERS = 2000
@@ -107,6 +113,11 @@ _ATTRIBUTE = re.compile(rb"""\b(PartName|ContentType)\s*=\s*["']([^"']*)["']""",
 
 _MACROS = _l("Documents with macros (.docm, .xlsm) are not accepted: save it as .docx or .xlsx without macros.")
 _DAMAGED_OFFICE = _l("The document is damaged or is not a Word (.docx) or Excel (.xlsx) file.")
+_TOO_BIG_OFFICE = _l("The document is too large when unpacked or has too many parts.")
+_UNSAFE_OFFICE = _l("The document contains parts with unsafe names.")
+_TOO_BIG_ARCHIVE = _l("The archive is too large when unpacked or holds too many files.")
+_UNSAFE_ARCHIVE = _l("The archive holds files with unsafe names (absolute paths or “..”).")
+_DAMAGED_ARCHIVE = _l("The archive is damaged and cannot be read.")
 
 
 def _unsafe_member(name: str) -> bool:
@@ -115,33 +126,41 @@ def _unsafe_member(name: str) -> bool:
     return name.startswith(("/", "\\")) or ".." in parts or ":" in name or "\x00" in name
 
 
-def office_kind(data: bytes) -> str:
-    """The kind (``docx``/``xlsx``) of an Office Open XML document, judged by what is inside its ZIP container:
-    ``[Content_Types].xml`` must declare a Word or Excel main part that is present; macros (``vbaProject.bin``,
-    macro-enabled main parts), member names that climb out of a folder, too many members and too much unpacked
-    data (zip bombs) are refused with :class:`UploadRejected`. Nothing is unpacked but the content-types list."""
+def _zip_listing(data: bytes, damaged=_DAMAGED_OFFICE) -> tuple[set[str], bytes | None]:
+    """The member names of a ZIP container and its ``[Content_Types].xml`` (None when it has none: a plain
+    archive, not an Office document). Refuses, with :class:`UploadRejected`, too many members or too much unpacked
+    data (zip bombs), member names that climb out of a folder and macros (``vbaProject.bin``). Nothing is unpacked
+    but the content-types list."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-            if len(members) > OFFICE_MAX_MEMBERS:
-                raise UploadRejected(_l("The document is too large when unpacked or has too many parts."))
+            names = {m.filename for m in members}
+            document = "[Content_Types].xml" in names
             unpacked = sum(m.file_size for m in members)
             packed = max(sum(m.compress_size for m in members), 1)
-            if unpacked > OFFICE_MAX_UNPACKED or unpacked > packed * OFFICE_MAX_RATIO:
-                raise UploadRejected(_l("The document is too large when unpacked or has too many parts."))
-            names = {m.filename for m in members}
+            if (
+                len(members) > OFFICE_MAX_MEMBERS
+                or unpacked > OFFICE_MAX_UNPACKED
+                or unpacked > packed * OFFICE_MAX_RATIO
+            ):
+                raise UploadRejected(_TOO_BIG_OFFICE if document else _TOO_BIG_ARCHIVE)
             if any(_unsafe_member(name) for name in names):
-                raise UploadRejected(_l("The document contains parts with unsafe names."))
+                raise UploadRejected(_UNSAFE_OFFICE if document else _UNSAFE_ARCHIVE)
             if any(name.lower().rsplit("/", 1)[-1] == "vbaproject.bin" for name in names):
                 raise UploadRejected(_MACROS)
-            if "[Content_Types].xml" not in names:
-                raise UploadRejected(_DAMAGED_OFFICE)
+            if not document:
+                return names, None
             with archive.open("[Content_Types].xml") as stream:
                 content_types = stream.read(_CONTENT_TYPES_MAX + 1)
     except UploadRejected:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
-        raise UploadRejected(_DAMAGED_OFFICE) from exc
+        raise UploadRejected(damaged) from exc
+    return names, content_types
+
+
+def _main_part(names: set[str], content_types: bytes) -> str:
+    """The one Office kind whose main part ``[Content_Types].xml`` declares and the container holds."""
     if len(content_types) > _CONTENT_TYPES_MAX:
         raise UploadRejected(_DAMAGED_OFFICE)
     found = set()
@@ -156,6 +175,39 @@ def office_kind(data: bytes) -> str:
     if len(found) != 1:
         raise UploadRejected(_DAMAGED_OFFICE)
     return found.pop()
+
+
+def office_kind(data: bytes) -> str:
+    """The kind (``docx``/``xlsx``/``pptx``) of an Office Open XML document, judged by what is inside its ZIP
+    container: ``[Content_Types].xml`` must declare a Word, Excel or PowerPoint main part that is present; macros
+    (``vbaProject.bin``, macro-enabled main parts), member names that climb out of a folder, too many members and
+    too much unpacked data (zip bombs) are refused with :class:`UploadRejected`."""
+    names, content_types = _zip_listing(data)
+    if content_types is None:
+        raise UploadRejected(_DAMAGED_OFFICE)
+    return _main_part(names, content_types)
+
+
+def archive_kind(data: bytes, allowed: tuple[str, ...]) -> str:
+    """The kind of a ZIP container among ``allowed``: an Office document (see :func:`office_kind`) when it has a
+    ``[Content_Types].xml``, else a plain ``zip`` archive, held to the same bounds and member-name rules."""
+    names, content_types = _zip_listing(data, _DAMAGED_ARCHIVE if "zip" in allowed else _DAMAGED_OFFICE)
+    if content_types is not None and any(k in OFFICE_KINDS for k in allowed):
+        return _main_part(names, content_types)
+    if "zip" in allowed:
+        return "zip"
+    raise UploadRejected(_DAMAGED_OFFICE)
+
+
+def _is_text(data: bytes) -> bool:
+    """UTF-8 text without NUL bytes (a BOM allowed)."""
+    if b"\x00" in data:
+        return False
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def clean_filename(name: str | None, limit: int = 200) -> str:
@@ -198,8 +250,8 @@ def _allowed_labels(allowed: tuple[str, ...]) -> str:
 
 def _check_content(kind: Kind, data: bytes) -> None:
     """Look past the magic bytes: a PDF must end properly, an image must decode (Office documents were looked
-    into by :func:`office_kind`)."""
-    if kind.name in OFFICE_KINDS:
+    into by :func:`office_kind`, archives by :func:`archive_kind`, text was decoded)."""
+    if kind.name in (*OFFICE_KINDS, "zip", "txt"):
         return
     if kind.name == "pdf":
         if b"%%EOF" not in data[-2048:]:
@@ -226,8 +278,10 @@ def check_upload(storage, *, allowed: tuple[str, ...] = DOCUMENT_KINDS, max_byte
         raise UploadRejected(_l("The file is empty."))
     sniffed = sniff(data[:16])
     office = any(k in OFFICE_KINDS for k in allowed)
-    if sniffed == "zip" and office:
-        sniffed = office_kind(data)
+    if sniffed == "zip" and (office or "zip" in allowed):
+        sniffed = archive_kind(data, allowed)
+    elif sniffed is None and "txt" in allowed and _is_text(data):
+        sniffed = "txt"
     elif sniffed == "ole2" and office:
         raise UploadRejected(
             _l("Old Word and Excel files (.doc, .xls) are not accepted: save the file as .docx or .xlsx and attach it.")
