@@ -171,12 +171,12 @@ def test_units_follow_each_languages_plural_rules(app):
         with force_locale("ko_KR"):
             assert quantity(5, "piece") == "5개"
         with force_locale("zh_Hans_CN"):
-            assert quantity(5, "tonne") == "5 吨"
+            assert quantity(5000, "tonne") == "5 吨"  # stored in kilograms (scale 1000)
 
 
 def test_product_page_shows_moq_and_tiers_in_the_unit(client, make):
     make.rates()
-    p = make.product(moq=5, stock=600, unit="tonne", qty_step=5, tiers=[(20, 9000)])
+    p = make.product(moq=5000, stock=600_000, unit="tonne", qty_step=5000, tiers=[(20_000, 9000)])
     db.session.commit()
     page = client.get(f"/ru/p/{p.id}").get_data(as_text=True)
     assert "5 тонн" in page and "20 тонн+" in page and "за тонну" in page and "Продаётся с шагом" in page
