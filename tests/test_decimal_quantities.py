@@ -28,6 +28,8 @@ from storefront.ordering.payable import KIND
 from tests.fake_stripe import FakeStripe
 from tests.test_checkout import ADDRESS
 from tests.test_ledger import pay_by_card
+from tests.test_merchant_products import _form
+from tests.test_merchant_products import shop as shop  # noqa: F401 - the signed-in merchant fixture
 
 # -- parsing -------------------------------------------------------------------------------------------------
 
@@ -249,3 +251,22 @@ def test_product_page_offers_decimal_steps(client, make):
     page = client.get(f"/ru/p/{magnesia.id}").get_data(as_text=True)
     assert 'step="0.5"' in page and 'min="0.5"' in page and 'inputmode="decimal"' in page
     assert "0,5 тонны" in page
+
+
+# -- merchant product form ----------------------------------------------------------------------------------------
+
+
+def test_merchant_form_takes_half_tonnes_and_shows_them_back(shop):
+    _merchant, category, client = shop
+    data = _form(category, unit="tonne", qty_step="0.5", moq="0,5", stock="12.5", price="4500")
+    data.update({"tiers-0-min_qty": "2.5", "tiers-0-price": "4000", "tiers-1-min_qty": "", "tiers-1-price": ""})
+    response = client.post("/en/merchant/products/new", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    product = db.session.scalars(select(Product)).one()
+    assert (product.moq, product.qty_step, product.stock) == (500, 500, 12_500)
+    assert [(t.min_qty, t.price_fen) for t in product.tiers] == [(2500, 400_000)]
+    page = client.get(f"/en/merchant/products/{product.id}").get_data(as_text=True)
+    assert 'value="12.5"' in page and 'value="0.5"' in page and 'value="2.5"' in page
+    bad = client.post("/en/merchant/products/new", data=_form(category, sku="X-9", moq="1.5"))
+    assert "Enter a whole number." in bad.get_data(as_text=True)
+    assert db.session.scalars(select(Product)).one().id == product.id  # nothing else saved

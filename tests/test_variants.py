@@ -188,7 +188,8 @@ def test_merchant_sets_the_unit_and_step(shop):
     response = client.post("/en/merchant/products/new", data=_form(category, unit="tonne", qty_step="5", moq="5"))
     assert response.status_code == 302
     product = db.session.scalars(select(ProductVariant)).one().product
-    assert (product.unit, product.qty_step, product.merchant_id) == ("tonne", 5, merchant.id)
+    assert (product.unit, product.qty_step, product.moq) == ("tonne", 5000, 5000)  # stored in kg (scale 1000)
+    assert product.merchant_id == merchant.id
     bad = client.post("/en/merchant/products/new", data=_form(category, sku="X-2", unit="barrel", qty_step="0"))
     page = bad.get_data(as_text=True)
     assert "Choose a unit of sale from the list." in page and "at least 1" in page
