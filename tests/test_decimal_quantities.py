@@ -25,6 +25,7 @@ from storefront.ledger import operations as ledger
 from storefront.ordering import stock
 from storefront.ordering.models import CartItem, Order, OrderLine, StockReservation
 from storefront.ordering.payable import KIND
+from storefront.ordering.rfq_models import Quotation, Rfq
 from tests.fake_stripe import FakeStripe
 from tests.test_checkout import ADDRESS
 from tests.test_ledger import pay_by_card
@@ -270,3 +271,33 @@ def test_merchant_form_takes_half_tonnes_and_shows_them_back(shop):
     bad = client.post("/en/merchant/products/new", data=_form(category, sku="X-9", moq="1.5"))
     assert "Enter a whole number." in bad.get_data(as_text=True)
     assert db.session.scalars(select(Product)).one().id == product.id  # nothing else saved
+
+
+# -- requests for quotation and quotations -------------------------------------------------------------------------
+
+
+def test_rfq_and_quotation_take_half_tonnes(app, make):
+    from tests.test_rfq import NEXT_MONTH, as_user
+
+    magnesia = _magnesia(make)
+    buyer = make.user(email="irina@example.ru", locale="ru")
+    db.session.commit()
+    b = as_user(app, buyer)
+    assert 'value="0.5"' in b.get(f"/ru/rfq/product/{magnesia.id}").get_data(as_text=True)  # MOQ prefilled
+    sent = b.post(
+        f"/ru/rfq/product/{magnesia.id}",
+        data={"need": "Нужно 2,5 тонны", "quantity": "2,5", "country": "RU", "incoterm": "DAP"},
+    )
+    assert sent.status_code == 302
+    item = db.session.scalars(select(Rfq)).one()
+    assert (item.quantity, item.unit) == (2500, "tonne")
+    assert "2,5 тонны" in b.get(sent.headers["Location"]).get_data(as_text=True)
+    m = as_user(app, magnesia.merchant.owner)
+    line = {"line-1-variant": str(magnesia.default_variant.id), "line-1-price": "4320.01", "currency": "CNY"}
+    terms = {"incoterm": "DAP", "pay_terms": "card", "valid_until": NEXT_MONTH.isoformat()}
+    off_step = m.post(f"/zh/merchant/rfqs/{item.id}", data={**line, **terms, "line-1-qty": "2.7"})
+    assert off_step.status_code == 400 and not db.session.scalars(select(Quotation)).all()
+    ok = m.post(f"/zh/merchant/rfqs/{item.id}", data={**line, **terms, "line-1-qty": "2.5"})
+    assert ok.status_code == 302
+    quotation = db.session.scalars(select(Quotation)).one()
+    assert quotation.lines[0].qty == 2500 and quotation.total_minor == 1_080_003  # half-up to the fen
