@@ -301,3 +301,17 @@ def test_rfq_and_quotation_take_half_tonnes(app, make):
     assert ok.status_code == 302
     quotation = db.session.scalars(select(Quotation)).one()
     assert quotation.lines[0].qty == 2500 and quotation.total_minor == 1_080_003  # half-up to the fen
+
+
+def test_sales_report_sums_line_totals_like_the_order_lines(make):
+    from sqlalchemy import func
+
+    from storefront.ordering.models import line_total_fen_sql
+
+    magnesia = _magnesia(make)
+    bolts = make.product(price_fen=333, stock=100)
+    make.order([(magnesia, 2500), (bolts, 3)], currency="CNY")
+    db.session.flush()
+    lines = db.session.scalars(select(OrderLine)).all()
+    assert sorted(line.total_fen for line in lines) == [999, 1_080_003]
+    assert db.session.scalar(select(func.sum(line_total_fen_sql()))) == 1_080_003 + 999

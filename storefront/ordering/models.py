@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
@@ -21,12 +22,14 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    case,
+    cast,
     false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storefront.catalog.units import scale
+from storefront.catalog.units import SCALE, scale
 from storefront.core.content import Localized, pick
 from storefront.core.money import Money, line_amount
 from storefront.extensions import db
@@ -339,6 +342,16 @@ class OrderEvent(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     order: Mapped[Order] = relationship(back_populates="events")
+
+
+def line_total_fen_sql():
+    """SQL for an order line's total in fen, as :attr:`OrderLine.total_fen` computes it (price × quantity / the
+    unit's scale, rounded half-up), for sums in reports."""
+    gross = cast(OrderLine.qty, BigInteger) * OrderLine.unit_price_fen
+    whens = [
+        (OrderLine.unit == unit, (gross * 2 + factor) / (2 * factor)) for unit, factor in SCALE.items() if factor > 1
+    ]
+    return case(*whens, else_=gross)
 
 
 class StockReservation(db.Model):
