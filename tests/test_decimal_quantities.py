@@ -309,7 +309,7 @@ def test_sales_report_sums_line_totals_like_the_order_lines(make):
     from storefront.ordering.models import line_total_fen_sql
 
     magnesia = _magnesia(make)
-    bolts = make.product(price_fen=333, stock=100)
+    bolts = make.product(magnesia.merchant, price_fen=333, stock=100)
     make.order([(magnesia, 2500), (bolts, 3)], currency="CNY")
     db.session.flush()
     lines = db.session.scalars(select(OrderLine)).all()
