@@ -315,3 +315,20 @@ def test_sales_report_sums_line_totals_like_the_order_lines(make):
     lines = db.session.scalars(select(OrderLine)).all()
     assert sorted(line.total_fen for line in lines) == [999, 1_080_003]
     assert db.session.scalar(select(func.sum(line_total_fen_sql()))) == 1_080_003 + 999
+
+
+# -- demo data ------------------------------------------------------------------------------------------------------
+
+
+def test_the_demo_sells_magnesia_steel_bars_and_strawberries_in_decimal_steps(demo_app, demo_client):
+    with demo_app.app_context():
+        found = {p.sku: p for p in db.session.scalars(select(Product).where(Product.unit.in_(["tonne", "kg"])))}
+        magnesia, steel, berries = found["HM-MG-3001"], found["HT-ST-8001"], found["LJ-AG-9001"]
+        assert (magnesia.unit, magnesia.moq, magnesia.qty_step) == ("tonne", 500, 500)
+        assert (steel.unit, steel.moq, steel.qty_step, steel.stock) == ("tonne", 500, 500, 138_500)
+        assert (berries.unit, berries.moq, berries.qty_step) == ("kg", 200_000, 2500)
+        assert magnesia.variants[0].stock == 150_000 and [t.min_qty for t in magnesia.tiers] == [20_000, 100_000]
+        steel_id, berries_id = steel.id, berries.id
+    page = demo_client.get(f"/ru/p/{steel_id}").get_data(as_text=True)
+    assert 'step="0.5"' in page and "0,5 тонны" in page
+    assert 'step="2.5"' in demo_client.get(f"/ru/p/{berries_id}").get_data(as_text=True)
