@@ -135,6 +135,12 @@ def to_decimal(n: int, unit: str | None) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
+def json_quantity(n: int, unit: str | None) -> int | float:
+    """A stored quantity for JSON (APIs, webhooks): a whole number for piece units, else a number with the
+    unit's decimals (2500 stored of a tonne product → 2.5; a float of at most 3 decimals prints exactly)."""
+    return int(n) if scale(unit) == 1 else float(to_decimal(n, unit))
+
+
 def plain(n: int, unit: str | None) -> str:
     """A stored quantity written for machines and form fields: dot decimal, no grouping ("2.5", "12")."""
     return format(to_decimal(n, unit), "f")

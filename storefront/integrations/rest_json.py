@@ -7,17 +7,11 @@ from sqlalchemy import select
 from storefront.accounts import api_keys
 from storefront.catalog.models import Product, ProductVariant
 from storefront.catalog.reviews import ListingReview
-from storefront.catalog.units import scale, to_decimal
+from storefront.catalog.units import json_quantity
 from storefront.extensions import db
 from storefront.integrations.rest_common import ApiProblem, object_id
 from storefront.ordering.models import SubOrder
 from storefront.ordering.operations import as_utc
-
-
-def qty_out(n: int, unit: str | None) -> int | float:
-    """A stored quantity in the unit of sale for JSON: a whole number for piece units, else a number with the
-    unit's decimals (2500 stored of a tonne product → 2.5)."""
-    return int(n) if scale(unit) == 1 else float(to_decimal(n, unit))
 
 
 def product_summary(p: Product) -> dict:
@@ -28,7 +22,7 @@ def product_summary(p: Product) -> dict:
         "names": {code: t.name for code, t in p.translations.items()},
         "price_fen": p.price_fen,
         "currency": "CNY",
-        "stock": qty_out(p.stock, p.unit),
+        "stock": json_quantity(p.stock, p.unit),
         "hidden": p.hidden,
         "hs_code": p.hs_code,
     }
@@ -50,16 +44,16 @@ def product_detail(p: Product) -> dict:
         "origin_city": p.origin_city_slug,
         "net_weight_g": p.net_weight_g,
         "gross_weight_g": p.gross_weight_g,
-        "moq": qty_out(p.moq, p.unit),
+        "moq": json_quantity(p.moq, p.unit),
         "unit": p.unit,
         "unit_size": p.unit_size,
-        "qty_step": qty_out(p.qty_step, p.unit),
+        "qty_step": json_quantity(p.qty_step, p.unit),
         "moderated": bool(p.moderation_reason),
         "texts": {
             code: {"name": t.name, "description": t.description, "specs": [list(r) for r in t.specs or []]}
             for code, t in p.translations.items()
         },
-        "tiers": [{"min_qty": qty_out(t.min_qty, p.unit), "price_fen": t.price_fen} for t in p.tiers],
+        "tiers": [{"min_qty": json_quantity(t.min_qty, p.unit), "price_fen": t.price_fen} for t in p.tiers],
         "variants": [variant_json(v) for v in p.variants],
         "reviews": [{"kind": r.kind, "proposed": r.proposed or {}} for r in reviews],
     }
@@ -74,7 +68,7 @@ def variant_json(v: ProductVariant) -> dict:
         "options": v.options or {},
         "price_fen": v.base_price_fen,
         "own_price": v.price_fen is not None,
-        "stock": qty_out(v.stock, v.product.unit),
+        "stock": json_quantity(v.stock, v.product.unit),
     }
 
 
@@ -88,7 +82,7 @@ def order_json(s: SubOrder, *, detail: bool = False) -> dict:
         "country": s.order.country,
         "carrier": s.carrier or None,
         "tracking_no": s.tracking_no or None,
-        "lines": [{"sku": line.sku, "qty": qty_out(line.qty, line.unit)} for line in s.lines],
+        "lines": [{"sku": line.sku, "qty": json_quantity(line.qty, line.unit)} for line in s.lines],
     }
     if detail:
         body.update(
@@ -101,7 +95,7 @@ def order_json(s: SubOrder, *, detail: bool = False) -> dict:
             lines=[
                 {
                     "sku": line.sku,
-                    "qty": qty_out(line.qty, line.unit),
+                    "qty": json_quantity(line.qty, line.unit),
                     "unit_price_minor": line.unit_price_minor,
                     "hs_code": line.hs_code,
                 }
