@@ -332,3 +332,18 @@ def test_the_demo_sells_magnesia_steel_bars_and_strawberries_in_decimal_steps(de
     page = demo_client.get(f"/ru/p/{steel_id}").get_data(as_text=True)
     assert 'step="0.5"' in page and "0,5 тонны" in page
     assert 'step="2.5"' in demo_client.get(f"/ru/p/{berries_id}").get_data(as_text=True)
+
+
+def test_changing_the_unit_between_scales_converts_the_variants_stock(make):
+    from storefront.catalog import operations as catalog_ops
+
+    product = make.product(price_fen=5000, unit="piece")
+    made = make.with_variants(product, {"size": ["S", "M"]}, stock=40)
+    db.session.commit()
+    data = catalog_ops.ProductInput.from_product(product)
+    data.unit = "kg"
+    data.moq, data.qty_step, data.sample_max_qty = 1000, 1000, 1000
+    catalog_ops.update_product(product, data)
+    db.session.expire_all()
+    assert {v.stock for v in db.session.get(Product, product.id).variants} == {40_000}  # 40 kg, not 40 g
+    assert made[("S",)].id in {v.id for v in db.session.get(Product, product.id).variants}

@@ -407,9 +407,22 @@ def update_product(product: Product, data: ProductInput, refs: Refs | None = Non
         errors["hidden"] = _l("An operator hid this product; it stays hidden until they restore it.")
     if errors:
         raise ProductError(errors)
+    _rescale_variants(product, sale_scale(product.unit), sale_scale(data.unit))
     changed = apply(product, data)
     db.session.flush()
     return changed
+
+
+def _rescale_variants(product: Product, old: int, new: int) -> None:
+    """A unit change between scales (piece → kg) keeps what the variants hold: their stock and own tier breaks
+    are converted to the new unit's steps (the form sends the product's own quantities already in the new unit).
+    A quantity finer than the new unit allows is rounded down."""
+    if old == new or not product.has_options:
+        return
+    for variant in product.variants:
+        variant.stock = variant.stock * new // old
+        for tier in variant.tiers:
+            tier.min_qty = max(tier.min_qty * new // old, 2)
 
 
 def set_hidden(product: Product, hidden: bool) -> None:
