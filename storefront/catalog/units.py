@@ -42,8 +42,6 @@ SCALE: dict[str, int] = {
     "carton": 1,
     "pallet": 1,
 }
-#: Units whose quantities are stored scaled (the migration that introduced scales multiplied their numbers).
-SCALED_UNITS = tuple(code for code, factor in SCALE.items() if factor > 1)
 
 #: A typed quantity: at most 9 whole digits (bounded input), dot or comma, at most 6 fraction digits.
 _TYPED = re.compile(r"^([0-9]{1,9})(?:[.,]([0-9]{1,6}))?$")
