@@ -20,7 +20,7 @@ from storefront.catalog import setup as catalog_setup
 from storefront.catalog.api import bp as api_bp
 from storefront.catalog.images import image_url, scaled
 from storefront.catalog.routes import bp as catalog_bp
-from storefront.catalog.units import per_unit, quantity
+from storefront.catalog.units import format_quantity, per_unit, plain, quantity, scale
 from storefront.clearance import setup as clearance_setup
 from storefront.clearance.routes import bp as clearance_bp
 from storefront.cli import register
@@ -203,6 +203,9 @@ def init_templates(app: Flask) -> None:
         image_url=image_url,
         scaled=scaled,
         qty=quantity,
+        qty_plain=plain,
+        qty_number=format_quantity,
+        unit_scale=scale,
         per_unit=per_unit,
         absolute_url=absolute,
         now=lambda: datetime.now(UTC),

@@ -285,3 +285,24 @@ def test_idempotency_keys_are_kept_24_hours_then_purged_by_the_worker(app, shop,
     api.patch(f"/products/{product.id}", {"stock": 70}, **{"Idempotency-Key": "fresh"})
     assert api_keys.purge_idempotency_keys() == 0  # an answer of a moment ago is kept
     assert db.session.scalar(select(func.count()).select_from(api_keys.IdempotentRequest)) == 1
+
+
+def test_quantities_are_read_and_written_in_the_unit_of_sale(app, shop, make):
+    """A tonne product: MOQ, step, stock and tier breaks as numbers or decimal strings in tonnes (stored in kg);
+    a decimal for a piece product is a 422."""
+    merchant, product, _sub = shop
+    api = Api(app, _key(merchant))
+    body = _new_product(make, sku="MG-1", unit="tonne", moq=0.5, qty_step="0.5", stock="12,5")
+    body["tiers"] = [{"min_qty": 2.5, "price_fen": 24000}]
+    created = api.post("/products", body)
+    assert created.status_code == 201, created.json
+    made = db.session.get(Product, created.json["id"])
+    assert (made.moq, made.qty_step, made.stock, made.tiers[0].min_qty) == (500, 500, 12_500, 2500)
+    assert (created.json["moq"], created.json["stock"], created.json["tiers"][0]["min_qty"]) == (0.5, 12.5, 2.5)
+    variant = made.default_variant.id
+    assert api.patch(f"/variants/{variant}", {"stock": 3.75}).json["stock"] == 3.75
+    too_fine = api.patch(f"/variants/{variant}", {"stock": "1.0005"})
+    assert too_fine.status_code == 422 and set(too_fine.json["errors"]) == {"stock"}
+    pieces = api.patch(f"/products/{product.id}", {"moq": 1.5})
+    assert pieces.status_code == 422 and set(pieces.json["errors"]) == {"moq"}
+    assert api.get(f"/products/{product.id}").json["moq"] == 1  # piece units stay whole numbers

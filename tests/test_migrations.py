@@ -97,3 +97,41 @@ def test_the_migrations_have_one_head():
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).resolve().parents[1] / "migrations"))
     assert len(ScriptDirectory.from_config(config).get_heads()) == 1
+
+
+def test_decimal_quantities_migration_scales_weight_units_and_back(scratch_app):
+    """x1a2b3c4d5e6 multiplies the quantities of kg/tonne/metre products by their scale and divides them back;
+    piece products keep their numbers both ways."""
+    with scratch_app.test_request_context("/en/"):
+        factories.rates()
+        magnesia = factories.product(unit="tonne", moq=5000, qty_step=5000, stock=600_000, tiers=[(20_000, 9000)])
+        bolts = factories.product(unit="piece", moq=10, stock=70, tiers=[(100, 90)])
+        buyer = factories.user(email="scale@example.com")
+        db.session.add(CartItem(user_id=buyer.id, variant_id=magnesia.default_variant.id, qty=10_000))
+        factories.order([(magnesia, 5000), (bolts, 20)])
+        ids = magnesia.id, bolts.id
+        db.session.commit()
+        db.session.remove()
+        downgrade(revision="i1a2b3c4d5e6")
+        db.session.remove()
+        products = "SELECT id, moq, qty_step FROM products ORDER BY id"
+        stock = "SELECT product_id, stock FROM product_variants ORDER BY product_id"
+        assert _rows(products) == [(ids[0], 5, 5), (ids[1], 10, 1)]
+        assert _rows(stock) == [(ids[0], 595), (ids[1], 50)]
+        assert _rows("SELECT product_id, min_qty FROM price_tiers ORDER BY product_id") == [(ids[0], 20), (ids[1], 100)]
+        assert _rows("SELECT qty FROM cart_items") == [(10,)]
+        assert _rows("SELECT product_id, qty FROM order_lines ORDER BY product_id") == [(ids[0], 5), (ids[1], 20)]
+        assert _rows("SELECT product_id, qty FROM stock_reservations ORDER BY product_id") == [
+            (ids[0], 5),
+            (ids[1], 20),
+        ]
+        upgrade(revision="heads")
+        db.session.remove()
+        assert _rows(products) == [(ids[0], 5000, 5000), (ids[1], 10, 1)]
+        assert _rows(stock) == [(ids[0], 595_000), (ids[1], 50)]
+        assert _rows("SELECT qty FROM cart_items") == [(10_000,)]
+        assert _rows("SELECT product_id, qty FROM order_lines ORDER BY product_id") == [(ids[0], 5000), (ids[1], 20)]
+        assert _rows("SELECT product_id, min_qty FROM price_tiers ORDER BY product_id") == [
+            (ids[0], 20_000),
+            (ids[1], 100),
+        ]

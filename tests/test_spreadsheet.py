@@ -320,3 +320,22 @@ def test_template_and_example_downloads(app, seller, fmt):
     assert report.created == 2
     export = client.get(f"/en/merchant/export.{fmt}")
     assert export.status_code == 200 and export.headers["Cache-Control"] == "private, no-store"
+
+
+def test_decimal_quantities_of_a_tonne_product_round_trip(ctx, seller):
+    """Quantities are written in the unit of sale (0.5 t) and stored scaled (500); export writes them back."""
+    header = [*HEADER, "unit", "qty_step"]
+    rows = [_row("MG-1", moq="0,5", stock="12.5", tiers="2.5:4000; 10:3900") + ["tonne", "0.5"]]
+    rows[0][HEADER.index("price")] = "4500"
+    report = sheet_import.import_sheet(seller, _csv(rows, header=header), "csv", dry_run=False)
+    assert report.ok, report.errors
+    db.session.commit()
+    product = db.session.scalars(db.select(Product).where(Product.sku == "MG-1")).one()
+    assert (product.moq, product.qty_step, product.stock) == (500, 500, 12_500)
+    assert [(t.min_qty, t.price_fen) for t in product.tiers] == [(2500, 400_000), (10_000, 390_000)]
+    exported = sheet_import.product_row(product, {})
+    assert (str(exported["moq"]), str(exported["stock"]), str(exported["qty_step"])) == ("0.5", "12.5", "0.5")
+    assert exported["tiers"] == "2.5:4000.00; 10:3900.00"
+    bad = [_row("PC-1", moq="1.5")]
+    report = sheet_import.import_sheet(seller, _csv(bad), "csv", dry_run=True)
+    assert {(col) for _r, col, _m in report.errors} == {"moq"}

@@ -114,6 +114,20 @@ def test_twenty_buyers_race_for_the_last_five_units_of_one_variant(race_app):
         assert db.session.scalar(select(func.sum(StockReservation.qty))) == UNITS
 
 
+def test_twenty_buyers_race_for_the_last_five_half_tonnes_of_a_decimal_product(race_app):
+    """A tonne product stored in kilograms: 20 buyers each want 2,5 t of the last 12,5 t → exactly 5 orders."""
+    with race_app.app_context():
+        factories.rates()
+        magnesia = factories.product(unit="tonne", moq=500, qty_step=500, stock=UNITS * 2500, price_fen=432_001)
+        db.session.commit()
+        product_id = magnesia.id
+    _race(race_app, product_id, {"qty": "2,5"})
+    with race_app.app_context():
+        assert db.session.get(Product, product_id).stock == 0
+        assert db.session.scalar(select(func.count(Order.id))) == UNITS
+        assert db.session.scalar(select(func.sum(StockReservation.qty))) == UNITS * 2500
+
+
 def test_stock_never_goes_negative_even_by_a_direct_update(make):
     from sqlalchemy.exc import IntegrityError
 

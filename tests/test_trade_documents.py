@@ -273,3 +273,34 @@ def test_payment_terms_today_one_full_payment(app, make, shop):
     order = _russian_transfer_order(make, shop)
     [term] = documents.payment_terms(order)
     assert term.amount == order.total and term.due == order.reserved_until
+
+
+def test_russian_packing_list_shows_two_and_a_half_tonnes(app, make, shop):
+    """2.5 t of magnesia (1 t net, 1.002 t gross per tonne, 40 bags per tonne): "2,5 тонны" in Russian, weights
+    of the quantity sold, whole bags for the part tonne."""
+    magnesia = make.product(
+        shop["merchant"],
+        sku="MG-97",
+        unit="tonne",
+        moq=500,
+        qty_step=500,
+        stock=10_000,
+        price_fen=432_001,
+        hs_code="2519901000",
+        net_weight_g=1_000_000,
+        gross_weight_g=1_002_000,
+        packages_per_unit=40,
+        texts={"zh": {"name": "电熔镁砂"}, "en": {"name": "Magnesia"}, "ru": {"name": "Магнезия"}},
+    )
+    order = make.order([(magnesia, 2500)], currency="CNY", user_=shop["ivan"], email="ivan@example.ru", lang="ru")
+    order_ops.mark_paid(order, payment_ref=f"pi_{order.number}", cause="payment_succeeded", actor="test")
+    assert order_ops.ship_order(order.sub_orders[0], "EMS", "EE123456780CN", actor="test")
+    db.session.commit()
+    sub = order.sub_orders[0]
+    client = client_as(app, shop["ivan"])
+    packing = pdf_text(client.get(f"/ru/orders/{order.number}/shipments/{sub.id}/packing-list.pdf"))
+    assert "2,5 тонны" in packing
+    assert "2500" in flat(packing) and "2505" in flat(packing)  # net and gross kg of 2.5 t
+    doc = documents.shipment_document(documents.PACKING, sub, "ru")
+    assert doc.packages == 100  # 40 bags per tonne × 2.5
+    assert doc.lines[0].net_kg == 2500 and doc.lines[0].gross_kg == 2505

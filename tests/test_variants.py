@@ -171,12 +171,12 @@ def test_units_follow_each_languages_plural_rules(app):
         with force_locale("ko_KR"):
             assert quantity(5, "piece") == "5개"
         with force_locale("zh_Hans_CN"):
-            assert quantity(5, "tonne") == "5 吨"
+            assert quantity(5000, "tonne") == "5 吨"  # stored in kilograms (scale 1000)
 
 
 def test_product_page_shows_moq_and_tiers_in_the_unit(client, make):
     make.rates()
-    p = make.product(moq=5, stock=600, unit="tonne", qty_step=5, tiers=[(20, 9000)])
+    p = make.product(moq=5000, stock=600_000, unit="tonne", qty_step=5000, tiers=[(20_000, 9000)])
     db.session.commit()
     page = client.get(f"/ru/p/{p.id}").get_data(as_text=True)
     assert "5 тонн" in page and "20 тонн+" in page and "за тонну" in page and "Продаётся с шагом" in page
@@ -188,7 +188,8 @@ def test_merchant_sets_the_unit_and_step(shop):
     response = client.post("/en/merchant/products/new", data=_form(category, unit="tonne", qty_step="5", moq="5"))
     assert response.status_code == 302
     product = db.session.scalars(select(ProductVariant)).one().product
-    assert (product.unit, product.qty_step, product.merchant_id) == ("tonne", 5, merchant.id)
+    assert (product.unit, product.qty_step, product.moq) == ("tonne", 5000, 5000)  # stored in kg (scale 1000)
+    assert product.merchant_id == merchant.id
     bad = client.post("/en/merchant/products/new", data=_form(category, sku="X-2", unit="barrel", qty_step="0"))
     page = bad.get_data(as_text=True)
     assert "Choose a unit of sale from the list." in page and "at least 1" in page

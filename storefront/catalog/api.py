@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from storefront.catalog import queries
 from storefront.catalog.models import Category, Cluster, Product
+from storefront.catalog.units import json_quantity
 from storefront.core.locales import DEFAULT_LANG, LANGS
 from storefront.core.money import BASE_CURRENCY, Money
 from storefront.core.urls import public_url
@@ -35,11 +36,14 @@ def product_json(product: Product, lang: str) -> dict:
         "description_lang": description.lang,
         "price": Money(product.price_fen, BASE_CURRENCY).to_json(),
         "tiers": [
-            {"min_qty": t.min_qty, "amount": Money(t.price_fen, BASE_CURRENCY).to_json()["amount"]}
+            {
+                "min_qty": json_quantity(t.min_qty, product.unit),
+                "amount": Money(t.price_fen, BASE_CURRENCY).to_json()["amount"],
+            }
             for t in product.tiers
         ],
-        "moq": product.moq,
-        "stock": product.stock,
+        "moq": json_quantity(product.moq, product.unit),
+        "stock": json_quantity(product.stock, product.unit),
         "hs_code": product.hs_code,
         "origin_city": product.origin_city_slug,
         "category": product.category.slug,

@@ -21,6 +21,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 
 from storefront.catalog.operations import ProductInput, TextInput, parse_dims
 from storefront.catalog.units import UNITS as SALE_UNITS
+from storefront.catalog.units import QuantityError, parse_quantity, plain, scale
 from storefront.catalog.variant_edit import OptionInput, VariantInput
 from storefront.core.locales import LANGS, NATIVE_NAMES
 from storefront.core.money import parse_amount
@@ -125,6 +126,18 @@ class ProductForm(FlaskForm):
             errors[name] = _l("Enter a whole number.")
             return None
 
+        unit = self.unit.data or ""
+
+        def amount(name: str, text: str) -> int | None:
+            """A quantity in the unit of sale, stored scaled (0.5 t → 500); piece units as whole numbers."""
+            if scale(unit) == 1:
+                return whole(name, text)
+            try:
+                return parse_quantity(text, unit)
+            except QuantityError as refused:
+                errors[name] = refused.message
+                return None
+
         package_mm = None
         try:
             package_mm = parse_dims(self.package_mm.data or "")
@@ -149,7 +162,7 @@ class ProductForm(FlaskForm):
                 continue
             try:
                 tier_price = parse_amount(price_text, "CNY")
-                qty = int(qty_text)
+                qty = int(qty_text) if scale(unit) == 1 else parse_quantity(qty_text, unit)
                 if tier_price is None:
                     raise ValueError(price_text)
                 tiers.append((qty, tier_price))
@@ -170,13 +183,13 @@ class ProductForm(FlaskForm):
             net_weight_g=whole("net_weight_g", self.net_weight_g.data),
             gross_weight_g=whole("gross_weight_g", self.gross_weight_g.data),
             price_fen=price,
-            moq=whole("moq", self.moq.data),
-            stock=whole("stock", self.stock.data),
+            moq=amount("moq", self.moq.data),
+            stock=amount("stock", self.stock.data),
             unit=self.unit.data or "",
             unit_size=whole("unit_size", self.unit_size.data),
-            qty_step=whole("qty_step", self.qty_step.data),
+            qty_step=amount("qty_step", self.qty_step.data),
             sample_price_fen=sample_price,
-            sample_max_qty=whole("sample_max_qty", self.sample_max_qty.data),
+            sample_max_qty=amount("sample_max_qty", self.sample_max_qty.data),
             sample_lead_days=whole("sample_lead_days", self.sample_lead_days.data),
             hidden=bool(self.hidden.data),
             texts=texts,
@@ -216,16 +229,16 @@ def form_data(data: ProductInput) -> dict:
         "units_per_package": str(data.units_per_package or 1),
         "packages_per_unit": str(data.packages_per_unit or 1),
         "price": _yuan(data.price_fen),
-        "moq": str(data.moq or 1),
-        "stock": str(data.stock or 0),
+        "moq": plain(data.moq or 1, data.unit),
+        "stock": plain(data.stock or 0, data.unit),
         "unit": data.unit,
         "unit_size": str(data.unit_size or 1),
-        "qty_step": str(data.qty_step or 1),
+        "qty_step": plain(data.qty_step or 1, data.unit),
         "sample_price": _yuan(data.sample_price_fen) if data.sample_price_fen else "",
-        "sample_max_qty": str(data.sample_max_qty or 1),
+        "sample_max_qty": plain(data.sample_max_qty or 1, data.unit),
         "sample_lead_days": str(data.sample_lead_days or 0),
         "hidden": data.hidden,
-        "tiers": [{"min_qty": str(q), "price": _yuan(f)} for q, f in data.tiers],
+        "tiers": [{"min_qty": plain(q, data.unit), "price": _yuan(f)} for q, f in data.tiers],
     }
     for code in LANGS:
         t = data.texts.get(code) or TextInput()

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
-from storefront.catalog.units import quantity
+from storefront.catalog.units import quantity, scale
 from storefront.core.content import Localized, pick
 from storefront.extensions import db
 
@@ -144,17 +144,18 @@ class Product(db.Model):
     packages_per_unit: Mapped[int] = mapped_column(Integer, default=1)
     #: Base unit price in CNY fen.
     price_fen: Mapped[int] = mapped_column(Integer, index=True)
-    #: Minimum order, in ``unit``.
+    #: Minimum order. Like every quantity of the product (step, tier breaks, sample limit, stock, cart and order
+    #: lines) it is stored in steps of ``unit``'s scale (storefront.catalog.units.SCALE: 500 = 0.5 t).
     moq: Mapped[int] = mapped_column(Integer, default=1)
     #: Unit of sale, a :data:`storefront.catalog.units.UNITS` key (piece, pair, set, kg, tonne, metre, carton, pallet).
     unit: Mapped[str] = mapped_column(String(10), default="piece", server_default="piece")
     #: Pieces per carton for the ``carton`` unit (1 otherwise).
     unit_size: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    #: Quantities must be a multiple of this many units (e.g. whole pallets of 5 t sold in 5 t steps).
+    #: Quantities must be a multiple of this (scaled, like ``moq``: 500 = steps of 0.5 t).
     qty_step: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     #: Price of one sample in CNY fen, bought without the MOQ; NULL = no samples offered.
     sample_price_fen: Mapped[int | None] = mapped_column(Integer)
-    #: Most samples one order may hold.
+    #: Most samples one order may hold (scaled, like ``moq``).
     sample_max_qty: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     #: Days the merchant needs to send a sample.
     sample_lead_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -224,6 +225,11 @@ class Product(db.Model):
         """The smallest quantity that can be ordered: the MOQ rounded up to a whole quantity step."""
         step = self.qty_step or 1
         return -(-self.moq // step) * step
+
+    @property
+    def scale(self) -> int:
+        """Stored quantity steps per unit of sale (1000 for kg and tonne, 100 for metre, 1 for pieces)."""
+        return scale(self.unit)
 
     def amount(self, n: int) -> str:
         """``n`` of this product's unit in the current language ("5 штук", "3 cartons of 12")."""
@@ -321,6 +327,7 @@ class PriceTier(db.Model):
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
     #: The variant with its own price whose tier this is (NULL for a product's tier).
     variant_id: Mapped[int | None] = mapped_column(ForeignKey("product_variants.id", ondelete="CASCADE"), index=True)
+    #: The quantity from which the price applies (scaled like ``Product.moq``).
     min_qty: Mapped[int] = mapped_column(Integer)
     price_fen: Mapped[int] = mapped_column(Integer)
 
@@ -399,7 +406,7 @@ class ProductVariant(db.Model):
     options: Mapped[dict] = mapped_column(JSON, default=dict)
     #: Own base price in CNY fen (with its own tiers); NULL = the product's price and tiers.
     price_fen: Mapped[int | None] = mapped_column(Integer)
-    #: Units in stock (the only place stock is kept).
+    #: Stock (the only place stock is kept), in steps of the product unit's scale (2500 = 2.5 t).
     stock: Mapped[int] = mapped_column(Integer, default=0)
     #: Weight overrides per unit, grams (NULL = the product's).
     net_weight_g: Mapped[int | None] = mapped_column(Integer)

@@ -13,6 +13,7 @@ from storefront.catalog import images as image_files
 from storefront.catalog.models import Category, City, PriceTier, Product, ProductImage, ProductTranslation
 from storefront.catalog.units import DEFAULT_UNIT as SALE_UNIT
 from storefront.catalog.units import UNITS as SALE_UNITS
+from storefront.catalog.units import scale as sale_scale
 from storefront.clearance.codes import UNITS
 from storefront.core import audit
 from storefront.core.locales import LANGS
@@ -233,7 +234,7 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
         e["qty_step"] = _l("The quantity step is a whole number, at least 1.")
     if data.sample_price_fen is not None and not _int_in(data.sample_price_fen, 1, MAX_PRICE_FEN):
         e["sample_price"] = _l("Enter a sample price above 0 in yuan, or leave it empty for no samples.")
-    if not _int_in(data.sample_max_qty, 1, MAX_UNIT_SIZE):
+    if not _int_in(data.sample_max_qty, 1, MAX_UNIT_SIZE * sale_scale(data.unit)):
         e["sample_max_qty"] = _l("Samples per order: a whole number from 1 to 10,000.")
     if not _int_in(data.sample_lead_days, 0, 365):
         e["sample_lead_days"] = _l("Sample lead time: whole days, 0 to 365.")
@@ -406,9 +407,22 @@ def update_product(product: Product, data: ProductInput, refs: Refs | None = Non
         errors["hidden"] = _l("An operator hid this product; it stays hidden until they restore it.")
     if errors:
         raise ProductError(errors)
+    _rescale_variants(product, sale_scale(product.unit), sale_scale(data.unit))
     changed = apply(product, data)
     db.session.flush()
     return changed
+
+
+def _rescale_variants(product: Product, old: int, new: int) -> None:
+    """A unit change between scales (piece → kg) keeps what the variants hold: their stock and own tier breaks
+    are converted to the new unit's steps (the form sends the product's own quantities already in the new unit).
+    A quantity finer than the new unit allows is rounded down."""
+    if old == new or not product.has_options:
+        return
+    for variant in product.variants:
+        variant.stock = variant.stock * new // old
+        for tier in variant.tiers:
+            tier.min_qty = max(tier.min_qty * new // old, 2)
 
 
 def set_hidden(product: Product, hidden: bool) -> None:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from flask import abort
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product, load_variant_tiers, with_variants
+from storefront.catalog.units import SCALE
 from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, parse_amount
 from storefront.core.versions import GLOBAL, LISTINGS, memoize
 from storefront.extensions import db
@@ -93,8 +94,9 @@ def apply_filters(stmt: Select, f: Filters) -> Select:
         stmt = stmt.where(Product.price_fen >= f.min_fen)
     if f.max_fen is not None:
         stmt = stmt.where(Product.price_fen <= f.max_fen)
-    if f.max_moq is not None:
-        stmt = stmt.where(Product.moq <= f.max_moq)
+    if f.max_moq is not None:  # in units of each product's unit (MOQ is stored scaled: 500 kg-steps = 0.5 t)
+        whens = [(Product.unit == unit, f.max_moq * factor) for unit, factor in SCALE.items() if factor > 1]
+        stmt = stmt.where(Product.moq <= case(*whens, else_=f.max_moq))
     if f.city:
         stmt = stmt.where(Product.origin_city_slug == f.city)
     return stmt

@@ -14,6 +14,7 @@ from storefront.catalog import operations as ops
 from storefront.catalog import reviews, sheet_options, sheet_variants
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation, ProductVariant
+from storefront.catalog.units import QuantityError, parse_quantity, plain, scale, to_decimal
 from storefront.core.money import parse_amount
 from storefront.extensions import db
 from storefront.search.sync import mark_changed
@@ -80,6 +81,11 @@ def _int(text: str) -> int | None:
     return int(cleaned)
 
 
+def _qty(text: str, unit: str) -> int:
+    """A quantity cell in the unit of sale → stored steps (0.5 t → 500); whole numbers for piece units."""
+    return _int(text) if scale(unit) == 1 else parse_quantity(text, unit)
+
+
 def _specs(text: str) -> list[list[str]]:
     rows = []
     for line in text.splitlines():
@@ -94,7 +100,7 @@ def _specs(text: str) -> list[list[str]]:
     return rows
 
 
-def _tiers(text: str) -> list[tuple[int, int]]:
+def _tiers(text: str, unit: str) -> list[tuple[int, int]]:
     tiers = []
     for chunk in _TIER_SPLIT.split(text.strip()):
         if not chunk.strip():
@@ -103,7 +109,7 @@ def _tiers(text: str) -> list[tuple[int, int]]:
         fen = parse_amount(price, "CNY")
         if fen is None:
             raise ValueError(chunk)
-        tiers.append((_int(qty), fen))
+        tiers.append((_qty(qty, unit), fen))
     return tiers
 
 
@@ -155,12 +161,13 @@ class _Row:
                 d.package_mm = ops.parse_dims(v["package_mm"])
             except ValueError:
                 self.errors["package_mm"] = _l("Write the size as length x width x height in mm, e.g. 600x400x300.")
-        self._number("moq", "moq", _l("Enter a whole number."), default=1)
-        self._number("stock", "stock", _l("Enter a whole number."), default=0)
-        self._number("unit_size", "unit_size", _l("Enter a whole number."), default=1)
-        self._number("qty_step", "qty_step", _l("Enter a whole number."), default=1)
         if "unit" in v:
             d.unit = v["unit"].strip().lower() or "piece"
+        # quantities are written in the unit of sale (0.5 for half a tonne) and stored scaled
+        self._number("moq", "moq", _l("Enter a whole number."), default=1, unit=d.unit)
+        self._number("stock", "stock", _l("Enter a whole number."), default=0, unit=d.unit)
+        self._number("unit_size", "unit_size", _l("Enter a whole number."), default=1)
+        self._number("qty_step", "qty_step", _l("Enter a whole number."), default=1, unit=d.unit)
         if "price" in v:
             try:
                 d.price_fen = parse_amount(v["price"], "CNY")
@@ -174,7 +181,7 @@ class _Row:
                 self.errors["hidden"] = _l("Write yes or no.")
         if "tiers" in v:
             try:
-                d.tiers = _tiers(v["tiers"])
+                d.tiers = _tiers(v["tiers"], d.unit)
             except ValueError:
                 self.errors["tiers"] = _l(
                     "Write tiers as quantity:price pairs separated by ;, e.g. 50:118.00; 200:109.00"
@@ -182,12 +189,19 @@ class _Row:
         self._texts()
         return d
 
-    def _number(self, key: str, attr: str, message, default: int | None = None) -> None:
+    def _number(self, key: str, attr: str, message, default: int | None = None, unit: str | None = None) -> None:
+        """A whole-number cell, or with ``unit`` a quantity in that unit of sale (default: in whole units)."""
         if key not in self.values:
             return
         text = self.values[key]
         try:
-            setattr(self.data, attr, _int(text) if text.strip() else default)
+            if not text.strip():
+                value = None if default is None else default * scale(unit)
+            else:
+                value = _int(text) if unit is None else _qty(text, unit)
+            setattr(self.data, attr, value)
+        except QuantityError as refused:
+            self.errors.setdefault(key, refused.message)
         except ValueError:
             self.errors.setdefault(key, message)
 
@@ -360,6 +374,11 @@ def _create_all(merchant_id: int, datas: list[ops.ProductInput]) -> None:
     mark_changed(db.session, ids)
 
 
+def _cell(n: int, unit: str) -> int | Decimal:
+    """A stored quantity as a spreadsheet cell in the unit of sale (whole numbers stay integers)."""
+    return n if scale(unit) == 1 else to_decimal(n, unit)
+
+
 def product_row(product: Product, paths_by_id: dict[int, str]) -> dict[str, object]:
     """One product as a spreadsheet row."""
     row: dict[str, object] = {
@@ -380,13 +399,13 @@ def product_row(product: Product, paths_by_id: dict[int, str]) -> dict[str, obje
         "units_per_package": product.units_per_package,
         "packages_per_unit": product.packages_per_unit,
         "price": Decimal(fen_text(product.price_fen)),
-        "moq": product.moq,
-        "stock": product.stock,
+        "moq": _cell(product.moq, product.unit),
+        "stock": _cell(product.stock, product.unit),
         "unit": product.unit,
         "unit_size": product.unit_size,
-        "qty_step": product.qty_step,
+        "qty_step": _cell(product.qty_step, product.unit),
         "hidden": "yes" if product.hidden else "no",
-        "tiers": "; ".join(f"{t.min_qty}:{fen_text(t.price_fen)}" for t in product.tiers),
+        "tiers": "; ".join(f"{plain(t.min_qty, product.unit)}:{fen_text(t.price_fen)}" for t in product.tiers),
         "options": sheet_options.options_cell(product),
     }
     for code, t in product.translations.items():

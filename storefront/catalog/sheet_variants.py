@@ -13,6 +13,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.models import Product, ProductVariant
+from storefront.catalog.units import QuantityError, parse_quantity, scale, to_decimal
 from storefront.core.money import parse_amount
 from storefront.core.validators import is_valid_sku
 
@@ -49,7 +50,7 @@ def variant_rows(product: Product) -> list[dict[str, object]]:
             "variant": options_text(v),
             "variant_sku": v.sku or "",
             "variant_price": f"{Decimal(v.price_fen).scaleb(-2):.2f}" if v.price_fen is not None else "",
-            "stock": v.stock,
+            "stock": v.stock if product.scale == 1 else to_decimal(v.stock, product.unit),
         }
         for v in product.variants
     ]
@@ -86,10 +87,15 @@ def check_row(values: dict[str, str], product: Product | None) -> tuple[VariantC
     stock_text = values.get("stock", "").strip()
     stock = variant.stock
     if stock_text:
-        if not stock_text.isdigit() or int(stock_text) > MAX_STOCK:
+        try:
+            stock = parse_quantity(
+                stock_text.removesuffix(".0") if scale(product.unit) == 1 else stock_text, product.unit
+            )
+        except QuantityError:
             errors["stock"] = _l("Enter a whole number.")
         else:
-            stock = int(stock_text)
+            if stock > MAX_STOCK:
+                errors["stock"] = _l("Enter a whole number.")
     sku = values.get("variant_sku", variant.sku or "").strip() or None
     if sku is not None and not is_valid_sku(sku):
         errors["variant_sku"] = _l("SKU: 1–20 letters, digits, dots, dashes or underscores.")

@@ -17,6 +17,7 @@ from storefront.catalog.facets import OPTION_CODE, option_value_ok
 from storefront.catalog.models import PriceTier, Product, ProductVariant
 from storefront.catalog.operations import MAX_PRICE_FEN, MAX_QTY, MAX_TIERS, MAX_WEIGHT_G, parse_dims
 from storefront.catalog.sheet_variants import options_text, parse_options
+from storefront.catalog.units import QuantityError, parse_quantity, plain
 from storefront.core.locales import LANGS
 from storefront.core.money import parse_amount
 from storefront.core.validators import is_valid_hs_code, is_valid_sku
@@ -116,9 +117,9 @@ def inputs_of(product: Product) -> tuple[list[OptionInput], list[VariantInput]]:
                 combination=options_text(v),
                 sku=v.sku or "",
                 price=_yuan(v.price_fen),
-                tiers="; ".join(f"{t.min_qty}: {_yuan(t.price_fen)}" for t in v.tiers),
-                stock=str(v.stock),
-                stock_was=str(v.stock),
+                tiers="; ".join(f"{plain(t.min_qty, product.unit)}: {_yuan(t.price_fen)}" for t in v.tiers),
+                stock=plain(v.stock, product.unit),
+                stock_was=plain(v.stock, product.unit),
                 net_weight_g=str(v.net_weight_g or ""),
                 gross_weight_g=str(v.gross_weight_g or ""),
                 dims=" × ".join(map(str, dims)) if all(dims) else "",
@@ -191,6 +192,15 @@ def _whole(text: str, low: int, high: int) -> int | None:
     return int(text)
 
 
+def _amount(text: str, unit: str, low: int, high: int) -> int | None:
+    """A quantity typed in the unit of sale → stored steps (0.5 t → 500), None when not one or out of range."""
+    try:
+        stored = parse_quantity(text, unit)
+    except QuantityError:
+        return None
+    return stored if low <= stored <= high else None
+
+
 def _price(text: str) -> int | None:
     """Yuan text → fen (None when empty); ValueError when not a price above 0."""
     if not text.strip():
@@ -201,15 +211,16 @@ def _price(text: str) -> int | None:
     return fen
 
 
-def _tiers(text: str) -> list[tuple[int, int]]:
-    """ "10: 120.00; 50: 110.00" → [(10, 12000), (50, 11000)]; ValueError when malformed."""
+def _tiers(text: str, unit: str) -> list[tuple[int, int]]:
+    """ "10: 120.00; 50: 110.00" → [(10, 12000), (50, 11000)] (quantities in the unit: "2.5: 4000" of a tonne
+    product → (2500, 400000)); ValueError when malformed."""
     tiers = []
     for part in text.replace("；", ";").split(";"):
         if not part.strip():
             continue
         qty, sep, price = part.partition(":")
         fen = _price(price) if sep else None
-        qty_n = _whole(qty, 2, MAX_QTY)
+        qty_n = _amount(qty, unit, 2, MAX_QTY)
         if qty_n is None or fen is None:
             raise ValueError(part)
         tiers.append((qty_n, fen))
@@ -254,7 +265,7 @@ def _check_row(i: int, row: VariantInput, product: Product, options: list[dict],
         values["price_fen"] = _price(row.price)
     except ValueError:
         e[key + "price"] = _l("Enter a price above 0 in yuan, for example 128.50.")
-    stock = _whole(row.stock, 0, MAX_QTY)
+    stock = _amount(row.stock, product.unit, 0, MAX_QTY)
     if stock is None:
         e[key + "stock"] = _l("Stock is a whole number, 0 or more.")
     values["stock"] = stock
@@ -332,7 +343,7 @@ def check(product: Product, option_rows: list[OptionInput], rows: list[VariantIn
             e[f"variants-{i}-combination"] = _l("Another variant already has this combination.")
         seen_combos.setdefault(combo, i)
         try:
-            tiers = _tiers(row.tiers)
+            tiers = _tiers(row.tiers, product.unit)
         except ValueError:
             e[f"variants-{i}-tiers"] = _l("Write tiers as quantity: price; e.g. 10: 120.00; 50: 110.00.")
             tiers = []

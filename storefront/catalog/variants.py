@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from storefront.catalog.images import image_url
 from storefront.catalog.models import Product, ProductVariant
 from storefront.catalog.promotions import list_price
+from storefront.catalog.units import plain
 from storefront.core.money import price_for_display
 
 _CHARTS = Path(__file__).resolve().parent / "data" / "size_charts.toml"
@@ -93,7 +94,7 @@ def picker(product: Product, lang: str) -> dict:
                 "hs_code": v.customs_hs_code,
                 "orderable": orderable(v),
                 "stock": amount(v.stock),
-                "max": v.stock // product.qty_step * product.qty_step,
+                "max": plain(v.stock // product.qty_step * product.qty_step, product.unit),
                 "price": prices[list_price(product, v.base_price_fen).fen],  # the price paid (promotion applied)
                 "tiers": [
                     [amount(t.min_qty) + "+", prices[list_price(product, t.price_fen).fen]] for t in v.price_tiers

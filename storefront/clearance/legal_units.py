@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
 from storefront.clearance import codes
 
 TABLE_PATH = Path(__file__).parent / "data" / "legal_units.toml"
+#: The finest declared quantity: CEB qty/qty1/qty2 carry at most 5 fraction digits.
+QTY_STEP = Decimal("0.00001")
 #: Customs units measured by weight, and grams per unit.
 WEIGHT_UNITS = {"035": Decimal(1000), "036": Decimal(1), "070": Decimal(1_000_000)}
 
@@ -77,10 +79,10 @@ def known(gcode: str) -> bool:
 
 
 def quantity_in(unit: str, pieces: Decimal, net_weight_g: Decimal) -> Decimal:
-    """Quantity of an order line in a unit: the net weight (weight units) or the number of pieces."""
-    if unit in WEIGHT_UNITS:
-        return pieces * net_weight_g / WEIGHT_UNITS[unit]
-    return pieces
+    """Quantity of an order line in a unit: the net weight (weight units) or the quantity sold, to the 5
+    fraction digits CEB quantities (``xs:decimal``, ``Numeric(19, 5)``) carry, rounded half-up."""
+    value = pieces * net_weight_g / WEIGHT_UNITS[unit] if unit in WEIGHT_UNITS else pieces
+    return value.quantize(QTY_STEP, rounding=ROUND_HALF_UP).normalize() if value != value.to_integral_value() else value
 
 
 def quantities(gcode: str, pieces: Decimal, net_weight_g: Decimal) -> tuple[str, Decimal, str | None, Decimal | None]:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from flask import current_app
 from lxml import etree
 
+from storefront.catalog.units import to_decimal
 from storefront.clearance import codes, legal_units, ports, xsd
 from storefront.clearance.messages import (
     Company,
@@ -165,9 +166,13 @@ def merchant_company(merchant) -> Company:
 
 def snapshot_line(gnum: int, line) -> CaseLine:
     """A list line from an order line snapshot: declared quantity in the customs unit, legal quantities from
-    the legal-units table (net weight × quantity for weight units), exact value."""
+    the legal-units table (net weight × quantity for weight units), exact value.
+
+    The quantity sold is taken in its unit of sale (2500 stored tonne-steps → 2.5), so 2.5 t of a product with
+    1 000 000 g net per tonne declares 2500 in 035 千克 and 2.5 in 070 吨.
+    """
     unit = line.customs_unit
-    pieces, net_g = Decimal(int(line.qty)), Decimal(int(line.net_weight_g))
+    pieces, net_g = to_decimal(line.qty, line.unit), Decimal(int(line.net_weight_g))
     gcode = normalize_hs_code(line.hs_code)[:10]
     qty = legal_units.quantity_in(unit, pieces, net_g)
     if legal_units.known(gcode):
@@ -186,7 +191,7 @@ def snapshot_line(gnum: int, line) -> CaseLine:
         qty1=qty1,
         unit2=unit2,
         qty2=qty2,
-        total_minor=int(line.unit_price_minor) * int(line.qty),
+        total_minor=line.total_minor,
     )
 
 

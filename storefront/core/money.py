@@ -205,22 +205,37 @@ class Price:
         return self.shown.currency != self.base.currency
 
 
+def line_amount(unit_minor: int, qty: int, scale: int = 1) -> int:
+    """A line total in minor units: unit price × stored quantity / the unit's scale, rounded half-up.
+
+    The one place a quantity meets a price (cart, checkout, order lines, quotations, documents, reports):
+    ``scale`` is :func:`storefront.catalog.units.scale` of the line's unit (2.5 t is stored as 2500 with scale
+    1000). Piece-like units have scale 1, so the total is exactly price × count.
+    """
+    whole, rest = divmod(int(unit_minor) * int(qty), int(scale))
+    return whole + (1 if 2 * rest >= scale else 0)
+
+
 def price_for_lines(lines, currency: str | None = None) -> Price:
-    """Sum of lines (``(unit_fen, qty)`` pairs or objects with ``unit_fen`` and ``qty``) the way a charge is
-    computed: each unit converted once, times the quantity.
+    """Sum of lines (``(unit_fen, qty[, scale])`` tuples or objects with ``unit_fen``, ``qty`` and optionally
+    ``scale``) the way a charge is computed: each unit converted once, then :func:`line_amount` per line.
 
     Converting the CNY total instead would differ from the charged amount by rounding (in KRW by whole won).
     """
-    pairs = [
-        (int(line[0]), int(line[1])) if isinstance(line, tuple) else (int(line.unit_fen), int(line.qty))
+    triples = [
+        (int(line[0]), int(line[1]), int(line[2]) if len(line) > 2 else 1)
+        if isinstance(line, tuple)
+        else (int(line.unit_fen), int(line.qty), int(getattr(line, "scale", 1)))
         for line in lines
     ]
-    base = Money(sum(unit * qty for unit, qty in pairs), BASE_CURRENCY)
+    base = Money(sum(line_amount(unit, qty, sc) for unit, qty, sc in triples), BASE_CURRENCY)
     target = currency or display_currency()
     rates = current_rates()
     if target not in rates:
         target = BASE_CURRENCY
-    shown_minor = sum(convert(Money(unit, BASE_CURRENCY), target, rates).minor * qty for unit, qty in pairs)
+    shown_minor = sum(
+        line_amount(convert(Money(unit, BASE_CURRENCY), target, rates).minor, qty, sc) for unit, qty, sc in triples
+    )
     shown = Money(shown_minor, target)
     return Price(base, shown)
 

@@ -40,8 +40,8 @@ _PRODUCT_SCHEMA = {
     "gross_weight_g": int,
     "price_fen": int,
     "tiers": list,
-    "moq": int,
-    "stock": int,
+    "moq": (int, float),  # in the unit of sale: 0.5 (t) for half a tonne
+    "stock": (int, float),
     "text": dict,
 }
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from storefront.accounts import operations as accounts
 from storefront.accounts.models import Role
 from storefront.catalog.models import Product
+from storefront.catalog.units import stored
 from storefront.demo.datafiles import DATA_DIR, check_records, load
 from storefront.extensions import db
 from storefront.messaging import rfq as rfq_thread
@@ -37,8 +38,9 @@ def seed_rfqs(password: str) -> dict[str, int]:
         product = db.session.scalars(select(Product).where(Product.sku == data["sku"])).first()
         if product is None or db.session.scalar(exists) is not None:
             continue
+        quantity = stored(data["quantity"], product.unit)  # written in the unit, stored scaled
         request = quotations.RfqData(
-            need=data["need"], quantity=data["quantity"], country=data["country"], incoterm=data["incoterm"],
+            need=data["need"], quantity=quantity, country=data["country"], incoterm=data["incoterm"],
             target_price_minor=data.get("target_price_minor"), target_currency=data.get("target_currency", ""),
         )  # fmt: skip
         item = rfq_thread.start(buyer, product.merchant, request, product=product, lang=data["lang"])
@@ -46,7 +48,7 @@ def seed_rfqs(password: str) -> dict[str, int]:
             post(rfq_thread.open_for(item), product.merchant.owner, data["reply"], lang="zh")
         offer = data.get("quotation")
         if offer:
-            line = quotations.LineData(product.default_variant.id, data["quantity"], offer["unit_price_minor"])
+            line = quotations.LineData(product.default_variant.id, quantity, offer["unit_price_minor"])
             quotations.submit_quotation(
                 item,
                 quotations.QuotationData(

@@ -24,6 +24,7 @@ from storefront.catalog.models import (
     ProductTranslation,
     ProductVariant,
 )
+from storefront.catalog.units import stored
 from storefront.clearance.demo_seed import seed_clearance_demo
 from storefront.config import ROOT
 from storefront.core.models import ExchangeRate
@@ -112,7 +113,7 @@ def _sync_variants(product: Product, data: dict) -> None:
         product.options = []
         if len(product.variants) != 1 or product.variants[0].options:
             product.variants[:] = [ProductVariant(position=0, options={})]
-        product.variants[0].stock = data["stock"]
+        product.variants[0].stock = stored(data["stock"], product.unit)
         return
     options = [
         {
@@ -132,6 +133,7 @@ def _sync_variants(product: Product, data: dict) -> None:
         for override in spec.get("overrides", []):
             if all(chosen.get(k) == value for k, value in override["options"].items()):
                 fields.update({k: override[k] for k in _VARIANT_FIELDS if k in override})
+        fields["stock"] = stored(fields["stock"], product.unit)
         variant = have.get(tuple(sorted(chosen.items()))) or ProductVariant(options=chosen)
         variant.position, variant.sku = position, f"{data['sku']}-{position + 1:02d}"
         for name, value in fields.items():
@@ -141,8 +143,8 @@ def _sync_variants(product: Product, data: dict) -> None:
 
 
 def _sync_tiers(product: Product, tiers: list) -> None:
-    """Make the product's tiers equal to [[min_qty, price_fen], ...]."""
-    wanted = {int(q): int(fen) for q, fen in tiers}
+    """Make the product's tiers equal to [[min_qty in the unit, price_fen], ...]."""
+    wanted = {stored(q, product.unit): int(fen) for q, fen in tiers}
     for tier in list(product.tiers):
         if tier.min_qty not in wanted:
             product.tiers.remove(tier)
@@ -200,11 +202,17 @@ def seed_products(content, categories, merchants) -> int:
         p.package_kind = package.get("kind", "carton")
         p.package_length_mm, p.package_width_mm, p.package_height_mm = package.get("mm") or (None, None, None)
         p.units_per_package, p.packages_per_unit = package.get("units", 1), package.get("per_unit", 1)
-        p.price_fen, p.moq = data["price_fen"], data["moq"]
-        p.unit, p.unit_size, p.qty_step = data.get("unit", "piece"), data.get("unit_size", 1), data.get("qty_step", 1)
+        p.unit, p.unit_size = data.get("unit", "piece"), data.get("unit_size", 1)
+        # quantities in the data are written in the unit (0.5 t); the database keeps them scaled (500)
+        p.price_fen, p.moq, p.qty_step = (
+            data["price_fen"],
+            stored(data["moq"], p.unit),
+            stored(data.get("qty_step", 1), p.unit),
+        )
         sample = data.get("sample") or {}
         p.sample_price_fen = sample.get("price_fen")
-        p.sample_max_qty, p.sample_lead_days = sample.get("max_qty", 1), sample.get("lead_days", 0)
+        p.sample_max_qty = stored(sample.get("max_qty", 1), p.unit)
+        p.sample_lead_days = sample.get("lead_days", 0)
         _sync_variants(p, data)
         p.featured, p.hidden = data.get("featured", False), False
         for lang, text in data["text"].items():

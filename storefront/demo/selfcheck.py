@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from storefront.catalog.units import UNITS
+from storefront.catalog.units import UNITS, stored
 
 LANGS = ("zh", "en", "ru", "ko")
 #: Languages a text may also be in without being required (Mongolian: the products Mongolian buyers look for).
@@ -107,15 +107,18 @@ def _check_product(p: dict, known: dict, problems: list[str]) -> None:
     for key in ("customs_name", "model"):
         if not isinstance(p.get(key), str) or not p[key].strip():
             problems.append(f"{where}: missing {key}")
-    ints = {k: p.get(k) for k in ("net_weight_g", "gross_weight_g", "price_fen", "moq", "stock")}
+    unit = p.get("unit", "piece")
+    ints = {k: p.get(k) for k in ("net_weight_g", "gross_weight_g", "price_fen")}
+    # quantities are written in the unit of sale (0.5 t) and must fit its scale; compared stored (500)
+    ints |= {k: _stored(p.get(k), unit) for k in ("moq", "stock")}
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in ints.values()):
-        problems.append(f"{where}: weights, price, moq and stock must be integers")
+        problems.append(f"{where}: weights and price must be integers, moq and stock quantities the unit allows")
     else:
         if not 0 < ints["net_weight_g"] <= ints["gross_weight_g"]:
             problems.append(f"{where}: need 0 < net weight <= gross weight")
         if ints["price_fen"] <= 0 or ints["moq"] < 1 or ints["stock"] < 0:
-            problems.append(f"{where}: price must be > 0, moq >= 1, stock >= 0")
-        _check_tiers(p.get("tiers"), ints["price_fen"], ints["moq"], where, problems)
+            problems.append(f"{where}: price must be > 0, moq > 0, stock >= 0")
+        _check_tiers(p.get("tiers"), ints["price_fen"], ints["moq"], unit, where, problems)
     if not isinstance(p.get("featured"), bool):
         problems.append(f"{where}: featured must be a bool")
     _check_package(p.get("package"), where, problems)
@@ -163,14 +166,26 @@ def _check_package(package, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: package needs kind, mm = [length, width, height] > 0, units or per_unit >= 1")
 
 
-def _check_tiers(tiers, price: int, moq: int, where: str, problems: list[str]) -> None:
+def _stored(value, unit: str) -> int | None:
+    """A data file's quantity in the unit (5, 0.5) as stored (500 for 0.5 t), None when the unit cannot hold it."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        return stored(value, unit)
+    except ValueError:
+        return None
+
+
+def _check_tiers(tiers, price: int, moq: int, unit: str, where: str, problems: list[str]) -> None:
     if not isinstance(tiers, list) or not 1 <= len(tiers) <= 3:
         problems.append(f"{where}: needs 1-3 price tiers")
         return
-    if not all(isinstance(t, list) and len(t) == 2 and all(isinstance(x, int) for x in t) for t in tiers):
-        problems.append(f"{where}: tiers must be [min_quantity, price_fen] integer pairs")
+    if not all(
+        isinstance(t, list) and len(t) == 2 and _stored(t[0], unit) is not None and isinstance(t[1], int) for t in tiers
+    ):
+        problems.append(f"{where}: tiers must be [min_quantity in the unit, price_fen] pairs")
         return
-    qtys, prices = [t[0] for t in tiers], [t[1] for t in tiers]
+    qtys, prices = [_stored(t[0], unit) for t in tiers], [t[1] for t in tiers]
     if qtys != sorted(set(qtys)) or qtys[0] < 2:
         problems.append(f"{where}: tier quantities must be strictly ascending and >= 2")
     if qtys[0] <= moq:

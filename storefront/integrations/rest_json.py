@@ -7,6 +7,7 @@ from sqlalchemy import select
 from storefront.accounts import api_keys
 from storefront.catalog.models import Product, ProductVariant
 from storefront.catalog.reviews import ListingReview
+from storefront.catalog.units import json_quantity
 from storefront.extensions import db
 from storefront.integrations.rest_common import ApiProblem, object_id
 from storefront.ordering.models import SubOrder
@@ -21,7 +22,7 @@ def product_summary(p: Product) -> dict:
         "names": {code: t.name for code, t in p.translations.items()},
         "price_fen": p.price_fen,
         "currency": "CNY",
-        "stock": p.stock,
+        "stock": json_quantity(p.stock, p.unit),
         "hidden": p.hidden,
         "hs_code": p.hs_code,
     }
@@ -43,16 +44,16 @@ def product_detail(p: Product) -> dict:
         "origin_city": p.origin_city_slug,
         "net_weight_g": p.net_weight_g,
         "gross_weight_g": p.gross_weight_g,
-        "moq": p.moq,
+        "moq": json_quantity(p.moq, p.unit),
         "unit": p.unit,
         "unit_size": p.unit_size,
-        "qty_step": p.qty_step,
+        "qty_step": json_quantity(p.qty_step, p.unit),
         "moderated": bool(p.moderation_reason),
         "texts": {
             code: {"name": t.name, "description": t.description, "specs": [list(r) for r in t.specs or []]}
             for code, t in p.translations.items()
         },
-        "tiers": [{"min_qty": t.min_qty, "price_fen": t.price_fen} for t in p.tiers],
+        "tiers": [{"min_qty": json_quantity(t.min_qty, p.unit), "price_fen": t.price_fen} for t in p.tiers],
         "variants": [variant_json(v) for v in p.variants],
         "reviews": [{"kind": r.kind, "proposed": r.proposed or {}} for r in reviews],
     }
@@ -67,7 +68,7 @@ def variant_json(v: ProductVariant) -> dict:
         "options": v.options or {},
         "price_fen": v.base_price_fen,
         "own_price": v.price_fen is not None,
-        "stock": v.stock,
+        "stock": json_quantity(v.stock, v.product.unit),
     }
 
 
@@ -81,7 +82,7 @@ def order_json(s: SubOrder, *, detail: bool = False) -> dict:
         "country": s.order.country,
         "carrier": s.carrier or None,
         "tracking_no": s.tracking_no or None,
-        "lines": [{"sku": line.sku, "qty": line.qty} for line in s.lines],
+        "lines": [{"sku": line.sku, "qty": json_quantity(line.qty, line.unit)} for line in s.lines],
     }
     if detail:
         body.update(
@@ -92,7 +93,12 @@ def order_json(s: SubOrder, *, detail: bool = False) -> dict:
             paid_at=as_utc(s.order.paid_at).isoformat() if s.order.paid_at else None,
             shipped_at=as_utc(s.shipped_at).isoformat() if s.shipped_at else None,
             lines=[
-                {"sku": line.sku, "qty": line.qty, "unit_price_minor": line.unit_price_minor, "hs_code": line.hs_code}
+                {
+                    "sku": line.sku,
+                    "qty": json_quantity(line.qty, line.unit),
+                    "unit_price_minor": line.unit_price_minor,
+                    "hs_code": line.hs_code,
+                }
                 for line in s.lines
             ],
         )

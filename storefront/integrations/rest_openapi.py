@@ -59,6 +59,15 @@ def _op(summary: str, scope: str, responses: dict, *, params=(), body: str | Non
 
 
 INT = {"type": "integer"}
+#: A quantity in the product's unit of sale: whole numbers for piece units, up to 3 decimals for kg and tonne and
+#: 2 for metre (2.5 = 2.5 t). Requests may also send it as a decimal string ("2.5"); more decimals than the unit
+#: allows are refused (422).
+QTY = {
+    "type": "number",
+    "minimum": 0,
+    "description": "Quantity in the product's unit of sale (2.5 = 2.5 t): whole for piece, pair, set, carton "
+    'and pallet; up to 3 decimals for kg and tonne, 2 for metre. Requests may send a decimal string ("2.5").',
+}
 STR = {"type": "string"}
 NULL_STR = {"type": "string", "nullable": True}
 TEXT = {
@@ -71,20 +80,20 @@ TEXT = {
     },
 }
 TIER = {"type": "object", "required": ["min_qty", "price_fen"], "additionalProperties": False,
-        "properties": {"min_qty": INT, "price_fen": INT}}  # fmt: skip
+        "properties": {"min_qty": QTY, "price_fen": INT}}  # fmt: skip
 SUMMARY = {
     "id": INT, "sku": STR, "names": {"type": "object", "additionalProperties": STR}, "price_fen": INT,
-    "currency": STR, "stock": INT, "hidden": {"type": "boolean"}, "hs_code": STR,
+    "currency": STR, "stock": QTY, "hidden": {"type": "boolean"}, "hs_code": STR,
 }  # fmt: skip
 VARIANT = {
     "type": "object",
     "required": ["id", "product_id", "sku", "options", "price_fen", "own_price", "stock"],
     "properties": {
         "id": INT, "product_id": INT, "sku": STR, "options": {"type": "object", "additionalProperties": STR},
-        "price_fen": INT, "own_price": {"type": "boolean"}, "stock": INT,
+        "price_fen": INT, "own_price": {"type": "boolean"}, "stock": QTY,
     },
 }  # fmt: skip
-LINE = {"type": "object", "required": ["sku", "qty"], "properties": {"sku": STR, "qty": {"type": "number"},
+LINE = {"type": "object", "required": ["sku", "qty"], "properties": {"sku": STR, "qty": QTY,
         "unit_price_minor": INT, "hs_code": STR}}  # fmt: skip
 ORDER_SUMMARY = {
     "number": STR, "status": STR, "currency": STR, "goods_minor": INT, "country": STR, "carrier": NULL_STR,
@@ -100,9 +109,9 @@ PRODUCT_INPUT = {
         "sku": {"type": "string", "maxLength": 20}, "category_id": INT, "hs_code": {"type": "string", "maxLength": 12},
         "customs_name": {"type": "string", "maxLength": 250}, "customs_unit": {"type": "string", "maxLength": 3},
         "model": {"type": "string", "maxLength": 250}, "origin_city": {"type": "string", "maxLength": 40},
-        "net_weight_g": INT, "gross_weight_g": INT, "price_fen": INT, "moq": INT, "stock": INT,
-        "unit": {"type": "string", "maxLength": 10}, "unit_size": INT, "qty_step": INT,
-        "sample_price_fen": {"type": "integer", "nullable": True}, "sample_max_qty": INT, "sample_lead_days": INT,
+        "net_weight_g": INT, "gross_weight_g": INT, "price_fen": INT, "moq": QTY, "stock": QTY,
+        "unit": {"type": "string", "maxLength": 10}, "unit_size": INT, "qty_step": QTY,
+        "sample_price_fen": {"type": "integer", "nullable": True}, "sample_max_qty": QTY, "sample_lead_days": INT,
         "units_per_package": INT, "packages_per_unit": INT, "hidden": {"type": "boolean"},
         "texts": {"type": "object", "additionalProperties": TEXT},
         "tiers": {"type": "array", "items": TIER, "maxItems": 10},
@@ -135,10 +144,10 @@ SCHEMAS = {
             "origin_city": STR,
             "net_weight_g": INT,
             "gross_weight_g": INT,
-            "moq": INT,
+            "moq": QTY,
             "unit": STR,
             "unit_size": INT,
-            "qty_step": INT,
+            "qty_step": QTY,
             "moderated": {"type": "boolean"},
             "texts": {"type": "object", "additionalProperties": TEXT},
             "tiers": {"type": "array", "items": TIER},
@@ -169,7 +178,7 @@ SCHEMAS = {
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "stock": {"type": "integer", "minimum": 0},
+            "stock": QTY,
             "price_fen": {"type": "integer", "minimum": 1, "nullable": True},
         },
     },  # fmt: skip

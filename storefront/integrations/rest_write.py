@@ -6,6 +6,7 @@ an order (the back office's operation: clearance, webhook and the buyer's mail f
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -15,6 +16,7 @@ from storefront.catalog import operations as ops
 from storefront.catalog import reviews
 from storefront.catalog.models import ProductVariant
 from storefront.catalog.sheet_variants import MAX_STOCK, VariantChange
+from storefront.catalog.units import parse_quantity
 from storefront.core.locales import LANGS
 from storefront.extensions import db
 from storefront.integrations.rest_common import ApiProblem, bp, json_body, object_id, requires
@@ -36,13 +38,13 @@ FIELDS = {
     "net_weight_g": ("net_weight_g", int),
     "gross_weight_g": ("gross_weight_g", int),
     "price_fen": ("price_fen", int),
-    "moq": ("moq", int),
-    "stock": ("stock", int),
+    "moq": ("moq", Decimal),
+    "stock": ("stock", Decimal),
     "unit": ("unit", str),
     "unit_size": ("unit_size", int),
-    "qty_step": ("qty_step", int),
+    "qty_step": ("qty_step", Decimal),
     "sample_price_fen": ("sample_price_fen", int),
-    "sample_max_qty": ("sample_max_qty", int),
+    "sample_max_qty": ("sample_max_qty", Decimal),
     "sample_lead_days": ("sample_lead_days", int),
     "units_per_package": ("units_per_package", int),
     "packages_per_unit": ("packages_per_unit", int),
@@ -56,8 +58,17 @@ EXPECTED = {
     str: _l("Expected text."),
     int: _l("Expected a whole number."),
     bool: _l("Expected true or false."),
+    Decimal: _l("Enter the quantity as a number, e.g. 12 or 2.5."),
 }
 UNKNOWN = _l("Unknown field.")
+
+
+def api_quantity(value, unit: str | None) -> int:
+    """A quantity in the unit of sale as JSON gives it (12, 2.5 or "2.5") → the stored integer (2500 for 2.5 t);
+    ValueError (or QuantityError) when it is not one the unit allows."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(value)
+    return parse_quantity(value if isinstance(value, str) else repr(value), unit)
 
 
 def _scalar(value, kind: type, nullable: bool):
@@ -99,17 +110,17 @@ def _texts(value, current: dict[str, ops.TextInput], errors: dict) -> dict[str, 
     return texts
 
 
-def _tiers(value, errors: dict) -> list[tuple[int, int]]:
-    ok = isinstance(value, list) and all(
-        isinstance(t, dict)
-        and set(t) == {"min_qty", "price_fen"}
-        and all(isinstance(t[k], int) and not isinstance(t[k], bool) for k in t)
-        for t in value
-    )
-    if not ok:
+def _tiers(value, unit: str | None, errors: dict) -> list[tuple[int, int]]:
+    """Tiers with ``min_qty`` in the unit of sale (stored scaled) and ``price_fen`` in fen."""
+    try:
+        if not isinstance(value, list) or not all(
+            isinstance(t, dict) and set(t) == {"min_qty", "price_fen"} and type(t["price_fen"]) is int for t in value
+        ):
+            raise ValueError(value)
+        return [(api_quantity(t["min_qty"], unit), t["price_fen"]) for t in value]
+    except ValueError:
         errors["tiers"] = _l("Expected a list of {min_qty, price_fen}.")
         return []
-    return [(t["min_qty"], t["price_fen"]) for t in value]
 
 
 def _package(value, errors: dict) -> tuple[int, int, int] | None:
@@ -126,8 +137,11 @@ def product_input(payload: dict, base: ops.ProductInput) -> ops.ProductInput:
     every field of the wrong type or unknown."""
     errors: dict[str, object] = {}
     changes: dict[str, object] = {}
+    quantities: dict[str, object] = {}  # read once the unit is known (the body may change it)
     for name, value in payload.items():
-        if name in FIELDS:
+        if name in FIELDS and FIELDS[name][1] is Decimal:
+            quantities[name] = value
+        elif name in FIELDS:
             attr, kind = FIELDS[name]
             try:
                 changes[attr] = _scalar(value, kind, name in NULLABLE)
@@ -136,11 +150,20 @@ def product_input(payload: dict, base: ops.ProductInput) -> ops.ProductInput:
         elif name == "texts":
             changes["texts"] = _texts(value, base.texts, errors)
         elif name == "tiers":
-            changes["tiers"] = _tiers(value, errors)
+            quantities[name] = value
         elif name == "package_mm":
             changes["package_mm"] = _package(value, errors)
         else:
             errors[str(name)[:60]] = UNKNOWN
+    unit = changes.get("unit", base.unit)
+    for name, value in quantities.items():
+        if name == "tiers":
+            changes["tiers"] = _tiers(value, unit, errors)
+            continue
+        try:
+            changes[FIELDS[name][0]] = api_quantity(value, unit)
+        except ValueError:
+            errors[name] = EXPECTED[Decimal]
     if errors:
         raise ApiProblem(422, errors=errors)
     return dataclasses.replace(base, **changes)
@@ -186,20 +209,25 @@ def product_update(key, product_id: int):
     return product_detail(product), 200
 
 
-def _variant_values(payload: dict) -> dict[str, int | None]:
-    """The body's ``stock`` and ``price_fen`` (those given), or a 422 problem."""
+def _variant_values(payload: dict, unit: str) -> dict[str, int | None]:
+    """The body's ``stock`` (in the unit of sale, stored scaled) and ``price_fen`` (those given), or a 422
+    problem."""
     errors: dict[str, object] = {}
     for name in set(payload) - {"stock", "price_fen"}:
         errors[str(name)[:60]] = UNKNOWN
-    stock = payload.get("stock", 0)
-    if type(stock) is not int or not 0 <= stock <= MAX_STOCK:
+    values = dict(payload)
+    try:
+        values["stock"] = api_quantity(payload.get("stock", 0), unit)
+        if not 0 <= values["stock"] <= MAX_STOCK:
+            raise ValueError(values["stock"])
+    except ValueError:
         errors["stock"] = _l("Stock is a whole number, 0 or more.")
     price_fen = payload.get("price_fen")
     if price_fen is not None and (type(price_fen) is not int or not 0 < price_fen <= ops.MAX_PRICE_FEN):
         errors["price_fen"] = _l("Enter a price above 0 in fen, or null for the product's price.")
     if errors:
         raise ApiProblem(422, errors=errors)
-    return {name: payload[name] for name in ("stock", "price_fen") if name in payload}
+    return {name: values[name] for name in ("stock", "price_fen") if name in payload}
 
 
 @bp.patch("/variants/<int:variant_id>")
@@ -210,7 +238,7 @@ def variant_update(key, variant_id: int):
     variant = db.session.get(ProductVariant, object_id(variant_id))
     if variant is None or variant.product.merchant_id != key.merchant_id:
         raise ApiProblem(404)
-    given = _variant_values(json_body())
+    given = _variant_values(json_body(), variant.product.unit)
     product = variant.product
     if not product.has_options:
         if "price_fen" in given and given["price_fen"] is None:

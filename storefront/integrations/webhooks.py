@@ -26,6 +26,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from storefront.catalog.units import json_quantity
 from storefront.clearance.operations import case_status_changed
 from storefront.core import audit, labels
 from storefront.core.errors import CodedError
@@ -156,7 +157,8 @@ def on_order_paid(order, **_kw) -> None:
     for sub in order.sub_orders:
         queue(sub.merchant_id, "order.paid", {
             "event": "order.paid", "order": sub.number, "currency": order.currency, "goods_minor": sub.goods_minor,
-            "country": order.country, "lines": [{"sku": line.sku, "qty": line.qty} for line in sub.lines],
+            "country": order.country,
+            "lines": [{"sku": line.sku, "qty": json_quantity(line.qty, line.unit)} for line in sub.lines],
         })  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from storefront.accounts.backoffice import bp, merchant_required
 from storefront.catalog.models import Product, ProductVariant
+from storefront.catalog.units import QuantityError, parse_quantity
 from storefront.catalog.units import quantity as unit_quantity
 from storefront.core.money import parse_amount
 from storefront.extensions import db
@@ -63,8 +64,9 @@ def _variants(item: Rfq) -> list[ProductVariant]:
     return list(db.session.scalars(stmt.order_by(Product.id, ProductVariant.position).limit(300)))
 
 
-def _lines(currency: str) -> tuple[quotations.LineData, ...]:
-    """The filled line rows (a row without a variant is skipped); ValueError on a malformed number."""
+def _lines(currency: str, units: dict[int, str]) -> tuple[quotations.LineData, ...]:
+    """The filled line rows (a row without a variant is skipped); ValueError on a malformed number. Quantities
+    are typed in the variant's unit of sale (``units``: variant id → unit) and stored scaled (2.5 t → 2500)."""
     lines = []
     for n in range(1, FORM_LINES + 1):
         variant = request.form.get(f"line-{n}-variant", "").strip()
@@ -72,9 +74,9 @@ def _lines(currency: str) -> tuple[quotations.LineData, ...]:
             continue
         qty = request.form.get(f"line-{n}-qty", "").strip()
         price = parse_amount(request.form.get(f"line-{n}-price", ""), currency)
-        if not variant.isdigit() or not qty.isdigit() or len(qty) > 9 or price is None:
+        if not variant.isdigit() or len(variant) > 10 or price is None:
             raise ValueError(n)
-        lines.append(quotations.LineData(int(variant), int(qty), price))
+        lines.append(quotations.LineData(int(variant), parse_quantity(qty, units.get(int(variant))), price))
     return tuple(lines)
 
 
@@ -102,7 +104,7 @@ def rfq_page(rfq_id: int):
         currency = form.currency.data
         try:
             data = quotations.QuotationData(
-                lines=_lines(currency),
+                lines=_lines(currency, {v.id: v.product.unit for v in _variants(item)}),
                 currency=currency,
                 incoterm=form.incoterm.data,
                 valid_until=form.valid_until.data,
@@ -115,6 +117,9 @@ def rfq_page(rfq_id: int):
             quotations.submit_quotation(item, data, author=current_user)
             db.session.commit()
         except quotations.RfqError as exc:
+            db.session.rollback()
+            errors.append(exc.message)
+        except QuantityError as exc:
             db.session.rollback()
             errors.append(exc.message)
         except ValueError:

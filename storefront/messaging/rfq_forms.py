@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, MultipleFileField, SelectField, StringField, TextAreaField
+from wtforms import DateField, MultipleFileField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from storefront.catalog.units import UNITS
-from storefront.ordering.cart import MAX_QTY
 from storefront.ordering.quotations import MAX_NEED
 from storefront.ordering.states import TERMS_LABELS, DeliveryTerms
 
@@ -24,7 +23,8 @@ class RfqForm(FlaskForm):
 
     need = TextAreaField(_l("What do you need?"), validators=[DataRequired(), Length(max=MAX_NEED)])
     variant_id = SelectField(_l("Variant"), choices=[], validate_choice=False, validators=[Optional()])
-    quantity = IntegerField(_l("Quantity"), validators=[DataRequired(), NumberRange(min=1, max=MAX_QTY)])
+    #: In the unit (the product's, or the one chosen): "12", "2.5", "2,5" (storefront.catalog.units.parse_quantity).
+    quantity = StringField(_l("Quantity"), validators=[DataRequired(), Length(max=20)])
     unit = SelectField(
         _l("Unit"), choices=[SelectChoice(code, label) for code, label in UNITS.items()], default="piece"
     )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from storefront.accounts.models import FilingStatus, Merchant, Role
 from storefront.catalog.queries import get_public_product
+from storefront.catalog.units import QuantityError, parse_quantity, plain
 from storefront.catalog.units import quantity as unit_quantity
 from storefront.core.money import parse_amount
 from storefront.core.uploads import UploadRejected
@@ -33,7 +34,13 @@ from storefront.ordering.stock import OutOfStock
 bp = Blueprint("rfq", __name__, url_prefix="/<lang>/rfq")
 
 
-def _data(form: RfqForm) -> quotations.RfqData:
+def _data(form: RfqForm, product=None) -> quotations.RfqData:
+    """The typed request; the quantity is read in the product's unit (or the unit chosen for a free-text need)."""
+    unit = product.unit if product is not None else (form.unit.data or "piece")
+    try:
+        quantity = parse_quantity(form.quantity.data, unit)
+    except QuantityError as exc:
+        raise quotations.RfqError("quantity") from exc
     currency = form.target_currency.data or ""
     try:
         target = parse_amount(form.target_price.data, currency) if currency else None
@@ -41,7 +48,7 @@ def _data(form: RfqForm) -> quotations.RfqData:
         raise quotations.RfqError("target") from exc
     return quotations.RfqData(
         need=form.need.data or "",
-        quantity=form.quantity.data or 0,
+        quantity=quantity,
         country=form.country.data or "",
         incoterm=form.incoterm.data or "",
         unit=form.unit.data or "piece",
@@ -63,7 +70,7 @@ def _ask(form: RfqForm, merchant: Merchant, product=None):
             return None
     try:
         item = rfq.start(
-            current_user, merchant, _data(form), files.check_all(form.files.data),
+            current_user, merchant, _data(form, product), files.check_all(form.files.data),
             product=product, variant=variant, lang=g.lang,
         )  # fmt: skip
         db.session.commit()
@@ -84,7 +91,7 @@ def _form(product=None) -> RfqForm:
         form.country.data = DEFAULT_COUNTRY.get(g.lang, "")
         form.target_currency.data = default_charge_currency()
         if product is not None:
-            form.quantity.data = product.moq
+            form.quantity.data = plain(product.moq, product.unit)
             form.unit.data = product.unit
     return form
 

@@ -19,6 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 
+from storefront.catalog.units import to_decimal
 from storefront.core import labels
 from storefront.core.money import Money
 from storefront.extensions import db
@@ -173,7 +174,7 @@ def export_rows(subs, lang: str) -> tuple[list[str], list[list[object]]]:
         rows.append([
             sub.number, order.created_at.strftime("%Y-%m-%d %H:%M"), labels.label(sub.status, "order_status"),
             str(country_name(order.country, lang)), order.contact_name,
-            sum(line.qty for line in sub.lines), Money(sub.goods_minor, order.currency).format(),
+            sum(to_decimal(line.qty, line.unit) for line in sub.lines), Money(sub.goods_minor, order.currency).format(),
             sub.carrier or "", sub.tracking_no or "", sub.number, sub.status,
         ])  # fmt: skip
     return header, rows

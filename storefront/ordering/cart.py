@@ -20,12 +20,17 @@ from sqlalchemy.exc import SQLAlchemyError
 from storefront.catalog.models import Product, ProductVariant, load_variant_tiers, with_variants
 from storefront.catalog.promotions import UnitPrice, unit_price
 from storefront.catalog.queries import public_products
+from storefront.catalog.units import SCALE, scale
+from storefront.core.money import line_amount
 from storefront.extensions import db
 from storefront.ordering.models import CartItem
 
 _SESSION_KEY = "cart"
-#: Largest quantity of one product in a cart (protects arithmetic and forms).
+#: Largest quantity of one product in a cart, in units (protects arithmetic and forms); stored quantities are
+#: at most this times the unit's scale (:func:`max_qty`).
 MAX_QTY = 1_000_000
+#: Largest stored quantity of any line (the finest unit's scale); fits a 32-bit integer column.
+MAX_STORED_QTY = MAX_QTY * max(SCALE.values())
 MAX_LINES = 50
 
 NOTES = {
@@ -89,14 +94,19 @@ class CartLine:
         return unit_price(self.variant, self.qty)
 
     @property
+    def scale(self) -> int:
+        """Stored quantity steps per unit of sale (1000 for tonnes, 1 for pieces)."""
+        return scale(self.product.unit)
+
+    @property
     def unit_fen(self) -> int:
         """Unit price in fen the buyer pays at this quantity."""
         return self.price.fen
 
     @property
     def total_fen(self) -> int:
-        """Line total in fen."""
-        return self.unit_fen * self.qty
+        """Line total in fen (unit price × quantity in the unit, rounded half-up)."""
+        return line_amount(self.unit_fen, self.qty, self.scale)
 
     @property
     def tier_applied(self) -> bool:
@@ -119,12 +129,12 @@ class MerchantGroup:
     @property
     def net_weight_g(self) -> int:
         """Net weight of the lines, grams."""
-        return sum(line.variant.net_weight * line.qty for line in self.lines)
+        return sum(line_amount(line.variant.net_weight, line.qty, line.scale) for line in self.lines)
 
     @property
     def gross_weight_g(self) -> int:
         """Gross weight of the lines, grams."""
-        return sum(line.variant.gross_weight * line.qty for line in self.lines)
+        return sum(line_amount(line.variant.gross_weight, line.qty, line.scale) for line in self.lines)
 
 
 @dataclass
@@ -181,6 +191,11 @@ def normalize_sample(variant: ProductVariant, qty: int) -> tuple[int, str | None
     if qty > variant.stock:
         return variant.stock, "limited_to_stock"
     return max(qty, 1), None
+
+
+def max_qty(product: Product) -> int:
+    """The largest stored quantity of one line of the product (:data:`MAX_QTY` units)."""
+    return MAX_QTY * scale(product.unit)
 
 
 def is_step(product: Product, qty: int) -> bool:
@@ -253,7 +268,7 @@ def add(variant: ProductVariant, qty: int, sample: bool = False) -> tuple[int, s
         return have, "not_a_step"
     if key not in items and len(items) >= MAX_LINES:
         return have, "too_many_lines"
-    wanted = min(have + max(qty, 0), MAX_QTY)
+    wanted = min(have + max(qty, 0), max_qty(variant.product))
     final, note = normalize_sample(variant, wanted) if sample else normalize_qty(variant, wanted)
     if final <= 0:
         return have, note
@@ -287,7 +302,8 @@ def set_qty(variant: ProductVariant | None, key: Key, qty: int) -> tuple[int, st
     sample = key[1]
     if not sample and not is_step(variant.product, qty):
         return raw_items().get(key, 0), "not_a_step"
-    final, note = normalize_sample(variant, min(qty, MAX_QTY)) if sample else normalize_qty(variant, min(qty, MAX_QTY))
+    qty = min(qty, max_qty(variant.product))
+    final, note = normalize_sample(variant, qty) if sample else normalize_qty(variant, qty)
     _store(key, final)
     return final, note
 
@@ -384,8 +400,8 @@ def merge_on_login(sender, user, **_extra) -> None:
             continue
         row = stored.get((vid, sample))
         if row is None:
-            db.session.add(CartItem(user_id=user.id, variant_id=vid, sample=sample, qty=min(qty, MAX_QTY)))
+            db.session.add(CartItem(user_id=user.id, variant_id=vid, sample=sample, qty=min(qty, MAX_STORED_QTY)))
         else:
-            row.qty = min(row.qty + qty, MAX_QTY)
+            row.qty = min(row.qty + qty, MAX_STORED_QTY)
     # Sign-in has no other writes to commit; this receiver is the request's commit point for the merge.
     db.session.commit()

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from storefront.catalog.models import Product, ProductVariant
 from storefront.catalog.queries import public_products
+from storefront.catalog.units import QuantityError, parse_quantity, quantity
 from storefront.core.security import safe_next_url
 from storefront.extensions import db
 from storefront.ordering import cart as cart_ops
@@ -55,7 +56,7 @@ def add():
     form = AddToCartForm()
     back = safe_next_url(request.form.get("next"))
     if not form.validate_on_submit():
-        flash(_("Enter a whole number of units."), "error")
+        flash(_("Enter the quantity as a number, e.g. 12 or 2.5."), "error")
         return redirect(back or url_for("cart.view", lang=g.lang))
     product = _public(int(form.product_id.data))
     if product is None:
@@ -65,16 +66,25 @@ def add():
     if variant is None:
         flash(_("This combination of options does not exist; choose another."), "error")
         return redirect(back or url_for("cart.view", lang=g.lang))
+    try:
+        wanted = parse_quantity(form.qty.data, product.unit)
+    except QuantityError as refused:
+        flash(refused.message, "error")
+        return redirect(back or url_for("cart.view", lang=g.lang))
     sample = request.form.get("sample") == "1"
     had = cart_ops.raw_items().get((variant.id, sample), 0)
-    qty, note = cart_ops.add(variant, form.qty.data, sample=sample)
+    qty, note = cart_ops.add(variant, wanted, sample=sample)
     db.session.commit()
     _note(note)
     if qty and qty != had:
         name = product.name(g.lang)
         label = variant.label(g.lang)
         flash(
-            _("Added to your cart: %(name)s × %(qty)s.", name=f"{name} ({label})" if label else name, qty=qty),
+            _(
+                "Added to your cart: %(name)s × %(qty)s.",
+                name=f"{name} ({label})" if label else name,
+                qty=quantity(qty, product.unit, product.unit_size),
+            ),
             "success",
         )
     return redirect(url_for("cart.view", lang=g.lang) if qty else (back or url_for("cart.view", lang=g.lang)))
@@ -91,20 +101,24 @@ def update():
         return redirect(url_for("cart.view", lang=g.lang))
     items = cart_ops.raw_items()
     variants = cart_ops.public_variants(vid for vid, _sample in items)
-    errors = 0
+    refused: list[str] = []
     for key in items:
-        raw = (request.form.get(f"qty-{cart_ops.key_text(key)}") or "").strip()
+        raw = (request.form.get(f"qty-{cart_ops.key_text(key)}") or "").strip()[:20]
         if raw == "":
             continue
-        if not raw.isdigit() or len(raw) > 9:
-            errors += 1
+        variant = variants.get(key[0])
+        try:
+            wanted = parse_quantity(raw, variant.product.unit if variant is not None else None)
+        except QuantityError as error:
+            if error.message not in refused:
+                refused.append(error.message)
             continue
-        _qty, note = cart_ops.set_qty(variants.get(key[0]), key, int(raw))
+        _qty, note = cart_ops.set_qty(variant, key, wanted)
         _note(note)
     db.session.commit()
-    if errors:
-        flash(_("Enter a whole number of units."), "error")
-    else:
+    for message in refused:
+        flash(message, "error")
+    if not refused:
         flash(_("Your cart is updated."), "success")
     return redirect(url_for("cart.view", lang=g.lang))
 

@@ -275,14 +275,14 @@ def _lines(subs: Sequence[SubOrder], lang: str, currency: str) -> tuple[list[Doc
                 quantity=quantity(line.qty, line.unit, product.unit_size if product else 1),
                 unit_price=Money(line.unit_price_minor, currency),
                 amount=Money(line.total_minor, currency),
-                net_kg=line.net_weight_g * line.qty / 1000,
-                gross_kg=line.gross_weight_g * line.qty / 1000,
-                packages=pieces_of(pack, line.qty).count,
+                net_kg=line.net_weight_total_g / 1000,
+                gross_kg=line.gross_weight_total_g / 1000,
+                packages=pieces_of(pack, line.qty, line.scale).count,
                 dimensions=_dimensions(pack),
                 is_sample=line.is_sample,
             )
         )
-    return out, shipment((pack, line.qty) for pack, line in zip(packed, lines, strict=True))
+    return out, shipment((pack, line.qty, line.scale) for pack, line in zip(packed, lines, strict=True))
 
 
 def _seller(sub: SubOrder, lang: str) -> Party:

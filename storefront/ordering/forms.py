@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import EmailField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
-from storefront.ordering.cart import MAX_QTY
 from storefront.ordering.states import PAY_METHOD_LABELS, TERMS_LABELS, DeliveryTerms, PayMethod
 
 
@@ -17,7 +16,8 @@ class AddToCartForm(FlaskForm):
 
     product_id = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,10}$")])
     variant_id = HiddenField(validators=[Optional(), Regexp(r"^\d{1,10}$")])
-    qty = IntegerField(_l("Quantity"), validators=[DataRequired(), NumberRange(min=1, max=MAX_QTY)])
+    #: In the product's unit ("12", "2.5", "2,5"): parsed by storefront.catalog.units.parse_quantity.
+    qty = StringField(_l("Quantity"), validators=[DataRequired(), Length(max=20)])
 
 
 class CheckoutForm(FlaskForm):

@@ -90,7 +90,7 @@ def queue_shipped(sub_order: SubOrder, *, carrier: str = "", tracking_no: str = 
         parcels=len(order.sub_orders),
         arrival=estimated_arrival(order, sub_order),
         tracking_link=public_url("ordering.tracking", lang=order.lang, number=order.number, t=token_for(order)),
-        **_context(order),
+        **context(order),
     )
     send_after_commit(db.session(), mail)
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
@@ -21,13 +22,16 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    case,
+    cast,
     false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from storefront.catalog.units import SCALE, scale
 from storefront.core.content import Localized, pick
-from storefront.core.money import Money
+from storefront.core.money import Money, line_amount
 from storefront.extensions import db
 from storefront.ordering.states import UNPAID, OrderStatus
 
@@ -46,6 +50,7 @@ class CartItem(db.Model):
     variant_id: Mapped[int] = mapped_column(ForeignKey("product_variants.id", ondelete="CASCADE"), index=True)
     #: A sample line (sample price, no MOQ) rather than an order line of the goods.
     sample: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: Quantity in steps of the unit's scale (storefront.catalog.units: 2500 of a tonne product = 2.5 t).
     qty: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -267,6 +272,7 @@ class OrderLine(db.Model):
     customs_unit: Mapped[str] = mapped_column(String(3))
     model: Mapped[str] = mapped_column(String(250), default="")
     origin_city_slug: Mapped[str] = mapped_column(String(40), default="")
+    #: Quantity in steps of ``unit``'s scale (storefront.catalog.units: 2500 tonne-steps = 2.5 t).
     qty: Mapped[int] = mapped_column(Integer)
     #: Unit price in CNY fen paid: after the quantity tier and the promotion (declared to customs).
     unit_price_fen: Mapped[int] = mapped_column(Integer)
@@ -291,14 +297,29 @@ class OrderLine(db.Model):
         return pick(self.variant_names, lang)
 
     @property
+    def scale(self) -> int:
+        """Stored quantity steps per unit of sale (``qty`` 2500 of a tonne line is 2.5 t)."""
+        return scale(self.unit)
+
+    @property
     def total_fen(self) -> int:
-        """Line total in CNY fen."""
-        return self.unit_price_fen * self.qty
+        """Line total in CNY fen (unit price × quantity in the unit, rounded half-up)."""
+        return line_amount(self.unit_price_fen, self.qty, self.scale)
 
     @property
     def total_minor(self) -> int:
         """Line total in the charge currency."""
-        return self.unit_price_minor * self.qty
+        return line_amount(self.unit_price_minor, self.qty, self.scale)
+
+    @property
+    def net_weight_total_g(self) -> int:
+        """Net weight of the line's quantity, grams."""
+        return line_amount(self.net_weight_g, self.qty, self.scale)
+
+    @property
+    def gross_weight_total_g(self) -> int:
+        """Gross weight of the line's quantity, grams."""
+        return line_amount(self.gross_weight_g, self.qty, self.scale)
 
 
 class OrderEvent(db.Model):
@@ -323,6 +344,16 @@ class OrderEvent(db.Model):
     order: Mapped[Order] = relationship(back_populates="events")
 
 
+def line_total_fen_sql():
+    """SQL for an order line's total in fen, as :attr:`OrderLine.total_fen` computes it (price × quantity / the
+    unit's scale, rounded half-up), for sums in reports."""
+    gross = cast(OrderLine.qty, BigInteger) * OrderLine.unit_price_fen
+    whens = [
+        (OrderLine.unit == unit, (gross * 2 + factor) / (2 * factor)) for unit, factor in SCALE.items() if factor > 1
+    ]
+    return case(*whens, else_=gross)
+
+
 class StockReservation(db.Model):
     """Units taken off a variant's stock for an order: held until paid (consumed) or expired (released)."""
 
@@ -334,6 +365,7 @@ class StockReservation(db.Model):
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"), index=True)
     #: The variant whose stock was taken (NULL once deleted).
     variant_id: Mapped[int | None] = mapped_column(ForeignKey("product_variants.id", ondelete="SET NULL"), index=True)
+    #: Stock steps taken (the product unit's scale, like ``product_variants.stock``).
     qty: Mapped[int] = mapped_column(Integer)
     #: held, consumed (order paid) or released (stock given back).
     state: Mapped[str] = mapped_column(String(10), default="held", index=True)

@@ -98,8 +98,7 @@ def _full_shares(order: Order) -> list[Share]:
             account=seller_account("merchant", sub.merchant_id),
             amount_minor=sub.total_minor,
             commissionable=tuple(
-                (line.unit_price_minor * line.qty, f"product:{categories.get(line.product_id, '')}")
-                for line in sub.lines
+                (line.total_minor, f"product:{categories.get(line.product_id, '')}") for line in sub.lines
             ),
             sub_order_id=sub.id,
         )

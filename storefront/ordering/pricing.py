@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from flask import current_app
 
-from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, display_currency
+from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, display_currency, line_amount
 from storefront.ordering.cart import Cart, CartLine, MerchantGroup
 from storefront.ordering.freight import incoterms, landed
 from storefront.ordering.freight.packing import Shipment, shipment
@@ -62,8 +62,9 @@ class LineQuote:
 
     @property
     def total_minor(self) -> int:
-        """Line total in the charge currency (unit price × quantity, so parts add up exactly)."""
-        return self.unit_minor * self.line.qty
+        """Line total in the charge currency (converted unit price × quantity in the unit, rounded half-up once,
+        so parts add up exactly)."""
+        return line_amount(self.unit_minor, self.line.qty, self.line.scale)
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ class Quote:
 
 def shipments(cart: Cart) -> list[Shipment]:
     """Each merchant's shipment (weight, volume, packages) in cart order."""
-    return [shipment((line.product, line.qty) for line in group.lines) for group in cart.groups]
+    return [shipment((line.product, line.qty, line.scale) for line in group.lines) for group in cart.groups]
 
 
 def quote(

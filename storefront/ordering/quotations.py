@@ -23,7 +23,7 @@ from storefront.core.errors import CodedError
 from storefront.extensions import db
 from storefront.ordering import instalments
 from storefront.ordering import operations as ops
-from storefront.ordering.cart import MAX_QTY, Cart, CartLine, MerchantGroup
+from storefront.ordering.cart import MAX_STORED_QTY, Cart, CartLine, MerchantGroup, max_qty
 from storefront.ordering.freight import incoterms
 from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import modes
@@ -128,9 +128,9 @@ def check_quantity(product: Product, qty: int) -> None:
     step = product.qty_step or 1
     moq = -(-product.moq // step) * step
     if qty % step:
-        raise RfqError("step", n=step)
+        raise RfqError("step", n=product.amount(step))
     if qty < moq:
-        raise RfqError("moq", n=moq)
+        raise RfqError("moq", n=product.amount(moq))
 
 
 def create_rfq(
@@ -148,7 +148,7 @@ def create_rfq(
         raise RfqError("need", n=MAX_NEED)
     if merchant.owner_id == buyer.id:
         raise RfqError("own")
-    if not isinstance(data.quantity, int) or not 0 < data.quantity <= MAX_QTY:
+    if not isinstance(data.quantity, int) or not 0 < data.quantity <= MAX_STORED_QTY:
         raise RfqError("quantity")
     if zone_for(data.country or "") is None:
         raise RfqError("country")
@@ -196,7 +196,7 @@ def _check_lines(rfq: Rfq, lines: tuple[LineData, ...]) -> list[tuple[ProductVar
             raise RfqError("variant_foreign")
         if rfq.product_id is not None and variant.product_id != rfq.product_id:
             raise RfqError("variant_product")
-        if not 0 < line.qty <= MAX_QTY:
+        if not 0 < line.qty <= max_qty(variant.product):
             raise RfqError("quantity")
         check_quantity(variant.product, line.qty)
         if not 0 < line.unit_price_minor <= MAX_MINOR:

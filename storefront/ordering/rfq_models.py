@@ -11,7 +11,8 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storefront.core.money import Money
+from storefront.catalog.units import scale
+from storefront.core.money import Money, line_amount
 from storefront.extensions import db
 
 
@@ -134,6 +135,7 @@ class QuotationLine(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     quotation_id: Mapped[int] = mapped_column(ForeignKey("quotations.id", ondelete="CASCADE"), index=True)
     variant_id: Mapped[int] = mapped_column(ForeignKey("product_variants.id", ondelete="RESTRICT"))
+    #: Quantity in steps of the product unit's scale (storefront.catalog.units: 2500 = 2.5 t).
     qty: Mapped[int] = mapped_column(Integer)
     #: Price per unit, minor units of the quotation's currency.
     unit_price_minor: Mapped[int] = mapped_column(Integer)
@@ -143,8 +145,8 @@ class QuotationLine(db.Model):
 
     @property
     def total_minor(self) -> int:
-        """Quantity × unit price."""
-        return self.qty * self.unit_price_minor
+        """Quantity in the unit × unit price, rounded half-up."""
+        return line_amount(self.unit_price_minor, self.qty, scale(self.variant.product.unit))
 
 
 class OrderInstalment(db.Model):

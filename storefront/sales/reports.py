@@ -16,7 +16,7 @@ from storefront.core.content import pick
 from storefront.core.dates import DateInputError, parse_date
 from storefront.core.money import Money
 from storefront.extensions import db
-from storefront.ordering.models import Order, OrderLine, SubOrder
+from storefront.ordering.models import Order, OrderLine, SubOrder, line_total_fen_sql
 from storefront.ordering.shipping import country_name
 from storefront.ordering.states import STATUS_LABELS, OrderStatus
 
@@ -144,12 +144,12 @@ def dashboard_charts(merchant_id: int, lang: str) -> dict:
             OrderLine.sku,
             func.max(OrderLine.id),
             func.sum(OrderLine.qty),
-            func.sum(OrderLine.qty * OrderLine.unit_price_fen),
+            func.sum(line_total_fen_sql()),
         )
         .join(SubOrder, SubOrder.id == OrderLine.sub_order_id)
         .where(sold)
         .group_by(OrderLine.sku)
-        .order_by(func.sum(OrderLine.qty * OrderLine.unit_price_fen).desc())
+        .order_by(func.sum(line_total_fen_sql()).desc())
         .limit(10)
     ).all()
     names = {

@@ -193,3 +193,44 @@ def test_order_refused_holds_the_list_until_resubmitted(app, ctx, make):
     # the payment customs holds is not sent again; the refused order goes as new, waybill and list first time
     pending = [(m.kind, m.app_type) for m in messages(status="pending")]
     assert pending == [("CEB303", "1"), ("CEB505", "1"), ("CEB603", "1")]
+
+
+def test_a_decimal_quantity_is_declared_in_the_customs_units_and_validates(app, ctx, make, xsd_ready):
+    """2.5 t of magnesia (stored 2500 kg-steps, 1 t net per tonne) declares 2500 in 035 千克; 3.75 m of a bar
+    declared in 030 米 declares 3.75; the list validates against ceb-export-2022.xsd."""
+    merchant = make.merchant()
+    magnesia = make.product(
+        merchant,
+        unit="tonne",
+        moq=500,
+        qty_step=500,
+        stock=10_000,
+        price_fen=432_001,
+        hs_code="2519901000",
+        customs_name="电熔镁砂",
+        customs_unit="035",
+        net_weight_g=1_000_000,
+        gross_weight_g=1_002_000,
+    )
+    bar = make.product(
+        merchant,
+        unit="metre",
+        stock=10_000,
+        price_fen=3_333,
+        customs_unit="030",
+        net_weight_g=15_400,
+        gross_weight_g=15_600,
+    )
+    order = paid_order(make, [(magnesia, 2500), (bar, 375)], currency="CNY")
+    ship(order.sub_orders[0])
+    clock = Clock()
+    transport = Capture(Simulator(lookup=db_lookup, clock=clock))
+    drain(simulator_worker(app, clock, transport))
+    inventory = next(m.data for m in transport.sent if m.kind == "CEB603")
+    assert xsd.validate(inventory) == []
+    assert _texts(inventory, "unit") == ["035", "030"]
+    assert [Decimal(q) for q in _texts(inventory, "qty")] == [Decimal(2500), Decimal("3.75")]
+    assert [Decimal(q) for q in _texts(inventory, "qty1")] == [Decimal(2500), Decimal("57.75")]
+    # value: 432 001 fen × 2.5 = 1 080 002.5 → 1 080 003 fen; 3 333 × 3.75 = 12 498.75 → 12 499 fen
+    assert [Decimal(v) for v in _texts(inventory, "totalPrice")] == [Decimal("10800.03"), Decimal("124.99")]
+    assert case_of(order.sub_orders[0]).status == CaseStatus.CLOSED

@@ -193,3 +193,30 @@ def test_summarize_command(runner, released):
     result = runner.invoke(args=["clearance", "summarize", "--month", month])
     assert "0 application(s)" in result.output
     assert runner.invoke(args=["clearance", "summarize", "--month", "2026-13"]).exit_code != 0
+
+
+def test_decimal_quantities_add_up_in_the_summary_declaration(app, ctx, make, xsd_ready):
+    """Two lists of magnesia sold by the tonne (2.5 t and 0.5 t, stored 2500 and 500): one application line of
+    3000 kg (035) whose value is the sum of the lines' half-up totals; the CEB701 validates."""
+    merchant = make.merchant()
+    magnesia = make.product(
+        merchant, unit="tonne", moq=500, qty_step=500, stock=10_000, price_fen=432_001, hs_code="2519901000",
+        customs_name="电熔镁砂", net_weight_g=1_000_000, gross_weight_g=1_002_000,
+    )  # fmt: skip
+    orders = [paid_order(make, [(magnesia, qty)], currency="CNY", country="RU") for qty in (2500, 500)]
+    for order in orders:
+        ship(order.sub_orders[0])
+    clock = Clock()
+    drain(simulator_worker(app, clock))
+    cases = [case_of(order.sub_orders[0]) for order in orders]
+    last_month_start = summary.month_bounds(summary.previous_month(clock()))[0]
+    for case in cases:
+        case.closed_at = last_month_start + timedelta(days=10)
+    db.session.commit()
+    stats = summary.summarize(_utc_month(cases[0]), now=clock())
+    db.session.commit()
+    assert (stats.applications, stats.lines, stats.list_lines) == (1, 1, 2)
+    line = db.session.scalars(select(DeclarationLine)).one()
+    assert (line.unit, line.qty, line.qty1) == ("035", Decimal(3000), Decimal(3000))
+    assert line.value_minor == 1_080_003 + 216_001  # 432 001 × 2.5 and × 0.5, each rounded half-up
+    assert all(xsd.validate(m.payload) == [] for m in messages(kind="CEB701"))

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from storefront.core.money import line_amount
+
 
 class Packed(Protocol):
     """What packing needs to know about a product (Product and its variants provide it)."""
@@ -28,18 +30,21 @@ class Pieces:
     longest_mm: int
 
 
-def pieces_of(product: Packed, qty: int) -> Pieces:
+def pieces_of(product: Packed, qty: int, scale: int = 1) -> Pieces:
     """The packages ``qty`` units travel in: several per unit (a lift in two crates) or several units per
-    carton (the last carton may be partly filled; it still takes its whole volume)."""
+    carton (the last carton may be partly filled; it still takes its whole volume).
+
+    ``qty`` is a stored quantity and ``scale`` its unit's (2500 with scale 1000 is 2.5 t: a part unit still
+    takes whole packages)."""
     dims = (product.package_length_mm, product.package_width_mm, product.package_height_mm)
     volume = dims[0] * dims[1] * dims[2] // 1000 if all(dims) else 0
     longest = max(dims) if all(dims) else 0
     per_unit = max(product.packages_per_unit or 1, 1)
     units = max(product.units_per_package or 1, 1)
     if per_unit > 1:
-        return Pieces(qty * per_unit, -(-product.gross_weight_g // per_unit), volume, longest)
-    count = -(-qty // units)
-    return Pieces(count, product.gross_weight_g * min(units, qty), volume, longest)
+        return Pieces(-(-qty * per_unit // scale), -(-product.gross_weight_g // per_unit), volume, longest)
+    count = -(-qty // (units * scale))
+    return Pieces(count, line_amount(product.gross_weight_g, min(units * scale, qty), scale), volume, longest)
 
 
 @dataclass(frozen=True)
@@ -76,15 +81,17 @@ class Shipment:
         return max(self.gross_weight_g, volumetric)
 
 
-def shipment(lines: Iterable[tuple[Packed, int]]) -> Shipment:
-    """A shipment from (product, quantity) pairs; gross weight is exact (per unit × quantity)."""
+def shipment(lines: Iterable[tuple[Packed, int] | tuple[Packed, int, int]]) -> Shipment:
+    """A shipment from (product, stored quantity[, unit scale]) tuples; gross weight is per unit × quantity in
+    the unit (grams, rounded half-up per line)."""
     pieces, gross, volume = [], 0, 0
-    for product, qty in lines:
+    for product, qty, *rest in lines:
+        scale = rest[0] if rest else 1
         if qty <= 0:
             continue
-        p = pieces_of(product, qty)
+        p = pieces_of(product, qty, scale)
         pieces.append(p)
-        gross += product.gross_weight_g * qty
+        gross += line_amount(product.gross_weight_g, qty, scale)
         volume += p.volume_cm3 * p.count
     return Shipment(gross, volume, tuple(pieces))
 
