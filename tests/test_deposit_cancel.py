@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 
 from storefront.accounts import team
 from storefront.accounts.models import Role
+from storefront.catalog import operations as catalog_ops
 from storefront.catalog.models import ProductVariant
 from storefront.clearance.models import ClearanceCase
 from storefront.extensions import db
 from storefront.ledger import operations as ledger
 from storefront.ledger.check import check
-from storefront.ordering import cancellation, instalments, quotations
+from storefront.ordering import cancellation, instalments, quotations, stock
 from storefront.ordering.models import Order, OrderEvent
 from storefront.ordering.payable import KIND
 from storefront.ordering.states import Cause
@@ -197,3 +198,27 @@ def test_only_a_deposit_paid_order_is_cancelled_here(app, shop):  # noqa: F811
     assert "Отменить здесь можно только заказ" in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Order, order.id).status == "awaiting_transfer"
+
+
+def test_an_order_with_its_deposit_paid_holds_its_variants_and_unit(app, runner, shop):  # noqa: F811
+    """A T/T order waiting for its balance still needs its goods: the variant cannot be removed and the product's
+    unit cannot change scale under its held stock (the release would give back the wrong amount); once the order is
+    cancelled both are free again."""
+    merchant, product, _buyer = shop
+    order = _tt_deposit_paid(runner, shop)
+    variant_id = product.default_variant.id
+    assert stock.variants_in_open_orders([variant_id]) == {variant_id}
+    data = catalog_ops.ProductInput.from_product(product)
+    data.unit = "tonne"
+    data.moq, data.qty_step, data.sample_max_qty = 10_000, 5_000, 1_000
+    with pytest.raises(catalog_ops.ProductError) as refused:
+        catalog_ops.update_product(product, data)
+    assert set(refused.value.errors) == {"unit"}
+    db.session.rollback()
+    assert db.session.get(type(product), product.id).unit == "piece"
+    cancellation.cancel(order, actor="test", reason="Покупатель передумал")
+    db.session.commit()
+    assert stock.variants_in_open_orders([variant_id]) == set()
+    catalog_ops.update_product(db.session.get(type(product), product.id), data)
+    db.session.commit()
+    assert db.session.get(type(product), product.id).unit == "tonne"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
@@ -34,6 +35,15 @@ MAX_PACKAGE_COUNT = 10_000
 _DIMS_SPLIT = re.compile(r"\s*[x×*X]\s*|\s+")
 #: Product fields recorded in the audit log when an operator moderates.
 MODERATION_FIELDS = ("hidden", "moderation_reason")
+
+#: Checks other domains register (ordering: variants that open orders still need), by name: given variant ids,
+#: those whose quantities are held elsewhere in the product's current unit, so the unit may not change scale.
+_UNIT_HOLDERS: dict[str, Callable[[Iterable[int]], set[int]]] = {}
+
+
+def register_unit_holder(name: str, check: Callable[[Iterable[int]], set[int]]) -> None:
+    """Register a check of :data:`_UNIT_HOLDERS` (idempotent: the last registration of a name wins)."""
+    _UNIT_HOLDERS[name] = check
 
 
 class ProductError(ValueError):
@@ -405,12 +415,24 @@ def update_product(product: Product, data: ProductInput, refs: Refs | None = Non
     errors = check(data, refs or Refs.load(), sku_taken=sku_taken(product.merchant_id, data.sku, product.id))
     if product.moderation_reason and not data.hidden and product.hidden:
         errors["hidden"] = _l("An operator hid this product; it stays hidden until they restore it.")
+    if sale_scale(product.unit) != sale_scale(data.unit) and _quantities_held(product):
+        errors["unit"] = _l(
+            "Open orders hold this product in its current unit: ship or cancel them before changing between "
+            "count, weight and length units."
+        )
     if errors:
         raise ProductError(errors)
     _rescale_variants(product, sale_scale(product.unit), sale_scale(data.unit))
     changed = apply(product, data)
     db.session.flush()
     return changed
+
+
+def _quantities_held(product: Product) -> bool:
+    """True when a registered holder (open orders and their stock reservations) keeps quantities of the product
+    in steps of its current unit: rescaling stock under them would give back the wrong amount on release."""
+    ids = [v.id for v in product.variants if v.id is not None]
+    return any(check(ids) for check in _UNIT_HOLDERS.values()) if ids else False
 
 
 def _rescale_variants(product: Product, old: int, new: int) -> None:

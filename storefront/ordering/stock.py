@@ -150,7 +150,7 @@ def return_sold(order: Order, variant_qty: Iterable[tuple[int | None, int]]) -> 
 
 
 #: Sub-order states in which the goods are still owed to the buyer (the variant must stay).
-OPEN_STATES = (*sorted(UNPAID), OrderStatus.PAID, OrderStatus.REFUND_DUE)
+OPEN_STATES = (*sorted(UNPAID), OrderStatus.DEPOSIT_PAID, OrderStatus.PAID, OrderStatus.REFUND_DUE)
 
 
 def variants_in_open_orders(variant_ids: Iterable[int]) -> set[int]:
