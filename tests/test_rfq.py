@@ -542,3 +542,17 @@ def test_accepting_a_parcel_to_korea_asks_for_the_customs_code_in_korean(app, ma
         f"/ko/rfq/{item.id}/quotations/{quotation.id}/accept", data={**address, "customs_id": "P123456789012"}
     )
     assert answer.status_code == 302 and "/ko/orders/" in answer.headers["Location"]
+
+
+def test_the_step_refusal_names_the_step_in_the_products_unit(ctx, shop):
+    _merchant, product, _buyer = shop
+
+    def refusal(qty: int, lang: str) -> str:
+        with force_locale(lang), pytest.raises(quotations.RfqError) as exc:
+            quotations.check_quantity(product, qty)
+        with force_locale(lang):
+            return str(exc.value.message)
+
+    assert refusal(22, "ru") == "Этот товар продаётся с шагом 5 штук: укажите количество, кратное шагу."
+    product.unit, product.moq, product.qty_step = "tonne", 500, 500  # sold by the half tonne
+    assert "0.5톤 단위로" in refusal(1200, "ko") and "상자" not in refusal(1200, "ko")

@@ -63,7 +63,7 @@ class RfqError(CodedError):
         "variant_foreign": _l("This variant is not one of your products."),
         "variant_product": _l("This variant belongs to another product than the one the buyer asked about."),
         "moq": _l("The quantity is below the minimum order of %(n)s."),
-        "step": _l("The quantity must be a whole number of cartons of %(n)s."),
+        "step": _l("This product is sold in steps of %(n)s: enter a multiple of that."),
         "lines": _l("Quote at least one line and at most %(n)s."),
         "price": _l("Each unit price must be more than zero."),
         "freight": _l("Freight cannot be negative."),
