@@ -100,6 +100,12 @@ def cny_yuan(amount: float) -> str:
     return cny(round(amount * 100))
 
 
+def cny_chart(kind: str, chart_id: str, title: str, rows, value_label: str) -> charts.Chart:
+    """A bar or line chart of (label, fen) rows: drawn in yuan, each value shown as CNY."""
+    draw = charts.bar_chart if kind == "bar" else charts.line_chart
+    return draw(chart_id, title, [(label, yuan(fen)) for label, fen in rows], fmt=cny_yuan, value_label=value_label)
+
+
 def month_keys(today: date | None = None, months: int = MONTHS) -> list[tuple[int, int]]:
     """(year, month) of the last ``months`` months, oldest first."""
     today = today or datetime.now(UTC).date()
@@ -158,26 +164,20 @@ def dashboard_charts(merchant_id: int, lang: str) -> dict:
     }
     result = {
         "charts": [
-            charts.bar_chart(
+            cny_chart(
+                "bar",
                 "chart-sales-country",
                 _("Sales by destination country"),
-                [(country_name(c, lang), yuan(v)) for c, v in countries],
-                fmt=cny_yuan,
-                value_label=_("Sales (CNY)"),
+                [(country_name(c, lang), v) for c, v in countries],
+                _("Sales (CNY)"),
             ),
-            charts.line_chart(
-                "chart-sales-month",
-                _("Sales by month"),
-                [(month, yuan(v)) for month, v in by_month(monthly)],
-                fmt=cny_yuan,
-                value_label=_("Sales (CNY)"),
-            ),
-            charts.bar_chart(
+            cny_chart("line", "chart-sales-month", _("Sales by month"), by_month(monthly), _("Sales (CNY)")),
+            cny_chart(
+                "bar",
                 "chart-top-products",
                 _("Top products"),
-                [(f"{sku} {names.get(line_id) or ''}".strip(), yuan(v)) for sku, line_id, _qty, v in top],
-                fmt=cny_yuan,
-                value_label=_("Sales (CNY)"),
+                [(f"{sku} {names.get(line_id) or ''}".strip(), v) for sku, line_id, _qty, v in top],
+                _("Sales (CNY)"),
             ),
         ],
         "total_fen": sum(v or 0 for _c, v in countries),

@@ -17,7 +17,7 @@ from storefront.core import charts
 from storefront.extensions import db
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
-from storefront.sales.reports import SOLD, by_month, clearance_counts, cny, cny_yuan, since_first_month, yuan
+from storefront.sales.reports import SOLD, by_month, clearance_counts, cny, cny_chart, since_first_month
 from storefront.statistics import province
 
 
@@ -71,27 +71,21 @@ def figures(lang: str) -> dict:
         or 0,
         "coverage": merchant_queries.catalogue_coverage(None),
         "charts": [
-            charts.bar_chart(
+            cny_chart(
+                "bar",
                 "chart-gmv-country",
                 _("GMV by destination country"),
-                [(country_name(c, lang), yuan(v)) for c, v in by_country],
-                fmt=cny_yuan,
-                value_label=_("GMV (CNY)"),
+                [(country_name(c, lang), v) for c, v in by_country],
+                _("GMV (CNY)"),
             ),
-            charts.bar_chart(
+            cny_chart(
+                "bar",
                 "chart-gmv-cluster",
                 _("GMV by industry cluster"),
-                [(clusters.get(cid, "—"), yuan(v)) for cid, v in by_cluster],
-                fmt=cny_yuan,
-                value_label=_("GMV (CNY)"),
+                [(clusters.get(cid, "—"), v) for cid, v in by_cluster],
+                _("GMV (CNY)"),
             ),
-            charts.line_chart(
-                "chart-gmv-month",
-                _("GMV by month"),
-                [(month, yuan(v)) for month, v in by_month(gmv_month)],
-                fmt=cny_yuan,
-                value_label=_("GMV (CNY)"),
-            ),
+            cny_chart("line", "chart-gmv-month", _("GMV by month"), by_month(gmv_month), _("GMV (CNY)")),
             charts.line_chart(
                 "chart-orders-month",
                 _("Paid orders by month"),
