@@ -128,23 +128,34 @@ def since_first_month() -> datetime:
     return datetime(first_year, first_month, 1, tzinfo=UTC)
 
 
-def dashboard_charts(merchant_id: int, lang: str) -> dict:
-    """Sales by destination country and by month, top products, clearance status counts."""
-    sold = (SubOrder.merchant_id == merchant_id) & SubOrder.status.in_(SOLD)
-    countries = db.session.execute(
+def sales_by_country(sold) -> list:
+    """(country, goods fen) of the sub-orders matching ``sold``, largest first."""
+    return db.session.execute(
         select(Order.country, func.sum(SubOrder.goods_fen))
         .join(SubOrder, SubOrder.order_id == Order.id)
         .where(sold)
         .group_by(Order.country)
         .order_by(func.sum(SubOrder.goods_fen).desc())
     ).all()
+
+
+def per_month(sold, value) -> list:
+    """(year, month, ``value``) over the sub-orders matching ``sold`` paid in the months the charts show."""
     paid = func.coalesce(Order.paid_at, Order.created_at)
-    monthly = db.session.execute(
-        select(extract("year", paid), extract("month", paid), func.sum(SubOrder.goods_fen))
+    month = (extract("year", paid), extract("month", paid))
+    return db.session.execute(
+        select(*month, value)
         .join(SubOrder, SubOrder.order_id == Order.id)
         .where(sold, paid >= since_first_month())
-        .group_by(extract("year", paid), extract("month", paid))
+        .group_by(*month)
     ).all()
+
+
+def dashboard_charts(merchant_id: int, lang: str) -> dict:
+    """Sales by destination country and by month, top products, clearance status counts."""
+    sold = (SubOrder.merchant_id == merchant_id) & SubOrder.status.in_(SOLD)
+    countries = sales_by_country(sold)
+    monthly = per_month(sold, func.sum(SubOrder.goods_fen))
     top = db.session.execute(
         select(
             OrderLine.sku,
