@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from storefront.catalog.queries import get_public_product
+from storefront.core.downloads import send_private
 from storefront.core.uploads import UploadRejected
 from storefront.extensions import db
 from storefront.messaging import files, queries
@@ -82,15 +83,7 @@ def download(conversation_id: int, file_id: int):
     """An attachment, as a download, for the conversation's participants and operators only."""
     item = queries.conversation_for(conversation_id, current_user)
     row = queries.file_of(item, file_id)
-    path = files.path_of(row.folder, row.stored_name)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path, mimetype=row.content_type, as_attachment=True, download_name=row.original_name, max_age=0
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_private(files.path_of(row.folder, row.stored_name), row.content_type, row.original_name)
 
 
 def _contact_page(form: MessageForm, title: str, seller: str, action: str):
