@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +12,7 @@ from sqlalchemy import Select, func, select
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product, load_variant_tiers, with_variants
 from storefront.core.money import parse_price_range
+from storefront.core.paging import Paged
 from storefront.core.versions import GLOBAL, LISTINGS, memoize
 from storefront.extensions import db
 
@@ -102,28 +102,13 @@ def parse_page(value: str | None) -> int:
 
 
 @dataclass
-class Page:
+class Page(Paged):
     """One page of results."""
 
     items: list
     page: int
     per_page: int
     total: int
-
-    @property
-    def pages(self) -> int:
-        """Number of pages (at least 1)."""
-        return max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        """True when there is a previous page."""
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        """True when there is a next page."""
-        return self.page < self.pages
 
 
 def paginate(stmt: Select, page: int, per_page: int, order_by=(), ids: bool = False, total: int | None = None) -> Page:
