@@ -193,6 +193,16 @@ def seed_packages(providers: dict[str, Provider]) -> dict[str, Package]:
     return found
 
 
+#: The event trail of a demo order that went all the way: (action, from, to, party).
+_DEMO_STEPS = (
+    ("placed", "", "requested", "merchant"),
+    ("accept", "requested", "accepted", "provider"),
+    ("start", "accepted", "in_progress", "provider"),
+    ("deliver", "in_progress", "delivered", "provider"),
+    ("approve", "delivered", "completed", "merchant"),
+)
+
+
 def seed_reviews(packages: dict[str, Package]) -> int:
     """Completed orders of demo merchants with their reviews (skipped when the shop demo is not loaded)."""
     merchants = {m.slug: m for m in db.session.scalars(select(Merchant))}
@@ -204,57 +214,8 @@ def seed_reviews(packages: dict[str, Package]) -> int:
         if merchant is None or db.session.scalars(select(ServiceOrder).where(ServiceOrder.number == number)).first():
             continue
         package = packages[key]
-        tier = package.tier(level)
         done = now() - timedelta(days=10 + made * 9)
-        started = done - timedelta(days=tier.delivery_days + 2)
-        order = ServiceOrder(
-            number=number,
-            package_id=package.id,
-            tier_id=tier.id,
-            provider_id=package.provider_id,
-            merchant_id=merchant.id,
-            buyer_id=merchant.owner_id,
-            status=OrderStatus.COMPLETED.value,
-            category=package.category,
-            titles={k: t.title for k, t in package.texts.items()},
-            tier_level=level,
-            delivery_days=tier.delivery_days,
-            revisions_allowed=tier.revisions,
-            revisions_used=0,
-            price_fen=tier.price_fen,
-            voucher_fen=0,
-            card_fen=tier.price_fen,
-            brief="(demo)",
-            payment_ref="demo",
-            refund_state="",
-            paid_at=started,
-            accepted_at=started,
-            due_at=started + timedelta(tier.delivery_days),
-            delivered_at=done - timedelta(days=1),
-            completed_at=done,
-            created_at=started,
-        )
-        db.session.add(order)
-        db.session.flush()
-        steps = [
-            ("placed", "", "requested", "merchant"),
-            ("accept", "requested", "accepted", "provider"),
-            ("start", "accepted", "in_progress", "provider"),
-            ("deliver", "in_progress", "delivered", "provider"),
-            ("approve", "delivered", "completed", "merchant"),
-        ]
-        for action, before, after, party in steps:
-            db.session.add(
-                ServiceOrderEvent(
-                    order_id=order.id,
-                    action=action,
-                    from_status=before,
-                    to_status=after,
-                    party=party,
-                    note="",
-                    created_at=done,
-                )
-            )
+        order = _completed_order(number, package, level, merchant, done)
         db.session.add(
             ServiceReview(
                 order_id=order.id,
@@ -276,6 +237,54 @@ def seed_reviews(packages: dict[str, Package]) -> int:
         made += 1
     db.session.flush()
     return made
+
+
+def _completed_order(number: str, package: Package, level: int, merchant: Merchant, done) -> ServiceOrder:
+    """A demo order of one tier, paid, delivered and completed at ``done``, with its event trail."""
+    tier = package.tier(level)
+    started = done - timedelta(days=tier.delivery_days + 2)
+    order = ServiceOrder(
+        number=number,
+        package_id=package.id,
+        tier_id=tier.id,
+        provider_id=package.provider_id,
+        merchant_id=merchant.id,
+        buyer_id=merchant.owner_id,
+        status=OrderStatus.COMPLETED.value,
+        category=package.category,
+        titles={k: t.title for k, t in package.texts.items()},
+        tier_level=level,
+        delivery_days=tier.delivery_days,
+        revisions_allowed=tier.revisions,
+        revisions_used=0,
+        price_fen=tier.price_fen,
+        voucher_fen=0,
+        card_fen=tier.price_fen,
+        brief="(demo)",
+        payment_ref="demo",
+        refund_state="",
+        paid_at=started,
+        accepted_at=started,
+        due_at=started + timedelta(tier.delivery_days),
+        delivered_at=done - timedelta(days=1),
+        completed_at=done,
+        created_at=started,
+    )
+    db.session.add(order)
+    db.session.flush()
+    for action, before, after, party in _DEMO_STEPS:
+        db.session.add(
+            ServiceOrderEvent(
+                order_id=order.id,
+                action=action,
+                from_status=before,
+                to_status=after,
+                party=party,
+                note="",
+                created_at=done,
+            )
+        )
+    return order
 
 
 def seed_vouchers() -> int:

@@ -23,12 +23,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
 from services_market.constants import SPOKEN_LANGUAGES
-from storefront.accounts.models import FilingStatus
+from storefront.accounts.models import FiledCompany, FilingStatus
 from storefront.core.content import Localized, pick
 from storefront.extensions import db
 
 
-class Provider(db.Model):
+class Provider(FiledCompany, db.Model):
     """A service company filed on the platform; its packages are public once an operator approves it."""
 
     __tablename__ = "service_providers"
@@ -37,10 +37,6 @@ class Provider(db.Model):
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     #: The account that runs the provider (role ``provider``).
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), unique=True)
-    #: Company name per language; zh and en are required for filing.
-    names: Mapped[dict] = mapped_column(JSON, default=dict)
-    #: About the company, per language.
-    descriptions: Mapped[dict] = mapped_column(JSON, default=dict)
     #: Unified social credit code (统一社会信用代码), GB 32100-2015.
     uscc: Mapped[str] = mapped_column(String(18), unique=True)
     #: Service category values (see :class:`~services_market.constants.ServiceCategory`).
@@ -53,29 +49,10 @@ class Provider(db.Model):
     contact_email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     city_slug: Mapped[str | None] = mapped_column(ForeignKey("cities.slug"))
-    #: A :class:`~storefront.accounts.models.FilingStatus` value.
-    status: Mapped[str] = mapped_column(String(16), default=FilingStatus.PENDING.value, index=True)
-    rejection_reason: Mapped[str] = mapped_column(Text, default="")
-    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     owner = relationship("User", foreign_keys=[owner_id], lazy="joined")
     city = relationship("City")
-
-    @property
-    def is_approved(self) -> bool:
-        """Only approved providers' packages are public."""
-        return self.status == FilingStatus.APPROVED.value
-
-    def name(self, lang: str) -> Localized:
-        """Company name in the language, with fallback."""
-        return pick(self.names, lang)
-
-    def description(self, lang: str) -> Localized:
-        """Company description in the language, with fallback."""
-        return pick(self.descriptions, lang)
 
 
 class Package(db.Model):

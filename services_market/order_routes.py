@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -29,6 +29,7 @@ from services_market.forms import (
 )
 from services_market.order_models import ServiceOrder
 from storefront.accounts.models import Merchant, Role
+from storefront.core.downloads import send_private
 from storefront.core.security import roles_required
 from storefront.core.uploads import UploadRejected
 from storefront.extensions import db
@@ -218,15 +219,7 @@ def download(number: str, file_id: int):
     """A file of the order, as an attachment, for the two parties and operators only."""
     item, _party = orders.order_for(number, current_user)
     row = orders.file_of(item, file_id)
-    path = files.path_of(row.stored_name)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path, mimetype=row.content_type, as_attachment=True, download_name=row.original_name, max_age=0
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_private(files.path_of(row.stored_name), row.content_type, row.original_name)
 
 
 @bp.post("/orders/<number>/review")

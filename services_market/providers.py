@@ -12,7 +12,7 @@ from services_market import mail
 from services_market.constants import CATEGORIES, REGIONS, SPOKEN_LANGUAGES
 from services_market.models import Provider
 from services_market.util import now, slugify
-from storefront.accounts import team
+from storefront.accounts import filing_review, team
 from storefront.accounts.models import FilingStatus, Role, User
 from storefront.catalog.models import City
 from storefront.core import audit
@@ -181,7 +181,7 @@ def submit(user: User, data: ProviderData) -> Provider:
 
 def can_edit(provider: Provider) -> bool:
     """A filing may change while it waits and after a rejection, not once approved."""
-    return provider.status in (FilingStatus.PENDING.value, FilingStatus.REJECTED.value)
+    return filing_review.can_edit(provider)
 
 
 def resubmit(provider: Provider, user: User, data: ProviderData) -> Provider:
@@ -201,28 +201,13 @@ def resubmit(provider: Provider, user: User, data: ProviderData) -> Provider:
 
 def approve(provider: Provider, operator: User) -> None:
     """Approve a pending filing: the provider's published packages become visible."""
-    if provider.status != FilingStatus.PENDING.value:
-        raise ProviderError("not_pending")
-    before = audit.snapshot(provider, "status", "rejection_reason")
-    provider.status, provider.rejection_reason = FilingStatus.APPROVED.value, ""
-    provider.reviewed_at, provider.reviewed_by_id = now(), operator.id
-    db.session.flush()
-    audit.record(operator, "provider.approve", provider, before, audit.snapshot(provider, "status", "rejection_reason"))
+    filing_review.approve(provider, operator, action="provider.approve", error=ProviderError)
     _notify(provider)
 
 
 def reject(provider: Provider, operator: User, reason: str) -> None:
     """Reject a pending filing (or suspend an approved one) with a reason the provider sees."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ProviderError("reason_required")
-    if provider.status not in (FilingStatus.PENDING.value, FilingStatus.APPROVED.value):
-        raise ProviderError("not_pending")
-    before = audit.snapshot(provider, "status", "rejection_reason")
-    provider.status, provider.rejection_reason = FilingStatus.REJECTED.value, reason
-    provider.reviewed_at, provider.reviewed_by_id = now(), operator.id
-    db.session.flush()
-    audit.record(operator, "provider.reject", provider, before, audit.snapshot(provider, "status", "rejection_reason"))
+    filing_review.reject(provider, operator, reason, action="provider.reject", error=ProviderError)
     _notify(provider)
 
 

@@ -14,7 +14,7 @@ from services_market.models import Package, PackageLanguage, Provider, public_pa
 from services_market.order_models import ServiceOrder, ServiceReview
 from storefront.accounts.models import FilingStatus
 from storefront.catalog.queries import Page, paginate
-from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, parse_amount
+from storefront.core.money import parse_price_range
 from storefront.extensions import db
 
 SORTS = {
@@ -72,15 +72,7 @@ def parse_filters(args, currency: str, category: str | None = None) -> Filters:
     f = Filters(raw=raw, q=raw["q"])
     wanted = category or raw["category"]
     f.category = wanted if wanted in CATEGORIES else None
-    rates = current_rates()
-    for key, attr in (("min_price", "min_fen"), ("max_price", "max_fen")):
-        try:
-            minor = parse_amount(raw[key], currency)
-        except ValueError:
-            f.errors[key] = str(_l("Enter a number, for example 100 or 99.50."))
-            continue
-        if minor is not None:
-            setattr(f, attr, convert(Money(minor, currency), BASE_CURRENCY, rates).minor)
+    f.min_fen, f.max_fen = parse_price_range(raw, currency, f.errors)
     if raw["days"]:
         if raw["days"].isdigit() and 0 < int(raw["days"]) < 10_000:
             f.max_days = int(raw["days"])

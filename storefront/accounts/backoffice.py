@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Blueprint, current_app, flash, g, redirect, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from storefront.accounts import team
+from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.accounts.models import Merchant, Role
 from storefront.core.security import roles_required
 from storefront.extensions import db
@@ -72,3 +74,22 @@ def decide(action: Callable[[], object], errors: type[Exception], success: str, 
     else:
         flash(success, "success")
     return redirect(url_for(back))
+
+
+def decide_confirmed(action: Callable[[], object], errors: type[Exception], success: str, back: str):
+    """:func:`decide` for a decision without a reason: a form that fails its CSRF check is a 400."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    return decide(action, errors, success, back)
+
+
+def decide_with_reason(
+    action: Callable[[str], object], errors: type[Exception], success: str, back: str, *, missing: str
+):
+    """:func:`decide` for a decision the owner is told why about: ``action(reason)`` runs with the
+    :class:`ReasonForm`'s reason; without one, ``missing`` is flashed and nothing is decided."""
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        flash(missing, "error")
+        return redirect(url_for(back))
+    return decide(lambda: action(form.reason.data), errors, success, back)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from storefront.accounts import documents, notices
+from storefront.accounts import documents, filing_review, notices
 from storefront.accounts.models import FilingStatus, Merchant, Role, User
 from storefront.catalog.models import City, Cluster
 from storefront.core import audit
@@ -162,7 +162,7 @@ def submit(user: User, data: FilingData) -> Merchant:
 
 def can_edit(merchant: Merchant) -> bool:
     """A filing may be changed while it waits and after a rejection, not once approved."""
-    return merchant.status in (FilingStatus.PENDING.value, FilingStatus.REJECTED.value)
+    return filing_review.can_edit(merchant)
 
 
 def resubmit(merchant: Merchant, user: User, data: FilingData) -> Merchant:
@@ -183,30 +183,13 @@ def resubmit(merchant: Merchant, user: User, data: FilingData) -> Merchant:
 
 def approve(merchant: Merchant, operator: User) -> None:
     """Approve a pending filing: the merchant's products become public."""
-    if merchant.status != FilingStatus.PENDING.value:
-        raise FilingError("not_pending")
-    before = audit.snapshot(merchant, "status", "rejection_reason")
-    merchant.status = FilingStatus.APPROVED.value
-    merchant.rejection_reason = ""
-    merchant.reviewed_at, merchant.reviewed_by_id = _now(), operator.id
-    db.session.flush()
-    audit.record(operator, "filing.approve", merchant, before, audit.snapshot(merchant, "status", "rejection_reason"))
+    filing_review.approve(merchant, operator, action="filing.approve", error=FilingError)
     notices.filing_decided(merchant)
 
 
 def reject(merchant: Merchant, operator: User, reason: str) -> None:
     """Reject a pending filing (or suspend an approved one) with a reason the merchant sees."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise FilingError("reason_required")
-    if merchant.status not in (FilingStatus.PENDING.value, FilingStatus.APPROVED.value):
-        raise FilingError("not_pending")
-    before = audit.snapshot(merchant, "status", "rejection_reason")
-    merchant.status = FilingStatus.REJECTED.value
-    merchant.rejection_reason = reason
-    merchant.reviewed_at, merchant.reviewed_by_id = _now(), operator.id
-    db.session.flush()
-    audit.record(operator, "filing.reject", merchant, before, audit.snapshot(merchant, "status", "rejection_reason"))
+    filing_review.reject(merchant, operator, reason, action="filing.reject", error=FilingError)
     notices.filing_decided(merchant)
 
 

@@ -121,45 +121,28 @@ def _current_parameters(method: str) -> str:
     return _PARAMETERS[method]
 
 
-class Merchant(db.Model):
-    """A provincial exporter company selling on the platform."""
+class FiledCompany:
+    """What every company filed on the platform has (a merchant; a service provider of the marketplace): names
+    and descriptions per language, and the review state of its filing (备案), which
+    :mod:`storefront.accounts.filing_review` changes."""
 
-    __tablename__ = "merchants"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), unique=True)
     #: Company name per language ({"zh": ..., "en": ...}); zh and en are required for filing.
     names: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: About the company, per language.
     descriptions: Mapped[dict] = mapped_column(JSON, default=dict)
-    #: Unified social credit code (统一社会信用代码), 18 characters, GB 32100-2015.
-    uscc: Mapped[str] = mapped_column(String(18), default="")
-    #: Customs registration code (海关注册编码), 10 characters.
-    customs_code: Mapped[str] = mapped_column(String(10), default="")
-    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"), index=True)
-    city_slug: Mapped[str | None] = mapped_column(ForeignKey("cities.slug"))
-    contact_email: Mapped[str] = mapped_column(String(254), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
-    founded: Mapped[int | None] = mapped_column(Integer)
+    #: A :class:`FilingStatus` value.
     status: Mapped[str] = mapped_column(String(16), default=FilingStatus.PENDING.value, index=True)
+    #: Why an operator rejected (or suspended) the filing; the company sees it.
     rejection_reason: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    #: Person to contact about the filing and orders.
-    contact_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     #: When the filing was last (re)submitted for review.
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: When and by which operator the filing was last approved or rejected.
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
-    owner: Mapped[User | None] = relationship(back_populates="merchant", foreign_keys=[owner_id])
-    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
-    cluster = relationship("Cluster")
-    city = relationship("City")
-
     @property
     def is_approved(self) -> bool:
-        """Only approved merchants' products are public."""
+        """Only an approved company's products or packages are public."""
         return self.status == FilingStatus.APPROVED.value
 
     def name(self, lang: str) -> Localized:
@@ -169,3 +152,30 @@ class Merchant(db.Model):
     def description(self, lang: str) -> Localized:
         """Company description in the language, with fallback."""
         return pick(self.descriptions, lang)
+
+
+class Merchant(FiledCompany, db.Model):
+    """A provincial exporter company selling on the platform."""
+
+    __tablename__ = "merchants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), unique=True)
+    #: Unified social credit code (统一社会信用代码), 18 characters, GB 32100-2015.
+    uscc: Mapped[str] = mapped_column(String(18), default="")
+    #: Customs registration code (海关注册编码), 10 characters.
+    customs_code: Mapped[str] = mapped_column(String(10), default="")
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"), index=True)
+    city_slug: Mapped[str | None] = mapped_column(ForeignKey("cities.slug"))
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    founded: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    #: Person to contact about the filing and orders.
+    contact_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+
+    owner: Mapped[User | None] = relationship(back_populates="merchant", foreign_keys=[owner_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys="Merchant.reviewed_by_id")
+    cluster = relationship("Cluster")
+    city = relationship("City")

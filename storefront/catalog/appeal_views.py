@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 
-from storefront.accounts.backoffice import decide, operator_required
+from storefront.accounts.backoffice import decide_confirmed, decide_with_reason, operator_required
 from storefront.accounts.backoffice import operator_bp as bp
 from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.catalog import appeals
@@ -33,10 +32,8 @@ def moderation_appeals():
 def appeal_accept(appeal_id: int):
     """Accept: the product is restored and the merchant told."""
     item = _appeal(appeal_id)
-    if not FlaskForm().validate_on_submit():
-        abort(400)
     restored = _("Product %(sku)s restored.", sku=item.product.sku)
-    return decide(lambda: appeals.accept(item, current_user), appeals.AppealError, restored, QUEUE)
+    return decide_confirmed(lambda: appeals.accept(item, current_user), appeals.AppealError, restored, QUEUE)
 
 
 @bp.post("/moderation/appeals/<int:appeal_id>/reject")
@@ -44,9 +41,10 @@ def appeal_accept(appeal_id: int):
 def appeal_reject(appeal_id: int):
     """Keep the product hidden, with an answer the merchant sees."""
     item = _appeal(appeal_id)
-    form = ReasonForm()
-    if not form.validate_on_submit():
-        flash(_("Give an answer the merchant will see."), "error")
-        return redirect(url_for(QUEUE))
-    kept = _("The product stays hidden; the merchant is told why.")
-    return decide(lambda: appeals.reject(item, current_user, form.reason.data), appeals.AppealError, kept, QUEUE)
+    return decide_with_reason(
+        lambda reason: appeals.reject(item, current_user, reason),
+        appeals.AppealError,
+        _("The product stays hidden; the merchant is told why."),
+        QUEUE,
+        missing=_("Give an answer the merchant will see."),
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -13,7 +12,8 @@ from sqlalchemy import Select, case, func, select
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product, load_variant_tiers, with_variants
 from storefront.catalog.units import SCALE
-from storefront.core.money import BASE_CURRENCY, Money, convert, current_rates, parse_amount
+from storefront.core.money import parse_price_range
+from storefront.core.paging import Paged
 from storefront.core.versions import GLOBAL, LISTINGS, memoize
 from storefront.extensions import db
 
@@ -69,15 +69,7 @@ def parse_filters(args, currency: str) -> Filters:
     keys = ("min_price", "max_price", "moq", "city", "sort")
     raw = {k: (args.get(k) or "")[:40] for k in keys}
     f = Filters(raw=raw)
-    rates = current_rates()
-    for key, attr in (("min_price", "min_fen"), ("max_price", "max_fen")):
-        try:
-            minor = parse_amount(raw[key], currency)
-        except ValueError:
-            f.errors[key] = str(_l("Enter a number, for example 100 or 99.50."))
-            continue
-        if minor is not None:
-            setattr(f, attr, convert(Money(minor, currency), BASE_CURRENCY, rates).minor)
+    f.min_fen, f.max_fen = parse_price_range(raw, currency, f.errors)
     if raw["moq"]:
         if raw["moq"].isdigit() and 0 < int(raw["moq"]) < 10**9:
             f.max_moq = int(raw["moq"])
@@ -112,28 +104,13 @@ def parse_page(value: str | None) -> int:
 
 
 @dataclass
-class Page:
+class Page(Paged):
     """One page of results."""
 
     items: list
     page: int
     per_page: int
     total: int
-
-    @property
-    def pages(self) -> int:
-        """Number of pages (at least 1)."""
-        return max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        """True when there is a previous page."""
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        """True when there is a next page."""
-        return self.page < self.pages
 
 
 def paginate(stmt: Select, page: int, per_page: int, order_by=(), ids: bool = False, total: int | None = None) -> Page:

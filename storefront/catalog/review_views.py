@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
 
-from storefront.accounts.backoffice import decide, operator_required
+from storefront.accounts.backoffice import decide_confirmed, decide_with_reason, operator_required
 from storefront.accounts.backoffice import operator_bp as bp
 from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.catalog import reviews
@@ -35,10 +34,8 @@ def listing_reviews():
 def review_approve(review_id: int):
     """Approve: the product is shown, or the customs change applied."""
     item = _review(review_id)
-    if not FlaskForm().validate_on_submit():
-        abort(400)
     approved = _("Approved: %(sku)s.", sku=item.product.sku)
-    return decide(lambda: reviews.approve(item, current_user), reviews.ReviewError, approved, QUEUE)
+    return decide_confirmed(lambda: reviews.approve(item, current_user), reviews.ReviewError, approved, QUEUE)
 
 
 @bp.post("/moderation/reviews/<int:review_id>/reject")
@@ -46,9 +43,10 @@ def review_approve(review_id: int):
 def review_reject(review_id: int):
     """Reject with a reason the merchant sees."""
     item = _review(review_id)
-    form = ReasonForm()
-    if not form.validate_on_submit():
-        flash(_("Give a reason the merchant will see."), "error")
-        return redirect(url_for(QUEUE))
-    rejected = _("Rejected: %(sku)s.", sku=item.product.sku)
-    return decide(lambda: reviews.reject(item, current_user, form.reason.data), reviews.ReviewError, rejected, QUEUE)
+    return decide_with_reason(
+        lambda reason: reviews.reject(item, current_user, reason),
+        reviews.ReviewError,
+        _("Rejected: %(sku)s.", sku=item.product.sku),
+        QUEUE,
+        missing=_("Give a reason the merchant will see."),
+    )

@@ -186,13 +186,10 @@ def init_cache(app: Flask) -> None:
     shared_cache.init_app(app)
 
 
-def init_app(app: Flask) -> None:
-    """Wire the shared cache, fingerprinting, compression and conditional GETs into the app."""
+def init_compression(app: Flask) -> None:
+    """Brotli or gzip for text responses of 600 bytes or more (static files are sent as they are)."""
     from flask_compress import Compress
 
-    init_cache(app)
-    app.jinja_env.globals["chrome_fragment"] = chrome_fragment
-    versions.watch(ExchangeRate)  # prices in display currencies show everywhere
     app.config.setdefault(
         "COMPRESS_MIMETYPES",
         [
@@ -212,6 +209,14 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("COMPRESS_BR_LEVEL", 4)
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     Compress(app)
+
+
+def init_app(app: Flask) -> None:
+    """Wire the shared cache, fingerprinting, compression and conditional GETs into the app."""
+    init_cache(app)
+    app.jinja_env.globals["chrome_fragment"] = chrome_fragment
+    versions.watch(ExchangeRate)  # prices in display currencies show everywhere
+    init_compression(app)
 
     cache = PageCache(int(app.config.get("PAGE_CACHE_SIZE", 512)))
     app.extensions["kuajing_page_cache"] = cache

@@ -10,6 +10,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import format_currency, get_currency_precision
 from flask import g, session
+from flask_babel import lazy_gettext as _l
 
 from storefront.core.locales import BABEL_LOCALE, current_lang
 from storefront.core.models import load_rates
@@ -190,6 +191,21 @@ def current_rates() -> dict[str, Decimal]:
     if rates is None:
         rates = g._rates = load_rates()
     return rates
+
+
+def parse_price_range(raw: dict[str, str], currency: str, errors: dict[str, str]) -> tuple[int | None, int | None]:
+    """A listing filter's ``min_price`` and ``max_price`` typed in ``currency``, as CNY fen (None when empty); a bad
+    value is reported in ``errors`` under its key."""
+    rates = current_rates()
+    bounds: list[int | None] = []
+    for key in ("min_price", "max_price"):
+        try:
+            minor = parse_amount(raw[key], currency)
+        except ValueError:
+            errors[key] = str(_l("Enter a number, for example 100 or 99.50."))
+            minor = None
+        bounds.append(None if minor is None else convert(Money(minor, currency), BASE_CURRENCY, rates).minor)
+    return bounds[0], bounds[1]
 
 
 @dataclass(frozen=True)

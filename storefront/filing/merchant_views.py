@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict, fields
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,6 +13,7 @@ from storefront.accounts.backoffice import bp, current_merchant
 from storefront.accounts.models import Role
 from storefront.catalog import merchant_queries as queries
 from storefront.catalog.merchant_forms import FilingForm
+from storefront.core.downloads import send_private
 from storefront.core.locales import current_lang
 from storefront.core.security import roles_required
 from storefront.core.uploads import DOCUMENT_KINDS, UploadRejected, check_upload
@@ -39,18 +39,7 @@ def _uploads(form: FilingForm) -> list:
 
 def send_document(doc: documents.Document):
     """A document as a download (never rendered inline, never from static/)."""
-    path = documents.document_path(doc)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        io.BytesIO(path.read_bytes()),
-        mimetype=doc.content_type,
-        as_attachment=True,
-        download_name=doc.original_name,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_private(documents.document_path(doc), doc.content_type, doc.original_name, in_memory=True)
 
 
 @bp.route("/filing", methods=["GET", "POST"])

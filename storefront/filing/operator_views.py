@@ -61,14 +61,13 @@ def filing_approve(kind_key: str, filing_id: int):
     """Approve a pending filing (audited)."""
     kind = _kind(kind_key)
     obj = kind.get(filing_id) or abort(404)
-    try:
-        kind.approve(obj, current_user)
-    except kind.error:
-        flash(_("Only pending filings can be approved."), "error")
-        return redirect(url_for("operator.filing_detail", kind_key=kind.key, filing_id=filing_id))
-    db.session.commit()
-    flash(_("Filing approved."), "success")
-    return redirect(url_for("operator.filings", kind=kind.key))
+    return _decided(
+        kind,
+        filing_id,
+        lambda: kind.approve(obj, current_user),
+        _("Only pending filings can be approved."),
+        (_("Filing approved."), "success"),
+    )
 
 
 @bp.post("/filings/<kind_key>/<int:filing_id>/reject")
@@ -81,13 +80,25 @@ def filing_reject(kind_key: str, filing_id: int):
     if not form.validate_on_submit():
         flash(_("Give a reason: the applicant sees it and corrects the filing."), "error")
         return redirect(url_for("operator.filing_detail", kind_key=kind.key, filing_id=filing_id))
+    return _decided(
+        kind,
+        filing_id,
+        lambda: kind.reject(obj, current_user, form.reason.data),
+        _("This filing cannot be rejected in its current state."),
+        (_("Filing rejected; the applicant sees your reason."), "info"),
+    )
+
+
+def _decided(kind, filing_id: int, action, refused: str, done: tuple[str, str]):
+    """Run a decision: commit and back to the queue with ``done`` (message, category), or, when the filing's state
+    does not allow it, back to the filing with ``refused``."""
     try:
-        kind.reject(obj, current_user, form.reason.data)
+        action()
     except kind.error:
-        flash(_("This filing cannot be rejected in its current state."), "error")
+        flash(refused, "error")
         return redirect(url_for("operator.filing_detail", kind_key=kind.key, filing_id=filing_id))
     db.session.commit()
-    flash(_("Filing rejected; the applicant sees your reason."), "info")
+    flash(*done)
     return redirect(url_for("operator.filings", kind=kind.key))
 
 

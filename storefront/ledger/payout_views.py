@@ -65,38 +65,41 @@ def _payout(payout_id: int) -> Payout:
     return db.session.get(Payout, payout_id) or abort(404)
 
 
-@bp.post("/payouts/<int:payout_id>/approve")
-@operator_required
-def payout_approve(payout_id: int):
-    """Record the bank transfer that paid the request (books the payout in the ledger)."""
+def _decide(payout_id: int, action, success: str):
+    """Run an approve/reject decision: commit and back to the queue, or the page again with the refusal (400)."""
     form = DecisionForm()
     if not form.validate_on_submit():
         return payouts_page(_("The form expired. Please try again."), 400)
     try:
-        payouts.approve(_payout(payout_id), form.bank_ref.data or "", actor=f"operator:{current_user.id}")
+        action(_payout(payout_id), form, f"operator:{current_user.id}")
     except payouts.PayoutError as exc:
         db.session.rollback()
         return payouts_page(exc.message, 400)
     db.session.commit()
-    flash(_("Payout marked as paid."), "success")
+    flash(success, "success")
     return redirect(url_for("operator.payouts_list"))
+
+
+@bp.post("/payouts/<int:payout_id>/approve")
+@operator_required
+def payout_approve(payout_id: int):
+    """Record the bank transfer that paid the request (books the payout in the ledger)."""
+    return _decide(
+        payout_id,
+        lambda payout, form, actor: payouts.approve(payout, form.bank_ref.data or "", actor=actor),
+        _("Payout marked as paid."),
+    )
 
 
 @bp.post("/payouts/<int:payout_id>/reject")
 @operator_required
 def payout_reject(payout_id: int):
     """Refuse a request (the money stays in the seller's balance)."""
-    form = DecisionForm()
-    if not form.validate_on_submit():
-        return payouts_page(_("The form expired. Please try again."), 400)
-    try:
-        payouts.reject(_payout(payout_id), form.note.data or "", actor=f"operator:{current_user.id}")
-    except payouts.PayoutError as exc:
-        db.session.rollback()
-        return payouts_page(exc.message, 400)
-    db.session.commit()
-    flash(_("Payout request rejected."), "success")
-    return redirect(url_for("operator.payouts_list"))
+    return _decide(
+        payout_id,
+        lambda payout, form, actor: payouts.reject(payout, form.note.data or "", actor=actor),
+        _("Payout request rejected."),
+    )
 
 
 @bp.get("/payouts.csv")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, send_file, url_for
+from collections.abc import Callable
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from storefront.catalog.queries import get_public_product
+from storefront.core.downloads import send_private
 from storefront.core.uploads import UploadRejected
 from storefront.extensions import db
 from storefront.messaging import files, queries
@@ -82,15 +85,7 @@ def download(conversation_id: int, file_id: int):
     """An attachment, as a download, for the conversation's participants and operators only."""
     item = queries.conversation_for(conversation_id, current_user)
     row = queries.file_of(item, file_id)
-    path = files.path_of(row.folder, row.stored_name)
-    if not path.is_file():
-        abort(404)
-    response = send_file(
-        path, mimetype=row.content_type, as_attachment=True, download_name=row.original_name, max_age=0
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_private(files.path_of(row.folder, row.stored_name), row.content_type, row.original_name)
 
 
 def _contact_page(form: MessageForm, title: str, seller: str, action: str):
@@ -109,23 +104,20 @@ def _contact_page(form: MessageForm, title: str, seller: str, action: str):
 def contact_product(product_id: int):
     """Contact the seller of a public product (an existing enquiry thread opens instead of the form)."""
     product = get_public_product(product_id)
-    existing = queries.by_key(f"product:{product.id}:user:{current_user.id}")
     form = MessageForm()
-    if existing is not None and not form.is_submitted():
-        return redirect(_page_url(existing))
-    if form.validate_on_submit():
-        try:
-            item = contact_about_product(
-                current_user, product, form.body.data or "", files.check_all(form.files.data), g.lang
-            )
-            db.session.commit()
-        except (MessageError, UploadRejected) as exc:
-            db.session.rollback()
-            form.body.errors.append(str(exc.message))
-        else:
-            return redirect(_page_url(item))
+
+    def write() -> Conversation:
+        return contact_about_product(
+            current_user, product, form.body.data or "", files.check_all(form.files.data), g.lang
+        )
+
     action = url_for("messaging.contact_product", lang=g.lang, product_id=product.id)
-    return _contact_page(form, str(product.name(g.lang)), str(product.merchant.name(g.lang)), action)
+    return _contact(
+        form,
+        queries.by_key(f"product:{product.id}:user:{current_user.id}"),
+        write,
+        lambda: _contact_page(form, str(product.name(g.lang)), str(product.merchant.name(g.lang)), action),
+    )
 
 
 @bp.route("/order/<int:sub_order_id>", methods=["GET", "POST"])
@@ -135,20 +127,35 @@ def contact_order(sub_order_id: int):
     sub = db.session.scalars(
         db.select(SubOrder).join(Order).where(SubOrder.id == sub_order_id, Order.user_id == current_user.id)
     ).first() or abort(404)
-    existing = queries.by_key(f"sub_order:{sub.id}")
     form = MessageForm()
+
+    def write() -> Conversation:
+        check_message(form.body.data or "", form.files.data and [f for f in form.files.data if f.filename])
+        item = sub_order_conversation(sub)
+        post(item, current_user, form.body.data or "", files.check_all(form.files.data), g.lang)
+        return item
+
+    action = url_for("messaging.contact_order", lang=g.lang, sub_order_id=sub.id)
+    return _contact(
+        form,
+        queries.by_key(f"sub_order:{sub.id}"),
+        write,
+        lambda: _contact_page(form, sub.number, str(sub.merchant.name(g.lang)), action),
+    )
+
+
+def _contact(form: MessageForm, existing: Conversation | None, write: Callable[[], Conversation], page):
+    """Open the thread that exists already; else, on a valid post, ``write`` the first message (committed) and
+    open its thread; else (or on a refusal, shown on the form) ``page()``."""
     if existing is not None and not form.is_submitted():
         return redirect(_page_url(existing))
     if form.validate_on_submit():
         try:
-            check_message(form.body.data or "", form.files.data and [f for f in form.files.data if f.filename])
-            item = sub_order_conversation(sub)
-            post(item, current_user, form.body.data or "", files.check_all(form.files.data), g.lang)
+            item = write()
             db.session.commit()
         except (MessageError, UploadRejected) as exc:
             db.session.rollback()
             form.body.errors.append(str(exc.message))
         else:
             return redirect(_page_url(item))
-    action = url_for("messaging.contact_order", lang=g.lang, sub_order_id=sub.id)
-    return _contact_page(form, sub.number, str(sub.merchant.name(g.lang)), action)
+    return page()

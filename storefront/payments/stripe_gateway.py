@@ -8,7 +8,8 @@ within what both accept, and only real Stripe gets the ``return_url`` for 3-D Se
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import stripe
@@ -87,6 +88,20 @@ def refund_info(refund: Mapping[str, Any]) -> RefundInfo:
     )
 
 
+@contextmanager
+def _gateway_errors(ref: str = "") -> Iterator[None]:
+    """Stripe's errors as the gateway's: :class:`GatewayError`, or :class:`NotFound` when the object ``ref`` does
+    not exist (Stripe answers 404)."""
+    try:
+        yield
+    except stripe.InvalidRequestError as exc:
+        if ref and exc.http_status == 404:
+            raise NotFound(ref) from exc
+        raise GatewayError(str(exc)) from exc
+    except stripe.StripeError as exc:
+        raise GatewayError(str(exc)) from exc
+
+
 class StripeGateway:
     """Card payments through Stripe PaymentIntents."""
 
@@ -133,33 +148,23 @@ class StripeGateway:
             "payment_method_types": ["card"],
             "metadata": metadata,
         }
-        try:
+        with _gateway_errors():
             pi = self.client.v1.payment_intents.create(params=params, options={"idempotency_key": idempotency_key})
-        except stripe.StripeError as exc:
-            raise GatewayError(str(exc)) from exc
         return intent_info(pi)
 
     def retrieve_intent(self, ref: str) -> IntentInfo:
         """The PaymentIntent as Stripe has it now."""
-        try:
+        with _gateway_errors(ref):
             return intent_info(self.client.v1.payment_intents.retrieve(ref))
-        except stripe.InvalidRequestError as exc:
-            if exc.http_status == 404:
-                raise NotFound(ref) from exc
-            raise GatewayError(str(exc)) from exc
-        except stripe.StripeError as exc:
-            raise GatewayError(str(exc)) from exc
 
     def list_intents(self, since: int) -> list[IntentInfo]:
         """PaymentIntents created since ``since``, all pages (localstripe cannot filter: filtered here)."""
         params: dict[str, Any] = {"limit": 100}
         if self.real:
             params["created"] = {"gte": since}
-        try:
+        with _gateway_errors():
             page = self.client.v1.payment_intents.list(params=params)
             found = [intent_info(pi) for pi in page.auto_paging_iter()]
-        except stripe.StripeError as exc:
-            raise GatewayError(str(exc)) from exc
         return sorted((i for i in found if i.created >= since), key=lambda i: i.created, reverse=True)
 
     def create_refund(
@@ -168,31 +173,21 @@ class StripeGateway:
         """Refund ``amount`` of a succeeded PaymentIntent (idempotent on the key at Stripe)."""
         check_currency(amount.currency)
         params = {"payment_intent": intent_ref, "amount": amount.minor, "metadata": metadata}
-        try:
+        with _gateway_errors():
             refund = self.client.v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
-        except stripe.StripeError as exc:
-            raise GatewayError(str(exc)) from exc
         info = refund_info(refund)
         return info if info.intent_ref else RefundInfo(**{**info.__dict__, "intent_ref": intent_ref})
 
     def retrieve_refund(self, ref: str) -> RefundInfo:
         """The Refund as Stripe has it now."""
-        try:
+        with _gateway_errors(ref):
             return refund_info(self.client.v1.refunds.retrieve(ref))
-        except stripe.InvalidRequestError as exc:
-            if exc.http_status == 404:
-                raise NotFound(ref) from exc
-            raise GatewayError(str(exc)) from exc
-        except stripe.StripeError as exc:
-            raise GatewayError(str(exc)) from exc
 
     def list_refunds(self, intent_ref: str) -> list[RefundInfo]:
         """Every refund of a PaymentIntent."""
-        try:
+        with _gateway_errors():
             page = self.client.v1.refunds.list(params={"payment_intent": intent_ref, "limit": 100})
             return [refund_info(r) for r in page.auto_paging_iter()]
-        except stripe.StripeError as exc:
-            raise GatewayError(str(exc)) from exc
 
     def confirm_intent(self, ref: str, payment_method: str, return_url: str | None = None) -> IntentInfo:
         """Attach the card from Stripe.js and confirm; a decline raises CardDeclined."""

@@ -100,6 +100,12 @@ def cny_yuan(amount: float) -> str:
     return cny(round(amount * 100))
 
 
+def cny_chart(kind: str, chart_id: str, title: str, rows, value_label: str) -> charts.Chart:
+    """A bar or line chart of (label, fen) rows: drawn in yuan, each value shown as CNY."""
+    draw = charts.bar_chart if kind == "bar" else charts.line_chart
+    return draw(chart_id, title, [(label, yuan(fen)) for label, fen in rows], fmt=cny_yuan, value_label=value_label)
+
+
 def month_keys(today: date | None = None, months: int = MONTHS) -> list[tuple[int, int]]:
     """(year, month) of the last ``months`` months, oldest first."""
     today = today or datetime.now(UTC).date()
@@ -122,23 +128,34 @@ def since_first_month() -> datetime:
     return datetime(first_year, first_month, 1, tzinfo=UTC)
 
 
-def dashboard_charts(merchant_id: int, lang: str) -> dict:
-    """Sales by destination country and by month, top products, clearance status counts."""
-    sold = (SubOrder.merchant_id == merchant_id) & SubOrder.status.in_(SOLD)
-    countries = db.session.execute(
+def sales_by_country(sold) -> list:
+    """(country, goods fen) of the sub-orders matching ``sold``, largest first."""
+    return db.session.execute(
         select(Order.country, func.sum(SubOrder.goods_fen))
         .join(SubOrder, SubOrder.order_id == Order.id)
         .where(sold)
         .group_by(Order.country)
         .order_by(func.sum(SubOrder.goods_fen).desc())
     ).all()
+
+
+def per_month(sold, value) -> list:
+    """(year, month, ``value``) over the sub-orders matching ``sold`` paid in the months the charts show."""
     paid = func.coalesce(Order.paid_at, Order.created_at)
-    monthly = db.session.execute(
-        select(extract("year", paid), extract("month", paid), func.sum(SubOrder.goods_fen))
+    month = (extract("year", paid), extract("month", paid))
+    return db.session.execute(
+        select(*month, value)
         .join(SubOrder, SubOrder.order_id == Order.id)
         .where(sold, paid >= since_first_month())
-        .group_by(extract("year", paid), extract("month", paid))
+        .group_by(*month)
     ).all()
+
+
+def dashboard_charts(merchant_id: int, lang: str) -> dict:
+    """Sales by destination country and by month, top products, clearance status counts."""
+    sold = (SubOrder.merchant_id == merchant_id) & SubOrder.status.in_(SOLD)
+    countries = sales_by_country(sold)
+    monthly = per_month(sold, func.sum(SubOrder.goods_fen))
     top = db.session.execute(
         select(
             OrderLine.sku,
@@ -158,26 +175,20 @@ def dashboard_charts(merchant_id: int, lang: str) -> dict:
     }
     result = {
         "charts": [
-            charts.bar_chart(
+            cny_chart(
+                "bar",
                 "chart-sales-country",
                 _("Sales by destination country"),
-                [(country_name(c, lang), yuan(v)) for c, v in countries],
-                fmt=cny_yuan,
-                value_label=_("Sales (CNY)"),
+                [(country_name(c, lang), v) for c, v in countries],
+                _("Sales (CNY)"),
             ),
-            charts.line_chart(
-                "chart-sales-month",
-                _("Sales by month"),
-                [(month, yuan(v)) for month, v in by_month(monthly)],
-                fmt=cny_yuan,
-                value_label=_("Sales (CNY)"),
-            ),
-            charts.bar_chart(
+            cny_chart("line", "chart-sales-month", _("Sales by month"), by_month(monthly), _("Sales (CNY)")),
+            cny_chart(
+                "bar",
                 "chart-top-products",
                 _("Top products"),
-                [(f"{sku} {names.get(line_id) or ''}".strip(), yuan(v)) for sku, line_id, _qty, v in top],
-                fmt=cny_yuan,
-                value_label=_("Sales (CNY)"),
+                [(f"{sku} {names.get(line_id) or ''}".strip(), v) for sku, line_id, _qty, v in top],
+                _("Sales (CNY)"),
             ),
         ],
         "total_fen": sum(v or 0 for _c, v in countries),

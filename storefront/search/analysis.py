@@ -137,14 +137,19 @@ def _search_words(text: str) -> tuple[tuple[str, int, int], ...]:
     )
 
 
-class ChineseTokenizer(Tokenizer):
-    """jieba in search mode (long words and their sub-words); optionally every Han character too."""
+class _PieceTokenizer(Tokenizer):
+    """A Whoosh tokenizer over the ``(text, start, end)`` pieces its subclass finds in a text, numbered in order;
+    ``unigrams``: single characters too (for names, so that a one-character query word matches)."""
 
     def __init__(self, unigrams: bool = False) -> None:
         self.unigrams = unigrams
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ChineseTokenizer) and other.unigrams == self.unigrams
+        return type(other) is type(self) and other.unigrams == self.unigrams
+
+    def pieces(self, value: str) -> Iterator[tuple[str, int, int]]:
+        """The tokens of ``value`` with their character offsets."""
+        raise NotImplementedError
 
     def __call__(
         self,
@@ -163,86 +168,42 @@ class ChineseTokenizer(Tokenizer):
         if not tokenize:
             yield _set_token(t, value, 0, 0, len(value), positions, chars, start_pos, start_char)
             return
-        pos = 0
-        words = _search_words(value) if len(value) <= _CACHED_TEXT else _search_words.__wrapped__(value)
-        for word, start, end in words:
-            yield _set_token(t, word, pos, start, end, positions, chars, start_pos, start_char)
-            pos += 1
+        for pos, (text, start, end) in enumerate(self.pieces(value)):
+            yield _set_token(t, text, pos, start, end, positions, chars, start_pos, start_char)
+
+
+class ChineseTokenizer(_PieceTokenizer):
+    """jieba in search mode (long words and their sub-words); optionally every Han character too."""
+
+    def pieces(self, value: str) -> Iterator[tuple[str, int, int]]:
+        """jieba's words, then (with ``unigrams``) every Han character."""
+        yield from _search_words(value) if len(value) <= _CACHED_TEXT else _search_words.__wrapped__(value)
         if self.unigrams:
             for m in _HAN.finditer(value):
-                yield _set_token(t, m.group(0), pos, m.start(), m.end(), positions, chars, start_pos, start_char)
-                pos += 1
+                yield m.group(0), m.start(), m.end()
 
 
-class KoreanTokenizer(Tokenizer):
+class KoreanTokenizer(_PieceTokenizer):
     """Hangul runs as character bigrams (plus every single syllable when ``unigrams``; a one-syllable word
     always); other words whole, lower-cased."""
 
-    def __init__(self, unigrams: bool = False) -> None:
-        self.unigrams = unigrams
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, KoreanTokenizer) and other.unigrams == self.unigrams
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs: Any,
-    ) -> Iterator[Token]:
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            yield _set_token(t, value, 0, 0, len(value), positions, chars, start_pos, start_char)
-            return
-        pos = 0
+    def pieces(self, value: str) -> Iterator[tuple[str, int, int]]:
+        """Bigrams (and the bigram across a space between two Hangul runs), syllables, other words."""
         previous_end = -1  # end of the previous Hangul run, for the bigram across a space
         for m in _KO_PIECES.finditer(value):
             piece, base = m.group(0), m.start()
             if "\uac00" <= piece[0] <= "\ud7a3":
                 if previous_end > 0 and value[previous_end:base].isspace():
-                    yield _set_token(
-                        t,
-                        value[previous_end - 1] + piece[0],
-                        pos,
-                        previous_end - 1,
-                        base + 1,
-                        positions,
-                        chars,
-                        start_pos,
-                        start_char,
-                    )
-                    pos += 1
+                    yield value[previous_end - 1] + piece[0], previous_end - 1, base + 1
                 previous_end = m.end()
                 if self.unigrams or len(piece) == 1:
                     for i, syllable in enumerate(piece):
-                        yield _set_token(
-                            t, syllable, pos, base + i, base + i + 1, positions, chars, start_pos, start_char
-                        )
-                        pos += 1
+                        yield syllable, base + i, base + i + 1
                 for i in range(len(piece) - 1):
-                    yield _set_token(
-                        t,
-                        piece[i : i + 2],
-                        pos,
-                        base + i,
-                        base + i + 2,
-                        positions,
-                        chars,
-                        start_pos,
-                        start_char,
-                    )
-                    pos += 1
+                    yield piece[i : i + 2], base + i, base + i + 2
             else:
                 previous_end = -1
-                yield _set_token(t, piece.lower(), pos, base, m.end(), positions, chars, start_pos, start_char)
-                pos += 1
+                yield piece.lower(), base, m.end()
 
 
 _MN_VOWELS = frozenset("аэиоуөүыеёяю")

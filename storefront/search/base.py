@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from storefront.core.paging import Paged
+
 #: Sort orders a search accepts.
 SORTS: tuple[str, ...] = ("relevance", "price_asc", "price_desc", "newest")
 #: Facets a search counts and filters on.
@@ -90,7 +92,7 @@ class Hit:
 
 
 @dataclass
-class SearchResults:
+class SearchResults(Paged):
     """A page of hits plus counts, facets and an optional spelling suggestion."""
 
     hits: list[Hit]
@@ -116,21 +118,6 @@ class SearchResults:
         if self.highlighter is None:
             return escape(text[:length])
         return self.highlighter(text, lang, length)
-
-    @property
-    def pages(self) -> int:
-        """Number of pages (at least 1)."""
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        """True when there is a previous page."""
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        """True when there is a next page."""
-        return self.page < self.pages
 
 
 @dataclass

@@ -17,7 +17,16 @@ from storefront.core import charts
 from storefront.extensions import db
 from storefront.ordering.models import Order, SubOrder
 from storefront.ordering.shipping import country_name
-from storefront.sales.reports import SOLD, by_month, clearance_counts, cny, cny_yuan, since_first_month, yuan
+from storefront.sales.reports import (
+    SOLD,
+    by_month,
+    clearance_counts,
+    cny,
+    cny_chart,
+    per_month,
+    sales_by_country,
+    since_first_month,
+)
 from storefront.statistics import province
 
 
@@ -29,32 +38,7 @@ def figures(lang: str) -> dict:
     """Headline numbers and the charts of the statistics page."""
     sold = SubOrder.status.in_(SOLD)
     paid = func.coalesce(Order.paid_at, Order.created_at)
-    month = (extract("year", paid), extract("month", paid))
-    by_country = db.session.execute(
-        select(Order.country, func.sum(SubOrder.goods_fen))
-        .join(SubOrder, SubOrder.order_id == Order.id)
-        .where(sold)
-        .group_by(Order.country)
-        .order_by(func.sum(SubOrder.goods_fen).desc())
-    ).all()
-    by_cluster = db.session.execute(
-        select(Merchant.cluster_id, func.sum(SubOrder.goods_fen))
-        .join(SubOrder, SubOrder.merchant_id == Merchant.id)
-        .where(sold)
-        .group_by(Merchant.cluster_id)
-        .order_by(func.sum(SubOrder.goods_fen).desc())
-    ).all()
-    clusters = {c.id: str(c.name(lang)) for c in db.session.scalars(select(Cluster))}
-    monthly = select(*month).join(SubOrder, SubOrder.order_id == Order.id).where(sold, paid >= since_first_month())
-    gmv_month = db.session.execute(monthly.add_columns(func.sum(SubOrder.goods_fen)).group_by(*month)).all()
-    orders_month = db.session.execute(
-        select(*month, func.count(Order.id))
-        .where(Order.paid_at.is_not(None), paid >= since_first_month())
-        .group_by(*month)
-    ).all()
-    active_month = db.session.execute(
-        monthly.add_columns(func.count(func.distinct(SubOrder.merchant_id))).group_by(*month)
-    ).all()
+    by_country = sales_by_country(sold)
     since_30 = datetime.now(UTC) - timedelta(days=30)
     return {
         "gmv_fen": sum(v or 0 for _c, v in by_country),
@@ -70,45 +54,65 @@ def figures(lang: str) -> dict:
         )
         or 0,
         "coverage": merchant_queries.catalogue_coverage(None),
-        "charts": [
-            charts.bar_chart(
-                "chart-gmv-country",
-                _("GMV by destination country"),
-                [(country_name(c, lang), yuan(v)) for c, v in by_country],
-                fmt=cny_yuan,
-                value_label=_("GMV (CNY)"),
-            ),
-            charts.bar_chart(
-                "chart-gmv-cluster",
-                _("GMV by industry cluster"),
-                [(clusters.get(cid, "—"), yuan(v)) for cid, v in by_cluster],
-                fmt=cny_yuan,
-                value_label=_("GMV (CNY)"),
-            ),
-            charts.line_chart(
-                "chart-gmv-month",
-                _("GMV by month"),
-                [(month, yuan(v)) for month, v in by_month(gmv_month)],
-                fmt=cny_yuan,
-                value_label=_("GMV (CNY)"),
-            ),
-            charts.line_chart(
-                "chart-orders-month",
-                _("Paid orders by month"),
-                by_month(orders_month),
-                fmt=_count,
-                value_label=_("Orders"),
-            ),
-            charts.line_chart(
-                "chart-active-month",
-                _("Active merchants by month (with sales)"),
-                by_month(active_month),
-                fmt=_count,
-                value_label=_("Merchants"),
-            ),
-        ],
+        "charts": _charts(lang, sold, by_country),
         "clearance": clearance_counts(None),
     }
+
+
+def _charts(lang: str, sold, by_country) -> list[charts.Chart]:
+    """GMV by country, cluster and month; paid orders and active merchants by month."""
+    paid = func.coalesce(Order.paid_at, Order.created_at)
+    month = (extract("year", paid), extract("month", paid))
+    by_cluster = db.session.execute(
+        select(Merchant.cluster_id, func.sum(SubOrder.goods_fen))
+        .join(SubOrder, SubOrder.merchant_id == Merchant.id)
+        .where(sold)
+        .group_by(Merchant.cluster_id)
+        .order_by(func.sum(SubOrder.goods_fen).desc())
+    ).all()
+    clusters = {c.id: str(c.name(lang)) for c in db.session.scalars(select(Cluster))}
+    orders_month = db.session.execute(
+        select(*month, func.count(Order.id))
+        .where(Order.paid_at.is_not(None), paid >= since_first_month())
+        .group_by(*month)
+    ).all()
+    return [
+        cny_chart(
+            "bar",
+            "chart-gmv-country",
+            _("GMV by destination country"),
+            [(country_name(c, lang), v) for c, v in by_country],
+            _("GMV (CNY)"),
+        ),
+        cny_chart(
+            "bar",
+            "chart-gmv-cluster",
+            _("GMV by industry cluster"),
+            [(clusters.get(cid, "—"), v) for cid, v in by_cluster],
+            _("GMV (CNY)"),
+        ),
+        cny_chart(
+            "line",
+            "chart-gmv-month",
+            _("GMV by month"),
+            by_month(per_month(sold, func.sum(SubOrder.goods_fen))),
+            _("GMV (CNY)"),
+        ),
+        charts.line_chart(
+            "chart-orders-month",
+            _("Paid orders by month"),
+            by_month(orders_month),
+            fmt=_count,
+            value_label=_("Orders"),
+        ),
+        charts.line_chart(
+            "chart-active-month",
+            _("Active merchants by month (with sales)"),
+            by_month(per_month(sold, func.count(func.distinct(SubOrder.merchant_id)))),
+            fmt=_count,
+            value_label=_("Merchants"),
+        ),
+    ]
 
 
 @bp.get("/stats")
