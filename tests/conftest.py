@@ -151,6 +151,34 @@ def _wipe(application) -> None:
                     conn.execute(text(f'DELETE FROM "{table}"'))
 
 
+def snapshot_database(application, path: Path) -> bool:
+    """Copy the app's SQLite database to ``path`` (``VACUUM INTO``) for :func:`restore_database`; False (and no
+    copy) on PostgreSQL, where a fixture builds its data again instead."""
+    with application.app_context():
+        db.session.remove()
+        if db.engine.dialect.name != "sqlite":
+            return False
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("VACUUM INTO ?", (str(path),))
+    return True
+
+
+def restore_database(application, path: Path) -> None:
+    """Fill the app's emptied tables from a :func:`snapshot_database` copy (same schema), rows and ids as saved."""
+    with application.app_context():
+        db.session.remove()
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction; rows go in table by table
+            conn.exec_driver_sql("ATTACH DATABASE ? AS snapshot", (str(path),))
+            try:
+                for table in db.metadata.sorted_tables:
+                    conn.execute(text(f'INSERT INTO main."{table.name}" SELECT * FROM snapshot."{table.name}"'))
+                conn.commit()
+            finally:
+                conn.exec_driver_sql("DETACH DATABASE snapshot")
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
 @pytest.fixture(autouse=True)
 def _clean_db(request):
     """Every test that uses ``app`` starts and ends with empty tables and an empty mail folder."""
