@@ -148,6 +148,13 @@ class ChromiumPool:
         return self._start(accept_language)
 
     def give_back(self, accept_language: str, driver) -> None:
+        """Keep a driver for later tests, its page left first (no script of it calls the server afterwards);
+        one that cannot leave its page (a dialog left open) is quit instead."""
+        try:
+            driver.get("about:blank")
+        except WebDriverException:
+            self._quit(driver)
+            return
         self.idle[accept_language].append(driver)
 
     @staticmethod
