@@ -6,6 +6,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.backoffice_helpers import PASSWORD
+
 #: Seconds between two checks of a wait's condition (Selenium's default, 0.5 s, idled after every click).
 POLL = 0.05
 
@@ -15,7 +17,7 @@ def waiter(driver, timeout: float = 20) -> WebDriverWait:
     return WebDriverWait(driver, timeout, poll_frequency=POLL)
 
 
-def sign_in(driver, wait, base: str, lang: str, email: str, password: str, lands: str) -> None:
+def sign_in(driver, wait, base: str, lang: str, email: str, lands: str, password: str = PASSWORD) -> None:
     """Sign in through the login form and wait for the page the account lands on (``lands``: a URL regex)."""
     driver.get(f"{base}/{lang}/account/login")
     wait.until(EC.element_to_be_clickable((By.ID, "email"))).send_keys(email)

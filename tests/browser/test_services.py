@@ -17,7 +17,6 @@ from tests.backoffice_helpers import PDF
 from tests.browser.helpers import sign_in, waiter
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct-horse-battery"
 REVIEW = "译文准确，交付及时，修改也很快。"
 
 
@@ -69,7 +68,7 @@ def market(live):
 def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
     # buyers land on the storefront; merchants and providers on their back office (checklist or dashboard)
     lands = rf"/{lang}/(merchant/(welcome)?|services/provider/(welcome)?)?$"
-    sign_in(driver, wait, base, lang, email, PASSWORD, lands)
+    sign_in(driver, wait, base, lang, email, lands)
 
 
 def _status(wait, status: str) -> None:
