@@ -1,5 +1,5 @@
 """Shared fixtures: one app per session, a clean database per test, a seeded read-only demo app,
-a live server and a headless Chromium for browser tests, a throwaway PostgreSQL cluster."""
+a live server class, a throwaway PostgreSQL cluster (browser fixtures: tests/browser/conftest.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 from flask_migrate import upgrade
+from jinja2 import FileSystemBytecodeCache
 from sqlalchemy import make_url, text
 
 from storefront import search
@@ -68,8 +69,15 @@ def make_app(data_dir, url: str, **extra):
     }
     config.update(extra)
     application = create_app(config)
+    application.jinja_env.bytecode_cache = _TEMPLATE_CACHE
     _created_apps.append(application)
     return application
+
+
+#: Compiled templates shared by every test app, worker and run (the system temporary directory's
+#: ``_jinja2-cache-<uid>``; Jinja recompiles a template whose source changed). A worker makes several apps
+#: (``app``, ``demo_app``, live servers, tests' own) and each compiled what it rendered: ≈ 1.7 CPU-s for all.
+_TEMPLATE_CACHE = FileSystemBytecodeCache()
 
 
 #: Every app made for tests; apps made inside a test have their pools closed after it (no leaked connections).
@@ -149,6 +157,34 @@ def _wipe(application) -> None:
             else:
                 for table in tables:
                     conn.execute(text(f'DELETE FROM "{table}"'))
+
+
+def snapshot_database(application, path: Path) -> bool:
+    """Copy the app's SQLite database to ``path`` (``VACUUM INTO``) for :func:`restore_database`; False (and no
+    copy) on PostgreSQL, where a fixture builds its data again instead."""
+    with application.app_context():
+        db.session.remove()
+        if db.engine.dialect.name != "sqlite":
+            return False
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("VACUUM INTO ?", (str(path),))
+    return True
+
+
+def restore_database(application, path: Path) -> None:
+    """Fill the app's emptied tables from a :func:`snapshot_database` copy (same schema), rows and ids as saved."""
+    with application.app_context():
+        db.session.remove()
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction; rows go in table by table
+            conn.exec_driver_sql("ATTACH DATABASE ? AS snapshot", (str(path),))
+            try:
+                for table in db.metadata.sorted_tables:
+                    conn.execute(text(f'INSERT INTO main."{table.name}" SELECT * FROM snapshot."{table.name}"'))
+                conn.commit()
+            finally:
+                conn.exec_driver_sql("DETACH DATABASE snapshot")
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 @pytest.fixture(autouse=True)
@@ -253,11 +289,15 @@ def demo_client(demo_app):
 class LiveServer:
     """A real HTTP server on an ephemeral port, serving an app in a thread."""
 
+    #: Every live server's origin in this process (browser tests clear the browsers' storage for each).
+    origins: list[str] = []
+
     def __init__(self, application):
         from werkzeug.serving import make_server
 
         self.server = make_server("127.0.0.1", 0, application, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.origins.append(self.url)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def start(self):
@@ -277,52 +317,6 @@ def live_demo(demo_app):
     server = LiveServer(application).start()
     yield server
     server.stop()
-
-
-def _chromium_paths():
-    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    driver = shutil.which("chromedriver")
-    return browser, driver
-
-
-@pytest.fixture
-def browser_factory(tmp_path):
-    """Start headless Chromium with a given Accept-Language; quits them all at the end."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    binary, driver_path = _chromium_paths()
-    if not binary or not driver_path:
-        pytest.skip("Chromium/chromedriver not installed (Debian packages chromium, chromium-driver)")
-    drivers = []
-
-    def start(accept_language: str = "en-US"):
-        options = webdriver.ChromeOptions()
-        options.binary_location = binary
-        for arg in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1280,1000",
-            f"--user-data-dir={tmp_path / f'profile{len(drivers)}'}",
-            f"--lang={accept_language.split(',')[0]}",
-        ):
-            options.add_argument(arg)
-        options.add_experimental_option("prefs", {"intl.accept_languages": accept_language})
-        driver = webdriver.Chrome(service=Service(driver_path), options=options)
-        driver.set_page_load_timeout(30)
-        drivers.append(driver)
-        return driver
-
-    yield start
-    for driver in drivers:
-        driver.quit()
 
 
 @pytest.fixture(scope="session")

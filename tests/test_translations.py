@@ -156,7 +156,10 @@ def test_rendered_pages_have_no_english_ui_text(demo_client, lang):
         if response.status_code == 404 and "no-such-page" not in url and "search" not in url and "cart" not in url:
             pytest.fail(f"{url} is 404")
         text = _visible_text(response.get_data(as_text=True), lang)
-        found = sorted(f for f in fragments if re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", text))
+        # the substring test first: the same result, without compiling ~4,000 patterns for every page
+        found = sorted(
+            f for f in fragments if f in text and re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", text)
+        )
         if found:
             leftovers[url.format(l=lang)] = found
     assert leftovers == {}

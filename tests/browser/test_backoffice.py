@@ -5,56 +5,43 @@ and the product is found on /ru/search."""
 import email
 import email.policy
 import re
+from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from storefront.extensions import db
 from tests import factories
 from tests.backoffice_helpers import PASSWORD, PDF, image_bytes
-from tests.conftest import LiveServer, make_app, migrate_schema
+from tests.browser.helpers import fill, waiter
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_fresh(tmp_path):
-    """A live server with CSRF on over a new database holding only reference data and an operator."""
-    data_dir = tmp_path / "live"
-    app = make_app(data_dir, f"sqlite:///{tmp_path / 'live.sqlite3'}", WTF_CSRF_ENABLED=True)
-    migrate_schema(app)
-    with app.app_context():
+def live_fresh(live):
+    """The live server over a database holding only reference data and an operator."""
+    with live.app.app_context():
         factories.category(slug="swimsuits", cluster_slug="swimwear")
         factories.city("xingcheng")
         factories.rates()
         factories.user("operator", email="ops@kuajing.example", name="运营")
         db.session.commit()
-    server = LiveServer(app).start()
-    yield server
-    server.stop()
-    with app.app_context():
-        db.engine.dispose()
-
-
-def _fill(driver, values: dict[str, str]) -> None:
-    for field_id, value in values.items():
-        element = driver.find_element(By.ID, field_id)
-        element.clear()
-        element.send_keys(value)
+    return live
 
 
 def test_merchant_files_operator_approves_product_found_in_russian_search(live_fresh, browser_factory, tmp_path):
     base = live_fresh.url
     merchant = browser_factory("zh-CN,zh")
-    wait = WebDriverWait(merchant, 20)
+    wait = waiter(merchant, 20)
 
     # 1. sign up in Chinese as an exporter
     merchant.get(base + "/")
     wait.until(EC.url_matches(r"/zh/$"))
     merchant.get(base + "/zh/account/register")
-    _fill(
+    fill(
         merchant,
         {"name": "王丽", "email": "wangli@haiyun.example.cn", "password": PASSWORD, "confirm": PASSWORD},
     )
@@ -62,7 +49,7 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(live_f
     merchant.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait.until(EC.url_matches(r"/zh/account/login$"))
     # the e-mailed link confirms the address and signs in
-    raw = next((tmp_path / "live" / "mail").glob("*.eml")).read_bytes()
+    raw = next((Path(live_fresh.app.config["DATA_DIR"]) / "mail").glob("*.eml")).read_bytes()
     mail = email.message_from_bytes(raw, policy=email.policy.default).get_body(("plain",)).get_content()
     merchant.get(base + re.search(r"https?://[^/\s]+(/zh/account/verify/\S+)", mail).group(1))
     wait.until(EC.url_matches(r"/zh/merchant/welcome$"))  # the onboarding checklist, not the storefront
@@ -70,7 +57,7 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(live_f
     # 2. the checklist's first step leads to the filing form; file the company with a document
     merchant.find_element(By.CSS_SELECTOR, '[data-step="filing"] a.btn').click()
     wait.until(EC.url_matches(r"/zh/merchant/filing$"))
-    _fill(
+    fill(
         merchant,
         {
             "name_zh": "兴城海韵泳装有限公司",
@@ -92,9 +79,9 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(live_f
 
     # 3. an operator approves the filing
     operator = browser_factory("zh-CN,zh")
-    op_wait = WebDriverWait(operator, 20)
+    op_wait = waiter(operator, 20)
     operator.get(base + "/zh/account/login")
-    _fill(operator, {"email": "ops@kuajing.example", "password": PASSWORD})
+    fill(operator, {"email": "ops@kuajing.example", "password": PASSWORD})
     operator.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     op_wait.until(EC.url_matches(r"/zh/$"))
     operator.get(base + "/zh/operator/filings/")
@@ -108,7 +95,7 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(live_f
     merchant.get(base + "/zh/merchant/filing")
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".filing-state .status-approved")))
     merchant.get(base + "/zh/merchant/products/new")
-    _fill(
+    fill(
         merchant,
         {
             "sku": "HY-SW-001",
@@ -130,7 +117,7 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(live_f
     assert not ru_name.is_displayed()  # tabs: only one language at a time
     merchant.find_element(By.CSS_SELECTOR, '.tab[data-lang="ru"]').click()
     wait.until(EC.visibility_of(ru_name))
-    _fill(
+    fill(
         merchant,
         {
             "text_ru-name": "Женский слитный купальник Хайюнь",
@@ -139,7 +126,7 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(live_f
     )
     merchant.find_element(By.CSS_SELECTOR, '.tab[data-lang="ko"]').click()
     wait.until(EC.visibility_of_element_located((By.ID, "text_ko-name")))
-    _fill(merchant, {"text_ko-name": "하이윈 여성 원피스 수영복"})
+    fill(merchant, {"text_ko-name": "하이윈 여성 원피스 수영복"})
     merchant.find_element(By.CSS_SELECTOR, "form.product-form button[type=submit]").click()
     wait.until(EC.url_matches(r"/zh/merchant/products/\d+$"))
     product_id = merchant.current_url.rsplit("/", 1)[-1]
@@ -154,7 +141,7 @@ def test_merchant_files_operator_approves_product_found_in_russian_search(live_f
 
     # 6. a Russian buyer finds it
     buyer = browser_factory("ru-RU,ru")
-    buyer_wait = WebDriverWait(buyer, 20)
+    buyer_wait = waiter(buyer, 20)
     buyer.get(base + "/ru/search?q=купальник")
     link = buyer_wait.until(
         EC.presence_of_element_located((By.CSS_SELECTOR, f'.search-hit .card-title a[href$="/ru/p/{product_id}"]'))

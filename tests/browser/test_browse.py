@@ -3,14 +3,15 @@
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.helpers import waiter
 
 pytestmark = pytest.mark.browser
 
 
 def test_korean_browser_lands_on_ko_switches_to_russian_and_opens_a_product(live_demo, browser_factory):
     driver = browser_factory("ko-KR,ko")
-    wait = WebDriverWait(driver, 15)
+    wait = waiter(driver, 15)
     driver.get(live_demo.url + "/")
     wait.until(EC.url_matches(r"/ko/$"))
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko"

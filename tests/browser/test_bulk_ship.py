@@ -4,23 +4,20 @@ and marks the orders shipped in one go."""
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from storefront.extensions import db
 from storefront.ordering import operations as order_ops
 from tests import factories
 from tests.backoffice_helpers import PASSWORD
-from tests.conftest import LiveServer, make_app, migrate_schema
+from tests.browser.helpers import waiter
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_orders(tmp_path):
-    """A live server over a new database: a merchant with two paid orders; their numbers."""
-    app = make_app(tmp_path / "live", f"sqlite:///{tmp_path / 'live.sqlite3'}", WTF_CSRF_ENABLED=True)
-    migrate_schema(app)
-    with app.app_context():
+def live_orders(live):
+    """The live server with a merchant and two paid orders; their numbers."""
+    with live.app.app_context():
         merchant = factories.merchant(owner=factories.user("merchant", email="ship@haiyun.example.cn", locale="zh"))
         product = factories.product(merchant, sku="SW-1", stock=50)
         numbers = []
@@ -29,17 +26,13 @@ def live_orders(tmp_path):
             order_ops.mark_paid(order, payment_ref=f"pi_{order.id}", cause="payment_succeeded", actor="test")
             numbers.append(order.sub_orders[0].number)
         db.session.commit()
-    server = LiveServer(app).start()
-    yield server, numbers
-    server.stop()
-    with app.app_context():
-        db.engine.dispose()
+    return live, numbers
 
 
 def test_bulk_shipping_upload_in_chinese(live_orders, browser_factory, tmp_path):
     server, numbers = live_orders
     driver = browser_factory("zh-CN,zh")
-    wait = WebDriverWait(driver, 20)
+    wait = waiter(driver, 20)
     driver.get(server.url + "/zh/account/login")
     driver.find_element(By.ID, "email").send_keys("ship@haiyun.example.cn")
     driver.find_element(By.ID, "password").send_keys(PASSWORD)

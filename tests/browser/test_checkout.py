@@ -2,30 +2,25 @@
 Moscow, card payment through localstripe's fake Stripe.js, the paid order page; then a declined card and a
 retry."""
 
-import itertools
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from storefront.extensions import db
 from tests import factories
-from tests.conftest import LiveServer, _database_url, make_app, migrate_schema
+from tests.browser.helpers import waiter
 
 pytestmark = [pytest.mark.browser, pytest.mark.stripe]
-_n = itertools.count(1)
 
 GOOD, DECLINED = "4242424242424242", "4000000000000341"
 
 
 @pytest.fixture
-def shop(request, tmp_path, localstripe):
-    """A live server on its own fresh database with two merchants' products, CSRF on, Stripe = localstripe."""
-    url = _database_url(request, tmp_path, f"kj_browser_checkout_{next(_n)}")
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True, **localstripe.config())
-    migrate_schema(application)
-    with application.app_context():
+def shop(live, localstripe):
+    """The live server with two merchants' products, Stripe = localstripe."""
+    live.configure(**localstripe.config())
+    with live.app.app_context():
         factories.rates()
         swim = factories.merchant(
             names={"zh": "兴城泳装有限公司", "en": "Xingcheng Swimwear Co.", "ru": "Синчэн Купальники"}
@@ -63,15 +58,10 @@ def shop(request, tmp_path, localstripe):
             },
         )
         db.session.commit()
-        ids = {"suit": suit.id, "anode": anode.id, "suit_variant": suit.default_variant.id}
-    server = LiveServer(application).start()
-    localstripe.register_webhook("kuajing-browser", f"{server.url}/webhooks/stripe")
-    server.ids = ids
-    yield server
+        live.ids = {"suit": suit.id, "anode": anode.id, "suit_variant": suit.default_variant.id}
+    localstripe.register_webhook("kuajing-browser", f"{live.url}/webhooks/stripe")
+    yield live
     localstripe.register_webhook("kuajing-browser", "http://127.0.0.1:9/unused")
-    server.stop()
-    with application.app_context():
-        db.engine.dispose()
 
 
 def _add_to_cart(driver, wait, qty: int | None = None):
@@ -144,7 +134,7 @@ def _assert_paid_order_page(driver, wait, number: str) -> None:
 
 def test_russian_buyer_pays_by_card_and_sees_two_merchant_sub_orders(shop, browser_factory):
     driver = browser_factory("ru-RU,ru")
-    wait = WebDriverWait(driver, 20)
+    wait = waiter(driver, 20)
     number = _shop_and_check_out(driver, wait, shop)
     _pay_with(driver, wait, GOOD)
     _assert_paid_order_page(driver, wait, number)
@@ -152,7 +142,7 @@ def test_russian_buyer_pays_by_card_and_sees_two_merchant_sub_orders(shop, brows
 
 def test_declined_card_shows_the_decline_then_a_good_card_pays(shop, browser_factory):
     driver = browser_factory("ru-RU,ru")
-    wait = WebDriverWait(driver, 20)
+    wait = waiter(driver, 20)
     number = _shop_and_check_out(driver, wait, shop)
     _pay_with(driver, wait, DECLINED)
     wait.until(lambda d: d.find_element(By.ID, "card-errors").text.strip())

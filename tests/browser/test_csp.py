@@ -5,11 +5,11 @@ pages, the search suggestions, the sign-in and a merchant's back office."""
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from storefront.accounts.models import Role, User
 from storefront.demo.seed import DEMO_PASSWORD
 from storefront.extensions import db
+from tests.browser.helpers import waiter
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def test_no_csp_violations_on_the_sites_own_pages(live_demo, demo_app, browser_f
         merchant_email = db.session.scalars(db.select(User.email).filter_by(role=Role.MERCHANT.value)).first()
     driver = browser_factory("en-US,en")
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _RECORDER})
-    wait = WebDriverWait(driver, 15)
+    wait = waiter(driver, 15)
     seen = {}
 
     def visit(path):
@@ -59,5 +59,5 @@ def test_no_csp_violations_on_the_sites_own_pages(live_demo, demo_app, browser_f
     assert {path: found for path, found in seen.items() if found} == {}
     # the recorder does see a violation: an inline style attribute, as a careless template would write it
     driver.execute_script("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">x</p>')")
-    WebDriverWait(driver, 5).until(lambda d: _violations(d))
+    waiter(driver, 5).until(lambda d: _violations(d))
     assert "style-src" in _violations(driver)[0]

@@ -4,25 +4,22 @@ buyer's order page and the merchant's commercial invoice show the terms and the 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 from sqlalchemy import select
 
 from storefront.extensions import db
 from storefront.ordering.models import SubOrder
 from tests import factories
 from tests.backoffice_helpers import PASSWORD
-from tests.conftest import LiveServer, make_app, migrate_schema
+from tests.browser.helpers import fill, waiter
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def heavy_shop(tmp_path):
-    """A live server (CSRF on) over a new database with a magnesia merchant and its 1-t jumbo bags."""
-    data_dir = tmp_path / "live"
-    app = make_app(data_dir, f"sqlite:///{tmp_path / 'live.sqlite3'}", WTF_CSRF_ENABLED=True)
-    migrate_schema(app)
-    with app.app_context():
+def heavy_shop(live):
+    """The live server with a magnesia merchant and its 1-t jumbo bags."""
+    with live.app.app_context():
         factories.rates()
         owner = factories.user("merchant", email="sales@haicheng-mg.example.cn", name="李强")
         seller = factories.merchant(
@@ -47,27 +44,15 @@ def heavy_shop(tmp_path):
             },
         )
         db.session.commit()
-        app.product_id = bag.id
-    server = LiveServer(app).start()
-    server.app = app
-    yield server
-    server.stop()
-    with app.app_context():
-        db.engine.dispose()
-
-
-def _fill(driver, values: dict[str, str]) -> None:
-    for name, value in values.items():
-        element = driver.find_element(By.NAME, name)
-        element.clear()
-        element.send_keys(value)
+        live.product_id = bag.id
+    return live
 
 
 def test_korean_buyer_orders_magnesia_by_sea_lcl_fob_and_sees_terms_and_mode(heavy_shop, browser_factory):
     base, app = heavy_shop.url, heavy_shop.app
     buyer = browser_factory("ko-KR,ko")
-    wait = WebDriverWait(buyer, 20)
-    buyer.get(f"{base}/ko/p/{app.product_id}")
+    wait = waiter(buyer, 20)
+    buyer.get(f"{base}/ko/p/{heavy_shop.product_id}")
     wait.until(EC.element_to_be_clickable((By.ID, "buy-qty")))
     buyer.find_element(By.CSS_SELECTOR, ".buy-box button[type=submit]").click()
     wait.until(EC.url_matches(r"/ko/cart/$"))
@@ -76,7 +61,7 @@ def test_korean_buyer_orders_magnesia_by_sea_lcl_fob_and_sees_terms_and_mode(hea
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '.transport-option[data-mode="sea_lcl"]')))
     offered = {e.get_attribute("data-mode") for e in buyer.find_elements(By.CSS_SELECTOR, ".transport-option")}
     assert "sea_lcl" in offered and "sea_fcl20" in offered and not {"parcel", "express"} & offered
-    _fill(
+    fill(
         buyer,
         {
             "email": "minsu.kim@example.kr",
@@ -86,6 +71,7 @@ def test_korean_buyer_orders_magnesia_by_sea_lcl_fob_and_sees_terms_and_mode(hea
             "postal_code": "22382",
             "address_line1": "인천광역시 중구 서해대로 1",
         },
+        By.NAME,
     )
     assert Select(buyer.find_element(By.NAME, "country")).first_selected_option.get_attribute("value") == "KR"
     buyer.find_element(By.CSS_SELECTOR, 'input[name="mode"][value="sea_lcl"]').click()
@@ -100,9 +86,9 @@ def test_korean_buyer_orders_magnesia_by_sea_lcl_fob_and_sees_terms_and_mode(hea
     with app.app_context():
         sub_id = db.session.scalar(select(SubOrder.id))
     seller = browser_factory("ko-KR,ko")
-    seller_wait = WebDriverWait(seller, 20)
+    seller_wait = waiter(seller, 20)
     seller.get(f"{base}/ko/account/login")
-    _fill(seller, {"email": "sales@haicheng-mg.example.cn", "password": PASSWORD})
+    fill(seller, {"email": "sales@haicheng-mg.example.cn", "password": PASSWORD}, By.NAME)
     seller.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     seller_wait.until(EC.url_matches(r"/ko/merchant/"))  # merchants land on their back office
     seller.get(f"{base}/ko/merchant/orders/{sub_id}/invoice")

@@ -4,24 +4,21 @@ then opens for buyers."""
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from storefront.catalog import reviews
 from storefront.extensions import db
 from tests import factories
 from tests.backoffice_helpers import PASSWORD
-from tests.conftest import LiveServer, make_app, migrate_schema
+from tests.browser.helpers import waiter
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_queue(tmp_path):
-    """A live server whose new merchants' first product waits for review; that product's id."""
-    app = make_app(tmp_path / "live", f"sqlite:///{tmp_path / 'live.sqlite3'}", WTF_CSRF_ENABLED=True,
-                   LISTING_REVIEW_FIRST_N=1)  # fmt: skip
-    migrate_schema(app)
-    with app.app_context():
+def live_queue(live):
+    """The live server where a new merchant's first product waits for review; that product's id."""
+    live.configure(LISTING_REVIEW_FIRST_N=1)
+    with live.app.app_context():
         factories.rates()
         merchant = factories.merchant()
         texts = {"zh": {"name": "新品泳衣"}, "ru": {"name": "Купальник"}}
@@ -30,17 +27,13 @@ def live_queue(tmp_path):
         factories.user("operator", email="review@kuajing.example", name="审核员")
         db.session.commit()
         product_id = product.id
-    server = LiveServer(app).start()
-    yield server, product_id
-    server.stop()
-    with app.app_context():
-        db.engine.dispose()
+    return live, product_id
 
 
 def test_operator_approves_a_queued_listing_in_chinese(live_queue, browser_factory):
     server, product_id = live_queue
     driver = browser_factory("zh-CN,zh")
-    wait = WebDriverWait(driver, 20)
+    wait = waiter(driver, 20)
     driver.get(server.url + f"/ru/p/{product_id}")
     assert "404" in driver.title or "404" in driver.page_source  # held: buyers cannot see it yet
     driver.get(server.url + "/zh/account/login")

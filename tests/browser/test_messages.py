@@ -4,32 +4,24 @@ the buyer sees the unread count, then the reply."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from storefront.accounts.models import Role
 from storefront.extensions import db
 from tests import factories
-from tests.conftest import LiveServer, _database_url, make_app, migrate_schema
+from tests.browser.helpers import sign_in, waiter
 
 pytestmark = pytest.mark.browser
-_n = itertools.count(1)
-PASSWORD = "correct-horse-battery"
 QUESTION = "Здравствуйте! Есть ли модель в размере XL и сколько дней идёт доставка в Москву?"
 ANSWER = "您好！XL码有现货，发往莫斯科约12天。"
 
 
 @pytest.fixture
-def shop(request, tmp_path):
-    """A live server on a fresh database (CSRF on): a merchant (Chinese) with a product, a buyer (Russian)."""
-    url = _database_url(request, tmp_path, f"kj_browser_messages_{next(_n)}")
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True)
-    migrate_schema(application)
-    with application.app_context():
+def shop(live):
+    """The live server with a merchant (Chinese) with a product, a buyer (Russian)."""
+    with live.app.app_context():
         factories.rates()
         merchant = factories.merchant(
             owner=factories.user(Role.MERCHANT.value, email="swim@example.cn", locale="zh", name="李娜"),
@@ -40,21 +32,13 @@ def shop(request, tmp_path):
         )
         factories.user(Role.BUYER.value, email="irina@example.ru", locale="ru", name="Ирина")
         db.session.commit()
-        server = LiveServer(application).start()
-        server.product_id = product.id
-    yield server
-    server.stop()
-    with application.app_context():
-        db.engine.dispose()
+        live.product_id = product.id
+    return live
 
 
 def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
-    driver.get(f"{base}/{lang}/account/login")
-    wait.until(EC.element_to_be_clickable((By.ID, "email"))).send_keys(email)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     # buyers land on the home page, merchants on their back office
-    wait.until(EC.url_matches(rf"/{lang}/(merchant/\S*)?$"))
+    sign_in(driver, wait, base, lang, email, rf"/{lang}/(merchant/\S*)?$")
 
 
 def _unread(driver) -> str:
@@ -64,7 +48,7 @@ def _unread(driver) -> str:
 
 def test_buyer_contacts_seller_in_russian_and_sees_the_reply(shop, browser_factory):
     buyer, merchant = browser_factory("ru-RU,ru"), browser_factory("zh-CN,zh")
-    bw, mw = WebDriverWait(buyer, 20), WebDriverWait(merchant, 20)
+    bw, mw = waiter(buyer, 20), waiter(merchant, 20)
 
     _sign_in(buyer, bw, shop.url, "ru", "irina@example.ru")
     buyer.get(f"{shop.url}/ru/p/{shop.product_id}")

@@ -3,20 +3,17 @@ filters are folded behind one button, the product page shows the price and the b
 the sticky add-to-cart bar appears once the buy box scrolls away, the cart and the checkout do not scroll
 sideways, and a bank-transfer order goes through. Positions are asserted with getBoundingClientRect."""
 
-import itertools
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from storefront.extensions import db
 from storefront.ordering.models import Order
 from tests import factories
-from tests.conftest import LiveServer, _database_url, make_app, migrate_schema
+from tests.browser.helpers import waiter
 
 pytestmark = [pytest.mark.browser, pytest.mark.stripe]
-_n = itertools.count(1)
 
 WIDTH, HEIGHT = 390, 844
 COUNTRY = {"ru": "RU", "ko": "KR"}
@@ -46,12 +43,10 @@ ADDRESS = {
 
 
 @pytest.fixture
-def shop(request, tmp_path, localstripe):
-    """A live server on its own database: a swimsuit in sizes × colours with wholesale tiers, in a category."""
-    url = _database_url(request, tmp_path, f"kj_browser_phone_{next(_n)}")
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True, **localstripe.config())
-    migrate_schema(application)
-    with application.app_context():
+def shop(live, localstripe):
+    """The live server: a swimsuit in sizes × colours with wholesale tiers, in a category."""
+    live.configure(**localstripe.config())
+    with live.app.app_context():
         factories.rates()
         category = factories.category(slug="one-piece", cluster_slug="swimwear")
         suit = factories.product(
@@ -72,12 +67,8 @@ def shop(request, tmp_path, localstripe):
             factories.product(category_=category, price_fen=5000 + n, texts={"en": {"name": f"Cap {n}"}})
         db.session.commit()
         ids = {"suit": suit.id}
-    server = LiveServer(application).start()
-    server.ids, server.app = ids, application
-    yield server
-    server.stop()
-    with application.app_context():
-        db.engine.dispose()
+    live.ids = ids
+    return live
 
 
 def _phone(browser_factory, accept_language: str):
@@ -116,7 +107,7 @@ def _in_first_screen(driver, element) -> None:
 @pytest.mark.parametrize("lang", ["ru", "ko"])
 def test_phone_listing_product_cart_checkout(shop, browser_factory, lang):
     driver = _phone(browser_factory, f"{lang}-{lang.upper()},{lang};q=0.9")
-    wait = WebDriverWait(driver, 20)
+    wait = waiter(driver, 20)
 
     # listing: the filters are folded behind one button, which opens them
     driver.get(f"{shop.url}/{lang}/c/swimwear/one-piece/")
@@ -201,7 +192,7 @@ def test_phone_listing_product_cart_checkout(shop, browser_factory, lang):
 def test_wide_screen_shows_the_filters_without_the_fold_button(shop, browser_factory):
     driver = browser_factory("ru-RU,ru")  # 1280 px wide
     driver.get(f"{shop.url}/ru/c/swimwear/one-piece/")
-    fold = WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "filters-fold")))
+    fold = waiter(driver, 20).until(EC.presence_of_element_located((By.ID, "filters-fold")))
     assert fold.get_attribute("open") is None
     field = driver.find_element(By.ID, "min_price")
     rect = _rect(driver, field)
@@ -209,6 +200,6 @@ def test_wide_screen_shows_the_filters_without_the_fold_button(shop, browser_fac
     assert _at_centre(driver, field) == field
     assert not fold.find_element(By.TAG_NAME, "summary").is_displayed()
     driver.get(f"{shop.url}/ru/p/{shop.ids['suit']}")
-    WebDriverWait(driver, 20).until(EC.visibility_of_element_located((By.ID, "opt-size")))
+    waiter(driver, 20).until(EC.visibility_of_element_located((By.ID, "opt-size")))
     driver.execute_script("window.scrollTo(0, document.body.scrollHeight);")
     assert not driver.find_element(By.ID, "buy-bar").is_displayed()  # phones only

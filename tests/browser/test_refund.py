@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy import select
 
 from storefront.accounts.models import Role
@@ -17,18 +16,19 @@ from storefront.extensions import db
 from storefront.ordering.models import Order
 from tests import factories
 from tests.backoffice_helpers import PASSWORD
+from tests.browser.helpers import waiter
 from tests.browser.test_checkout import GOOD, _assert_paid_order_page, _pay_with, _shop_and_check_out, shop  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.stripe]
 
 
 def test_pay_then_operator_refunds_half_and_the_buyer_sees_it(shop, browser_factory):  # noqa: F811
-    application = shop.server.app
+    application = shop.app
     with application.app_context():
         factories.user(Role.OPERATOR.value, email="ops-refund@kuajing.example")
         db.session.commit()
     buyer = browser_factory("ru-RU,ru")
-    wait = WebDriverWait(buyer, 20)
+    wait = waiter(buyer, 20)
     number = _shop_and_check_out(buyer, wait, shop)
     _pay_with(buyer, wait, GOOD)
     _assert_paid_order_page(buyer, wait, number)
@@ -37,7 +37,7 @@ def test_pay_then_operator_refunds_half_and_the_buyer_sees_it(shop, browser_fact
         order_id, half = order.id, Money(order.total_minor // 2, order.currency)
 
     operator = browser_factory("zh-CN,zh")
-    op_wait = WebDriverWait(operator, 20)
+    op_wait = waiter(operator, 20)
     operator.get(shop.url + "/zh/account/login")
     operator.find_element(By.NAME, "email").send_keys("ops-refund@kuajing.example")
     operator.find_element(By.NAME, "password").send_keys(PASSWORD)

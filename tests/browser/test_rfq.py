@@ -6,7 +6,6 @@ deposit and the balance."""
 from __future__ import annotations
 
 import io
-import itertools
 import re
 import urllib.request
 from datetime import date, timedelta
@@ -15,16 +14,14 @@ import pytest
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from storefront.accounts.models import Role
 from storefront.extensions import db
 from tests import factories
-from tests.conftest import LiveServer, _database_url, make_app, migrate_schema
+from tests.browser.helpers import sign_in, waiter
 
 pytestmark = pytest.mark.browser
-_n = itertools.count(1)
-PASSWORD = "correct-horse-battery"
 #: Per buyer language: the need, country, city and address typed, and what the deposit block and the proforma say.
 BUYERS = {
     "ru": {
@@ -43,12 +40,9 @@ BUYERS = {
 
 
 @pytest.fixture
-def shop(request, tmp_path):
-    """A live server on a fresh database (CSRF on): a merchant (Chinese) with a product, a buyer (Russian)."""
-    url = _database_url(request, tmp_path, f"kj_browser_rfq_{next(_n)}")
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True)
-    migrate_schema(application)
-    with application.app_context():
+def shop(live):
+    """The live server with a merchant (Chinese) with a product, a Russian and a Korean buyer."""
+    with live.app.app_context():
         factories.rates()
         merchant = factories.merchant(
             owner=factories.user(Role.MERCHANT.value, email="lift@example.cn", locale="zh", name="王强"),
@@ -60,27 +54,19 @@ def shop(request, tmp_path):
         factories.user(Role.BUYER.value, email="oleg@example.ru", locale="ru", name="Олег")
         factories.user(Role.BUYER.value, email="minji@example.kr", locale="ko", name="김민지")
         db.session.commit()
-        server = LiveServer(application).start()
-        server.product_id = product.id
-    yield server
-    server.stop()
-    with application.app_context():
-        db.engine.dispose()
+        live.product_id = product.id
+    return live
 
 
 def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
-    driver.get(f"{base}/{lang}/account/login")
-    wait.until(EC.element_to_be_clickable((By.ID, "email"))).send_keys(email)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    wait.until(EC.url_matches(rf"/{lang}/(merchant/\S*)?$"))
+    sign_in(driver, wait, base, lang, email, rf"/{lang}/(merchant/\S*)?$")
 
 
 @pytest.mark.parametrize("lang", ["ru", "ko"])
 def test_rfq_quote_accept_shows_the_deposit_instructions_and_the_proforma(shop, browser_factory, lang):
     who = BUYERS[lang]
     buyer, merchant = browser_factory(f"{lang}-{who['country']},{lang}"), browser_factory("zh-CN,zh")
-    bw, mw = WebDriverWait(buyer, 20), WebDriverWait(merchant, 20)
+    bw, mw = waiter(buyer, 20), waiter(merchant, 20)
 
     _sign_in(buyer, bw, shop.url, lang, who["email"])
     buyer.get(f"{shop.url}/{lang}/p/{shop.product_id}")

@@ -4,7 +4,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.helpers import waiter
 
 pytestmark = pytest.mark.browser
 
@@ -13,7 +14,7 @@ OPTION = "#site-search-suggestions [role=option]"
 
 def test_suggestions_listbox_with_keyboard(live_demo, browser_factory):
     driver = browser_factory("ru-RU,ru")
-    wait = WebDriverWait(driver, 15)
+    wait = waiter(driver, 15)
     driver.get(live_demo.url + "/ru/")
     box = driver.find_element(By.ID, "site-search")
     wait.until(lambda d: box.get_attribute("role") == "combobox")
@@ -37,7 +38,7 @@ def test_suggestions_listbox_with_keyboard(live_demo, browser_factory):
 
 def test_search_form_results_and_facets(live_demo, browser_factory):
     driver = browser_factory("en-US,en")
-    wait = WebDriverWait(driver, 15)
+    wait = waiter(driver, 15)
     driver.get(live_demo.url + "/en/")
     box = driver.find_element(By.ID, "site-search")
     box.send_keys("magnesia")

@@ -5,34 +5,25 @@ page."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from services_market import search
 from storefront.accounts.models import Role
 from storefront.extensions import db
 from tests import factories
 from tests.backoffice_helpers import PDF
-from tests.conftest import LiveServer, _database_url, make_app, migrate_schema
+from tests.browser.helpers import sign_in, waiter
 
 pytestmark = pytest.mark.browser
-_n = itertools.count(1)
-PASSWORD = "correct-horse-battery"
 REVIEW = "译文准确，交付及时，修改也很快。"
 
 
 @pytest.fixture
-def market(request, tmp_path):
-    """A live server on a fresh database (CSRF on): a merchant with a voucher, a provider with packages."""
-    url = _database_url(request, tmp_path, f"kj_browser_services_{next(_n)}")
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True)
-    migrate_schema(application)
-    with application.app_context():
-        search.clear()
+def market(live):
+    """The live server with a merchant with a voucher, a provider with packages."""
+    with live.app.app_context():
         factories.rates()
         merchant = factories.merchant(
             owner=factories.user(Role.MERCHANT.value, email="swim@example.cn", locale="zh", name="李娜"),
@@ -70,21 +61,14 @@ def market(request, tmp_path):
         )
         voucher = factories.voucher(merchant, kind="full", categories=["translation"])
         db.session.commit()
-        server = LiveServer(application).start()
-        server.package_id, server.voucher = package.id, voucher.code
-    yield server
-    server.stop()
-    with application.app_context():
-        db.engine.dispose()
+        live.package_id, live.voucher = package.id, voucher.code
+    return live
 
 
 def _sign_in(driver, wait, base: str, lang: str, email: str) -> None:
-    driver.get(f"{base}/{lang}/account/login")
-    wait.until(EC.element_to_be_clickable((By.ID, "email"))).send_keys(email)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     # buyers land on the storefront; merchants and providers on their back office (checklist or dashboard)
-    wait.until(EC.url_matches(rf"/{lang}/(merchant/(welcome)?|services/provider/(welcome)?)?$"))
+    lands = rf"/{lang}/(merchant/(welcome)?|services/provider/(welcome)?)?$"
+    sign_in(driver, wait, base, lang, email, lands)
 
 
 def _status(wait, status: str) -> None:
@@ -112,7 +96,7 @@ def test_merchant_buys_a_translation_with_a_voucher_and_reviews_it(market, brows
     result.write_bytes(PDF)
     merchant = browser_factory("zh-CN,zh")
     provider = browser_factory("ru-RU,ru")
-    mw, pw = WebDriverWait(merchant, 20), WebDriverWait(provider, 20)
+    mw, pw = waiter(merchant, 20), waiter(provider, 20)
 
     # the merchant (Chinese UI) finds the package: search, filtered to Russian
     _sign_in(merchant, mw, market.url, "zh", "swim@example.cn")

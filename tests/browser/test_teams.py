@@ -4,39 +4,32 @@ orders, and cannot see the finance pages (no menu entry, 403 when typed)."""
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from storefront.accounts import team
 from storefront.extensions import db
 from tests import factories
 from tests.backoffice_helpers import PASSWORD
-from tests.conftest import LiveServer, make_app, migrate_schema
+from tests.browser.helpers import waiter
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_team(tmp_path):
-    """A live server over a new database: a merchant, its "orders" clerk (password PASSWORD)."""
-    app = make_app(tmp_path / "live", f"sqlite:///{tmp_path / 'live.sqlite3'}", WTF_CSRF_ENABLED=True)
-    migrate_schema(app)
-    with app.app_context():
+def live_team(live):
+    """The live server with a merchant and its "orders" clerk (password PASSWORD)."""
+    with live.app.app_context():
         merchant = factories.merchant(owner=factories.user("merchant", email="boss@haiyun.example.cn", locale="zh"))
         factories.product(merchant, sku="SW-1")
         clerk = factories.user("merchant", email="clerk@haiyun.example.cn", name="李明", locale="zh")
         db.session.add(team.TeamMember(user_id=clerk.id, side="merchant", company_id=merchant.id, role="orders"))
         db.session.commit()
-    server = LiveServer(app).start()
-    yield server
-    server.stop()
-    with app.app_context():
-        db.engine.dispose()
+    return live
 
 
 def test_orders_clerk_cannot_see_finance_pages(live_team, browser_factory):
     base = live_team.url
     driver = browser_factory("zh-CN,zh")
-    wait = WebDriverWait(driver, 20)
+    wait = waiter(driver, 20)
     driver.get(base + "/zh/account/login")
     driver.find_element(By.ID, "email").send_keys("clerk@haiyun.example.cn")
     driver.find_element(By.ID, "password").send_keys(PASSWORD)

@@ -2,30 +2,25 @@
 SKU following the choice without a reload, size M in blue into the cart, checkout to Moscow or Seoul, the order
 line is that variant and only its stock was taken."""
 
-import itertools
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from storefront.catalog.models import ProductVariant
 from storefront.extensions import db
 from storefront.ordering.models import OrderLine
 from tests import factories
-from tests.conftest import LiveServer, _database_url, make_app, migrate_schema
+from tests.browser.helpers import waiter
 
 pytestmark = [pytest.mark.browser, pytest.mark.stripe]
-_n = itertools.count(1)
 
 
 @pytest.fixture
-def shop(request, tmp_path, localstripe):
-    """A live server on its own database with one swimsuit in sizes S/M/L and colours red/blue."""
-    url = _database_url(request, tmp_path, f"kj_browser_variants_{next(_n)}")
-    application = make_app(tmp_path, url, WTF_CSRF_ENABLED=True, **localstripe.config())
-    migrate_schema(application)
-    with application.app_context():
+def shop(live, localstripe):
+    """The live server with one swimsuit in sizes S/M/L and colours red/blue."""
+    live.configure(**localstripe.config())
+    with live.app.app_context():
         factories.rates()
         suit = factories.product(
             sku="XC-2231",
@@ -51,12 +46,8 @@ def shop(request, tmp_path, localstripe):
         made[("M", "blue")].stock = 5
         db.session.commit()
         ids = {"suit": suit.id, "target": made[("M", "blue")].id}
-    server = LiveServer(application).start()
-    server.ids, server.app = ids, application
-    yield server
-    server.stop()
-    with application.app_context():
-        db.engine.dispose()
+    live.ids = ids
+    return live
 
 
 #: What each language's buyer sees and types: browser languages, texts on the page, the delivery address.
@@ -96,7 +87,7 @@ BUYERS = {
 def test_pick_size_m_in_blue_then_cart_and_checkout(shop, browser_factory, lang):
     buyer = BUYERS[lang]
     driver = browser_factory(buyer["accept"])
-    wait = WebDriverWait(driver, 20)
+    wait = waiter(driver, 20)
     driver.get(f"{shop.url}/{lang}/p/{shop.ids['suit']}")
     size = Select(wait.until(EC.element_to_be_clickable((By.ID, "opt-size"))))
     colour = Select(driver.find_element(By.ID, "opt-colour"))

@@ -22,11 +22,27 @@ from storefront.clearance.models import (
 from storefront.clearance.status import DeclarationStatus
 from storefront.extensions import db
 from tests.clearance.helpers import Clock, case_of, drain, messages, paid_order, ship, simulator_worker
+from tests.conftest import restore_database, snapshot_database
+
+
+@pytest.fixture(scope="module")
+def _released_once(tmp_path_factory) -> dict:
+    """The first test's released lists, kept for the module's other tests (SQLite: a copy of the database)."""
+    return {"path": tmp_path_factory.mktemp("summary") / "released.sqlite3"}
 
 
 @pytest.fixture
-def released(app, ctx, make):
-    """Six released lists: two merchants, destinations RU and KR, currencies USD, EUR and KRW."""
+def released(app, ctx, make, _released_once):
+    """Six released lists: two merchants, destinations RU and KR, currencies USD, EUR and KRW.
+
+    Built once per module (eight orders through the customs simulator cost ≈ 2 CPU-s) and copied back into the
+    emptied database for each later test; on PostgreSQL every test builds them."""
+    saved = _released_once
+    if "case_ids" in saved:
+        restore_database(app, saved["path"])
+        clock = Clock()
+        clock.offset = saved["offset"]
+        return [db.session.get(ClearanceCase, case_id) for case_id in saved["case_ids"]], clock
     a, b = make.merchant(), make.merchant()
     a1 = make.product(a, stock=50, net_weight_g=1250, gross_weight_g=1400)  # 035 kg: 1.25 kg per unit
     a2 = make.product(a, stock=50, customs_unit="011", hs_code="6112410000", customs_name="女式泳衣")
@@ -53,6 +69,8 @@ def released(app, ctx, make):
         case.closed_at = last_month_start + timedelta(days=10)
     cases[6].closed_at = last_month_start - timedelta(days=10)  # closed in another month
     db.session.commit()
+    if snapshot_database(app, saved["path"]):
+        saved.update(case_ids=[case.id for case in cases], offset=clock.offset)
     return cases, clock
 
 
