@@ -9,6 +9,7 @@ import re
 from sqlalchemy import select
 
 from storefront.catalog.models import ProductVariant
+from storefront.catalog.variants import picker
 from storefront.clearance.mapping import snapshot_line
 from storefront.extensions import db
 from storefront.ordering.models import CartItem, OrderLine, StockReservation
@@ -281,3 +282,14 @@ def test_sample_order_line_is_marked(make):
     sub = order.sub_orders[0]
     assert sub.has_samples and sub.lines[0].is_sample and sub.lines[0].unit_price_fen == 15000
     assert db.session.get(ProductVariant, p.default_variant.id).stock == 498
+
+
+def test_picker_labels_are_the_variants_own_labels_in_every_language(app, make):
+    suit, made = _swimsuit(make)
+    made[("M", "blue")].options = {"size": "M", "colour": "teal"}  # a value the option type no longer lists
+    db.session.flush()
+    for lang in ("zh", "ru", "ko", "mn", "en"):
+        with app.test_request_context(f"/{lang}/"):
+            data = picker(suit, lang)
+            assert [row["label"] for row in data["variants"]] == [v.label(lang) for v in suit.variants]
+    assert any(" · teal" in v.label("ru") for v in suit.variants)

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.images import image_url
 from storefront.catalog.models import Product, ProductVariant
-from storefront.catalog.promotions import list_price
+from storefront.catalog.promotions import best_price, clock, known_rules
 from storefront.catalog.units import plain
 from storefront.core.money import price_for_display
 
@@ -68,37 +68,54 @@ class _Prices(dict):
 
 def picker(product: Product, lang: str) -> dict:
     """The option picker's data: options with translated values, and every variant with its price and stock."""
-    prices = _Prices()
+    shown = _Prices()
     amounts: dict[int, str] = {}
+    at = clock()
+    rules = known_rules(at)  # once per page, not once per variant and tier (as promotions.list_price does)
+    paid: dict[int, dict[str, str]] = {}
+
+    def price(list_fen: int) -> dict[str, str]:
+        """The shown price paid for a list price (the best running promotion applied), formatted once."""
+        if list_fen not in paid:
+            paid[list_fen] = shown[best_price(product, list_fen, rules, at).fen]
+        return paid[list_fen]
 
     def amount(n: int) -> str:
         if n not in amounts:
             amounts[n] = product.amount(n)
         return amounts[n]
 
+    options = [
+        {
+            "code": o.code,
+            "name": str(o.name(lang)),
+            "values": [{"code": code, "name": str(o.value_name(code, lang))} for code in o.value_codes],
+        }
+        for o in product.option_types
+    ]
+    names = {(o["code"], value["code"]): value["name"] for o in options for value in o["values"]}
+
+    def label(v: ProductVariant) -> str:
+        """``v.label(lang)`` from the names above (each value translated once per page, not once per variant)."""
+        chosen = v.options or {}
+        if any((code, value) not in names for code, value in chosen.items()):
+            return v.label(lang)  # a value the option type no longer lists: the model's own fallback
+        return " · ".join(names[(o["code"], chosen[o["code"]])] for o in options if o["code"] in chosen)
+
     return {
-        "options": [
-            {
-                "code": o.code,
-                "name": str(o.name(lang)),
-                "values": [{"code": code, "name": str(o.value_name(code, lang))} for code in o.value_codes],
-            }
-            for o in product.option_types
-        ],
+        "options": options,
         "variants": [
             {
                 "id": v.id,
                 "options": v.options or {},
-                "label": v.label(lang),
+                "label": label(v),
                 "sku": v.effective_sku,
                 "hs_code": v.customs_hs_code,
                 "orderable": orderable(v),
                 "stock": amount(v.stock),
                 "max": plain(v.stock // product.qty_step * product.qty_step, product.unit),
-                "price": prices[list_price(product, v.base_price_fen).fen],  # the price paid (promotion applied)
-                "tiers": [
-                    [amount(t.min_qty) + "+", prices[list_price(product, t.price_fen).fen]] for t in v.price_tiers
-                ],
+                "price": price(v.base_price_fen),  # the price paid (promotion applied)
+                "tiers": [[amount(t.min_qty) + "+", price(t.price_fen)] for t in v.price_tiers],
                 "image": image_url(v.image.stem, 800) if v.image else "",
             }
             for v in product.variants
