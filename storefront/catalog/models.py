@@ -475,11 +475,16 @@ class ProductVariant(db.Model):
             return self.model
         return " ".join(part for part in (self.product.model or "", self.label("zh")) if part)
 
-    def label(self, lang: str) -> str:
-        """The chosen values in the language, e.g. "M · синий" ("" for a product without options)."""
-        chosen = self.options or {}
-        options = [option for option in self.product.option_types if option.code in chosen]
-        return " · ".join(str(option.value_name(chosen[option.code], lang)) for option in options)
+    def label(self, lang: str, names: dict[tuple[str, str], str] | None = None) -> str:
+        """The chosen values in the language, e.g. "M · синий" ("" for a product without options). ``names``:
+        value names already translated, by (option code, value code), for a page labelling many variants."""
+        chosen, names, parts = self.options or {}, names or {}, []
+        for option in self.product.option_types:
+            code = option.code
+            if code in chosen:
+                value = chosen[code]
+                parts.append(names.get((code, value)) or str(option.value_name(value, lang)))
+        return " · ".join(parts)
 
     def labels(self, langs) -> dict[str, str]:
         """``label`` per language (for snapshots on order lines)."""

@@ -95,20 +95,13 @@ def picker(product: Product, lang: str) -> dict:
     ]
     names = {(o["code"], value["code"]): value["name"] for o in options for value in o["values"]}
 
-    def label(v: ProductVariant) -> str:
-        """``v.label(lang)`` from the names above (each value translated once per page, not once per variant)."""
-        chosen = v.options or {}
-        if any((code, value) not in names for code, value in chosen.items()):
-            return v.label(lang)  # a value the option type no longer lists: the model's own fallback
-        return " · ".join(names[(o["code"], chosen[o["code"]])] for o in options if o["code"] in chosen)
-
     return {
         "options": options,
         "variants": [
             {
                 "id": v.id,
                 "options": v.options or {},
-                "label": label(v),
+                "label": v.label(lang, names),  # each value translated once per page
                 "sku": v.effective_sku,
                 "hs_code": v.customs_hs_code,
                 "orderable": orderable(v),
