@@ -161,3 +161,32 @@ def test_reindex_command_rebuilds_both_indexes_and_sets_their_cursors(make, app,
     assert events.read_cursor(kind="products") == events.read_cursor(kind=package_search.KIND) == newest
     status = runner.invoke(args=["search", "status"]).output
     assert "products: behind the database by 0" in status and "packages: behind the database by 0" in status
+
+
+def test_health_reports_the_lag_of_both_indexes(make, node_b):
+    make.rates()
+    make.service_package(texts=TEXTS)
+    db.session.commit()
+    body = node_b.test_client().get("/healthz/search").json
+    assert body["search_lag_by_kind"]["packages"]["events"] == 1
+    assert body["search_lag_by_kind"]["products"]["events"] == 0
+    assert body["search_lag"]["built"] is True and body["search_lag"]["events"] == 1
+
+
+def test_follow_command_retries_a_failed_write(make, node_b, monkeypatch):
+    make.rates()
+    package = make.service_package(texts=TEXTS)
+    db.session.commit()
+    store = node_b.extensions["services_search"]
+    real_writer = store.writer
+    monkeypatch.setattr(store, "writer", lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
+    runner = node_b.test_cli_runner()
+    with node_b.app_context():  # the command runs in the app context it finds
+        failed = runner.invoke(args=["search", "follow", "--once"])
+        assert failed.exit_code == 1 and "disk full" in failed.output
+        assert events.lag(package_search.KIND)["events"] == 1
+        monkeypatch.setattr(store, "writer", real_writer)
+        done = runner.invoke(args=["search", "follow", "--once"])
+        assert done.exit_code == 0, done.output
+        assert events.lag(package_search.KIND)["events"] == 0
+    assert _packages_b(node_b) == [package.id]
