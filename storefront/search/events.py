@@ -25,8 +25,8 @@ from sqlalchemy import JSON, Boolean, DateTime, Index, String, delete, func, ins
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storefront.extensions import db
-from storefront.search import kinds
-from storefront.search.kinds import PRODUCTS
+from storefront.search.kinds import PRODUCTS, selected, states
+from storefront.search.kinds import state as kind_state
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def record(session: Session, kind: str, ids: set[int], full: bool = False) -> No
 
 
 def _cursor_path(app: Flask, kind: str) -> Path:
-    return kinds.state(kind, app).kind.directory(app) / _CURSOR_FILE
+    return kind_state(kind, app).kind.directory(app) / _CURSOR_FILE
 
 
 def read_cursor(app: Flask | None = None, kind: str = PRODUCTS) -> int | None:
@@ -97,7 +97,7 @@ def catch_up(app: Flask | None = None, limit: int = BATCH, kind: str | None = No
     app = app or current_app._get_current_object()
     covered = 0
     failed: Exception | None = None
-    for state in kinds.selected(app, kind):
+    for state in selected(app, kind):
         try:
             covered += _catch_up(app, state.kind.name, limit)
         except Exception as exc:
@@ -137,7 +137,7 @@ def _catch_up(app: Flask, kind: str, limit: int) -> int:
         return len(rows)
     ids = {int(i) for _id, event_ids, _full in rows for i in event_ids or ()}
     if ids:
-        state = kinds.state(kind, app)
+        state = kind_state(kind, app)
         state.kind.sync(ids)
         state.touched = True
     write_cursor(upto, app, kind)
@@ -152,7 +152,7 @@ def rebuild(app: Flask | None = None, upto: int | None = None, kind: str | None 
         with Session(db.engine) as session:
             upto = last_event_id(session)
     count = 0
-    for state in kinds.selected(app, kind):
+    for state in selected(app, kind):
         count += state.kind.rebuild()
         state.touched = True
         write_cursor(upto, app, state.kind.name)
@@ -162,7 +162,7 @@ def rebuild(app: Flask | None = None, upto: int | None = None, kind: str | None 
 def follow_if_due(app: Flask, kind: str = PRODUCTS) -> None:
     """Catch one index up from a search request at most every SEARCH_FOLLOW_SECONDS per process (0: never)."""
     interval = float(app.config.get("SEARCH_FOLLOW_SECONDS", 2.0))
-    state = kinds.state(kind, app)
+    state = kind_state(kind, app)
     now = time.monotonic()
     if interval <= 0 or now - state.followed_at < interval or read_cursor(app, kind) is None:
         return
@@ -178,7 +178,7 @@ def follow_if_due(app: Flask, kind: str = PRODUCTS) -> None:
 def lag(kind: str | None = None) -> dict[str, object]:
     """How far this node's index of ``kind`` is behind the database: events not applied and the age of the
     oldest one. Without a kind, every index together (built only when all are; the sum and the oldest age)."""
-    figures = [_lag(state.kind.name) for state in kinds.selected(current_app, kind)]
+    figures = [_lag(state.kind.name) for state in selected(current_app, kind)]
     if len(figures) == 1:
         return figures[0]
     built = all(f["built"] for f in figures)
@@ -192,7 +192,7 @@ def lag(kind: str | None = None) -> dict[str, object]:
 
 def lag_by_kind() -> dict[str, dict[str, object]]:
     """:func:`lag` of every index, by kind."""
-    return {name: _lag(name) for name in kinds.states()}
+    return {name: _lag(name) for name in states()}
 
 
 def _lag(kind: str) -> dict[str, object]:
