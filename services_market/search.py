@@ -28,7 +28,7 @@ from services_market.models import Package, PackageLanguage, PackageText, Provid
 from storefront.extensions import db
 from storefront.search import kinds
 from storefront.search.analysis import LANGUAGES, analyzer
-from storefront.search.events import follow_if_due
+from storefront.search.sync import before_read
 from storefront.search.whoosh_query import plan
 from storefront.search.whoosh_store import WhooshStore
 
@@ -148,7 +148,7 @@ def search_ids(text: str, lang: str, category: str | None = None, limit: int = 5
     q = p.query()
     if q is None:
         return []
-    follow_if_due(current_app._get_current_object(), KIND)  # other nodes' package changes first, when due
+    before_read(current_app._get_current_object(), KIND)  # owed and other nodes' package changes first
     searcher = store().searcher()
     filter_q = Term("category", category) if category else None
     hits = searcher.search(q, limit=limit, filter=filter_q)

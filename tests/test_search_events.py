@@ -7,6 +7,9 @@ from storefront.extensions import db
 from storefront.search import events
 from tests.conftest import make_app
 
+#: These tests are about the production setting: the index follows each commit at once.
+pytestmark = pytest.mark.usefixtures("index_on_commit")
+
 
 def _event_count():
     return db.session.query(events.SearchEvent).count()

@@ -13,6 +13,9 @@ from storefront.search import events
 from storefront.search.base import SearchQuery
 from tests.conftest import make_app
 
+#: These tests are about the production setting: the index follows each commit at once.
+pytestmark = pytest.mark.usefixtures("index_on_commit")
+
 TEXTS = {"zh": ("锆材翻译服务", ""), "en": ("Zirconium catalogue translation", "")}
 
 

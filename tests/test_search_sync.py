@@ -7,8 +7,14 @@ from storefront import search
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product, ProductTranslation
 from storefront.extensions import db
-from storefront.search import SearchQuery
+from storefront.search import SearchQuery, kinds
 from storefront.search.documents import load_docs, product_doc
+from storefront.search.events import SearchEvent
+from storefront.search.kinds import PRODUCTS
+from storefront.search.sync import reindex_after_commit
+
+#: These tests are about the production setting: the index follows each commit at once.
+pytestmark = pytest.mark.usefixtures("index_on_commit")
 
 
 def ids(text: str, lang: str = "ru") -> list[int]:
@@ -210,3 +216,28 @@ def test_products_of_the_session_stay_consistent_with_the_database(make):
     db.session.commit()
     public = set(db.session.scalars(select(Product.id)))
     assert {h.id for h in search.query(SearchQuery("bar", "en", per_page=50)).hits} == public
+
+
+def _index_is_empty() -> bool:
+    store = search.get_index().store
+    return store.open(store.current_path()).is_empty()
+
+
+def test_with_index_on_commit_off_a_change_waits_for_the_next_read(app, make):
+    """The test suite's setting: a commit records the event but writes no index; the next read applies it
+    (a rebuild too), and a read finds exactly what the after-commit path would have indexed."""
+    app.config["SEARCH_INDEX_ON_COMMIT"] = False
+    state = kinds.state(PRODUCTS)
+    product = make.product(texts={"zh": {"name": "泳帽"}, "en": {"name": "Swim cap"}, "ru": {"name": "Шапочка"}})
+    db.session.commit()
+    assert state.retry == {product.id} and _index_is_empty()
+    assert db.session.scalar(select(SearchEvent.ids).order_by(SearchEvent.id.desc())) == [product.id]
+    assert ids("шапочка") == [product.id]
+    assert state.retry == set() and not _index_is_empty()
+
+    db.session.get(Product, product.id).translations["ru"].name = "Плавательная шапочка"
+    reindex_after_commit(db.session)
+    db.session.commit()
+    assert state.rebuild_owed
+    assert ids("плавательная") == [product.id]
+    assert not state.rebuild_owed

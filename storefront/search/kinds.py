@@ -17,6 +17,7 @@ Products register in :mod:`storefront.search.setup`; the service packages in ``s
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,8 +69,13 @@ class KindState:
     """A kind in one app: the ids whose last local update failed and when this process last followed events."""
 
     kind: IndexKind
-    #: Ids whose update after a commit failed here (retried after the next commit; the events retry them too).
+    #: Ids this app's index still owes: their update after a commit failed (retried after the next commit; the
+    #: events retry them too), or waits for the next read (``SEARCH_INDEX_ON_COMMIT`` off).
     retry: set[int] = field(default_factory=set)
+    #: A rebuild waits for the next read (``SEARCH_INDEX_ON_COMMIT`` off).
+    rebuild_owed: bool = False
+    #: Held while owed changes are applied (threads of one process read the same app).
+    lock: threading.Lock = field(default_factory=threading.Lock)
     #: When this process last caught up with the index events for this kind (time.monotonic()).
     followed_at: float = 0.0
     #: This app has written to the index since it was last cleared (tests clear only such indexes).

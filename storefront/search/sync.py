@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from flask import current_app, has_app_context
+from flask import Flask, current_app, has_app_context
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -104,6 +104,11 @@ def _after_commit(session: Session) -> None:
     p = session.info.pop(_KEY, None)
     if not has_app_context():
         return
+    if p is not None and not current_app.config["SEARCH_INDEX_ON_COMMIT"]:
+        for state in _states():  # owed until this process next reads the index (before_read)
+            state.rebuild_owed |= state.kind.name in p.full
+            state.retry |= p.resolved.get(state.kind.name, set())
+        return
     failed: Exception | None = None
     for state in _states():
         failed = apply(state, p) or failed
@@ -112,24 +117,37 @@ def _after_commit(session: Session) -> None:
 
 
 def apply(state: KindState, p: Pending | None) -> Exception | None:
-    """Bring one index up to date with a committed transaction (and earlier failures); returns the error."""
+    """Bring one index up to date with a committed transaction and what it still owed; returns the error."""
     name = state.kind.name
-    full = p is not None and name in p.full
-    ids = state.retry | (p.resolved.get(name, set()) if p is not None else set())
-    if not ids and not full:
+    with state.lock:
+        full = state.rebuild_owed or (p is not None and name in p.full)
+        ids = state.retry | (p.resolved.get(name, set()) if p is not None else set())
+        if not ids and not full:
+            return None
+        try:
+            if full:
+                state.kind.rebuild()
+            else:
+                state.kind.sync(ids)
+        except Exception as exc:
+            state.retry |= ids
+            log.exception("search: could not update the %s index for %d ids (kept for retry)", name, len(ids))
+            return exc
+        state.retry.clear()
+        state.rebuild_owed = False
+        state.touched = True
         return None
-    try:
-        if full:
-            state.kind.rebuild()
-        else:
-            state.kind.sync(ids)
-    except Exception as exc:
-        state.retry |= ids
-        log.exception("search: could not update the %s index for %d ids (kept for retry)", name, len(ids))
-        return exc
-    state.retry.clear()
-    state.touched = True
-    return None
+
+
+def before_read(app: Flask, kind: str = PRODUCTS) -> None:
+    """What every read of an index does first: apply the changes this app still owes it (with
+    ``SEARCH_INDEX_ON_COMMIT`` off), then catch up with other nodes' index events when due."""
+    state = kinds.state(kind, app)
+    if state.retry or state.rebuild_owed:
+        failed = apply(state, None)
+        if failed is not None and app.testing:
+            raise failed
+    events.follow_if_due(app, kind)
 
 
 def _after_rollback(session: Session) -> None:

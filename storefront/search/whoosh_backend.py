@@ -76,7 +76,9 @@ class WhooshIndex(SearchIndex):
                 self.store.journal_ids(batch)
 
     def clear(self) -> None:
-        """Remove every document (drops all segments)."""
+        """Remove every document (drops all segments); an index without segments is left as it is."""
+        if self.store.open(self.store.current_path()).is_empty():
+            return
         with self.store.writer() as w:
             w.commit(mergetype=writing.CLEAR)
 
