@@ -21,7 +21,7 @@ from storefront.ordering.freight.cards import valid_cards
 from storefront.ordering.freight.modes import modes
 from storefront.ordering.models import Order, OrderEvent, OrderLine, SubOrder
 from storefront.ordering.numbers import new_number
-from storefront.ordering.pricing import charge_currencies, quote, today
+from storefront.ordering.pricing import GroupQuote, Quote, charge_currencies, quote, today
 from storefront.ordering.shipping import zone_for
 from storefront.ordering.signals import order_cancelled, order_paid, order_placed, order_shipped
 from storefront.ordering.states import TRANSITIONS, UNPAID, Cause, DeliveryTerms, OrderStatus, PayMethod
@@ -160,6 +160,69 @@ def place_order(
 
     An accepted quotation comes here too: its lines carry the quoted prices and ``freight_minor`` its freight.
     """
+    c = _checked(cart, data, freight_minor)
+    q = c.quote
+    stock.take_all([(line.variant.id, line.qty) for line in cart.lines])
+    now = utcnow()
+    status = OrderStatus.AWAITING_TRANSFER if c.pay_method == PayMethod.TRANSFER.value else OrderStatus.PENDING_PAYMENT
+    order = Order(
+        number=new_number(now),
+        user_id=user_id,
+        status=status.value,
+        lang=lang,
+        email=data.email.strip().lower(),
+        contact_name=data.contact_name.strip(),
+        phone=data.phone.strip(),
+        country=data.country.upper(),
+        region=data.region.strip(),
+        city=data.city.strip(),
+        postal_code=data.postal_code.strip(),
+        address_line1=data.address_line1.strip(),
+        address_line2=data.address_line2.strip(),
+        shipping_zone=c.zone,
+        delivery_terms=c.terms,
+        transport_mode=q.option.mode,
+        transit_days_min=q.option.days[0],
+        transit_days_max=q.option.days[1],
+        duty_fen=q.duty_fen,
+        duty_minor=q.duty_minor,
+        duty_rule=q.duty_rule.key if q.duty_rule else "",
+        buyer_customs_id=c.customs_id,
+        pay_method=c.pay_method,
+        note=data.note.strip(),
+        currency=q.currency,
+        exchange_rate=q.rate,
+        goods_fen=q.goods_fen,
+        shipping_fen=q.shipping_fen,
+        total_fen=q.total_fen,
+        goods_minor=q.goods_minor,
+        shipping_minor=q.shipping_minor,
+        total_minor=q.total_minor,
+        reserved_until=now + reservation_window(c.pay_method),
+    )
+    for position, gq in enumerate(q.groups, start=1):
+        order.sub_orders.append(_sub_order(order.number, position, gq, status))
+    db.session.add(order)
+    db.session.flush()
+    stock.record(order, [(line.product.id, line.variant.id, line.qty) for line in cart.lines])
+    record_event(order, "", order.status, Cause.PLACED, actor)
+    order_placed.send(order)
+    return order
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A checkout that passed every rule: its quote and the normalised choices."""
+
+    quote: Quote
+    zone: str
+    terms: str
+    pay_method: str
+    customs_id: str
+
+
+def _checked(cart: Cart, data: CheckoutData, freight_minor: int | None) -> _Checked:
+    """Quote the cart for the buyer's choices and check every checkout rule (raises CheckoutError)."""
     if cart.is_empty:
         raise CheckoutError("empty_cart")
     if cart.problems:
@@ -171,7 +234,6 @@ def place_order(
         raise CheckoutError("currency")
     terms = data.terms if data.terms in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
     pay_method = data.pay_method if data.pay_method in {m.value for m in PayMethod} else PayMethod.CARD.value
-    cards = valid_cards(today())
     q = quote(
         cart,
         data.currency,
@@ -179,7 +241,7 @@ def place_order(
         terms,
         data.mode or None,
         country=data.country.upper(),
-        cards=cards,
+        cards=valid_cards(today()),
         duty_rules=duty_rules.current(),
         freight_minor=freight_minor,
     )
@@ -197,94 +259,54 @@ def place_order(
         customs_id = ""
     if q.goods_fen <= 0 or q.total_minor <= 0:
         raise CheckoutError("amount")
-    stock.take_all([(line.variant.id, line.qty) for line in cart.lines])
-    now = utcnow()
-    status = OrderStatus.AWAITING_TRANSFER if pay_method == PayMethod.TRANSFER.value else OrderStatus.PENDING_PAYMENT
-    order = Order(
-        number=new_number(now),
-        user_id=user_id,
+    return _Checked(q, zone, terms, pay_method, customs_id)
+
+
+def _sub_order(number: str, position: int, gq: GroupQuote, status: OrderStatus) -> SubOrder:
+    """One merchant's part of the order, its lines frozen as quoted (names, customs data, prices)."""
+    sub = SubOrder(
+        merchant_id=gq.group.merchant.id,
+        number=f"{number}-{position}",
+        position=position,
         status=status.value,
-        lang=lang,
-        email=data.email.strip().lower(),
-        contact_name=data.contact_name.strip(),
-        phone=data.phone.strip(),
-        country=data.country.upper(),
-        region=data.region.strip(),
-        city=data.city.strip(),
-        postal_code=data.postal_code.strip(),
-        address_line1=data.address_line1.strip(),
-        address_line2=data.address_line2.strip(),
-        shipping_zone=zone,
-        delivery_terms=terms,
-        transport_mode=q.option.mode,
-        transit_days_min=q.option.days[0],
-        transit_days_max=q.option.days[1],
-        duty_fen=q.duty_fen,
-        duty_minor=q.duty_minor,
-        duty_rule=q.duty_rule.key if q.duty_rule else "",
-        buyer_customs_id=customs_id,
-        pay_method=pay_method,
-        note=data.note.strip(),
-        currency=q.currency,
-        exchange_rate=q.rate,
-        goods_fen=q.goods_fen,
-        shipping_fen=q.shipping_fen,
-        total_fen=q.total_fen,
-        goods_minor=q.goods_minor,
-        shipping_minor=q.shipping_minor,
-        total_minor=q.total_minor,
-        reserved_until=now + reservation_window(pay_method),
+        goods_fen=gq.goods_fen,
+        shipping_fen=gq.shipping_fen,
+        goods_minor=gq.goods_minor,
+        shipping_minor=gq.shipping_minor,
+        net_weight_g=gq.group.net_weight_g,
+        gross_weight_g=gq.group.gross_weight_g,
+        duty_fen=gq.duty_fen,
+        duty_minor=gq.duty_minor,
+        rate_card=gq.lane.card.ref if gq.lane else "",
+        freight_route=_route(gq.lane),
     )
-    for position, gq in enumerate(q.groups, start=1):
-        sub = SubOrder(
-            merchant_id=gq.group.merchant.id,
-            number=f"{order.number}-{position}",
-            position=position,
-            status=status.value,
-            goods_fen=gq.goods_fen,
-            shipping_fen=gq.shipping_fen,
-            goods_minor=gq.goods_minor,
-            shipping_minor=gq.shipping_minor,
-            net_weight_g=gq.group.net_weight_g,
-            gross_weight_g=gq.group.gross_weight_g,
-            duty_fen=gq.duty_fen,
-            duty_minor=gq.duty_minor,
-            rate_card=gq.lane.card.ref if gq.lane else "",
-            freight_route=_route(gq.lane),
-        )
-        for line_no, lq in enumerate(gq.lines, start=1):
-            p, v = lq.line.product, lq.line.variant
-            sub.lines.append(
-                OrderLine(
-                    product_id=p.id,
-                    variant_id=v.id,
-                    position=line_no,
-                    sku=v.effective_sku,
-                    names={code: t.name for code, t in p.translations.items() if t.name},
-                    variant_names=v.labels(LANGS),
-                    unit=p.unit,
-                    is_sample=lq.line.sample,
-                    hs_code=v.customs_hs_code,
-                    customs_name=p.customs_name,
-                    customs_unit=p.customs_unit,
-                    model=v.customs_model,
-                    origin_city_slug=p.origin_city_slug,
-                    qty=lq.line.qty,
-                    unit_price_fen=lq.line.unit_fen,
-                    list_price_fen=lq.line.price.list_fen,
-                    promotion_id=lq.line.price.promotion.id if lq.line.price.promotion else None,
-                    unit_price_minor=lq.unit_minor,
-                    net_weight_g=v.net_weight,
-                    gross_weight_g=v.gross_weight,
-                )
+    for line_no, lq in enumerate(gq.lines, start=1):
+        p, v = lq.line.product, lq.line.variant
+        sub.lines.append(
+            OrderLine(
+                product_id=p.id,
+                variant_id=v.id,
+                position=line_no,
+                sku=v.effective_sku,
+                names={code: t.name for code, t in p.translations.items() if t.name},
+                variant_names=v.labels(LANGS),
+                unit=p.unit,
+                is_sample=lq.line.sample,
+                hs_code=v.customs_hs_code,
+                customs_name=p.customs_name,
+                customs_unit=p.customs_unit,
+                model=v.customs_model,
+                origin_city_slug=p.origin_city_slug,
+                qty=lq.line.qty,
+                unit_price_fen=lq.line.unit_fen,
+                list_price_fen=lq.line.price.list_fen,
+                promotion_id=lq.line.price.promotion.id if lq.line.price.promotion else None,
+                unit_price_minor=lq.unit_minor,
+                net_weight_g=v.net_weight,
+                gross_weight_g=v.gross_weight,
             )
-        order.sub_orders.append(sub)
-    db.session.add(order)
-    db.session.flush()
-    stock.record(order, [(line.product.id, line.variant.id, line.qty) for line in cart.lines])
-    record_event(order, "", order.status, Cause.PLACED, actor)
-    order_placed.send(order)
-    return order
+        )
+    return sub
 
 
 def _route(lane) -> str:
