@@ -91,56 +91,14 @@ def checkout():
     currencies = charge_currencies()
     form = CheckoutForm()
     form.set_choices(country_choices(g.lang), currencies)
-    saved = []
-    if request.method == "GET":
-        form.country.data = DEFAULT_COUNTRY.get(g.lang, "")
-        if current_user.is_authenticated:
-            form.email.data = form.email.data or current_user.email
-            form.contact_name.data = form.contact_name.data or current_user.name
-            saved = addresses.fill(form, current_user, request.args.get("address", ""))
-        form.currency.data = default_charge_currency()
+    saved = _prefill(form) if request.method == "GET" else []
     country = form.country.data if zone_for(form.country.data or "") else None
     currency = form.currency.data if form.currency.data in currencies else default_charge_currency()
     terms = form.terms.data if form.terms.data in {t.value for t in DeliveryTerms} else DeliveryTerms.DAP.value
     if request.method == "POST" and request.form.get("action") == "place" and form.validate_on_submit():
-        if current.problems:
-            stock_gone = any(line.problem != "raised_to_moq" for line in current.problems)
-            flash(
-                str(OutOfStock.message) if stock_gone else _("Some quantities in your cart need your attention."),
-                "error",
-            )
-            return redirect(url_for("cart.view", lang=g.lang))
-        user_id = current_user.id if current_user.is_authenticated else None
-        try:
-            order = ops.place_order(current, _checkout_data(form), user_id=user_id, lang=g.lang, actor=actor())
-        except OutOfStock as exc:
-            db.session.rollback()
-            flash(str(exc.message), "error")
-            return redirect(url_for("cart.view", lang=g.lang))
-        except ops.CheckoutError as exc:
-            db.session.rollback()
-            if exc.code in {"empty_cart", "cart_problems"}:
-                flash(_("Some quantities in your cart need your attention."), "error")
-                return redirect(url_for("cart.view", lang=g.lang))
-            field, message = checkout_error(exc.code, data_country(form))
-            field = getattr(form, field)
-            field.errors = [*field.errors, str(message or _("Please choose from the list."))]
-        else:
-            cart_ops.clear()
-            if user_id is not None and request.form.get("save_address"):
-                try:
-                    addresses.remember(current_user, {name: getattr(form, name).data for name in addresses.FIELDS})
-                except addresses.AddressBookFull:
-                    pass  # the order matters more than the address book
-            if order.pay_method == PayMethod.TRANSFER.value:
-                mail.queue_transfer_instructions(order)
-            db.session.commit()
-            if user_id is None:
-                access.remember(order)
-            if order.pay_method == PayMethod.CARD.value:
-                return redirect(url_for("ordering.pay", lang=g.lang, number=order.number))
-            flash(_("Thank you! Your order is reserved until the bank transfer arrives."), "success")
-            return redirect(url_for("ordering.order_page", lang=g.lang, number=order.number))
+        placed = _place(form, current)
+        if placed is not None:
+            return placed
     zone = zone_for(country) if country else None
     summary = quote(
         current,
@@ -170,6 +128,62 @@ def checkout():
         customs_id_country=(country or "").upper(),
         saved_addresses=saved,
     )
+
+
+def _prefill(form: CheckoutForm) -> list:
+    """A first visit: the language's usual country, the account's e-mail, name and saved address (returns the
+    saved addresses to choose from)."""
+    saved = []
+    form.country.data = DEFAULT_COUNTRY.get(g.lang, "")
+    if current_user.is_authenticated:
+        form.email.data = form.email.data or current_user.email
+        form.contact_name.data = form.contact_name.data or current_user.name
+        saved = addresses.fill(form, current_user, request.args.get("address", ""))
+    form.currency.data = default_charge_currency()
+    return saved
+
+
+def _place(form: CheckoutForm, current):
+    """Place the order: a redirect to pay (card) or to the order (transfer), back to the cart when its stock or
+    quantities changed, or None with the refusal added to the form's field (the page is shown again)."""
+    if current.problems:
+        stock_gone = any(line.problem != "raised_to_moq" for line in current.problems)
+        flash(
+            str(OutOfStock.message) if stock_gone else _("Some quantities in your cart need your attention."),
+            "error",
+        )
+        return redirect(url_for("cart.view", lang=g.lang))
+    user_id = current_user.id if current_user.is_authenticated else None
+    try:
+        order = ops.place_order(current, _checkout_data(form), user_id=user_id, lang=g.lang, actor=actor())
+    except OutOfStock as exc:
+        db.session.rollback()
+        flash(str(exc.message), "error")
+        return redirect(url_for("cart.view", lang=g.lang))
+    except ops.CheckoutError as exc:
+        db.session.rollback()
+        if exc.code in {"empty_cart", "cart_problems"}:
+            flash(_("Some quantities in your cart need your attention."), "error")
+            return redirect(url_for("cart.view", lang=g.lang))
+        field, message = checkout_error(exc.code, data_country(form))
+        field = getattr(form, field)
+        field.errors = [*field.errors, str(message or _("Please choose from the list."))]
+        return None
+    cart_ops.clear()
+    if user_id is not None and request.form.get("save_address"):
+        try:
+            addresses.remember(current_user, {name: getattr(form, name).data for name in addresses.FIELDS})
+        except addresses.AddressBookFull:
+            pass  # the order matters more than the address book
+    if order.pay_method == PayMethod.TRANSFER.value:
+        mail.queue_transfer_instructions(order)
+    db.session.commit()
+    if user_id is None:
+        access.remember(order)
+    if order.pay_method == PayMethod.CARD.value:
+        return redirect(url_for("ordering.pay", lang=g.lang, number=order.number))
+    flash(_("Thank you! Your order is reserved until the bank transfer arrives."), "success")
+    return redirect(url_for("ordering.order_page", lang=g.lang, number=order.number))
 
 
 def _order_url(order: Order, token: str | None) -> str:
