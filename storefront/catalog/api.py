@@ -69,7 +69,7 @@ def products():
         ids = select(Category.id).where(Category.slug == slug)
         stmt = stmt.where(Product.category_id.in_(ids))
     per_page = min(max(request.args.get("per_page", 24, type=int) or 24, 1), 100)
-    result = queries.paginate(stmt, page, per_page, queries.SORTS["newest"])
+    result = queries.paginate(stmt, page, per_page, queries.sort_order("newest"))
     return jsonify(
         {
             "lang": lang,
