@@ -7,6 +7,7 @@ import pytest
 from flask import g
 from sqlalchemy import select
 
+from storefront.accounts import api_keys
 from storefront.catalog import promotions, queries
 from storefront.catalog.models import Product
 from storefront.catalog.promotions import Promotion, list_price, price_now_sql, save
@@ -128,3 +129,49 @@ def test_listing_query_filters_and_sorts_without_loading_products(make, app):
     assert queries.listing([cat.id], f, 1, 10, ids=True).items == [a.id]
     f = queries.Filters(sort="price_desc")
     assert queries.listing([cat.id], f, 1, 10, ids=True).items == [b.id, a.id]
+
+
+def test_public_api_shows_the_promoted_price_the_list_price_and_the_end(client, make):
+    p = make.product(price_fen=10000, tiers=[(100, 8000)])
+    other = make.product(price_fen=10000)
+    promo = _promo(p.merchant, [p], percent=20)
+    db.session.commit()
+    items = {i["id"]: i for i in client.get("/api/v1/products?lang=en&per_page=100").json["items"]}
+    item, plain = items[p.id], items[other.id]
+    assert item["price"]["amount"] == "80.00" and item["list_price"]["amount"] == "100.00"
+    assert item["promotion_ends_at"] == promo.ends_at.astimezone(UTC).isoformat()
+    assert [(t["amount"], t["list_amount"]) for t in item["tiers"]] == [("64.00", "80.00")]
+    assert plain["price"] == plain["list_price"] and plain["promotion_ends_at"] is None
+    assert client.get(f"/api/v1/products/{p.id}?lang=ko").json["price"]["amount"] == "80.00"
+
+
+def test_public_api_ignores_a_promotion_not_yet_started(client, make):
+    p = make.product(price_fen=10000)
+    _promo(p.merchant, [p], percent=20, start=datetime.now(UTC) + timedelta(hours=1))
+    db.session.commit()
+    item = client.get(f"/api/v1/products/{p.id}?lang=en").json
+    assert item["price"]["amount"] == item["list_price"]["amount"] == "100.00"
+    assert item["promotion_ends_at"] is None
+
+
+def test_merchant_api_shows_the_price_paid_now_beside_the_list_price(app, make):
+    m = make.merchant()
+    p = make.product(m, price_fen=10000)
+    shirts = make.product(m, price_fen=5000)
+    made = make.with_variants(shirts, {"size": ["S", "M"]}, prices={("M",): 6000})
+    promo = _promo(m, [p, shirts], amount_fen=1000)
+    _row, key = api_keys.create(m.id, "test", list(api_keys.SCOPES), m.owner)
+    db.session.commit()
+    api, headers = app.test_client(), {"Authorization": f"Bearer {key}"}
+    items = {i["id"]: i for i in api.get("/api/merchant/v1/products", headers=headers).json["items"]}
+    assert (items[p.id]["price_fen"], items[p.id]["price_now_fen"]) == (10000, 9000)
+    assert items[p.id]["promotion_id"] == promo.id
+    assert items[p.id]["promotion_ends_at"] == promo.ends_at.astimezone(UTC).isoformat()
+    variants = api.get(f"/api/merchant/v1/products/{shirts.id}/variants", headers=headers).json["items"]
+    prices = {v["id"]: (v["price_fen"], v["price_now_fen"], v["promotion_id"]) for v in variants}
+    assert prices == {made[("S",)].id: (5000, 4000, promo.id), made[("M",)].id: (6000, 5000, promo.id)}
+    promotions.end(promo, actor=None)
+    db.session.commit()
+    detail = api.get(f"/api/merchant/v1/products/{p.id}", headers=headers).json
+    assert (detail["price_now_fen"], detail["promotion_id"], detail["promotion_ends_at"]) == (10000, None, None)
+    assert all(v["price_now_fen"] == v["price_fen"] for v in detail["variants"])
