@@ -175,3 +175,27 @@ def test_merchant_api_shows_the_price_paid_now_beside_the_list_price(app, make):
     detail = api.get(f"/api/merchant/v1/products/{p.id}", headers=headers).json
     assert (detail["price_now_fen"], detail["promotion_id"], detail["promotion_ends_at"]) == (10000, None, None)
     assert all(v["price_now_fen"] == v["price_fen"] for v in detail["variants"])
+
+
+def test_search_sorted_by_price_follows_the_promoted_price(client, make):
+    make.rates()
+    m = make.merchant()
+    cat = make.category()
+    a = make.product(m, category_=cat, price_fen=10000, texts={"en": {"name": "Anchor chain galvanised"}})
+    b = make.product(m, category_=cat, price_fen=9000, texts={"en": {"name": "Anchor chain black"}})
+    c = make.product(m, category_=cat, price_fen=9500, texts={"en": {"name": "Anchor chain stainless"}})
+    db.session.commit()
+
+    def ids(sort: str, **extra) -> list[int]:
+        return [i["id"] for i in client.get(f"/api/v1/search?q=anchor&lang=en&sort={sort}", **extra).json["items"]]
+
+    assert ids("price_asc") == [b.id, c.id, a.id]  # no promotion: list prices
+    _promo(m, [a], percent=20)  # ¥100 → ¥80: now the cheapest
+    _promo(m, [c], percent=10, start=datetime.now(UTC) + timedelta(hours=1))  # not yet
+    db.session.commit()
+    assert ids("price_asc") == [a.id, b.id, c.id]
+    assert ids("price_desc") == [c.id, b.id, a.id]
+    page = client.get("/en/search?q=anchor&sort=price_asc").get_data(as_text=True)
+    assert page.index(f"/en/p/{a.id}") < page.index(f"/en/p/{b.id}") < page.index(f"/en/p/{c.id}")
+    second = client.get("/api/v1/search?q=anchor&lang=en&sort=price_asc&per_page=2&page=2").json
+    assert [i["id"] for i in second["items"]] == [c.id] and second["total"] == 3
