@@ -1,6 +1,9 @@
 """Quantity wording per unit of sale: the merchant's messages say "whole number" only for piece-like units, and a
 sample of a product sold by weight is a small quantity below the minimum order, shown in kilograms."""
 
+import copy
+from types import SimpleNamespace
+
 import pytest
 from flask_babel import force_locale
 from sqlalchemy import select
@@ -8,6 +11,8 @@ from sqlalchemy import select
 from storefront.catalog import operations as catalog_ops
 from storefront.catalog.models import Product
 from storefront.catalog.units import quantity_rule, small_quantity
+from storefront.demo import content
+from storefront.demo.selfcheck import check_content
 from storefront.extensions import db
 from tests.backoffice_helpers import client_as
 
@@ -99,3 +104,16 @@ def test_demo_magnesia_offers_lab_samples_not_cheap_tonnes(demo_app, demo_client
     assert 'max="0.015"' in page
     ru = demo_client.get(f"/ru/p/{product_id}").get_data(as_text=True)
     assert "за тонну, без минимального заказа; до 15 кг в заказе" in ru
+
+
+def test_demo_selfcheck_refuses_tonnes_of_samples():
+    """The demo data's own check: the old magnesia sample (3 t at the sample price) no longer loads."""
+    broken = SimpleNamespace(
+        **{k: copy.deepcopy(getattr(content, k)) for k in ("CLUSTERS", "CITIES", "MERCHANTS", "PRODUCTS")}
+    )
+    assert check_content(broken) == []
+    magnesia = next(p for p in broken.PRODUCTS if p["sku"] == "HM-MG-3001")
+    magnesia["sample"]["max_qty"] = 3
+    assert check_content(broken) == [
+        "product HM-MG-3001: sold by weight or length, a sample's max_qty must be below the MOQ"
+    ]
