@@ -206,7 +206,13 @@ def run(argv: list[str]) -> None:
 def test(argv: list[str]) -> None:
     """Run the whole test suite."""
     ensure_env()
-    result = subprocess.run([str(PY), "-m", "pytest", *argv], cwd=ROOT)  # noqa: S603
+    env = dict(os.environ)
+    # Compiled modules are kept (``__pycache__``, ignored by git) even where the shell sets
+    # PYTHONDONTWRITEBYTECODE: otherwise every test process (xdist controller and workers, the app processes
+    # some tests start) compiles the project from source and pytest rewrites every test module's asserts
+    # again: ≈ 6 CPU-s per process (docs/testing.md).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    result = subprocess.run([str(PY), "-m", "pytest", *argv], cwd=ROOT, env=env)  # noqa: S603
     sys.exit(result.returncode)
 
 

@@ -9,6 +9,7 @@ from services_market import orders, search
 from services_market.constants import AUTO_COMPLETE_DAYS, UNPAID_HOURS
 from services_market.demo import seed
 from storefront.extensions import db
+from storefront.search import events
 
 
 @click.group("services")
@@ -53,9 +54,10 @@ def cancel_unpaid_command(hours: int):
 @services_group.command("reindex")
 @with_appcontext
 def reindex_command():
-    """Rebuild the package search index from the database."""
+    """Rebuild the package search index from the database (and set its index-event cursor, as
+    `flask search reindex` does for every index)."""
 
-    click.echo(f"services: indexed {search.reindex()} packages")
+    click.echo(f"services: indexed {events.rebuild(kind=search.KIND)} packages")
 
 
 @services_group.command("seed-demo")

@@ -2,21 +2,22 @@
 
 The product search (:mod:`storefront.search`) owns the per-language analysis (jieba, Snowball, Korean
 bigrams), the query planner and the locked, generation-swapping Whoosh store; this module only adds a package
-schema and documents. Like products, the index follows commits: changed ids are collected on flush and applied
-after commit.
+schema and documents. The index follows the database on the product search's one sync path: this module
+registers a ``packages`` :class:`~storefront.search.kinds.IndexKind` (changed ids collected on flush, applied after
+the outermost commit, recorded as index events that every node follows, with retry).
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, current_app
 from flask_babel import force_locale
-from sqlalchemy import event, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
@@ -25,13 +26,14 @@ from whoosh.query import Every, Term
 from services_market.constants import CATEGORY_LABELS
 from services_market.models import Package, PackageLanguage, PackageText, Provider, Tier, public_packages
 from storefront.extensions import db
+from storefront.search import kinds
 from storefront.search.analysis import LANGUAGES, analyzer
+from storefront.search.events import follow_if_due
 from storefront.search.whoosh_query import plan
 from storefront.search.whoosh_store import WhooshStore
 
-log = logging.getLogger(__name__)
-_KEY = "services_search_pending"
-_listening = False
+#: The package index's kind name in the search sync registry and in ``search_events.kind``.
+KIND = "packages"
 
 
 def build_schema() -> Schema:
@@ -63,12 +65,12 @@ class PackageStore(WhooshStore):
 
 
 def init_app(app: Flask) -> None:
-    """Configure the package index (no files touched until first use) and follow commits."""
+    """Configure the package index (no files touched until first use) and put it on the search sync path."""
     root = Path(app.config.get("SERVICES_SEARCH_DIR") or Path(app.config["DATA_DIR"]) / "search-services")
     app.config["SERVICES_SEARCH_DIR"] = str(root)
     timeout = float(app.config.get("SEARCH_WRITE_TIMEOUT", 10))
     app.extensions["services_search"] = PackageStore(root, write_timeout=timeout)
-    _listen()
+    kinds.register(app, PACKAGE_KIND)
 
 
 def store() -> PackageStore:
@@ -146,6 +148,7 @@ def search_ids(text: str, lang: str, category: str | None = None, limit: int = 5
     q = p.query()
     if q is None:
         return []
+    follow_if_due(current_app._get_current_object(), KIND)  # other nodes' package changes first, when due
     searcher = store().searcher()
     filter_q = Term("category", category) if category else None
     hits = searcher.search(q, limit=limit, filter=filter_q)
@@ -154,51 +157,53 @@ def search_ids(text: str, lang: str, category: str | None = None, limit: int = 5
     return [int(hit["id"]) for hit in hits]
 
 
-# following commits --------------------------------------------------------------------------------
+# following the database -------------------------------------------------------------------------
 
 
-def _pending(session: Session) -> dict[str, set[int]]:
-    return session.info.setdefault(_KEY, {"packages": set(), "providers": set()})
+@dataclass
+class PackageChanges:
+    """Packages a transaction changed: directly (texts, tiers, languages) or through their provider."""
+
+    packages: set[int] = field(default_factory=set)
+    providers: set[int] = field(default_factory=set)
+
+    def add(self, ids: Iterable[int]) -> None:
+        """Packages changed by bulk statements."""
+        self.packages.update(int(i) for i in ids)
+
+    def before_flush(self, session: Session) -> None:
+        """Deleted providers: note their packages while the rows still exist."""
+        for obj in session.deleted:
+            if isinstance(obj, Provider) and obj.id is not None:
+                with session.no_autoflush:
+                    self.packages.update(session.scalars(select(Package.id).where(Package.provider_id == obj.id)))
+
+    def after_flush(self, session: Session) -> None:
+        """Collect ids of everything the flush wrote that package documents show."""
+        for obj in chain(session.new, session.dirty, session.deleted):
+            if isinstance(obj, Package) and obj.id is not None:
+                self.packages.add(obj.id)
+            elif isinstance(obj, PackageText | Tier | PackageLanguage) and obj.package_id is not None:
+                self.packages.add(obj.package_id)
+            elif isinstance(obj, Provider) and obj.id is not None:
+                state = inspect(obj)
+                if obj in session.deleted or any(state.attrs[a].history.has_changes() for a in ("status", "names")):
+                    self.providers.add(obj.id)
+
+    def resolve(self, session: Session) -> set[int]:
+        """Every package id affected, the providers' packages included."""
+        ids = set(self.packages)
+        if self.providers:
+            with session.no_autoflush:
+                ids.update(session.scalars(select(Package.id).where(Package.provider_id.in_(self.providers))))
+        return ids
 
 
-def _after_flush(session: Session, flush_context) -> None:
-    p = _pending(session)
-    for obj in chain(session.new, session.dirty, session.deleted):
-        if isinstance(obj, Package) and obj.id is not None:
-            p["packages"].add(obj.id)
-        elif isinstance(obj, PackageText | Tier | PackageLanguage) and obj.package_id is not None:
-            p["packages"].add(obj.package_id)
-        elif isinstance(obj, Provider) and obj.id is not None:
-            state = inspect(obj)
-            if obj in session.deleted or any(state.attrs[a].history.has_changes() for a in ("status", "names")):
-                p["providers"].add(obj.id)
-
-
-def _after_commit(session: Session) -> None:
-    changes = session.info.pop(_KEY, None)
-    if not changes or not has_app_context() or "services_search" not in current_app.extensions:
-        return
-    ids = set(changes["packages"])
-    if changes["providers"]:
-        with Session(db.engine) as fresh:
-            ids.update(fresh.scalars(select(Package.id).where(Package.provider_id.in_(changes["providers"]))))
-    try:
-        sync(ids)
-    except Exception:
-        log.exception("services search: could not update %d packages", len(ids))
-        if current_app.testing:
-            raise
-
-
-def _after_rollback(session: Session) -> None:
-    session.info.pop(_KEY, None)
-
-
-def _listen() -> None:
-    global _listening
-    if _listening:
-        return
-    event.listen(db.session, "after_flush", _after_flush)
-    event.listen(db.session, "after_commit", _after_commit)
-    event.listen(db.session, "after_rollback", _after_rollback)
-    _listening = True
+PACKAGE_KIND = kinds.IndexKind(
+    name=KIND,
+    changes=PackageChanges,
+    sync=sync,
+    rebuild=reindex,
+    clear=clear,
+    directory=lambda app: Path(app.config["SERVICES_SEARCH_DIR"]),
+)

@@ -26,7 +26,7 @@ from storefront.doctor import diagnose, report
 from storefront.extensions import db
 from storefront.ordering.cli import orders_group
 from storefront.payments.cli import payments_group
-from storefront.search import events
+from storefront.search import events, kinds
 
 
 @click.command("seed-demo")
@@ -123,35 +123,39 @@ def translate_fill(lang: str, json_file):
 
 @click.group("search")
 def search_group():
-    """Product search index commands."""
+    """Search index commands (the product index and every other registered index, e.g. service packages)."""
 
 
 @search_group.command("reindex")
+@click.option("--kind", default=None, help="Only this index (products, packages); default: every index.")
 @with_appcontext
-def search_reindex():
-    """Build a complete new index from the database and swap it in (searches keep working meanwhile).
+def search_reindex(kind: str | None):
+    """Build complete new indexes from the database and swap them in (searches keep working meanwhile).
 
-    Run it on every node when it is deployed: the index then follows the index events from the newest one."""
+    Run it on every node when it is deployed: the indexes then follow the index events from the newest one."""
     import time
 
-    started = time.perf_counter()
-    count = events.rebuild()
-    elapsed = time.perf_counter() - started
-    click.echo(f"search: indexed {count} products in {elapsed:.1f} s ({count / max(elapsed, 1e-9):.0f} products/s)")
+    for name in [kind] if kind else list(kinds.states()):
+        if name not in kinds.states():
+            raise click.BadParameter(f"no index named {name!r}", param_hint="--kind")
+        started = time.perf_counter()
+        count = events.rebuild(kind=name)
+        elapsed = time.perf_counter() - started
+        click.echo(f"search: indexed {count} {name} in {elapsed:.1f} s ({count / max(elapsed, 1e-9):.0f} {name}/s)")
 
 
 @search_group.command("status")
 @with_appcontext
 def search_status():
-    """Show where the index is and how many products it holds."""
+    """Show where the product index is, how many products it holds and how far each index is behind."""
     from flask import current_app
 
     click.echo(f"{current_app.config['SEARCH_DIR']}: {search.get_index().doc_count()} products")
-    lag = events.lag()
-    if lag["built"]:
-        click.echo(f"behind the database by {lag['events']} index events ({lag['seconds']} s)")
-    else:
-        click.echo("never built on this node: run `flask search reindex`")
+    for name, lag in events.lag_by_kind().items():
+        if lag["built"]:
+            click.echo(f"{name}: behind the database by {lag['events']} index events ({lag['seconds']} s)")
+        else:
+            click.echo(f"{name}: never built on this node: run `flask search reindex`")
 
 
 @search_group.command("follow")
@@ -159,16 +163,24 @@ def search_status():
 @click.option("--interval", default=1.0, show_default=True, help="Seconds between checks.")
 @with_appcontext
 def search_follow(once: bool, interval: float):
-    """Keep this node's index current from the index events (a node that never built its index builds it)."""
+    """Keep this node's indexes current from the index events (an index never built here is built first).
+
+    An index update that fails is retried at the next check (its cursor stays where it was)."""
     import time
 
     while True:
-        applied = events.catch_up()
-        while applied:
+        try:
             applied = events.catch_up()
-        db.session.remove()
+            while applied:
+                applied = events.catch_up()
+        except Exception as exc:  # logged by catch_up; the next round retries from the cursors
+            if once:
+                raise click.ClickException(f"search: catching up failed ({type(exc).__name__}): {exc}") from exc
+        finally:
+            db.session.remove()
         if once:
-            click.echo(f"search: up to date with event {events.read_cursor()}")
+            cursors = ", ".join(f"{name} {events.read_cursor(kind=name)}" for name in kinds.states())
+            click.echo(f"search: up to date with events ({cursors})")
             return
         time.sleep(interval)  # a polling worker's pause between checks
 

@@ -175,9 +175,10 @@ def init_blueprints(app: Flask) -> None:
 
     @app.get("/healthz/search")
     def healthz_search():
-        """This node's search index lag: index events not applied yet and the age of the oldest, as JSON."""
+        """This node's search index lag: index events not applied yet and the age of the oldest, as JSON (every
+        index together in ``search_lag``, each index in ``search_lag_by_kind``)."""
         try:
-            return jsonify({"status": "ok", "search_lag": events.lag()})
+            return jsonify({"status": "ok", "search_lag": events.lag(), "search_lag_by_kind": events.lag_by_kind()})
         except Exception as exc:  # noqa: BLE001 - health must report, not raise
             db.session.rollback()
             return jsonify({"status": "degraded", "search_lag": f"error: {type(exc).__name__}"}), 503

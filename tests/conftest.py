@@ -23,7 +23,7 @@ from storefront import search
 from storefront.app import create_app
 from storefront.config import _engine_options
 from storefront.demo.seed import seed_demo
-from storefront.extensions import db
+from storefront.extensions import cache, db
 from tests import factories
 from tests.pg import Cluster, pg_bindir
 
@@ -144,19 +144,28 @@ def app(request, tmp_path_factory):
         db.engine.dispose()
 
 
+@functools.cache
+def _tables() -> tuple[list[str], str]:
+    """Table names, children first, and one statement naming those that hold rows (one EXISTS probe per
+    table: 0.4 ms, where a DELETE on each of the ~90 tables cost 6 ms a test; the order is worked out once)."""
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    probe = " UNION ALL ".join(f"SELECT '{t}' WHERE EXISTS (SELECT 1 FROM \"{t}\")" for t in tables)
+    return tables, probe
+
+
 def _wipe(application) -> None:
     with application.app_context():
-        from storefront.extensions import cache
-
         cache.clear()  # the in-process page/fragment cache outlives the rows it was keyed on
         db.session.remove()
-        tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+        tables, probe = _tables()
         with db.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
             else:
+                filled = set(conn.execute(text(probe)).scalars())
                 for table in tables:
-                    conn.execute(text(f'DELETE FROM "{table}"'))
+                    if table in filled:
+                        conn.execute(text(f'DELETE FROM "{table}"'))
 
 
 def snapshot_database(application, path: Path) -> bool:

@@ -77,7 +77,7 @@ def shop(redis_server, pg_cluster, tmp_path_factory):
         "PUBLIC_BASE_URL": f"http://{HOST}",
     }
     nodes = [Node(name, {**env, "DATA_DIR": str(data / name)}) for name in ("a", "b")]
-    yield {"a": nodes[0], "b": nodes[1], "redis": redis_server, **ids}
+    yield {"a": nodes[0], "b": nodes[1], "redis": redis_server, "setup": setup, **ids}
     for node in nodes:
         node.stop()
 
@@ -179,3 +179,20 @@ def test_sign_in_limit_holds_across_both_nodes(shop):
             ).status_code
             == 429
         )
+
+
+def test_package_saved_by_another_instance_is_found_on_both_nodes(shop):
+    """The package index follows the same index events as the products: a package committed by another app
+    instance (here the test's own) is found by each node's own package index on its next search."""
+    with shop["setup"].test_request_context("/en/"):
+        g.lang = "en"
+        texts = {"zh": ("锆材目录翻译", ""), "en": ("Zirconium catalogue translation", "")}
+        package_id = factories.service_package(texts=texts).id
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    buyer = _browser()
+    # Different queries, so that each node runs its own search (anonymous pages are shared through Redis).
+    for node, query in ((shop["a"], "zirconium"), (shop["b"], "zirconium+catalogue")):
+        assert f'data-package="{package_id}"' in buyer.get(node.url + f"/en/services/?q={query}").text, node.name
+    assert buyer.get(shop["b"].url + "/healthz/search").json()["search_lag_by_kind"]["packages"]["events"] == 0

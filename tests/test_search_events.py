@@ -17,7 +17,7 @@ def test_commit_records_an_event_and_rollback_none(make):
     product = make.product(texts={"en": {"name": "Zirconium widget"}})
     db.session.commit()
     rows = db.session.query(events.SearchEvent).all()
-    assert [r.product_ids for r in rows][-1] == [product.id]
+    assert [(r.kind, r.ids) for r in rows][-1] == ("products", [product.id])
     before = _event_count()
     product.price_fen = 1
     db.session.flush()

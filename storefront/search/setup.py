@@ -8,8 +8,8 @@ from flask import Flask
 
 from storefront.catalog import facets
 from storefront.core import http
-from storefront.search import service, sync
-from storefront.search.index import SearchState
+from storefront.search import kinds, service, sync
+from storefront.search.index import PRODUCT_KIND, SearchState
 from storefront.search.lookup import index_version
 from storefront.search.whoosh_backend import WhooshIndex
 
@@ -24,6 +24,7 @@ def init_app(app: Flask) -> None:
     timeout = float(app.config.get("SEARCH_WRITE_TIMEOUT", 10))
     procs = app.config.get("SEARCH_INDEX_PROCS") or None
     app.extensions["search"] = SearchState(WhooshIndex(root, write_timeout=timeout, procs=procs))
+    kinds.register(app, PRODUCT_KIND)
     sync.listen()
     http.register_version_source(app, SEARCH_ENDPOINTS, index_version)
     facets.register(service.listing_facets)
