@@ -199,3 +199,19 @@ def test_search_sorted_by_price_follows_the_promoted_price(client, make):
     assert page.index(f"/en/p/{a.id}") < page.index(f"/en/p/{b.id}") < page.index(f"/en/p/{c.id}")
     second = client.get("/api/v1/search?q=anchor&lang=en&sort=price_asc&per_page=2&page=2").json
     assert [i["id"] for i in second["items"]] == [c.id] and second["total"] == 3
+
+
+def test_search_price_bands_count_and_filter_the_promoted_price(client, make):
+    make.rates()
+    m = make.merchant()
+    cat = make.category()
+    a = make.product(m, category_=cat, price_fen=12_000, texts={"en": {"name": "Anchor chain galvanised"}})
+    b = make.product(m, category_=cat, price_fen=11_000, texts={"en": {"name": "Anchor chain black"}})
+    _promo(m, [a], percent=20)  # ¥120 → ¥96: under ¥100 now
+    db.session.commit()
+    found = client.get("/api/v1/search?q=anchor&lang=en").json
+    assert dict((f["value"], f["count"]) for f in found["facets"]["price"]) == {"0-100": 1, "100-500": 1}
+    under = client.get("/api/v1/search?q=anchor&lang=en&price=0-100").json
+    assert [i["id"] for i in under["items"]] == [a.id]
+    over = client.get("/api/v1/search?q=anchor&lang=en&price=100-500").json
+    assert [i["id"] for i in over["items"]] == [b.id]

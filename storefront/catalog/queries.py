@@ -11,7 +11,7 @@ from sqlalchemy import Select, case, func, select
 
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product, load_variant_tiers, with_variants
-from storefront.catalog.promotions import price_now_sql
+from storefront.catalog.promotions import price_now_sql, running_promotions
 from storefront.catalog.units import SCALE
 from storefront.core.money import parse_price_range
 from storefront.core.paging import Paged
@@ -164,6 +164,21 @@ def listing(
             lambda: db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0,
         )
     return paginate(stmt, page, per_page, sort_order(f.sort), ids=ids, total=total)
+
+
+def promoted_prices() -> dict[int, int]:
+    """Public products a running promotion lowers now: id → the price a card shows (``price_now_sql``, the same
+    rules). No query when no promotion runs; else one, limited to the promoting merchants' products."""
+    merchants = sorted({rule.merchant_id for rule in running_promotions()})
+    if not merchants:
+        return {}
+    price = price_now_sql()
+    stmt = (
+        public_products()
+        .with_only_columns(Product.id, price)
+        .where(Product.merchant_id.in_(merchants), price < Product.price_fen)
+    )
+    return {product_id: fen for product_id, fen in db.session.execute(stmt)}
 
 
 def cities_in(category_ids: list[int] | None, version_names: tuple[str, ...] = ()) -> list[str]:

@@ -15,13 +15,12 @@ from sqlalchemy.orm import selectinload
 from storefront import search
 from storefront.catalog.facets import OPTION_PREFIX, Facet, FacetOption, ListingFacets, option_filters
 from storefront.catalog.models import Category, City, Cluster, Product
-from storefront.catalog.promotions import running_promotions
-from storefront.catalog.queries import parse_page, public_products, sort_order
+from storefront.catalog.queries import parse_page, promoted_prices, public_products
 from storefront.core.content import Localized, pick
 from storefront.core.locales import LANGS
 from storefront.core.money import BASE_CURRENCY, Money
 from storefront.extensions import db
-from storefront.search.base import FACETS, PRICE_BANDS, SORTS, Hit, SearchQuery, SearchResults
+from storefront.search.base import FACETS, PRICE_BANDS, SORTS, SearchQuery, SearchResults
 from storefront.search.whoosh_query import clean_text
 
 SORT_LABELS = {
@@ -67,37 +66,17 @@ def parse_request(args: Mapping[str, str], lang: str, per_page: int) -> SearchQu
     )
 
 
-#: Most hits a price sort orders by the price paid now while promotions run (beyond: the engine's list-price order).
-MAX_PRICE_SORTED = 5_000
-
-
 def run(request: SearchQuery) -> SearchResults:
-    """Run the search; a page past the last one is a 404. Sorted by price while promotions run, the page is
-    ordered by the price buyers pay now (:func:`_by_price_now`)."""
+    """Run the search; a page past the last one is a 404. While promotions run, the engine is told the prices
+    they lower (``SearchQuery.prices_now``): price sorts, the price band filter and its counts follow the price
+    buyers pay now, as the listings do."""
+    prices = promoted_prices()
+    if prices:
+        request = replace(request, prices_now=prices)
     results = search.query(request)
     if request.page > 1 and (request.page - 1) * request.per_page >= results.total:
         abort(404)
-    if request.sort in ("price_asc", "price_desc") and results.total and running_promotions():
-        results.hits = _by_price_now(request, results.total)
     return results
-
-
-def _by_price_now(request: SearchQuery, total: int) -> list[Hit]:
-    """The page's hits ordered by the price paid now: the engine indexes list prices, and a promotion starts and
-    ends with no write, so the database orders the matching ids with the listings' own sort
-    (``catalog.queries.sort_order``, promotions applied) — one query. At most :data:`MAX_PRICE_SORTED` hits
-    (the cheapest or dearest by list price) take part."""
-    every = search.query(replace(request, page=1, per_page=min(total, MAX_PRICE_SORTED), correct=False))
-    ids = [h.id for h in every.hits]
-    stmt = (
-        public_products()
-        .with_only_columns(Product.id)
-        .where(Product.id.in_(ids))
-        .order_by(*sort_order(request.sort))
-        .limit(request.per_page)
-        .offset((request.page - 1) * request.per_page)
-    )
-    return [Hit(id=i, score=0.0) for i in db.session.scalars(stmt)]
 
 
 def load_products(results: SearchResults, with_stock: bool = False) -> list[tuple[Product, float]]:
