@@ -63,6 +63,7 @@ def ids(demo_client):
         "/ru/c/{cluster}/",
         "/ru/c/{cluster}/{category}/",
         "/ru/c/{cluster}/?sort=price_asc&min_price=10",
+        "/ru/c/swimwear/mens-swimwear/?sort=price_asc&max_price=500",  # a demo promotion runs there
         "/ru/p/{product}",
         "/ko/m/{merchant}",
         "/ru/search?q=%D0%BA%D1%83%D0%BF%D0%B0%D0%BB%D1%8C%D0%BD%D0%B8%D0%BA",
@@ -81,7 +82,14 @@ def test_page_query_count_is_small(demo_app, demo_client, ids, url):
 
 @pytest.mark.parametrize(
     "url",
-    ["/ru/", "/ru/c/{cluster}/", "/ru/c/{cluster}/{category}/?sort=price_asc", "/ru/p/{product}", "/ko/search?q=steel"],
+    [
+        "/ru/",
+        "/ru/c/{cluster}/",
+        "/ru/c/{cluster}/{category}/?sort=price_asc",
+        "/ru/c/swimwear/mens-swimwear/?sort=price_desc",  # a demo promotion runs there
+        "/ru/p/{product}",
+        "/ko/search?q=steel",
+    ],
 )
 def test_warm_fragments_leave_one_query(demo_app, ids, url):
     """With the page cache off (signed-in buyers), a page whose content fragment is cached runs only the

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from storefront.catalog import queries
 from storefront.catalog.models import Category, Cluster, Product
+from storefront.catalog.promotions import clock, list_price
 from storefront.catalog.units import json_quantity
 from storefront.core.locales import DEFAULT_LANG, LANGS
 from storefront.core.money import BASE_CURRENCY, Money
@@ -27,6 +28,8 @@ def product_json(product: Product, lang: str) -> dict:
     """Public JSON shape of a product (shared by the products and search APIs)."""
     name = product.name(lang)
     description = product.text("description", lang)
+    at = clock()
+    price = list_price(product, product.price_fen, at)
     return {
         "id": product.id,
         "sku": product.sku,
@@ -34,11 +37,14 @@ def product_json(product: Product, lang: str) -> dict:
         "name_lang": name.lang,
         "description": str(description),
         "description_lang": description.lang,
-        "price": Money(product.price_fen, BASE_CURRENCY).to_json(),
+        "price": Money(price.fen, BASE_CURRENCY).to_json(),
+        "list_price": Money(price.list_fen, BASE_CURRENCY).to_json(),
+        "promotion_ends_at": price.promotion.ends_at.isoformat() if price.promotion else None,
         "tiers": [
             {
                 "min_qty": json_quantity(t.min_qty, product.unit),
-                "amount": Money(t.price_fen, BASE_CURRENCY).to_json()["amount"],
+                "amount": Money(list_price(product, t.price_fen, at).fen, BASE_CURRENCY).to_json()["amount"],
+                "list_amount": Money(t.price_fen, BASE_CURRENCY).to_json()["amount"],
             }
             for t in product.tiers
         ],
@@ -69,7 +75,7 @@ def products():
         ids = select(Category.id).where(Category.slug == slug)
         stmt = stmt.where(Product.category_id.in_(ids))
     per_page = min(max(request.args.get("per_page", 24, type=int) or 24, 1), 100)
-    result = queries.paginate(stmt, page, per_page, queries.SORTS["newest"])
+    result = queries.paginate(stmt, page, per_page, queries.sort_order("newest"))
     return jsonify(
         {
             "lang": lang,

@@ -21,7 +21,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 
 from storefront.catalog.operations import ProductInput, TextInput, parse_dims
 from storefront.catalog.units import UNITS as SALE_UNITS
-from storefront.catalog.units import QuantityError, parse_quantity, plain, scale
+from storefront.catalog.units import QuantityError, parse_quantity, plain, quantity_rule, scale
 from storefront.catalog.variant_edit import OptionInput, VariantInput
 from storefront.core.locales import LANGS, NATIVE_NAMES
 from storefront.core.money import parse_amount
@@ -167,7 +167,7 @@ class ProductForm(FlaskForm):
                     raise ValueError(price_text)
                 tiers.append((qty, tier_price))
             except ValueError:
-                errors["tiers"] = _l("Each tier needs a whole quantity and a price in yuan.")
+                errors["tiers"] = quantity_rule("tiers", unit)
         texts = {}
         for code in LANGS:
             sub = self.text(code).form

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.collections import attribute_keyed_dict
 
-from storefront.catalog.units import quantity, scale
+from storefront.catalog.units import quantity, scale, small_quantity
 from storefront.core.content import Localized, pick
 from storefront.extensions import db
 
@@ -234,6 +234,10 @@ class Product(db.Model):
     def amount(self, n: int) -> str:
         """``n`` of this product's unit in the current language ("5 штук", "3 cartons of 12")."""
         return quantity(n, self.unit, self.unit_size)
+
+    def small_amount(self, n: int) -> str:
+        """A small quantity of this product as buyers read it (a sample limit): "5 kg" of a tonne product."""
+        return small_quantity(n, self.unit) if self.scale > 1 else self.amount(n)
 
     @property
     def offers_samples(self) -> bool:

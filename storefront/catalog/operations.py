@@ -14,6 +14,7 @@ from storefront.catalog import images as image_files
 from storefront.catalog.models import Category, City, PriceTier, Product, ProductImage, ProductTranslation
 from storefront.catalog.units import DEFAULT_UNIT as SALE_UNIT
 from storefront.catalog.units import UNITS as SALE_UNITS
+from storefront.catalog.units import quantity_rule, small_quantity
 from storefront.catalog.units import scale as sale_scale
 from storefront.clearance.codes import UNITS
 from storefront.core import audit
@@ -232,20 +233,31 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
     if not _int_in(data.price_fen, 1, MAX_PRICE_FEN):
         e["price"] = _l("Enter a price above 0 in yuan, for example 128.50.")
     if not _int_in(data.moq, 1, MAX_QTY):
-        e["moq"] = _l("The minimum order is a whole number, at least 1.")
+        e["moq"] = quantity_rule("moq", data.unit)
     if not _int_in(data.stock, 0, MAX_QTY):
-        e["stock"] = _l("Stock is a whole number, 0 or more.")
+        e["stock"] = quantity_rule("stock", data.unit)
     _check_package(data, e)
     if data.unit not in SALE_UNITS:
         e["unit"] = _l("Choose a unit of sale from the list.")
     if not _int_in(data.unit_size, 1, MAX_UNIT_SIZE):
         e["unit_size"] = _l("Pieces per carton: a whole number from 1 to 10,000.")
     if not _int_in(data.qty_step, 1, MAX_QTY):
-        e["qty_step"] = _l("The quantity step is a whole number, at least 1.")
+        e["qty_step"] = quantity_rule("qty_step", data.unit)
     if data.sample_price_fen is not None and not _int_in(data.sample_price_fen, 1, MAX_PRICE_FEN):
         e["sample_price"] = _l("Enter a sample price above 0 in yuan, or leave it empty for no samples.")
     if not _int_in(data.sample_max_qty, 1, MAX_UNIT_SIZE * sale_scale(data.unit)):
-        e["sample_max_qty"] = _l("Samples per order: a whole number from 1 to 10,000.")
+        e["sample_max_qty"] = quantity_rule("sample_max_qty", data.unit)
+    elif (
+        data.sample_price_fen is not None
+        and sale_scale(data.unit) > 1
+        and _int_in(data.moq, 1, MAX_QTY)
+        and data.sample_max_qty >= data.moq
+    ):  # sold by weight or length: a sample is a small quantity, not the minimum order at the sample price
+        e["sample_max_qty"] = _l(
+            "A sample must be less than the minimum order (%(moq)s), e.g. %(example)s.",
+            moq=small_quantity(data.moq, data.unit),
+            example=small_quantity(max(data.moq // 100, 1), data.unit),
+        )
     if not _int_in(data.sample_lead_days, 0, 365):
         e["sample_lead_days"] = _l("Sample lead time: whole days, 0 to 365.")
     _check_texts(data, e)

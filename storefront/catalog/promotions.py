@@ -19,12 +19,17 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    and_,
+    case,
     event,
     func,
     or_,
     select,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import GenericFunction
 
 from storefront.catalog.models import Category, Product, ProductVariant
 from storefront.core import audit
@@ -269,6 +274,43 @@ def list_price(product: Product, fen: int, now: datetime | None = None) -> UnitP
     """A shown list price of a product (base price or a tier) with the best running promotion (cards, tables)."""
     at = now or clock()
     return best_price(product, fen, known_rules(at), at)
+
+
+class least(GenericFunction):  # noqa: N801 - an SQL function name
+    """The smallest of its arguments: ``LEAST`` (PostgreSQL), the scalar ``min`` of SQLite."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(least, "sqlite")
+def _least_sqlite(element, compiler, **kw) -> str:
+    return f"min({compiler.process(element.clauses, **kw)})"
+
+
+def price_now_sql(now: datetime | None = None) -> ColumnElement[int]:
+    """:func:`list_price` of ``Product.price_fen`` (the price a card shows) as an SQL expression, so that
+    listings filter and sort by the price the buyer pays now without loading the products (no query: the rules
+    come from :func:`known_rules`). Each running rule offers :func:`discounted` where :meth:`PromotionRule.covers`;
+    an offer of zero or less is ignored, as in :func:`best_price`."""
+    at = now or clock()
+    price = Product.price_fen
+    offers = []
+    for rule in sorted((r for r in known_rules(at) if r.running(at)), key=lambda r: r.id):
+        targets = []
+        if rule.product_ids:
+            targets.append(Product.id.in_(sorted(rule.product_ids)))
+        if rule.category_ids:
+            targets.append(Product.category_id.in_(sorted(rule.category_ids)))
+        if not targets:
+            continue
+        if rule.percent is not None:
+            offer = price - (price * rule.percent + 50) // 100
+        else:
+            offer = price - (rule.amount_fen or 0)
+        covered = and_(Product.merchant_id == rule.merchant_id, or_(*targets), offer > 0)
+        offers.append(case((covered, offer), else_=price))
+    return least(price, *offers) if offers else price
 
 
 def targeted_products(merchant_id: int, product_ids: list[int], category_ids: list[int]) -> list[Product]:

@@ -11,17 +11,15 @@ from sqlalchemy import Select, case, func, select
 
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product, load_variant_tiers, with_variants
+from storefront.catalog.promotions import price_now_sql, running_promotions
 from storefront.catalog.units import SCALE
 from storefront.core.money import parse_price_range
 from storefront.core.paging import Paged
 from storefront.core.versions import GLOBAL, LISTINGS, memoize
 from storefront.extensions import db
 
-SORTS = {
-    "newest": (Product.created_at.desc(), Product.id.desc()),
-    "price_asc": (Product.price_fen.asc(), Product.id.asc()),
-    "price_desc": (Product.price_fen.desc(), Product.id.desc()),
-}
+#: Listing sorts (their ORDER BY: :func:`sort_order`).
+SORTS = ("newest", "price_asc", "price_desc")
 SORT_LABELS = {"newest": _l("Newest"), "price_asc": _l("Price: low to high"), "price_desc": _l("Price: high to low")}
 MAX_PAGE = 100_000
 _SLUG_RE = re.compile(r"^[a-z0-9-]{1,40}$")
@@ -80,12 +78,23 @@ def parse_filters(args, currency: str) -> Filters:
     return f
 
 
+def sort_order(sort: str) -> tuple:
+    """ORDER BY of a listing sort: the price sorts go by the price the buyer pays now (promotions applied)."""
+    if sort == "price_asc":
+        return (price_now_sql().asc(), Product.id.asc())
+    if sort == "price_desc":
+        return (price_now_sql().desc(), Product.id.desc())
+    return (Product.created_at.desc(), Product.id.desc())
+
+
 def apply_filters(stmt: Select, f: Filters) -> Select:
-    """Narrow a product query with the parsed filters."""
-    if f.min_fen is not None:
-        stmt = stmt.where(Product.price_fen >= f.min_fen)
-    if f.max_fen is not None:
-        stmt = stmt.where(Product.price_fen <= f.max_fen)
+    """Narrow a product query with the parsed filters (a price range is about the price paid now)."""
+    if f.min_fen is not None or f.max_fen is not None:
+        price = price_now_sql()
+        if f.min_fen is not None:
+            stmt = stmt.where(price >= f.min_fen)
+        if f.max_fen is not None:
+            stmt = stmt.where(price <= f.max_fen)
     if f.max_moq is not None:  # in units of each product's unit (MOQ is stored scaled: 500 kg-steps = 0.5 t)
         whens = [(Product.unit == unit, f.max_moq * factor) for unit, factor in SCALE.items() if factor > 1]
         stmt = stmt.where(Product.moq <= case(*whens, else_=f.max_moq))
@@ -154,7 +163,22 @@ def listing(
             key,
             lambda: db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0,
         )
-    return paginate(stmt, page, per_page, SORTS[f.sort], ids=ids, total=total)
+    return paginate(stmt, page, per_page, sort_order(f.sort), ids=ids, total=total)
+
+
+def promoted_prices() -> dict[int, int]:
+    """Public products a running promotion lowers now: id → the price a card shows (``price_now_sql``, the same
+    rules). No query when no promotion runs; else one, limited to the promoting merchants' products."""
+    merchants = sorted({rule.merchant_id for rule in running_promotions()})
+    if not merchants:
+        return {}
+    price = price_now_sql()
+    stmt = (
+        public_products()
+        .with_only_columns(Product.id, price)
+        .where(Product.merchant_id.in_(merchants), price < Product.price_fen)
+    )
+    return {product_id: fen for product_id, fen in db.session.execute(stmt)}
 
 
 def cities_in(category_ids: list[int] | None, version_names: tuple[str, ...] = ()) -> list[str]:

@@ -146,7 +146,7 @@ def merchant(slug: str):
     ).first() or abort(404)
     page = queries.parse_page(request.args.get("page"))
     stmt = queries.public_products().where(Product.merchant_id == found.id)
-    result = queries.paginate(stmt, page, current_app.config["PAGE_SIZE"], queries.SORTS["newest"], ids=True)
+    result = queries.paginate(stmt, page, current_app.config["PAGE_SIZE"], queries.sort_order("newest"), ids=True)
     return render_template("catalog/merchant.html", merchant=found, result=result, cards=product_cards(result.items))
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.models import Product, ProductVariant
-from storefront.catalog.units import QuantityError, parse_quantity, scale, to_decimal
+from storefront.catalog.units import QuantityError, parse_quantity, quantity_rule, scale, to_decimal
 from storefront.core.money import parse_amount
 from storefront.core.validators import is_valid_sku
 
@@ -92,10 +92,10 @@ def check_row(values: dict[str, str], product: Product | None) -> tuple[VariantC
                 stock_text.removesuffix(".0") if scale(product.unit) == 1 else stock_text, product.unit
             )
         except QuantityError:
-            errors["stock"] = _l("Enter a whole number.")
+            errors["stock"] = quantity_rule("stock", product.unit)
         else:
             if stock > MAX_STOCK:
-                errors["stock"] = _l("Enter a whole number.")
+                errors["stock"] = quantity_rule("stock", product.unit)
     sku = values.get("variant_sku", variant.sku or "").strip() or None
     if sku is not None and not is_valid_sku(sku):
         errors["variant_sku"] = _l("SKU: 1–20 letters, digits, dots, dashes or underscores.")

@@ -76,6 +76,73 @@ QUANTITY_ERRORS = {
 }
 
 
+#: Field → what it accepts for piece-like units (whole numbers), in the merchant's language.
+_WHOLE_RULES: dict[str, object] = {
+    "stock": _l("Stock is a whole number, 0 or more."),
+    "moq": _l("The minimum order is a whole number, at least 1."),
+    "qty_step": _l("The quantity step is a whole number, at least 1."),
+    "tiers": _l("Each tier needs a whole quantity and a price in yuan."),
+    "sample_max_qty": _l("Samples per order: a whole number from 1 to 10,000."),
+}
+
+#: Field → what it accepts for units sold in decimals (kg, tonne, metre): ``num`` digits after the point,
+#: ``example`` a quantity of the unit in the current language ("2,5 тонны").
+_DECIMAL_RULES: dict[str, Callable[[int, str], str]] = {
+    "stock": lambda d, ex: ngettext(
+        "Stock is 0 or more, with at most %(num)s digit after the decimal point, e.g. %(example)s.",
+        "Stock is 0 or more, with at most %(num)s digits after the decimal point, e.g. %(example)s.",
+        d,
+        example=ex,
+    ),
+    "moq": lambda d, ex: ngettext(
+        "The minimum order is above 0, with at most %(num)s digit after the decimal point, e.g. %(example)s.",
+        "The minimum order is above 0, with at most %(num)s digits after the decimal point, e.g. %(example)s.",
+        d,
+        example=ex,
+    ),
+    "qty_step": lambda d, ex: ngettext(
+        "The quantity step is above 0, with at most %(num)s digit after the decimal point, e.g. %(example)s.",
+        "The quantity step is above 0, with at most %(num)s digits after the decimal point, e.g. %(example)s.",
+        d,
+        example=ex,
+    ),
+    "tiers": lambda d, ex: ngettext(
+        "Each tier needs a quantity with at most %(num)s digit after the decimal point (e.g. %(example)s) "
+        "and a price in yuan.",
+        "Each tier needs a quantity with at most %(num)s digits after the decimal point (e.g. %(example)s) "
+        "and a price in yuan.",
+        d,
+        example=ex,
+    ),
+    "sample_max_qty": lambda d, ex: ngettext(
+        "Samples per order: above 0, with at most %(num)s digit after the decimal point, e.g. %(example)s.",
+        "Samples per order: above 0, with at most %(num)s digits after the decimal point, e.g. %(example)s.",
+        d,
+        example=ex,
+    ),
+}
+
+
+def quantity_rule(field: str, unit: str | None) -> str:
+    """What a quantity field (``stock``, ``moq``, ``qty_step``, ``tiers``, ``sample_max_qty``) accepts for a unit,
+    as its error message in the current language: whole numbers for piece-like units; for kg, tonne and metre the
+    unit's decimals, with an example in the unit ("2,5 тонны")."""
+    code = unit_code(unit)
+    digits = fraction_digits(code)
+    if digits == 0:
+        return str(_WHOLE_RULES[field])
+    return _DECIMAL_RULES[field](digits, quantity(scale(code) * 5 // 2, code))
+
+
+def small_quantity(n: int, unit: str | None) -> str:
+    """A stored quantity as a buyer reads a small amount: under one tonne in kilograms ("5 kg", not "0,005 t");
+    anything else as :func:`quantity`."""
+    code = unit_code(unit)
+    if code == "tonne" and 0 < n < SCALE["tonne"]:
+        return quantity(n * SCALE["kg"], "kg")  # a kilogram step of a tonne is 1,000 gram steps of a kg
+    return quantity(n, code)
+
+
 class QuantityError(ValueError):
     """A typed quantity that cannot be taken; ``reason`` is a :data:`QUANTITY_ERRORS` key."""
 

@@ -17,7 +17,7 @@ from storefront.catalog.facets import OPTION_CODE, option_value_ok
 from storefront.catalog.models import PriceTier, Product, ProductVariant
 from storefront.catalog.operations import MAX_PRICE_FEN, MAX_QTY, MAX_TIERS, MAX_WEIGHT_G, parse_dims
 from storefront.catalog.sheet_variants import options_text, parse_options
-from storefront.catalog.units import QuantityError, parse_quantity, plain
+from storefront.catalog.units import QuantityError, parse_quantity, plain, quantity_rule
 from storefront.core.locales import LANGS
 from storefront.core.money import parse_amount
 from storefront.core.validators import is_valid_hs_code, is_valid_sku
@@ -267,7 +267,7 @@ def _check_row(i: int, row: VariantInput, product: Product, options: list[dict],
         e[key + "price"] = _l("Enter a price above 0 in yuan, for example 128.50.")
     stock = _amount(row.stock, product.unit, 0, MAX_QTY)
     if stock is None:
-        e[key + "stock"] = _l("Stock is a whole number, 0 or more.")
+        e[key + "stock"] = quantity_rule("stock", product.unit)
     values["stock"] = stock
     variant = product.variant(row.id) if row.id is not None else None
     if variant is not None and stock is not None and row.stock.strip() == row.stock_was.strip():

@@ -32,6 +32,7 @@ from storefront.core.money import SEED_RATES
 from storefront.demo import content
 from storefront.demo.hooks import hooks
 from storefront.demo.images import SOURCES, render_product_image
+from storefront.demo.promotion_seed import seed_promotions
 from storefront.demo.rfq_seed import seed_rfqs
 from storefront.extensions import db
 from storefront.search.sync import reindex_after_commit
@@ -245,6 +246,7 @@ def seed_demo() -> dict[str, int]:
 
     stats.update(seed_clearance_demo(DEMO_BUYER))  # demo orders in every clearance state + a summary declaration
     stats.update(seed_rfqs(DEMO_PASSWORD))  # requests for quotation with their threads and quotations
+    stats.update(seed_promotions())  # after the demo orders and quotations: their prices stay the list prices
     for seeder in hooks().seeders:  # e.g. the services marketplace: providers, packages, reviews, vouchers
         stats.update(seeder())
     return stats

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from storefront.catalog.units import UNITS, stored
+from storefront.catalog.units import UNITS, scale, stored
 
 LANGS = ("zh", "en", "ru", "ko")
 #: Languages a text may also be in without being required (Mongolian: the products Mongolian buyers look for).
@@ -119,6 +119,7 @@ def _check_product(p: dict, known: dict, problems: list[str]) -> None:
         if ints["price_fen"] <= 0 or ints["moq"] < 1 or ints["stock"] < 0:
             problems.append(f"{where}: price must be > 0, moq > 0, stock >= 0")
         _check_tiers(p.get("tiers"), ints["price_fen"], ints["moq"], unit, where, problems)
+        _check_sample(p.get("sample"), ints["moq"], unit, where, problems)
     if not isinstance(p.get("featured"), bool):
         problems.append(f"{where}: featured must be a bool")
     _check_package(p.get("package"), where, problems)
@@ -147,6 +148,18 @@ def _check_variants(p: dict, where: str, problems: list[str]) -> None:
         chosen = override.get("options", {})
         if not chosen or any(value not in values.get(code, ()) for code, value in chosen.items()):
             problems.append(f"{where}: override {chosen!r} names an unknown option value")
+
+
+def _check_sample(sample, moq: int, unit: str, where: str, problems: list[str]) -> None:
+    """A sample offer: a price, and a limit the unit allows; sold by weight or length, below the MOQ (as the
+    product form's rule in ``catalog.operations.check``)."""
+    if sample is None:
+        return
+    limit = _stored(sample.get("max_qty", 1), unit) if isinstance(sample, dict) else None
+    if limit is None or not isinstance(sample.get("price_fen"), int) or sample["price_fen"] <= 0 or limit < 1:
+        problems.append(f"{where}: a sample needs price_fen > 0 and a max_qty the unit allows")
+    elif scale(unit) > 1 and limit >= moq:
+        problems.append(f"{where}: sold by weight or length, a sample's max_qty must be below the MOQ")
 
 
 def _check_package(package, where: str, problems: list[str]) -> None:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from storefront.accounts import api_keys
 from storefront.catalog.models import Product, ProductVariant
+from storefront.catalog.promotions import list_price
 from storefront.catalog.reviews import ListingReview
 from storefront.catalog.units import json_quantity
 from storefront.extensions import db
@@ -21,6 +22,7 @@ def product_summary(p: Product) -> dict:
         "sku": p.sku,
         "names": {code: t.name for code, t in p.translations.items()},
         "price_fen": p.price_fen,
+        **price_now_json(p, p.price_fen),
         "currency": "CNY",
         "stock": json_quantity(p.stock, p.unit),
         "hidden": p.hidden,
@@ -59,6 +61,18 @@ def product_detail(p: Product) -> dict:
     }
 
 
+def price_now_json(product: Product, fen: int) -> dict:
+    """What buyers pay now for a list price of ``product`` (``promotions.list_price``: the storefront's rule)
+    and the promotion giving it (its id and end), or nulls when none runs."""
+    now = list_price(product, fen)
+    rule = now.promotion
+    return {
+        "price_now_fen": now.fen,
+        "promotion_id": rule.id if rule else None,
+        "promotion_ends_at": rule.ends_at.isoformat() if rule else None,
+    }
+
+
 def variant_json(v: ProductVariant) -> dict:
     """One variant: its SKU, options, price (own or the product's) and stock."""
     return {
@@ -67,6 +81,7 @@ def variant_json(v: ProductVariant) -> dict:
         "sku": v.effective_sku,
         "options": v.options or {},
         "price_fen": v.base_price_fen,
+        **price_now_json(v.product, v.base_price_fen),
         "own_price": v.price_fen is not None,
         "stock": json_quantity(v.stock, v.product.unit),
     }

@@ -81,16 +81,24 @@ TEXT = {
 }
 TIER = {"type": "object", "required": ["min_qty", "price_fen"], "additionalProperties": False,
         "properties": {"min_qty": QTY, "price_fen": INT}}  # fmt: skip
+#: What buyers pay now: the list price after the best running promotion, and that promotion (nulls when none).
+PRICE_NOW = {
+    "price_now_fen": {"type": "integer", "description": "The unit price buyers pay now in fen: price_fen after "
+                      "the best running promotion (equal to price_fen when none runs)"},
+    "promotion_id": {"type": "integer", "nullable": True, "description": "The promotion giving price_now_fen"},
+    "promotion_ends_at": {"type": "string", "format": "date-time", "nullable": True,
+                          "description": "When that promotion ends (UTC, exclusive)"},
+}  # fmt: skip
 SUMMARY = {
     "id": INT, "sku": STR, "names": {"type": "object", "additionalProperties": STR}, "price_fen": INT,
-    "currency": STR, "stock": QTY, "hidden": {"type": "boolean"}, "hs_code": STR,
+    **PRICE_NOW, "currency": STR, "stock": QTY, "hidden": {"type": "boolean"}, "hs_code": STR,
 }  # fmt: skip
 VARIANT = {
     "type": "object",
-    "required": ["id", "product_id", "sku", "options", "price_fen", "own_price", "stock"],
+    "required": ["id", "product_id", "sku", "options", "price_fen", *PRICE_NOW, "own_price", "stock"],
     "properties": {
         "id": INT, "product_id": INT, "sku": STR, "options": {"type": "object", "additionalProperties": STR},
-        "price_fen": INT, "own_price": {"type": "boolean"}, "stock": QTY,
+        "price_fen": INT, **PRICE_NOW, "own_price": {"type": "boolean"}, "stock": QTY,
     },
 }  # fmt: skip
 LINE = {"type": "object", "required": ["sku", "qty"], "properties": {"sku": STR, "qty": QTY,

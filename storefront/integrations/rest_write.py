@@ -16,7 +16,7 @@ from storefront.catalog import operations as ops
 from storefront.catalog import reviews
 from storefront.catalog.models import ProductVariant
 from storefront.catalog.sheet_variants import MAX_STOCK, VariantChange
-from storefront.catalog.units import parse_quantity
+from storefront.catalog.units import parse_quantity, quantity_rule
 from storefront.core.locales import LANGS
 from storefront.extensions import db
 from storefront.integrations.rest_common import ApiProblem, bp, json_body, object_id, requires
@@ -221,7 +221,7 @@ def _variant_values(payload: dict, unit: str) -> dict[str, int | None]:
         if not 0 <= values["stock"] <= MAX_STOCK:
             raise ValueError(values["stock"])
     except ValueError:
-        errors["stock"] = _l("Stock is a whole number, 0 or more.")
+        errors["stock"] = quantity_rule("stock", unit)
     price_fen = payload.get("price_fen")
     if price_fen is not None and (type(price_fen) is not int or not 0 < price_fen <= ops.MAX_PRICE_FEN):
         errors["price_fen"] = _l("Enter a price above 0 in fen, or null for the product's price.")

@@ -81,6 +81,10 @@ class SearchQuery:
     filters: dict[str, str] = field(default_factory=dict)
     #: Compute a "did you mean" suggestion when there are few hits.
     correct: bool = True
+    #: Product id → the unit price buyers pay now, in fen, where a running promotion lowers the indexed list
+    #: price: price sorts, the price band filter and the band counts use it (promotions start and end with no
+    #: index write, so the caller passes them with each query).
+    prices_now: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask import abort
 from flask_babel import gettext as _
@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from storefront import search
 from storefront.catalog.facets import OPTION_PREFIX, Facet, FacetOption, ListingFacets, option_filters
 from storefront.catalog.models import Category, City, Cluster, Product
-from storefront.catalog.queries import parse_page, public_products
+from storefront.catalog.queries import parse_page, promoted_prices, public_products
 from storefront.core.content import Localized, pick
 from storefront.core.locales import LANGS
 from storefront.core.money import BASE_CURRENCY, Money
@@ -67,7 +67,12 @@ def parse_request(args: Mapping[str, str], lang: str, per_page: int) -> SearchQu
 
 
 def run(request: SearchQuery) -> SearchResults:
-    """Run the search; a page past the last one is a 404."""
+    """Run the search; a page past the last one is a 404. While promotions run, the engine is told the prices
+    they lower (``SearchQuery.prices_now``): price sorts, the price band filter and its counts follow the price
+    buyers pay now, as the listings do."""
+    prices = promoted_prices()
+    if prices:
+        request = replace(request, prices_now=prices)
     results = search.query(request)
     if request.page > 1 and (request.page - 1) * request.per_page >= results.total:
         abort(404)

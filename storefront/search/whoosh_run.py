@@ -18,7 +18,7 @@ from whoosh.support.levenshtein import distance
 
 from storefront.catalog.facets import OPTION_PREFIX
 from storefront.search.analysis import terms
-from storefront.search.base import FACETS, Hit, SearchQuery, SearchResults
+from storefront.search.base import FACETS, Hit, SearchQuery, SearchResults, price_band
 from storefront.search.whoosh_query import KIND_BOOSTS, Plan, highlight, plan, prune, split_words
 from storefront.search.whoosh_score import Scores, scores
 from storefront.search.whoosh_store import FACET_SEP, OPTION_SEP
@@ -89,7 +89,29 @@ MAX_OPTION_FACETS = 8
 MAX_OPTION_VALUES = 40
 
 
-def _filtered(found: Scores, filters: dict[str, str], cols: Columns) -> Scores:
+#: Position of the price band in the facet key.
+_BAND = FACETS.index("price")
+
+
+def prices_by_doc(searcher: Searcher, prices_now: dict[int, int]) -> dict[int, int]:
+    """Document number → price paid now, for the products of :attr:`SearchQuery.prices_now` in this index."""
+    found = {}
+    for product_id, fen in prices_now.items():
+        d = searcher.document_number(id=str(product_id))
+        if d is not None:
+            found[d] = fen
+    return found
+
+
+def _key_parts(key: str, d: int, now: dict[int, int]) -> list[str]:
+    """A document's facet key split, its price band moved to the price paid now where that differs."""
+    parts = key.split(FACET_SEP)
+    if d in now and len(parts) > _BAND:
+        parts[_BAND] = price_band(now[d])
+    return parts
+
+
+def _filtered(found: Scores, filters: dict[str, str], cols: Columns, now: dict[int, int] | None = None) -> Scores:
     wanted = [(FACETS.index(name), value) for name, value in filters.items() if name in FACETS and value]
     options = {
         name.removeprefix(OPTION_PREFIX) + OPTION_SEP + value
@@ -98,20 +120,22 @@ def _filtered(found: Scores, filters: dict[str, str], cols: Columns) -> Scores:
     }
     if not (wanted or options) or not found:
         return found
-    keys = cols.facet_keys
+    keys, now = cols.facet_keys, now or {}
     out = {}
     for d, score in found.items():
-        parts = keys[d].split(FACET_SEP)
+        parts = _key_parts(keys[d], d, now)
         if all(len(parts) > i and parts[i] == value for i, value in wanted) and options.issubset(parts[len(FACETS) :]):
             out[d] = score
     return out
 
 
-def _facet_counts(docs: Scores, cols: Columns) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet and value; an option facet counts products with at least one variant of the value."""
+def _facet_counts(docs: Scores, cols: Columns, now: dict[int, int] | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet and value; an option facet counts products with at least one variant of the value; a
+    product whose price paid now differs (``now``) counts in that price's band."""
     counts: dict[str, Counter] = {name: Counter() for name in FACETS}
     options: dict[str, Counter] = {}
-    keys = cols.facet_keys
+    keys, now = cols.facet_keys, now or {}
+    moved = [d for d in now if d in docs]
     for key, n in Counter(keys[d] for d in docs).items():
         parts = key.split(FACET_SEP)
         for name, value in zip(FACETS, parts, strict=False):
@@ -120,6 +144,12 @@ def _facet_counts(docs: Scores, cols: Columns) -> dict[str, list[tuple[str, int]
         for part in parts[len(FACETS) :]:
             code, _sep, value = part.partition(OPTION_SEP)
             options.setdefault(code, Counter())[value] += n
+    for d in moved:  # a few promoted products: their band counted where their price is now
+        parts = keys[d].split(FACET_SEP)
+        if len(parts) > _BAND and parts[_BAND]:
+            counts["price"][parts[_BAND]] -= 1
+            counts["price"][price_band(now[d])] += 1
+    counts["price"] = +counts["price"]  # drop bands left at zero
     out = {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items()}
     biggest = sorted(options, key=lambda code: (-sum(options[code].values()), code))[:MAX_OPTION_FACETS]
     for code in biggest:
@@ -153,16 +183,26 @@ def _stored_id(searcher: Searcher, docnum: int) -> int:
     return int(searcher.stored_fields(docnum)["id"])
 
 
-def _page_hits(searcher: Searcher, found: Scores, request: SearchQuery, cols: Columns) -> list[Hit]:
-    """The requested page: by score (ties: index order), by price or by creation time."""
+def _page_hits(
+    searcher: Searcher, found: Scores, request: SearchQuery, cols: Columns, now: dict[int, int] | None = None
+) -> list[Hit]:
+    """The requested page: by score (ties: index order), by price (paid now: ``now`` over the indexed list
+    price) or by creation time."""
     start, stop = (request.page - 1) * request.per_page, request.page * request.per_page
     if start >= len(found):
         return []
     ordered = sorted(found)
     if request.sort in ("price_asc", "price_desc", "newest"):
         values = cols.created if request.sort == "newest" else cols.price
+        key = values.__getitem__
+        if now and request.sort != "newest":
+            price = cols.price
+
+            def key(d: int) -> int:
+                return now.get(d, price[d])
+
         pick = heapq.nlargest if request.sort in ("price_desc", "newest") else heapq.nsmallest
-        top = pick(stop, ordered, key=values.__getitem__)
+        top = pick(stop, ordered, key=key)
         return [Hit(id=_stored_id(searcher, d), score=0.0) for d in top[start:stop]]
     rating = cols.rating
     if rating is not None and any(rating[d] for d in found):  # reviews are one signal among the text scores
@@ -186,15 +226,16 @@ def run(searcher: Searcher, request: SearchQuery) -> SearchResults:
         out.blank = True
         return out
     reader, cols = searcher.reader(), columns(searcher)
-    found = _filtered(scores(searcher, prune(p.query(), reader)), request.filters, cols)
+    now = prices_by_doc(searcher, request.prices_now) if request.prices_now else {}
+    found = _filtered(scores(searcher, prune(p.query(), reader)), request.filters, cols, now)
     if not found and len(p.word_queries) > 1:
-        found = _filtered(scores(searcher, prune(p.query(relaxed=True), reader)), request.filters, cols)
+        found = _filtered(scores(searcher, prune(p.query(relaxed=True), reader)), request.filters, cols, now)
         out.relaxed = bool(found)
     if found:
         out.total = len(found)
-        out.facets = _facet_counts(found, cols)
+        out.facets = _facet_counts(found, cols, now)
         out.option_names = _option_names(searcher, out.facets, cols)
-        out.hits = _page_hits(searcher, found, request, cols)
+        out.hits = _page_hits(searcher, found, request, cols, now)
     if request.correct and out.total < FEW_HITS:
         out.suggestion = correction(searcher, request, out.total)
     return out
