@@ -11,7 +11,7 @@ from lxml import html
 
 from storefront.accounts import filing
 from storefront.accounts.models import Role
-from storefront.catalog import operations as catalog_ops
+from storefront.catalog import moderation
 from storefront.core import rates
 from storefront.extensions import db
 from storefront.ordering import operations as order_ops
@@ -46,7 +46,7 @@ def day(app, make):
     db.session.flush()
     filing.approve(pending, operator)
     hidden = make.product(merchant, sku="SW-2")
-    catalog_ops.moderate_hide(hidden, operator, "图片不清晰")
+    moderation.hide(hidden, operator, "图片不清晰")
     rates.set_rate("RUB", Decimal("12.90"), operator)
     db.session.commit()
     return merchant, operator, paid.sub_orders[0], shipped.sub_orders[0]

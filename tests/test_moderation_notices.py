@@ -11,8 +11,7 @@ import pytest
 
 from storefront.accounts import filing
 from storefront.accounts.models import Role
-from storefront.catalog import appeals
-from storefront.catalog import operations as ops
+from storefront.catalog import appeals, moderation
 from storefront.core.audit import AuditEntry
 from storefront.extensions import db
 from tests.backoffice_helpers import client_as
@@ -68,7 +67,7 @@ def test_hidden_product_mail_appeal_and_the_operators_queue(app, make, operator)
     merchant = make.merchant(owner=owner, contact_email="hidden@haiyun.example.cn")
     product = make.product(merchant, sku="HID-1")
     db.session.commit()
-    ops.moderate_hide(product, operator, "图片含有其他品牌标志")
+    moderation.hide(product, operator, "图片含有其他品牌标志")
     db.session.commit()
     [mail] = _mails_to(app, "hidden@haiyun.example.cn")
     assert "HID-1" in mail["Subject"] and "플랫폼" in mail["Subject"]  # Korean
@@ -111,7 +110,7 @@ def test_another_merchant_cannot_appeal_for_a_product(app, make, operator):
     product = make.product(make.merchant(), sku="NOT-YOURS")
     other = make.merchant()
     db.session.commit()
-    ops.moderate_hide(product, operator, "x")
+    moderation.hide(product, operator, "x")
     db.session.commit()
     response = client_as(app, other.owner).post(f"/zh/merchant/products/{product.id}/appeal", data={"message": "m"})
     assert response.status_code == 404 and appeals.open_appeals() == []

@@ -10,7 +10,7 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.accounts import notices
-from storefront.catalog import operations as ops
+from storefront.catalog import moderation
 from storefront.catalog.models import Product
 from storefront.core import audit
 from storefront.core.errors import CodedError
@@ -103,7 +103,7 @@ def accept(item: ModerationAppeal, operator) -> None:
     """Restore the product: the appeal is accepted (the restore is audited by the catalogue)."""
     if item.status != AppealStatus.OPEN:
         raise _error("decided")
-    ops.moderate_restore(item.product, operator)
+    moderation.restore(item.product, operator)
     item.status, item.decided_at, item.decided_by_id = AppealStatus.ACCEPTED, datetime.now(UTC), operator.id
     db.session.flush()
     notices.appeal_decided(item)

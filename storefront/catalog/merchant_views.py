@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from storefront.accounts.backoffice import bp, merchant_required
-from storefront.catalog import appeals, reviews
+from storefront.catalog import appeals, gallery, reviews
 from storefront.catalog import images as image_files
 from storefront.catalog import merchant_queries as queries
 from storefront.catalog import operations as ops
@@ -187,7 +187,7 @@ def image_upload(product_id: int):
         except image_files.ImageRejected:
             flash(_("The image could not be read, or it is larger than 40 megapixels."), "error")
         else:
-            ops.add_image(product, image, form.alt.data or "")
+            gallery.add_image(product, image, form.alt.data or "")
             db.session.commit()
             flash(_("Image added."), "success")
     else:
@@ -202,7 +202,7 @@ def image_move(product_id: int, image_id: int):
     product = own_product(product_id)
     offset = -1 if request.form.get("direction") == "up" else 1
     try:
-        ops.move_image(product, image_id, offset)
+        gallery.move_image(product, image_id, offset)
     except ops.ProductError:
         abort(404)
     db.session.commit()
@@ -215,7 +215,7 @@ def image_delete(product_id: int, image_id: int):
     """Remove an image."""
     product = own_product(product_id)
     try:
-        ops.delete_image(product, image_id)
+        gallery.delete_image(product, image_id)
     except ops.ProductError:
         abort(404)
     db.session.commit()

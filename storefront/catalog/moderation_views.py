@@ -11,7 +11,7 @@ from storefront.accounts.backoffice import operator_bp as bp
 from storefront.accounts.backoffice import operator_required
 from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.accounts.models import Merchant
-from storefront.catalog import operations as ops
+from storefront.catalog import moderation as moderation_ops
 from storefront.catalog import queries as catalog_queries
 from storefront.catalog.models import Product, ProductTranslation
 from storefront.extensions import db
@@ -50,7 +50,7 @@ def moderate_hide(product_id: int):
     if not form.validate_on_submit():
         flash(_("Give a reason the merchant will see."), "error")
     else:
-        ops.moderate_hide(product, current_user, form.reason.data)
+        moderation_ops.hide(product, current_user, form.reason.data)
         db.session.commit()
         flash(_("Product %(sku)s hidden.", sku=product.sku), "success")
     return redirect(
@@ -68,7 +68,7 @@ def moderate_restore(product_id: int):
     if not product.moderation_reason:
         flash(_("This product is not hidden by moderation."), "info")
     else:
-        ops.moderate_restore(product, current_user)
+        moderation_ops.restore(product, current_user)
         db.session.commit()
         flash(_("Product %(sku)s restored.", sku=product.sku), "success")
     return redirect(url_for("operator.moderation", state="moderated"))

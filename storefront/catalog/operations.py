@@ -9,15 +9,13 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from storefront.accounts import notices
 from storefront.catalog import images as image_files
-from storefront.catalog.models import Category, City, PriceTier, Product, ProductImage, ProductTranslation
+from storefront.catalog.models import Category, City, PriceTier, Product, ProductTranslation
 from storefront.catalog.units import DEFAULT_UNIT as SALE_UNIT
 from storefront.catalog.units import UNITS as SALE_UNITS
 from storefront.catalog.units import quantity_rule, small_quantity
 from storefront.catalog.units import scale as sale_scale
 from storefront.clearance.codes import UNITS
-from storefront.core import audit
 from storefront.core.locales import LANGS
 from storefront.core.validators import is_valid_hs_code, is_valid_sku, normalize_hs_code
 from storefront.extensions import db
@@ -474,65 +472,3 @@ def delete_product(product: Product) -> None:
     db.session.flush()
     for stem in stems:
         image_files.delete_files(stem)
-
-
-def add_image(product: Product, image, alt: str = "") -> ProductImage:
-    """Save thumbnails of an opened, checked image and append it to the product's gallery."""
-    stem, width, height = image_files.save_image(image)
-    position = max((img.position for img in product.images), default=-1) + 1
-    row = ProductImage(stem=stem, width=width, height=height, position=position, alt=alt.strip()[:500])
-    product.images.append(row)
-    db.session.flush()
-    return row
-
-
-def _renumber(product: Product) -> None:
-    for pos, img in enumerate(sorted(product.images, key=lambda i: (i.position, i.id))):
-        img.position = pos
-    product.images.sort(key=lambda i: i.position)
-
-
-def move_image(product: Product, image_id: int, offset: int) -> None:
-    """Move an image earlier (-1) or later (+1) in the gallery."""
-    _renumber(product)
-    ordered = list(product.images)
-    index = next((i for i, img in enumerate(ordered) if img.id == image_id), None)
-    if index is None:
-        raise ProductError({"image": _l("This image does not belong to the product.")})
-    target = index + offset
-    if 0 <= target < len(ordered):
-        ordered[index].position, ordered[target].position = target, index
-        product.images.sort(key=lambda i: i.position)
-    db.session.flush()
-
-
-def delete_image(product: Product, image_id: int) -> None:
-    """Remove an image from the gallery and delete its files."""
-    img = next((i for i in product.images if i.id == image_id), None)
-    if img is None:
-        raise ProductError({"image": _l("This image does not belong to the product.")})
-    product.images.remove(img)
-    db.session.flush()
-    image_files.delete_files(img.stem)
-    _renumber(product)
-    db.session.flush()
-
-
-def moderate_hide(product: Product, operator, reason: str) -> None:
-    """Operator hides a product with a reason its owner sees (audited)."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ProductError({"reason": _l("Give a reason the merchant will see.")})
-    before = audit.snapshot(product, *MODERATION_FIELDS)
-    product.hidden, product.moderation_reason = True, reason
-    db.session.flush()
-    audit.record(operator, "product.hide", product, before, audit.snapshot(product, *MODERATION_FIELDS))
-    notices.product_hidden(product)
-
-
-def moderate_restore(product: Product, operator) -> None:
-    """Operator lifts a moderation hide (audited)."""
-    before = audit.snapshot(product, *MODERATION_FIELDS)
-    product.hidden, product.moderation_reason = False, ""
-    db.session.flush()
-    audit.record(operator, "product.restore", product, before, audit.snapshot(product, *MODERATION_FIELDS))

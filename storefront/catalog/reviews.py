@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from storefront.catalog import moderation
 from storefront.catalog import operations as ops
 from storefront.catalog.models import Product
 from storefront.core import audit, labels
@@ -172,7 +173,7 @@ def reject(review: ListingReview, operator, reason: str) -> None:
     db.session.flush()
     audit.record(operator, "listing.reject", review.product, None, {"kind": review.kind, "reason": reason})
     if review.kind == "new":
-        ops.moderate_hide(review.product, operator, reason)
+        moderation.hide(review.product, operator, reason)
 
 
 def queue(limit: int = 200) -> list[ListingReview]:

@@ -18,8 +18,9 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from storefront.extensions import db
-from storefront.search import events, kinds
-from storefront.search.kinds import PRODUCTS, Changes, KindState
+from storefront.search.events import follow_if_due, record
+from storefront.search.kinds import PRODUCTS, Changes, KindState, states
+from storefront.search.kinds import state as kind_state
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +52,12 @@ def pending(session: Session) -> Pending:
 
 
 def _states() -> list[KindState]:
-    return list(kinds.states().values()) if has_app_context() else []
+    return list(states().values()) if has_app_context() else []
 
 
 def mark_changed(session: Session, ids: Iterable[int], kind: str = PRODUCTS) -> None:
     """Queue documents for re-indexing at the next commit (for bulk UPDATE/DELETE statements)."""
-    pending(session).of(kinds.state(kind)).add(ids)
+    pending(session).of(kind_state(kind)).add(ids)
 
 
 def reindex_after_commit(session: Session, kind: str = PRODUCTS) -> None:
@@ -88,13 +89,13 @@ def _before_commit(session: Session) -> None:
     for state in _states():
         name = state.kind.name
         if name in p.full:
-            events.record(session, name, set(), full=True)
+            record(session, name, set(), full=True)
             continue
         changes = p.changes.get(name)
         ids = changes.resolve(session) if changes else set()
         if ids:
             p.resolved[name] = ids
-            events.record(session, name, ids)
+            record(session, name, ids)
 
 
 def _after_commit(session: Session) -> None:
@@ -142,12 +143,12 @@ def apply(state: KindState, p: Pending | None) -> Exception | None:
 def before_read(app: Flask, kind: str = PRODUCTS) -> None:
     """What every read of an index does first: apply the changes this app still owes it (with
     ``SEARCH_INDEX_ON_COMMIT`` off), then catch up with other nodes' index events when due."""
-    state = kinds.state(kind, app)
+    state = kind_state(kind, app)
     if state.retry or state.rebuild_owed:
         failed = apply(state, None)
         if failed is not None and app.testing:
             raise failed
-    events.follow_if_due(app, kind)
+    follow_if_due(app, kind)
 
 
 def _after_rollback(session: Session) -> None:
