@@ -93,7 +93,7 @@ def _setup(data_dir: Path):
 def run(rows: int, fmt: str) -> dict[str, float]:
     """Time one format; returns the figures in seconds."""
     from storefront.accounts.models import Merchant
-    from storefront.catalog import sheet_import
+    from storefront.catalog import sheet_export, sheet_import
     from storefront.catalog import spreadsheet as sheets
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -110,7 +110,7 @@ def run(rows: int, fmt: str) -> dict[str, float]:
             db.session.commit()
             t3 = time.perf_counter()
             assert report.created == rows
-            export = sheet_import.export_sheet(merchant.id, fmt)
+            export = sheet_export.export_sheet(merchant.id, fmt)
             t4 = time.perf_counter()
             again = sheet_import.import_sheet(merchant, export, fmt, dry_run=False)
             db.session.commit()

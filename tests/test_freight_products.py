@@ -1,7 +1,7 @@
 """Packages on products: dimensions through the spreadsheet import and the service checks, zero refused."""
 
 from storefront.catalog import operations as ops
-from storefront.catalog import sheet_import
+from storefront.catalog import sheet_export, sheet_import
 from storefront.catalog.models import Product
 from storefront.extensions import db
 from tests.test_spreadsheet import HEADER, _csv, _row, _snapshot, seller  # noqa: F401 (fixture)
@@ -23,7 +23,7 @@ def test_import_sets_package_dimensions_and_exports_them(ctx, seller):  # noqa: 
     bar, suit = (db.session.scalars(db.select(Product).where(Product.sku == sku)).one() for sku in ("BAR-1", "SUIT-1"))
     assert (bar.package_length_mm, bar.package_width_mm, bar.package_height_mm) == (6000, 55, 55)
     assert suit.units_per_package == 50 and suit.packages_per_unit == 1
-    row = sheet_import.product_row(bar, {})
+    row = sheet_export.product_row(bar, {})
     assert row["package_mm"] == "6000x55x55" and row["units_per_package"] == 1
 
 

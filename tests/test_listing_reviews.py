@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storefront.accounts.models import Role
-from storefront.catalog import reviews, sheet_import
+from storefront.catalog import reviews, sheet_export, sheet_import
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import Product
 from storefront.core.audit import AuditEntry
@@ -94,7 +94,7 @@ def test_rejected_customs_change_keeps_the_live_values(shop):
 
 def test_spreadsheet_import_holds_the_first_products_too(first_two, shop, ctx):
     merchant, category, _client, _operator = shop
-    rows = [dict(sheet_import.example_rows()[0], sku=f"IMP-{i}", category=f"swimwear/{category.slug}",
+    rows = [dict(sheet_export.example_rows()[0], sku=f"IMP-{i}", category=f"swimwear/{category.slug}",
                  origin_city="xingcheng") for i in range(3)]  # fmt: skip
     report = sheet_import.import_sheet(merchant, sheets.write_csv(rows), "csv", dry_run=False)
     assert report.ok, report.lines()

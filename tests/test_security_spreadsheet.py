@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from storefront.catalog import sheet_import
+from storefront.catalog import sheet_export, sheet_import
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation
 from storefront.extensions import db
@@ -72,7 +72,7 @@ def test_neutralize_round_trips_and_blocks_formulas():
 
 def test_csv_export_has_no_formula_cells(ctx, seller, make):
     _hostile_catalogue(make, seller)
-    text = sheet_import.export_sheet(seller.id, "csv").decode("utf-8-sig")
+    text = sheet_export.export_sheet(seller.id, "csv").decode("utf-8-sig")
     for row in csv.reader(io.StringIO(text)):
         for cell in row:
             assert not cell.startswith(sheets.FORMULA_STARTS), cell
@@ -80,7 +80,7 @@ def test_csv_export_has_no_formula_cells(ctx, seller, make):
 
 def test_xlsx_export_has_no_formula_cells(ctx, seller, make):
     _hostile_catalogue(make, seller)
-    wb = load_workbook(io.BytesIO(sheet_import.export_sheet(seller.id, "xlsx")))
+    wb = load_workbook(io.BytesIO(sheet_export.export_sheet(seller.id, "xlsx")))
     cells = [cell for row in wb["Products"].iter_rows() for cell in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     assert any(str(c.value).startswith("=HYPERLINK") for c in cells)  # the text itself is kept
@@ -90,7 +90,7 @@ def test_xlsx_export_has_no_formula_cells(ctx, seller, make):
 def test_export_import_round_trip_is_lossless(ctx, seller, make, fmt):
     _hostile_catalogue(make, seller)
     before = _snapshot()
-    data = sheet_import.export_sheet(seller.id, fmt)
+    data = sheet_export.export_sheet(seller.id, fmt)
     report = sheet_import.import_sheet(seller, data, fmt, dry_run=False)
     db.session.commit()
     assert report.ok, report.lines()

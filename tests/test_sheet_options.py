@@ -8,7 +8,7 @@ import io
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from storefront.catalog import sheet_import
+from storefront.catalog import sheet_export, sheet_import
 from storefront.catalog.models import Product, ProductVariant
 from storefront.extensions import db
 from tests.test_spreadsheet import HEADER, _csv, _row, _snapshot, seller  # noqa: F401 (the fixture)
@@ -127,7 +127,7 @@ def test_export_then_import_round_trips(ctx, seller):  # noqa: F811
     assert sheet_import.import_sheet(seller, _csv(rows, HEAD), "csv", dry_run=False).ok
     db.session.commit()
     for fmt in ("csv", "xlsx"):
-        data = sheet_import.export_sheet(seller.id, fmt)
+        data = sheet_export.export_sheet(seller.id, fmt)
         if fmt == "csv":
             exported = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
             assert exported[0]["options"] == OPTIONS

@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from storefront.catalog import sheet_import
+from storefront.catalog import sheet_export, sheet_import
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation
 from storefront.extensions import db
@@ -177,7 +177,7 @@ def _rich_catalogue(make, seller):
 def test_export_then_import_changes_nothing(ctx, seller, make, fmt):
     _rich_catalogue(make, seller)
     before = _snapshot()
-    data = sheet_import.export_sheet(seller.id, fmt)
+    data = sheet_export.export_sheet(seller.id, fmt)
     report = sheet_import.import_sheet(seller, data, fmt, dry_run=False)
     db.session.commit()
     assert report.ok, report.lines()
@@ -188,7 +188,7 @@ def test_export_then_import_changes_nothing(ctx, seller, make, fmt):
 
 def test_xlsx_export_keeps_codes_as_text(ctx, seller, make):
     _rich_catalogue(make, seller)
-    wb = load_workbook(io.BytesIO(sheet_import.export_sheet(seller.id, "xlsx")))
+    wb = load_workbook(io.BytesIO(sheet_export.export_sheet(seller.id, "xlsx")))
     assert wb.sheetnames == ["Products", "Instructions"]
     ws = wb["Products"]
     header = [c.value for c in ws[1]]
@@ -333,7 +333,7 @@ def test_decimal_quantities_of_a_tonne_product_round_trip(ctx, seller):
     product = db.session.scalars(db.select(Product).where(Product.sku == "MG-1")).one()
     assert (product.moq, product.qty_step, product.stock) == (500, 500, 12_500)
     assert [(t.min_qty, t.price_fen) for t in product.tiers] == [(2500, 400_000), (10_000, 390_000)]
-    exported = sheet_import.product_row(product, {})
+    exported = sheet_export.product_row(product, {})
     assert (str(exported["moq"]), str(exported["stock"]), str(exported["qty_step"])) == ("0.5", "12.5", "0.5")
     assert exported["tiers"] == "2.5:4000.00; 10:3900.00"
     bad = [_row("PC-1", moq="1.5")]

@@ -10,7 +10,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from storefront.catalog import sheet_import
+from storefront.catalog import sheet_export, sheet_import
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import Product
 from storefront.catalog.operations import Refs
@@ -67,7 +67,7 @@ def seller_products():
 
 
 def test_english_keys_other_languages_and_mixed_headers_are_accepted(app, seller):
-    rows = sheet_import.example_rows()
+    rows = sheet_export.example_rows()
     keys = list(sheets.COLUMN_KEYS)
     client = client_as(app, seller.owner)
     korean = _header(client.get("/ko/merchant/template.csv").data, "csv")
@@ -80,7 +80,7 @@ def test_english_keys_other_languages_and_mixed_headers_are_accepted(app, seller
 
 def test_problems_name_the_column_as_the_file_does(app, seller):
     client = client_as(app, seller.owner)
-    rows = [dict(sheet_import.example_rows()[0], hs_code="12")]
+    rows = [dict(sheet_export.example_rows()[0], hs_code="12")]
     header = _header(client.get("/zh/merchant/template.csv").data, "csv")
     data = sheets.write_csv(rows, [*header[:-1], "颜色"])
     report = sheet_import.import_sheet(seller, data, "csv", dry_run=True)
@@ -112,5 +112,5 @@ def test_the_helps_examples_exist_in_the_demo_catalogue(demo_app):
         assert examples and set(examples) <= paths
         cities = re.findall(r"[a-z]+", str(sheets.BY_KEY["origin_city"].help).split("e.g.")[1])
         assert set(cities) <= refs.cities
-        for cluster, category, city in sheet_import.EXAMPLE_PLACES:
+        for cluster, category, city in sheet_export.EXAMPLE_PLACES:
             assert f"{cluster}/{category}" in paths and city in refs.cities

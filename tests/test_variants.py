@@ -198,9 +198,9 @@ def test_merchant_sets_the_unit_and_step(shop):
 
 
 def _sheet(merchant_id):
-    from storefront.catalog import sheet_import
+    from storefront.catalog import sheet_export
 
-    rows = list(csv.DictReader(io.StringIO(sheet_import.export_sheet(merchant_id, "csv").decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(sheet_export.export_sheet(merchant_id, "csv").decode("utf-8-sig"))))
     return rows, {r["variant"]: r for r in rows if r["variant"]}
 
 

@@ -10,7 +10,8 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from storefront.accounts.models import Merchant
-from storefront.catalog.sheet_import import export_rows, import_sheet
+from storefront.catalog.sheet_export import export_rows
+from storefront.catalog.sheet_import import import_sheet
 from storefront.catalog.spreadsheet import format_of, instructions, write_csv, write_xlsx
 from storefront.extensions import db
 
