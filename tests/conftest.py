@@ -17,7 +17,8 @@ import pytest
 from filelock import FileLock
 from flask_migrate import upgrade
 from jinja2 import FileSystemBytecodeCache
-from sqlalchemy import make_url, text
+from sqlalchemy import create_engine, inspect, make_url, text
+from sqlalchemy.pool import NullPool
 
 from storefront import search
 from storefront.app import create_app
@@ -124,16 +125,55 @@ def _sqlite_schema_template() -> Path:
     return path
 
 
+#: Per PostgreSQL server (host, port): the name of a database migrated to the heads in this process, kept
+#: untouched as the template of the next empty databases (``CREATE DATABASE … TEMPLATE``).
+_pg_schema_templates: dict[tuple, str] = {}
+
+
+def _pg_from_template(app, url) -> bool:
+    """Migrate an empty PostgreSQL database, or replace it by a copy of one migrated earlier on the same server
+    in this process (the migrations cost ≈ 0.4 CPU-s here and ≈ 1 s of the server's time; a copy ≈ 0.1 s).
+    False (nothing done) when the database already holds tables."""
+    with app.app_context():
+        db.session.remove()
+        if inspect(db.engine).get_table_names():
+            db.engine.dispose()
+            return False
+        db.engine.dispose()  # CREATE DATABASE … TEMPLATE needs the source database without sessions
+    server, name = (url.host, url.port), url.database
+    template = _pg_schema_templates.get(server)
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        if template is None:
+            _upgrade(app)
+            _dispose(app)
+            template = f"kj_schema_template_{os.getpid()}"
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+            _pg_schema_templates[server] = template
+        else:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE "{name}"')
+                conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    finally:
+        admin.dispose()
+    return True
+
+
 def migrate_schema(app) -> None:
     """Create the schema through the Alembic migrations (tests the migrations too).
 
     A new SQLite file starts as a copy of one migrated in this process (the migrations cost 1.3 CPU-s a
-    run and a few dozen tests need their own database); PostgreSQL and existing files run the migrations.
+    run and a few dozen tests need their own database), and so does an empty PostgreSQL database (a copy
+    of one migrated on the same server, :func:`_pg_from_template`); existing files and databases that
+    already hold tables run the migrations.
     """
     url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
     target = Path(url.database or "")
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") and not target.exists():
         shutil.copyfile(_sqlite_schema_template(), target)
+        return
+    if url.get_backend_name() == "postgresql" and _pg_from_template(app, url):
         return
     _upgrade(app)
 

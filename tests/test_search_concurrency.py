@@ -36,6 +36,15 @@ def _write_many(root: str, start: int, count: int) -> None:
     index.remove(range(start, start + count, 3))
 
 
+def _write_when_told(root: str, start: int, count: int, ready, go) -> None:
+    """:func:`_write_many` in another process once the test says go (the process's start-up happens before
+    the readers start spinning, not while they do)."""
+    ready.set()
+    if not go.wait(120):
+        raise TimeoutError("the test never said go")
+    _write_many(root, start, count)
+
+
 def _expected(start: int, count: int) -> set[int]:
     return set(range(start, start + count)) - set(range(start, start + count, 3))
 
@@ -99,11 +108,18 @@ def test_threads_with_separate_writers_and_readers(tmp_path):
 def test_processes_writing_while_others_query(tmp_path):
     root = tmp_path / "search"
     WhooshIndex(root).index([doc(0)])
-    spawn = multiprocessing.get_context("spawn")
+    # Not forked from this (threaded) process: the writers fork from a fresh "forkserver" interpreter that has
+    # imported this module once (with "spawn" each writer started an interpreter and imported it, 1.2 CPU-s each).
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    go = context.Event()
+    ready = {start: context.Event() for start in (1000, 2000)}
+    procs = [context.Process(target=_write_when_told, args=(str(root), s, 10, e, go)) for s, e in ready.items()]
+    for p in procs:
+        p.start()
+    assert all(e.wait(120) for e in ready.values()), "a writer process did not start"
     with Readers(root, n=2) as readers:
-        procs = [spawn.Process(target=_write_many, args=(str(root), start, 10)) for start in (1000, 2000)]
-        for p in procs:
-            p.start()
+        go.set()  # both processes write while the readers query
         for p in procs:
             p.join(180)
     assert [p.exitcode for p in procs] == [0, 0]
