@@ -19,6 +19,7 @@ from flask_migrate import upgrade
 from jinja2 import FileSystemBytecodeCache
 from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.pool import NullPool
+from xdist.scheduler import LoadScopeScheduling
 
 from storefront import search
 from storefront.app import create_app
@@ -400,3 +401,38 @@ def stripe_app(app, localstripe):
     app.config.update(localstripe.config())
     yield app
     app.config.update(saved)
+
+
+#: Test modules whose every test uses the session's PostgreSQL cluster (or two app processes and Redis with it).
+_POSTGRES_MODULES = ("tests/test_multinode.py", "tests/clearance/test_pg_workers.py")
+
+
+def xdist_group(nodeid: str) -> str | None:
+    """The tests that share an expensive per-process service run on one xdist worker, so only one worker starts
+    it: the browser tests (Chromium, the live server, localstripe), the PostgreSQL tests of the SQLite run (a
+    throwaway cluster) and the OpenAPI schema tests (schemathesis' first use, 2.7 CPU-s)."""
+    path = nodeid.split("::")[0]
+    if path.startswith("tests/browser/"):
+        return "browser"
+    if not USE_PG and (path in _POSTGRES_MODULES or "[postgres" in nodeid or "-postgres" in nodeid):
+        return "postgres"
+    if path == "tests/test_api_schema.py":
+        return "api_schema"
+    return None
+
+
+class _GroupScheduling(LoadScopeScheduling):
+    """pytest-xdist's ``load`` distribution, except that the tests of one :func:`xdist_group` go to one worker as
+    one unit (the biggest units first). ``--dist loadgroup`` would do this from ``xdist_group`` marks, but with
+    pytest 9.2 it silently stops grouping (it rewrites ``item._nodeid``, which node ids no longer read:
+    pytest-xdist issue #1386)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return xdist_group(nodeid) or nodeid
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """The grouping scheduler for the default distribution (``-n auto`` in pyproject.toml)."""
+    if config.getvalue("dist") == "load":
+        return _GroupScheduling(config, log)
+    return None

@@ -113,7 +113,7 @@ class ChromiumPool:
         self.started += 1
         driver = webdriver.Chrome(service=Service(self.driver_path), options=options)
         driver.set_page_load_timeout(30)
-        driver.kj_user_agent = driver.execute_script("return navigator.userAgent")
+        driver.kj_user_agent = driver.execute_cdp_cmd("Browser.getVersion", {})["userAgent"]
         return driver
 
     @staticmethod

@@ -27,8 +27,11 @@ def sign_in(driver, wait, base: str, lang: str, email: str, lands: str, password
 
 
 def fill(driver, values: dict[str, str], by: str = By.ID) -> None:
-    """Clear and type into each field (found by id, or ``by``)."""
+    """Clear each field (found by id, or ``by``) and enter its text as an input method or a paste does: one
+    ``Input.insertText`` over CDP into the focused field, which the page receives as ``beforeinput``/``input``
+    events. Typing it key by key through chromedriver cost ≈ 20 ms a character (2.2 s of one test's 13 s)."""
     for key, value in values.items():
         element = driver.find_element(by, key)
         element.clear()
-        element.send_keys(value)
+        driver.execute_script("arguments[0].focus()", element)
+        driver.execute_cdp_cmd("Input.insertText", {"text": value})
