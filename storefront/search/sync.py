@@ -144,7 +144,9 @@ def before_read(app: Flask, kind: str = PRODUCTS) -> None:
     """What every read of an index does first: apply the changes this app still owes it (with
     ``SEARCH_INDEX_ON_COMMIT`` off), then catch up with other nodes' index events when due."""
     state = kind_state(kind, app)
-    if state.retry or state.rebuild_owed:
+    # With the setting on, failed ids wait for the next commit and the events, as before: a read must not
+    # queue behind a stuck write lock (SEARCH_WRITE_TIMEOUT).
+    if not app.config["SEARCH_INDEX_ON_COMMIT"] and (state.retry or state.rebuild_owed):
         failed = apply(state, None)
         if failed is not None and app.testing:
             raise failed
