@@ -21,7 +21,7 @@ if __package__ in (None, ""):  # executed as a script: make the repository root 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests import factories  # noqa: E402
-from tests.conftest import make_app, migrate_schema  # noqa: E402
+from tests.fixtures import make_app, migrate_schema  # noqa: E402
 
 SIZES = ["XS", "S", "M", "L", "XL", "XXL"]
 COLOURS = ["navy", "black", "red", "blue", "white", "green", "pink", "grey", "orange", "yellow"]

@@ -6,7 +6,7 @@ import pytest
 
 from storefront.accounts.models import Role, User
 from storefront.extensions import db
-from tests.conftest import make_app
+from tests.fixtures import make_app
 
 
 def _link_in_last_mail(app, to: str = "ivan@example.com") -> str:

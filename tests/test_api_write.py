@@ -20,7 +20,7 @@ from storefront.integrations import webhooks
 from storefront.ordering import operations as order_ops
 from storefront.ordering.models import SubOrder
 from tests.backoffice_helpers import client_as
-from tests.conftest import make_app
+from tests.fixtures import make_app
 
 API = "/api/merchant/v1"
 ALL = ["products:read", "products:write", "orders:read", "orders:write"]

@@ -11,7 +11,7 @@ from storefront.ordering.payable import KIND
 from storefront.payments import operations as pay_ops
 from storefront.payments.messages import decline_message
 from storefront.payments.models import PaymentIntentRecord
-from tests.conftest import LiveServer
+from tests.fixtures import LiveServer
 from tests.stripe_server import PUBLISHABLE_KEY
 from tests.test_checkout import ADDRESS, _fill_cart, _two_merchants
 

@@ -5,7 +5,7 @@ import sys
 
 from storefront.config import ROOT, load_config
 from storefront.doctor import diagnose
-from tests.conftest import make_app
+from tests.fixtures import make_app
 
 
 def _texts(config, level):

@@ -4,7 +4,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
 from storefront.extensions import db
-from tests.conftest import _database_url, make_app
+from tests.fixtures import _database_url, make_app
 
 
 def test_freight_migration_downgrades_and_upgrades(request, tmp_path):

@@ -93,7 +93,7 @@ def test_bulk_stock_update_invalidates_cached_page(client, make):
 
 
 def test_page_cache_serves_each_session_its_own_csrf_token(app, make, tmp_path):
-    from tests.conftest import make_app
+    from tests.fixtures import make_app
 
     _shop(make)
     secure = make_app(tmp_path, app.config["SQLALCHEMY_DATABASE_URI"], WTF_CSRF_ENABLED=True)

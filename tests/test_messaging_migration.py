@@ -13,7 +13,7 @@ from storefront.extensions import db
 from storefront.messaging import queries
 from tests import factories as make
 from tests.backoffice_helpers import PDF
-from tests.conftest import make_app
+from tests.fixtures import make_app
 from tests.test_services import upload
 
 BEFORE = "f1a2b3c4d5e6"

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from storefront.extensions import db
 from storefront.ordering.models import CartItem
 from tests import factories
-from tests.conftest import make_app, migrate_schema
+from tests.fixtures import make_app, migrate_schema
 
 
 def test_migrations_match_models(app):

@@ -17,7 +17,7 @@ from flask import g
 from storefront.accounts.models import Role
 from storefront.extensions import db
 from tests import factories
-from tests.conftest import make_app, migrate_schema
+from tests.fixtures import make_app, migrate_schema
 from tests.node import Node
 from tests.redis_server import RedisServer, redis_binary
 

@@ -176,7 +176,7 @@ def test_two_payout_requests_racing_cannot_overdraw(app, tmp_path):
 
     from storefront.ledger.operations import _post, seller_account
     from tests import factories
-    from tests.conftest import make_app, migrate_schema
+    from tests.fixtures import make_app, migrate_schema
 
     application = make_app(
         tmp_path,

@@ -14,7 +14,7 @@ from storefront.core.money import price_for_display
 from storefront.extensions import cache as shared_cache
 from storefront.extensions import db
 from tests.backoffice_helpers import client_as
-from tests.conftest import make_app
+from tests.fixtures import make_app
 from tests.test_query_count import count_queries
 
 NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)

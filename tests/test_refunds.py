@@ -20,8 +20,8 @@ from storefront.ordering.payable import KIND
 from storefront.payments import refunds
 from storefront.payments.models import PaymentEvent, Refund, RefundProposal
 from tests import factories
-from tests.conftest import make_app, migrate_schema
 from tests.fake_stripe import FakeStripe
+from tests.fixtures import make_app, migrate_schema
 from tests.stripe_server import sign
 from tests.test_ledger import pay_by_card
 

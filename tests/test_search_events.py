@@ -5,7 +5,7 @@ from flask import g
 
 from storefront.extensions import db
 from storefront.search import events
-from tests.conftest import make_app
+from tests.fixtures import make_app
 
 #: These tests are about the production setting: the index follows each commit at once.
 pytestmark = pytest.mark.usefixtures("index_on_commit")

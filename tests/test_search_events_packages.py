@@ -11,7 +11,7 @@ from storefront.accounts.models import FilingStatus
 from storefront.extensions import db
 from storefront.search import events
 from storefront.search.base import SearchQuery
-from tests.conftest import make_app
+from tests.fixtures import make_app
 
 #: These tests are about the production setting: the index follows each commit at once.
 pytestmark = pytest.mark.usefixtures("index_on_commit")

@@ -13,7 +13,7 @@ from storefront.accounts.models import Role
 from storefront.extensions import db
 from storefront.messaging.models import Message
 from tests.backoffice_helpers import FreshClient, client_as
-from tests.conftest import make_app, migrate_schema
+from tests.fixtures import make_app, migrate_schema
 from tests.security_routes import ROLES
 from tests.test_security_routes import SAMPLE, client_for
 

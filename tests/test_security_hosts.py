@@ -5,7 +5,7 @@ from flask import g
 
 from storefront.config import load_config
 from storefront.extensions import db
-from tests.conftest import make_app, migrate_schema
+from tests.fixtures import make_app, migrate_schema
 
 
 def _shop(make):

@@ -198,7 +198,7 @@ def test_card_page_and_server_side_confirmation_against_localstripe(app, make, s
 def test_service_card_payments_share_the_shop_rate_limit(app, tmp_path, unpaid):
     """One card flow for goods and services: the services endpoint is rate limited like the shop's."""
     from storefront.extensions import limiter
-    from tests.conftest import make_app
+    from tests.fixtures import make_app
 
     limited = make_app(
         tmp_path, app.config["SQLALCHEMY_DATABASE_URI"], RATELIMIT_ENABLED=True, PAY_RATE_LIMIT="3 per minute"

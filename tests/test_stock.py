@@ -13,7 +13,7 @@ from storefront.extensions import db
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order, StockReservation
 from tests import factories
-from tests.conftest import LiveServer, make_app, migrate_schema
+from tests.fixtures import LiveServer, make_app, migrate_schema
 
 BUYERS = 20
 UNITS = 5

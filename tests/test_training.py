@@ -28,7 +28,7 @@ from storefront.training import stats as training_stats
 from storefront.training.models import Policy, Registration, TrainingSession
 from tests import factories
 from tests.backoffice_helpers import PDF, client_as
-from tests.conftest import make_app, migrate_schema
+from tests.fixtures import make_app, migrate_schema
 
 RACERS = 8
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -19,7 +19,7 @@ from storefront.accounts.models import Merchant, Role
 from storefront.catalog.models import Cluster
 from storefront.extensions import db
 from tests import factories
-from tests.conftest import make_app, migrate_schema
+from tests.fixtures import make_app, migrate_schema
 from tests.test_services import as_user
 
 RACERS = 12

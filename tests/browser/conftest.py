@@ -18,7 +18,7 @@ from selenium.webdriver.chrome.service import Service
 from services_market import search as service_search
 from storefront import search
 from storefront.extensions import db
-from tests.conftest import LiveServer, _database_url, _wipe, make_app, migrate_schema
+from tests.fixtures import LiveServer, _database_url, _wipe, make_app, migrate_schema
 
 #: Folders of DATA_DIR kept between tests: the search indexes (emptied through their API instead).
 _KEPT_DIRS = {"search", "search-services"}

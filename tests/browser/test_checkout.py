@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import Select
 
 from storefront.extensions import db
 from tests import factories
-from tests.browser.helpers import waiter
+from tests.browser.helpers import fill, waiter
 
 pytestmark = [pytest.mark.browser, pytest.mark.stripe]
 
@@ -88,7 +88,7 @@ def _shop_and_check_out(driver, wait, shop) -> str:
     assert driver.find_elements(By.CSS_SELECTOR, ".badge-ok")  # the wholesale tier price is applied
     driver.find_element(By.ID, "checkout-link").click()
     wait.until(EC.url_matches(r"/ru/checkout$"))
-    for name, value in (
+    values = (
         ("email", "ivan.petrov@example.ru"),
         ("contact_name", "Иван Петров"),
         ("phone", "+7 495 123-45-67"),
@@ -96,8 +96,8 @@ def _shop_and_check_out(driver, wait, shop) -> str:
         ("city", "Москва"),
         ("postal_code", "125009"),
         ("address_line1", "ул. Тверская, д. 7, кв. 12"),
-    ):
-        driver.find_element(By.NAME, name).send_keys(value)
+    )
+    fill(driver, dict(values), By.NAME)
     assert Select(driver.find_element(By.NAME, "country")).first_selected_option.get_attribute("value") == "RU"
     Select(driver.find_element(By.ID, "currency")).select_by_value("EUR")  # not the header switcher
     driver.find_element(By.ID, "place-order").click()

@@ -11,7 +11,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from storefront.accounts.models import Role
 from storefront.extensions import db
 from tests import factories
-from tests.browser.helpers import sign_in, waiter
+from tests.browser.helpers import fill, sign_in, waiter
 
 pytestmark = pytest.mark.browser
 QUESTION = "Здравствуйте! Есть ли модель в размере XL и сколько дней идёт доставка в Москву?"
@@ -53,7 +53,8 @@ def test_buyer_contacts_seller_in_russian_and_sees_the_reply(shop, browser_facto
     _sign_in(buyer, bw, shop.url, "ru", "irina@example.ru")
     buyer.get(f"{shop.url}/ru/p/{shop.product_id}")
     bw.until(EC.element_to_be_clickable((By.ID, "contact-seller"))).click()
-    bw.until(EC.presence_of_element_located((By.ID, "msg-body"))).send_keys(QUESTION)
+    bw.until(EC.presence_of_element_located((By.ID, "msg-body")))
+    fill(buyer, {"msg-body": QUESTION})
     buyer.find_element(By.ID, "msg-send").click()
     bw.until(EC.url_matches(r"/ru/messages/\d+$"))
     assert QUESTION in buyer.find_element(By.ID, "thread").text
@@ -66,7 +67,7 @@ def test_buyer_contacts_seller_in_russian_and_sees_the_reply(shop, browser_facto
     assert QUESTION in message.text
     assert message.find_element(By.CSS_SELECTOR, ".message-lang").text == "以俄语撰写"
     assert _unread(merchant) == ""  # opening the thread marked it read
-    merchant.find_element(By.ID, "msg-body").send_keys(ANSWER)
+    fill(merchant, {"msg-body": ANSWER})
     merchant.find_element(By.ID, "msg-send").click()
     mw.until(EC.presence_of_element_located((By.CSS_SELECTOR, "article.message-merchant")))
 

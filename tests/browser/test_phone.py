@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select
 from storefront.extensions import db
 from storefront.ordering.models import Order
 from tests import factories
-from tests.browser.helpers import waiter
+from tests.browser.helpers import fill, waiter
 
 pytestmark = [pytest.mark.browser, pytest.mark.stripe]
 
@@ -168,8 +168,7 @@ def test_phone_listing_product_cart_checkout(shop, browser_factory, lang):
     # checkout: the form fits the width and a bank-transfer order goes through
     wait.until(EC.url_matches(rf"/{lang}/checkout$"))
     _assert_no_sideways_scroll(driver)
-    for name, value in ADDRESS[lang].items():
-        driver.find_element(By.NAME, name).send_keys(value)
+    fill(driver, ADDRESS[lang], By.NAME)
     Select(driver.find_element(By.NAME, "country")).select_by_value(COUNTRY[lang])
     customs = driver.find_elements(By.NAME, "customs_id")
     if customs:

@@ -19,7 +19,7 @@ from selenium.webdriver.support.ui import Select
 from storefront.accounts.models import Role
 from storefront.extensions import db
 from tests import factories
-from tests.browser.helpers import sign_in, waiter
+from tests.browser.helpers import fill, sign_in, waiter
 
 pytestmark = pytest.mark.browser
 #: Per buyer language: the need, country, city and address typed, and what the deposit block and the proforma say.
@@ -71,7 +71,8 @@ def test_rfq_quote_accept_shows_the_deposit_instructions_and_the_proforma(shop, 
     _sign_in(buyer, bw, shop.url, lang, who["email"])
     buyer.get(f"{shop.url}/{lang}/p/{shop.product_id}")
     bw.until(EC.element_to_be_clickable((By.ID, "request-quote"))).click()
-    bw.until(EC.presence_of_element_located((By.ID, "need"))).send_keys(who["need"])
+    bw.until(EC.presence_of_element_located((By.ID, "need")))
+    fill(buyer, {"need": who["need"]})
     quantity = buyer.find_element(By.ID, "quantity")
     quantity.clear()
     quantity.send_keys("20")

@@ -14,7 +14,7 @@ from storefront.accounts.models import Role
 from storefront.extensions import db
 from tests import factories
 from tests.backoffice_helpers import PDF
-from tests.browser.helpers import sign_in, waiter
+from tests.browser.helpers import fill, sign_in, waiter
 
 pytestmark = pytest.mark.browser
 REVIEW = "译文准确，交付及时，修改也很快。"
@@ -84,7 +84,7 @@ def _act(driver, wait, action: str, status: str, note: str | None = None) -> Non
 
 def _deliver(driver, wait, path, status: str = "delivered") -> None:
     wait.until(EC.presence_of_element_located((By.ID, "deliver-files"))).send_keys(str(path))
-    driver.find_element(By.ID, "deliver-note").send_keys("Перевод готов, файл во вложении.")
+    fill(driver, {"deliver-note": "Перевод готов, файл во вложении."})
     driver.find_element(By.CSS_SELECTOR, 'button[data-action="deliver"]').click()
     _status(wait, status)
 
@@ -115,7 +115,8 @@ def test_merchant_buys_a_translation_with_a_voucher_and_reviews_it(market, brows
 
     # orders the basic tier (one revision) with a brief, a file and the voucher
     merchant.find_element(By.CSS_SELECTOR, '[data-tier="basic"] a.order-tier').click()
-    mw.until(EC.presence_of_element_located((By.ID, "brief"))).send_keys("请翻译附件中的40款泳装，尺码表也需要翻译。")
+    mw.until(EC.presence_of_element_located((By.ID, "brief")))
+    fill(merchant, {"brief": "请翻译附件中的40款泳装，尺码表也需要翻译。"})
     merchant.find_element(By.ID, "attachments").send_keys(str(brief))
     Select(merchant.find_element(By.ID, "voucher")).select_by_value(market.voucher)
     merchant.find_element(By.CSS_SELECTOR, "#order-form button[type=submit]").click()
@@ -153,7 +154,7 @@ def test_merchant_buys_a_translation_with_a_voucher_and_reviews_it(market, brows
 
     # and reviews it: the review shows on the package page
     merchant.find_element(By.CSS_SELECTOR, '#review-form input[name="rating"][value="5"]').click()
-    merchant.find_element(By.CSS_SELECTOR, "#review-form textarea[name=body]").send_keys(REVIEW)
+    fill(merchant, {"#review-form textarea[name=body]": REVIEW}, By.CSS_SELECTOR)
     merchant.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]").click()
     mw.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#review .review")))
     merchant.get(f"{market.url}/zh/services/p/{market.package_id}")

@@ -11,7 +11,7 @@ from storefront.catalog.models import ProductVariant
 from storefront.extensions import db
 from storefront.ordering.models import OrderLine
 from tests import factories
-from tests.browser.helpers import waiter
+from tests.browser.helpers import fill, waiter
 
 pytestmark = [pytest.mark.browser, pytest.mark.stripe]
 
@@ -113,8 +113,7 @@ def test_pick_size_m_in_blue_then_cart_and_checkout(shop, browser_factory, lang)
     assert (
         Select(driver.find_element(By.NAME, "country")).first_selected_option.get_attribute("value") == buyer["country"]
     )
-    for name, value in buyer["address"]:
-        driver.find_element(By.NAME, name).send_keys(value)
+    fill(driver, dict(buyer["address"]), By.NAME)
     customs = driver.find_elements(By.NAME, "customs_id")  # Korea: the buyer's personal customs code
     if customs:
         customs[0].send_keys("P123456789012")

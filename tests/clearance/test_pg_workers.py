@@ -16,7 +16,7 @@ from storefront.clearance.models import OutboxMessage, ReceiptRecord, utcnow
 from storefront.clearance.signing import NoneSigner
 from storefront.clearance.worker import PassStats, Worker
 from storefront.extensions import db
-from tests.conftest import make_app, migrate_schema
+from tests.fixtures import make_app, migrate_schema
 
 pytestmark = pytest.mark.postgres
 MESSAGES = 60

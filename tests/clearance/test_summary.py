@@ -22,7 +22,7 @@ from storefront.clearance.models import (
 from storefront.clearance.status import DeclarationStatus
 from storefront.extensions import db
 from tests.clearance.helpers import Clock, case_of, drain, messages, paid_order, ship, simulator_worker
-from tests.conftest import restore_database, snapshot_database
+from tests.fixtures import restore_database, snapshot_database
 
 
 @pytest.fixture(scope="module")
