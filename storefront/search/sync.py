@@ -107,8 +107,9 @@ def _after_commit(session: Session) -> None:
         return
     if p is not None and not current_app.config["SEARCH_INDEX_ON_COMMIT"]:
         for state in _states():  # owed until this process next reads the index (before_read)
-            state.rebuild_owed |= state.kind.name in p.full
-            state.retry |= p.resolved.get(state.kind.name, set())
+            with state.lock:  # another thread may be applying what was owed before
+                state.rebuild_owed |= state.kind.name in p.full
+                state.retry |= p.resolved.get(state.kind.name, set())
         return
     failed: Exception | None = None
     for state in _states():
@@ -134,8 +135,9 @@ def apply(state: KindState, p: Pending | None) -> Exception | None:
             state.retry |= ids
             log.exception("search: could not update the %s index for %d ids (kept for retry)", name, len(ids))
             return exc
-        state.retry.clear()
-        state.rebuild_owed = False
+        state.retry -= ids
+        if full:
+            state.rebuild_owed = False
         state.touched = True
         return None
 
