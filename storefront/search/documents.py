@@ -102,7 +102,10 @@ def load_docs(ids: Iterable[int]) -> list[ProductDoc]:
     with Session(db.engine) as session:
         for chunk in _chunks(wanted):
             products = session.scalars(
-                public_products().where(Product.id.in_(chunk)).options(selectinload(Product.variants))
+                public_products()
+                .where(Product.id.in_(chunk))
+                .order_by(Product.id)  # id order on every database: equal scores rank in the order indexed
+                .options(selectinload(Product.variants))
             )
             docs.extend(product_doc(p) for p in products)
     return docs
