@@ -1,7 +1,10 @@
 """The index follows committed data: edits, rollbacks, hiding, deleting, merchant status, reindex swap."""
 
+import dataclasses
+import threading
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from storefront import search
 from storefront.accounts.models import FilingStatus, Merchant
@@ -241,3 +244,71 @@ def test_with_index_on_commit_off_a_change_waits_for_the_next_read(app, make):
     assert state.rebuild_owed
     assert ids("плавательная") == [product.id]
     assert not state.rebuild_owed
+
+
+def test_a_commit_never_waits_while_another_thread_writes_the_index(make):
+    """The committing thread would wait holding its database connection while the writer needs one to
+    re-read documents (20 buyers on a pool of 15 stood still for its 30 s timeout). It leaves its ids owed
+    instead, and the writer writes them before it lets go."""
+    state = kinds.state(PRODUCTS)
+    first = make.product(texts={"en": {"name": "Swim fins"}, "ru": {"name": "Ласты"}})
+    second = make.product(texts={"en": {"name": "Swim goggles"}, "ru": {"name": "Очки"}})
+    db.session.commit()
+    first_id, second_id = first.id, second.id
+    real = state.kind
+    writes: list[set[int]] = []
+
+    def sync_while_another_commits(changed: set[int]) -> None:
+        writes.append(set(changed))
+        if len(writes) == 1:  # another thread renames the goggles and commits while this one writes
+            with db.engine.begin() as connection:
+                connection.execute(
+                    update(ProductTranslation)
+                    .where(ProductTranslation.product_id == second_id, ProductTranslation.locale == "ru")
+                    .values(name="Очки для бассейна")
+                )
+            state.owe({second_id})
+        real.sync(changed)
+
+    assert state.lock.acquire(timeout=1)
+    safety = threading.Timer(20, state.lock.release)  # a commit that waits fails below instead of hanging
+    safety.start()
+    try:
+        db.session.get(Product, first_id).translations["ru"].name = "Ласты для бассейна"
+        db.session.commit()  # returns at once: the lock is taken (here by the test itself)
+        assert state.retry == {first_id}
+        assert ids("бассейна") == []
+    finally:
+        safety.cancel()
+        if state.lock.locked():
+            state.lock.release()
+
+    state.kind = dataclasses.replace(real, sync=sync_while_another_commits)
+    try:
+        db.session.commit()  # nothing of its own: writes what is owed, then goes round for what came meanwhile
+    finally:
+        state.kind = real
+    assert writes == [{first_id}, {second_id}]
+    assert state.retry == set()
+    assert sorted(ids("бассейна")) == sorted([first_id, second_id])
+
+
+def test_a_failed_write_keeps_its_ids_owed_and_lets_go_of_the_lock(make):
+    state = kinds.state(PRODUCTS)
+    product = make.product(texts={"en": {"name": "Kickboard"}, "ru": {"name": "Доска для плавания"}})
+    product_id = product.id
+
+    def broken(changed: set[int]) -> None:
+        raise OSError("disk full")
+
+    real = state.kind
+    state.kind = dataclasses.replace(real, sync=broken)
+    try:
+        with pytest.raises(OSError, match="disk full"):
+            db.session.commit()
+    finally:
+        state.kind = real
+        db.session.remove()
+    assert state.retry == {product_id} and not state.lock.locked()
+    db.session.commit()  # the next commit retries it
+    assert state.retry == set() and ids("доска") == [product_id]

@@ -155,8 +155,7 @@ def rebuild(app: Flask | None = None, upto: int | None = None, kind: str | None 
     for state in selected(app, kind):
         count += state.kind.rebuild()
         state.touched = True
-        state.retry.clear()  # what the index owed before the rebuild is in it now
-        state.rebuild_owed = False
+        state.forget()  # what the index owed before the rebuild is in it now
         write_cursor(upto, app, state.kind.name)
     return count
 

@@ -66,20 +66,49 @@ class IndexKind:
 
 @dataclass
 class KindState:
-    """A kind in one app: the ids whose last local update failed and when this process last followed events."""
+    """A kind in one app: the ids its index still owes and when this process last followed events."""
 
     kind: IndexKind
     #: Ids this app's index still owes: their update after a commit failed (retried after the next commit; the
-    #: events retry them too), or waits for the next read (``SEARCH_INDEX_ON_COMMIT`` off).
+    #: events retry them too), another thread was writing the index (it writes them before it lets go), or
+    #: they wait for the next read (``SEARCH_INDEX_ON_COMMIT`` off). Changed only through the methods below.
     retry: set[int] = field(default_factory=set)
-    #: A rebuild waits for the next read (``SEARCH_INDEX_ON_COMMIT`` off).
+    #: A rebuild is owed (``SEARCH_INDEX_ON_COMMIT`` off, or a failed one).
     rebuild_owed: bool = False
-    #: Held while owed changes are applied (threads of one process read the same app).
+    #: Held by the one thread writing owed changes to the index. A committing thread never waits for it: it
+    #: would wait holding its database connection while the writer needs one to re-read documents (with as
+    #: many such threads as the pool has connections, nobody moves until the pool's timeout).
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Guards ``retry`` and ``rebuild_owed`` (held for a set operation only, never during input or output).
+    guard: threading.Lock = field(default_factory=threading.Lock)
     #: When this process last caught up with the index events for this kind (time.monotonic()).
     followed_at: float = 0.0
     #: This app has written to the index since it was last cleared (tests clear only such indexes).
     touched: bool = False
+
+    def owe(self, ids: set[int], full: bool = False) -> None:
+        """Add ids (or a whole rebuild) to what the index owes."""
+        with self.guard:
+            self.retry |= ids
+            self.rebuild_owed |= full
+
+    def owing(self) -> tuple[set[int], bool]:
+        """A copy of what the index owes now: (ids, whether a rebuild is owed)."""
+        with self.guard:
+            return set(self.retry), self.rebuild_owed
+
+    def settle(self, ids: set[int], full: bool = False) -> None:
+        """The index now holds ``ids`` (and was rebuilt when ``full``): they are no longer owed."""
+        with self.guard:
+            self.retry -= ids
+            if full:
+                self.rebuild_owed = False
+
+    def forget(self) -> None:
+        """Nothing is owed any more (the index was rebuilt or cleared)."""
+        with self.guard:
+            self.retry.clear()
+            self.rebuild_owed = False
 
 
 def register(app: Flask, kind: IndexKind) -> None:

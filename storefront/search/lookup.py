@@ -42,8 +42,7 @@ def clear() -> None:
     """Empty the product index, and every other index this app has written to (tests: the database is wiped
     behind the ORM's back; an index never written here is not opened, so the teardown stays cheap)."""
     for state in states().values():
-        state.retry.clear()
-        state.rebuild_owed = False
+        state.forget()
         if state.touched or state.kind.name == PRODUCTS:
             state.kind.clear()
             state.touched = False

@@ -99,17 +99,18 @@ def _before_commit(session: Session) -> None:
 
 
 def _after_commit(session: Session) -> None:
-    """Apply the collected changes to the current app's indexes (failed ids are kept for retry)."""
+    """Apply the collected changes to the current app's indexes (failed ids are kept for retry).
+
+    With ``SEARCH_INDEX_ON_COMMIT`` off they are only owed, until this app next reads that index."""
     if session.get_nested_transaction() is not None:
         return  # a SAVEPOINT was released: nothing is committed until the outer transaction is
     p = session.info.pop(_KEY, None)
     if not has_app_context():
         return
-    if p is not None and not current_app.config["SEARCH_INDEX_ON_COMMIT"]:
-        for state in _states():  # owed until this process next reads the index (before_read)
-            with state.lock:  # another thread may be applying what was owed before
-                state.rebuild_owed |= state.kind.name in p.full
-                state.retry |= p.resolved.get(state.kind.name, set())
+    if not current_app.config["SEARCH_INDEX_ON_COMMIT"]:
+        if p is not None:
+            for state in _states():
+                state.owe(p.resolved.get(state.kind.name, set()), state.kind.name in p.full)
         return
     failed: Exception | None = None
     for state in _states():
@@ -118,28 +119,36 @@ def _after_commit(session: Session) -> None:
         raise failed
 
 
-def apply(state: KindState, p: Pending | None) -> Exception | None:
-    """Bring one index up to date with a committed transaction and what it still owed; returns the error."""
-    name = state.kind.name
-    with state.lock:
-        full = state.rebuild_owed or (p is not None and name in p.full)
-        ids = state.retry | (p.resolved.get(name, set()) if p is not None else set())
-        if not ids and not full:
-            return None
+def apply(state: KindState, p: Pending | None, wait: float = 0.0) -> Exception | None:
+    """Bring one index up to date with a committed transaction and what it still owed; returns the error.
+
+    One thread of a process writes an index at a time. Another that commits meanwhile does not wait (``wait``
+    0): it leaves its ids owed and the writer writes them before it lets go. A reader that must see them waits
+    up to ``wait`` seconds."""
+    if p is not None:
+        state.owe(p.resolved.get(state.kind.name, set()), state.kind.name in p.full)
+    while state.retry or state.rebuild_owed:
+        if not state.lock.acquire(timeout=wait):
+            return None  # the thread holding it writes what is owed before it lets go
         try:
-            if full:
-                state.kind.rebuild()
-            else:
-                state.kind.sync(ids)
-        except Exception as exc:
-            state.retry |= ids
-            log.exception("search: could not update the %s index for %d ids (kept for retry)", name, len(ids))
-            return exc
-        state.retry -= ids
-        if full:
-            state.rebuild_owed = False
-        state.touched = True
-        return None
+            ids, full = state.owing()
+            if ids or full:
+                try:
+                    if full:
+                        state.kind.rebuild()
+                    else:
+                        state.kind.sync(ids)
+                except Exception as exc:  # the ids stay owed
+                    log.exception(
+                        "search: could not update the %s index for %d ids (kept for retry)", state.kind.name, len(ids)
+                    )
+                    return exc
+                state.settle(ids, full)
+                state.touched = True
+        finally:
+            state.lock.release()
+        # Ids owed while this thread wrote may belong to threads that found the lock taken: go round again.
+    return None
 
 
 def before_read(app: Flask, kind: str = PRODUCTS) -> None:
@@ -149,7 +158,7 @@ def before_read(app: Flask, kind: str = PRODUCTS) -> None:
     # With the setting on, failed ids wait for the next commit and the events, as before: a read must not
     # queue behind a stuck write lock (SEARCH_WRITE_TIMEOUT).
     if not app.config["SEARCH_INDEX_ON_COMMIT"] and (state.retry or state.rebuild_owed):
-        failed = apply(state, None)
+        failed = apply(state, None, wait=float(app.config.get("SEARCH_WRITE_TIMEOUT", 10)))
         if failed is not None and app.testing:
             raise failed
     follow_if_due(app, kind)
