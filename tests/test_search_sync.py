@@ -10,7 +10,7 @@ from storefront import search
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog.models import Category, Product, ProductTranslation
 from storefront.extensions import db
-from storefront.search import SearchQuery, kinds
+from storefront.search import SearchQuery, events, kinds
 from storefront.search.documents import load_docs, product_doc
 from storefront.search.events import SearchEvent
 from storefront.search.kinds import PRODUCTS
@@ -312,3 +312,16 @@ def test_a_failed_write_keeps_its_ids_owed_and_lets_go_of_the_lock(make):
     assert state.retry == {product_id} and not state.lock.locked()
     db.session.commit()  # the next commit retries it
     assert state.retry == set() and ids("доска") == [product_id]
+
+
+def test_a_rebuild_after_commit_sets_the_cursor_so_the_node_counts_as_built(app, make):
+    """The demo seeder rebuilds through the after-commit path: the node's index is then built and follows
+    the events from there (it said "built": false on /healthz/search before)."""
+    make.product(texts={"en": {"name": "Magnesium ingot"}, "ru": {"name": "Слиток магния"}})
+    reindex_after_commit(db.session)
+    db.session.commit()
+    newest = db.session.scalar(select(SearchEvent.id).order_by(SearchEvent.id.desc()))
+    assert events.read_cursor(kind=PRODUCTS) == newest
+    assert events.lag(PRODUCTS) == {"built": True, "events": 0, "seconds": 0.0}
+    health = app.test_client().get("/healthz/search").get_json()
+    assert health["search_lag_by_kind"][PRODUCTS]["built"] is True

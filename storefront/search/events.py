@@ -25,7 +25,7 @@ from sqlalchemy import JSON, Boolean, DateTime, Index, String, delete, func, ins
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storefront.extensions import db
-from storefront.search.kinds import PRODUCTS, selected, states
+from storefront.search.kinds import PRODUCTS, KindState, selected, states
 from storefront.search.kinds import state as kind_state
 
 log = logging.getLogger(__name__)
@@ -149,15 +149,28 @@ def rebuild(app: Flask | None = None, upto: int | None = None, kind: str | None 
     newest event before the rebuild; returns the number of documents indexed."""
     app = app or current_app._get_current_object()
     if upto is None:
-        with Session(db.engine) as session:
-            upto = last_event_id(session)
+        upto = _newest_event()
     count = 0
     for state in selected(app, kind):
-        count += state.kind.rebuild()
-        state.touched = True
+        count += rebuild_one(state, app, upto)
         state.forget()  # what the index owed before the rebuild is in it now
-        write_cursor(upto, app, state.kind.name)
     return count
+
+
+def rebuild_one(state: KindState, app: Flask, upto: int | None = None) -> int:
+    """Rebuild one index and set its cursor to ``upto`` (default: the newest event before the rebuild), so
+    the node follows the events from there; returns the number of documents indexed."""
+    if upto is None:
+        upto = _newest_event()
+    count = state.kind.rebuild()
+    state.touched = True
+    write_cursor(upto, app, state.kind.name)
+    return count
+
+
+def _newest_event() -> int:
+    with Session(db.engine) as session:
+        return last_event_id(session)
 
 
 def follow_if_due(app: Flask, kind: str = PRODUCTS) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from storefront.extensions import db
-from storefront.search.events import follow_if_due, record
+from storefront.search.events import follow_if_due, rebuild_one, record
 from storefront.search.kinds import PRODUCTS, Changes, KindState, states
 from storefront.search.kinds import state as kind_state
 
@@ -134,8 +134,8 @@ def apply(state: KindState, p: Pending | None, wait: float = 0.0) -> Exception |
             ids, full = state.owing()
             if ids or full:
                 try:
-                    if full:
-                        state.kind.rebuild()
+                    if full:  # the cursor too: the node follows other nodes' events from here
+                        rebuild_one(state, current_app._get_current_object())
                     else:
                         state.kind.sync(ids)
                 except Exception as exc:  # the ids stay owed
