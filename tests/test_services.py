@@ -26,6 +26,7 @@ from services_market.packages import PackageData, PackageError, TierData, check,
 from services_market.util import now
 from services_market.voucher_models import Voucher
 from storefront.accounts.models import FilingStatus, Role
+from storefront.catalog.models import ProductTranslation
 from storefront.core.audit import AuditEntry
 from storefront.extensions import db
 from tests.backoffice_helpers import PDF, FreshClient
@@ -585,6 +586,28 @@ def test_gaps_panel_links_products_to_packages(app, make, market):
     assert "/en/services/c/translation/?language=ko" in gaps["missing_ko"].url
     page = as_user(app, merchant.owner).get("/en/merchant/").get_data(as_text=True)
     assert 'data-gap="missing_ko"' in page and f"/en/services/p/{other.id}" in page
+
+
+def test_gaps_follow_every_product_change_and_list_five_of_many(app, make, market):
+    """The figures are kept in the shared cache: a product change shows at once; a large catalogue is counted
+    in full and five of its products are named."""
+    merchant, provider, package, other = market
+    made = [
+        make.product(merchant, texts={"zh": {"name": f"泳帽{n}"}, "ru": {"name": f"Шапочка {n}"}}) for n in range(7)
+    ]
+    db.session.commit()
+    gaps = {g_.key: g_ for g_ in catalogue_gaps(merchant.id, "ru")}
+    assert gaps["missing_ko"].count == 7 and [p.id for p in gaps["missing_ko"].products] == [p.id for p in made[:5]]
+    page = as_user(app, merchant.owner).get("/ru/merchant/").get_data(as_text=True)
+    assert "Шапочка 0" in page and "Шапочка 5" not in page and "…" in page
+
+    for product in made:
+        product.translations["ko"] = ProductTranslation(locale="ko", name="수영모")
+    made[0].translations["ru"].specs = [["Сертификат", "ЕАС"]]
+    db.session.commit()
+    gaps = {g_.key: g_ for g_ in catalogue_gaps(merchant.id, "ru")}
+    assert set(gaps) == {"no_certification"} and gaps["no_certification"].count == 6
+    assert made[0].id not in [p.id for p in gaps["no_certification"].products]
 
 
 def test_counts_stay_consistent(make, market):
