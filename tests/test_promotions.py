@@ -139,6 +139,27 @@ def test_cached_product_page_and_card_show_the_new_price_once_the_promotion_star
         assert '<s class="price-old">' in page and "Old price:" in page
 
 
+def test_product_page_says_until_when_the_promotional_price_holds(client, make):
+    make.rates()
+    p = make.product(price_fen=10000)
+    db.session.flush()
+    _promo(
+        p.merchant,
+        [p],
+        percent=20,
+        start=datetime.now(UTC) - timedelta(days=1),
+        end=datetime(2031, 1, 15, 16, 0, tzinfo=UTC),
+    )
+    db.session.commit()
+    page = _get(client, f"/en/p/{p.id}")
+    # The shop's time zone (TIMEZONE, Asia/Shanghai by default) with its offset, in the reader's language.
+    assert "Promotional price until January 16, 2031, 12:00:00\u202fAM +0800" in page
+    assert "Акционная цена действует до 16 января 2031" in _get(client, f"/ru/p/{p.id}")
+    other = make.product(merchant=p.merchant, price_fen=10000)
+    db.session.commit()
+    assert "promo-ends" not in _get(client, f"/en/p/{other.id}")
+
+
 def _get(client, url: str) -> str:
     """A page as a new request sees it (the ``ctx`` fixture shares ``g`` with the client's requests)."""
     for key in ("page_versions", "cache_versions"):
