@@ -37,6 +37,10 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "SECRET_KEY_IS_EPHEMERAL": not secret,
         "DATA_DIR": str(data_dir),
         "PORT": port,
+        #: gunicorn's worker processes and request threads per worker (gunicorn.conf.py reads the same variables;
+        #: here for ``doctor``).
+        "WEB_CONCURRENCY": int(env.get("WEB_CONCURRENCY", "2")),
+        "GUNICORN_THREADS": int(env.get("GUNICORN_THREADS", "1")),
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
         "SQLALCHEMY_RECORD_QUERIES": _bool(env.get("SQLALCHEMY_RECORD_QUERIES")),

@@ -200,8 +200,29 @@ def _shared_state(config: dict) -> Iterator[Finding]:
         )
 
 
+def _pool(config: dict) -> Iterator[Finding]:
+    options = config.get("SQLALCHEMY_ENGINE_OPTIONS") or {}
+    if "pool_size" not in options:
+        return  # SQLite: SQLAlchemy's own pool, one process
+    threads = int(config.get("GUNICORN_THREADS") or 1)
+    size = int(options["pool_size"]) + int(options.get("max_overflow", 0))
+    # A request holds one connection at a time; the worker's search index writer and event follower each need
+    # one more while a request thread may be waiting (storefront.search.sync).
+    need = threads + 2
+    if size < need:
+        yield Finding(
+            "warning",
+            "database pool",
+            f"GUNICORN_THREADS={threads}: each worker needs up to {need} database connections at once, but "
+            f"DB_POOL_SIZE + DB_MAX_OVERFLOW is {size}: under load requests wait for a connection (30 s, then an "
+            "error). Raise DB_MAX_OVERFLOW or lower GUNICORN_THREADS.",
+        )
+    else:
+        yield Finding("ok", "database pool", f"{size} connections per worker for {threads} request thread(s).")
+
+
 #: Every check, in the order the report prints them.
-CHECKS: tuple[Check, ...] = (_secret_key, _public_url, _stripe, _customs, _mail, _shared_state)
+CHECKS: tuple[Check, ...] = (_secret_key, _public_url, _stripe, _customs, _mail, _shared_state, _pool)
 
 
 def diagnose(config: Mapping) -> list[Finding]:

@@ -78,3 +78,14 @@ def test_module_runs_when_the_app_would_refuse_to_start(tmp_path):
     )
     assert done.returncode == 1
     assert "STRIPE_WEBHOOK_SECRET" in done.stdout
+
+
+def test_more_request_threads_than_the_pool_can_serve_is_a_warning(tmp_path):
+    base = {"DATA_DIR": str(tmp_path), "DATABASE_URL": "postgresql+psycopg://kj@db/kuajing"}
+    crowded = load_config({**base, "GUNICORN_THREADS": "16"})
+    assert "GUNICORN_THREADS=16: each worker needs up to 18 database connections at once" in _texts(crowded, "warning")
+    assert "DB_POOL_SIZE + DB_MAX_OVERFLOW is 10" in _texts(crowded, "warning")
+    roomy = load_config({**base, "GUNICORN_THREADS": "16", "DB_MAX_OVERFLOW": "13"})
+    assert "database pool" not in " ".join(f.topic for f in diagnose(roomy) if f.level == "warning")
+    assert "18 connections per worker for 16 request thread(s)" in _texts(roomy, "ok")
+    assert "memory://: each worker counts" in _texts(load_config({"DATA_DIR": str(tmp_path)}), "warning")

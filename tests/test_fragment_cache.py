@@ -1,8 +1,11 @@
 """Per-product and per-category invalidation of cached pages and fragments (cards, page content)."""
 
 import pytest
+from flask import g
+from sqlalchemy import event
 
 from storefront.extensions import db
+from tests.backoffice_helpers import client_as
 
 
 @pytest.fixture
@@ -130,3 +133,37 @@ def test_signed_in_buyer_gets_cached_content_with_own_chrome(client, make, shop)
     assert "ETag" not in signed_in.headers  # never the page cache
     body = signed_in.get_data(as_text=True)
     assert "Alloy steel bar" in body and body != anonymous
+
+
+def test_a_signed_in_page_holds_one_database_connection_at_a_time(app, shop, make):
+    """A signed-in request loads its user through the ORM session; the page's versions query then reads
+    through that connection instead of taking a second one. With two per request, as many concurrent
+    requests as the pool has connections could each hold one and wait for another (the pool's timeout)."""
+    buyer = make.user(email="reader@example.com")
+    db.session.commit()
+    client = client_as(app, buyer)
+    urls = [f"/en/p/{shop['a'].id}", _listing(shop, "cat"), "/en/"]
+    held, most = [0], [0]
+
+    def checkout(*_args):
+        held[0] += 1
+        most[0] = max(most[0], held[0])
+
+    def checkin(*_args):
+        held[0] -= 1
+
+    for url in urls:  # the index owes the shop's products until read (tests' SEARCH_INDEX_ON_COMMIT off)
+        g.pop("page_versions", None)
+        client.get(url)
+    db.session.remove()  # the test's own session gives its connection back first
+    event.listen(db.engine, "checkout", checkout)
+    event.listen(db.engine, "checkin", checkin)
+    try:
+        for url in urls:
+            g.pop("page_versions", None)  # the ``ctx`` fixture shares ``g`` with the client's requests
+            assert client.get(url).status_code == 200, url
+            db.session.remove()
+    finally:
+        event.remove(db.engine, "checkout", checkout)
+        event.remove(db.engine, "checkin", checkin)
+    assert most[0] == 1

@@ -331,9 +331,15 @@ def page_versions() -> tuple[str, datetime | None]:
     if memo is not None:
         return memo
     statement, params = _page_query()
-    # Its own short connection, not the ORM session: a page-cache hit then never opens a session at all.
-    with db.engine.connect() as connection:
-        found = connection.execute(statement, params).all()
+    session = db.session()
+    if session.in_transaction():
+        # The request already holds a connection (a signed-in user was loaded): taking a second one would let
+        # as many concurrent requests as the pool has connections each wait for one, and none come back.
+        found = session.execute(statement, params).all()
+    else:
+        # Its own short connection, not the ORM session: a page-cache hit then never opens a session at all.
+        with db.engine.connect() as connection:
+            found = connection.execute(statement, params).all()
     rows = [(name, version, _aware(changed)) for name, version, changed in found]
     rows.sort()
     token = ";".join(f"{name}={_token(version, changed_at)}" for name, version, changed_at in rows)
