@@ -7,6 +7,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,19 +20,12 @@ def _bool(value: str | None, default: bool = False) -> bool:
 
 
 def load_config(env: dict[str, str] | None = None) -> dict:
-    """Build the Flask config mapping from the environment."""
+    """Build the Flask config mapping from the environment (one group of settings per helper below)."""
     env = dict(os.environ if env is None else env)
     data_dir = Path(env.get("DATA_DIR") or ROOT / "data").resolve()
-    database_url = env.get("DATABASE_URL") or f"sqlite:///{data_dir / 'kuajing.sqlite3'}"
-    if database_url.startswith("postgres://"):
-        database_url = "postgresql+psycopg://" + database_url[len("postgres://") :]
-    elif database_url.startswith("postgresql://"):
-        database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
     secret = env.get("SECRET_KEY")
-    cache_url = env.get("CACHE_URL", "")
     port = int(env.get("PORT", "5000"))
     public_base_url = (env.get("PUBLIC_BASE_URL") or f"http://127.0.0.1:{port}").rstrip("/")
-    https = public_base_url.startswith("https:")
     return {
         "SECRET_KEY": secret or secrets.token_hex(32),
         "SECRET_KEY_IS_EPHEMERAL": not secret,
@@ -41,15 +35,48 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         #: here for ``doctor``).
         "WEB_CONCURRENCY": int(env.get("WEB_CONCURRENCY", "2")),
         "GUNICORN_THREADS": int(env.get("GUNICORN_THREADS", "1")),
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
-        "SQLALCHEMY_RECORD_QUERIES": _bool(env.get("SQLALCHEMY_RECORD_QUERIES")),
         "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_DEFAULT_TIMEZONE": env.get("TIMEZONE", "Asia/Shanghai"),
-        "WTF_CSRF_ENABLED": _bool(env.get("WTF_CSRF_ENABLED"), True),
-        # Tokens live as long as the session, so a page revalidated with a 304 keeps a working form.
-        "WTF_CSRF_TIME_LIMIT": None,
+        "PAGE_SIZE": int(env.get("PAGE_SIZE", "24")),
+        #: Anonymous pages kept rendered per worker (0 turns the page cache off).
+        "PAGE_CACHE_SIZE": int(env.get("PAGE_CACHE_SIZE", "512")),
+        "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
+        #: Trust X-Forwarded-For/-Proto/-Host (one proxy hop); only behind a proxy that sets them.
+        "PROXY_FIX": _bool(env.get("PROXY_FIX")),
+        #: The site's public address: every absolute URL and e-mail link is built from it, never from the
+        #: request's Host header. Defaults to the development server on the loopback address.
+        "PUBLIC_BASE_URL": public_base_url,
+        #: Host names requests may be addressed to (others get 400); Flask checks them on every request.
+        "TRUSTED_HOSTS": _trusted_hosts(env, public_base_url),
+        **_database(env, data_dir),
+        **_limits(env),
+        **_search(env),
+        **_accounts(env, https=public_base_url.startswith("https:")),
+        **_browser(env),
+        **_commerce(env),
+        **_clearance(env),
+    }
+
+
+def _database(env: dict[str, str], data_dir: Path) -> dict:
+    """The database (``DATABASE_URL``; SQLite in ``DATA_DIR`` by default) and its engine options."""
+    database_url = env.get("DATABASE_URL") or f"sqlite:///{data_dir / 'kuajing.sqlite3'}"
+    for scheme in ("postgres://", "postgresql://"):
+        if database_url.startswith(scheme):
+            database_url = "postgresql+psycopg://" + database_url[len(scheme) :]
+    return {
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
+        "SQLALCHEMY_RECORD_QUERIES": _bool(env.get("SQLALCHEMY_RECORD_QUERIES")),
+    }
+
+
+def _limits(env: dict[str, str]) -> dict:
+    """Shared cache, rate limits, upload sizes and other per-user limits."""
+    cache_url = env.get("CACHE_URL", "")
+    megabytes = 1024 * 1024
+    return {
         #: Shared cache (redis://…) for pages, fragments and counts; empty means an in-process cache per worker.
         "CACHE_URL": cache_url,
         #: Flask-Limiter storage; defaults to the shared cache's Redis so limits hold across workers and nodes.
@@ -58,11 +85,11 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "RATELIMIT_ENABLED": _bool(env.get("RATELIMIT_ENABLED"), True),
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
         "API_RATE_LIMIT": env.get("API_RATE_LIMIT", "120 per minute"),  # merchant REST API, per API key
-        "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "16")) * 1024 * 1024,
-        "DOCUMENT_MAX_BYTES": int(env.get("DOCUMENT_MAX_MB", "8")) * 1024 * 1024,
-        "IMAGE_MAX_BYTES": int(env.get("IMAGE_MAX_MB", "8")) * 1024 * 1024,
-        "SHEET_MAX_BYTES": int(env.get("SHEET_MAX_MB", "12")) * 1024 * 1024,
-        "MESSAGE_FILE_MAX_BYTES": int(env.get("MESSAGE_FILE_MAX_MB", "8")) * 1024 * 1024,
+        "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "16")) * megabytes,
+        "DOCUMENT_MAX_BYTES": int(env.get("DOCUMENT_MAX_MB", "8")) * megabytes,
+        "IMAGE_MAX_BYTES": int(env.get("IMAGE_MAX_MB", "8")) * megabytes,
+        "SHEET_MAX_BYTES": int(env.get("SHEET_MAX_MB", "12")) * megabytes,
+        "MESSAGE_FILE_MAX_BYTES": int(env.get("MESSAGE_FILE_MAX_MB", "8")) * megabytes,
         # conversations a buyer may open per day with sellers they have not bought from
         "MESSAGE_NEW_PER_DAY": int(env.get("MESSAGE_NEW_PER_DAY", "10")),
         # days from payment within which a parcel counts as shipped on time (seller credit rating)
@@ -73,9 +100,12 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "WEBHOOK_TIMEOUT": float(env.get("WEBHOOK_TIMEOUT", "5")),
         # Outbound webhooks may call private, loopback and link-local addresses (development and tests only).
         "WEBHOOK_ALLOW_PRIVATE": env.get("WEBHOOK_ALLOW_PRIVATE", "0") == "1",
-        "PAGE_SIZE": int(env.get("PAGE_SIZE", "24")),
-        #: Anonymous pages kept rendered per worker (0 turns the page cache off).
-        "PAGE_CACHE_SIZE": int(env.get("PAGE_CACHE_SIZE", "512")),
+    }
+
+
+def _search(env: dict[str, str]) -> dict:
+    """The search index (storefront.search)."""
+    return {
         #: Search index directory; empty means DATA_DIR/search (resolved by storefront.search.init_app).
         "SEARCH_DIR": env.get("SEARCH_DIR", ""),
         #: Seconds an index writer waits for another process's write lock.
@@ -87,8 +117,17 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "SEARCH_INDEX_ON_COMMIT": True,
         #: Writer processes for a full search reindex; 0 means min(4, CPU count).
         "SEARCH_INDEX_PROCS": int(env.get("SEARCH_INDEX_PROCS", "0")),
+    }
+
+
+def _accounts(env: dict[str, str], https: bool) -> dict:
+    """Passwords, session and "remember me" cookies, CSRF tokens and e-mailed links."""
+    return {
         #: werkzeug hash method for new passwords (scrypt, n=2**15, r=8, p=1); tests use a cheap one.
         "PASSWORD_HASH_METHOD": env.get("PASSWORD_HASH_METHOD", "scrypt"),
+        "WTF_CSRF_ENABLED": _bool(env.get("WTF_CSRF_ENABLED"), True),
+        # Tokens live as long as the session, so a page revalidated with a 304 keeps a working form.
+        "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         #: Secure cookies by default when the public address is HTTPS.
@@ -103,25 +142,12 @@ def load_config(env: dict[str, str] | None = None) -> dict:
         "EMAIL_VERIFY_MAX_AGE": int(env.get("EMAIL_VERIFY_MAX_AGE", str(3 * 24 * 3600))),
         #: Seconds a password reset link stays valid.
         "PASSWORD_RESET_MAX_AGE": int(env.get("PASSWORD_RESET_MAX_AGE", "3600")),
-        "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
-        #: Trust X-Forwarded-For/-Proto/-Host (one proxy hop); only behind a proxy that sets them.
-        "PROXY_FIX": _bool(env.get("PROXY_FIX")),
-        #: The site's public address: every absolute URL and e-mail link is built from it, never from the
-        #: request's Host header. Defaults to the development server on the loopback address.
-        "PUBLIC_BASE_URL": public_base_url,
-        #: Host names requests may be addressed to (others get 400); Flask checks them on every request.
-        "TRUSTED_HOSTS": _trusted_hosts(env, public_base_url),
-        **_browser(env),
-        **_commerce(env),
-        **_clearance(env),
     }
 
 
 def _trusted_hosts(env: dict[str, str], public_base_url: str) -> list[str]:
     """``TRUSTED_HOSTS`` (comma-separated; ``.example.com`` allows sub-domains) plus the public host; without
     an explicit ``PUBLIC_BASE_URL`` the loopback names too (development server, tests)."""
-    from urllib.parse import urlsplit
-
     hosts = [h.strip().lower() for h in env.get("TRUSTED_HOSTS", "").split(",") if h.strip()]
     public_host = urlsplit(public_base_url).hostname
     if public_host:
