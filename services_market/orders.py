@@ -25,9 +25,10 @@ from services_market.constants import (
     OrderStatus,
     Party,
 )
-from services_market.models import Package, Provider
+from services_market.models import Package, Provider, Tier
 from services_market.order_models import ServiceFile, ServiceOrder, ServiceOrderEvent
 from services_market.util import now
+from services_market.voucher_models import Voucher
 from storefront.accounts import team
 from storefront.accounts.models import Merchant, Role, User
 from storefront.extensions import db
@@ -139,24 +140,8 @@ def place_order(
     voucher_code: str | None = None,
 ) -> ServiceOrder:
     """Order a tier: the voucher (if any) is redeemed at once; what it does not cover is paid by card."""
-    if merchant.owner_id != buyer.id or not merchant.is_approved:
-        raise OrderError("not_allowed", _l("Only an approved merchant company can order services."))
-    if not package.is_public:
-        raise OrderError("unavailable", _l("This package is not available."))
-    tier = package.tier(level)
-    if tier is None:
-        raise OrderError("tier", _l("Choose one of the package's tiers."))
-    brief = (brief or "").strip()
-    if not brief:
-        raise OrderError("brief", _l("Describe what you need: the provider starts from your brief."))
-    if len(brief) > MAX_TEXT or len(attachments) > MAX_FILES_PER_POST:
-        raise OrderError("brief", _l("The brief is too long or has too many files."))
-    voucher = None
-    voucher_fen = 0
-    if voucher_code:
-        voucher = vouchers.find(voucher_code)
-        vouchers.check_usable(voucher, merchant, package.category)
-        voucher_fen = vouchers.value_for(voucher, tier.price_fen)
+    tier, brief = _checked_request(buyer, merchant, package, level, brief, attachments)
+    voucher, voucher_fen = _voucher_for(voucher_code, merchant, package, tier)
     card_fen = tier.price_fen - voucher_fen
     status = OrderStatus.PENDING_PAYMENT if card_fen else OrderStatus.REQUESTED
     order = ServiceOrder(
@@ -191,6 +176,36 @@ def place_order(
     if status == OrderStatus.REQUESTED:
         mail.order_event(order, PLACED, Party.MERCHANT, note="")
     return order
+
+
+def _checked_request(
+    buyer: User, merchant: Merchant, package: Package, level: str, brief: str, attachments: list[files.Attachment]
+) -> tuple[Tier, str]:
+    """The ordered tier and the trimmed brief, once the ordering rules hold (raises OrderError)."""
+    if merchant.owner_id != buyer.id or not merchant.is_approved:
+        raise OrderError("not_allowed", _l("Only an approved merchant company can order services."))
+    if not package.is_public:
+        raise OrderError("unavailable", _l("This package is not available."))
+    tier = package.tier(level)
+    if tier is None:
+        raise OrderError("tier", _l("Choose one of the package's tiers."))
+    brief = (brief or "").strip()
+    if not brief:
+        raise OrderError("brief", _l("Describe what you need: the provider starts from your brief."))
+    if len(brief) > MAX_TEXT or len(attachments) > MAX_FILES_PER_POST:
+        raise OrderError("brief", _l("The brief is too long or has too many files."))
+    return tier, brief
+
+
+def _voucher_for(
+    voucher_code: str | None, merchant: Merchant, package: Package, tier: Tier
+) -> tuple[Voucher | None, int]:
+    """The voucher the buyer entered (checked usable) and what it covers of the tier's price, in fen."""
+    if not voucher_code:
+        return None, 0
+    voucher = vouchers.find(voucher_code)
+    vouchers.check_usable(voucher, merchant, package.category)
+    return voucher, vouchers.value_for(voucher, tier.price_fen)
 
 
 def save_file(

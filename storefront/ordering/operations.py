@@ -165,7 +165,23 @@ def place_order(
     stock.take_all([(line.variant.id, line.qty) for line in cart.lines])
     now = utcnow()
     status = OrderStatus.AWAITING_TRANSFER if c.pay_method == PayMethod.TRANSFER.value else OrderStatus.PENDING_PAYMENT
-    order = Order(
+    order = _new_order(data, c, user_id=user_id, lang=lang, status=status, now=now)
+    for position, gq in enumerate(q.groups, start=1):
+        order.sub_orders.append(_sub_order(order.number, position, gq, status))
+    db.session.add(order)
+    db.session.flush()
+    stock.record(order, [(line.product.id, line.variant.id, line.qty) for line in cart.lines])
+    record_event(order, "", order.status, Cause.PLACED, actor)
+    order_placed.send(order)
+    return order
+
+
+def _new_order(
+    data: CheckoutData, c: _Checked, *, user_id: int | None, lang: str, status: OrderStatus, now: datetime
+) -> Order:
+    """The order row: the buyer's address and choices as checked, the quote's totals, a fresh number."""
+    q = c.quote
+    return Order(
         number=new_number(now),
         user_id=user_id,
         status=status.value,
@@ -200,14 +216,6 @@ def place_order(
         total_minor=q.total_minor,
         reserved_until=now + reservation_window(c.pay_method),
     )
-    for position, gq in enumerate(q.groups, start=1):
-        order.sub_orders.append(_sub_order(order.number, position, gq, status))
-    db.session.add(order)
-    db.session.flush()
-    stock.record(order, [(line.product.id, line.variant.id, line.qty) for line in cart.lines])
-    record_event(order, "", order.status, Cause.PLACED, actor)
-    order_placed.send(order)
-    return order
 
 
 @dataclass(frozen=True)

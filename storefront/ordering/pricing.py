@@ -209,44 +209,53 @@ def quote(
     option = next((o for o in found if o.mode == mode), None) or next((o for o in found if o.cheapest), None)
     groups = []
     for position, group in enumerate(cart.groups):
-        lines = tuple(
-            LineQuote(
-                line, line.quoted_minor if line.quoted_minor is not None else to_charge(line.unit_fen, currency, rate)
-            )
-            for line in group.lines
-        )
+        lines = _line_quotes(group, currency, rate)
         lane = option.parts[position] if option else None
         freight = lane.fen if lane else 0
-        ship_fen = 0
-        if rule.charges_freight:
-            ship_fen = freight + (incoterms.insurance_fen(group.goods_fen, freight) if rule.code == "CIF" else 0)
-        estimate = None
-        if country:
-            estimate = landed.estimate(
-                country,
-                ((line.product.hs_code, line.total_fen) for line in group.lines),
-                freight,
-                group.gross_weight_g,
-                rates,
-                duty_rules,
-            )
+        ship_fen = _freight_charged_fen(rule, group, freight)
+        estimate = _duty_estimate(group, freight, country, rates, duty_rules) if country else None
         duty_fen = estimate.total_fen if estimate and rule.charges_duties else 0
         ship_minor = to_charge(ship_fen, currency, rate)
         if freight_minor is not None:
             ship_minor, ship_fen = freight_minor, to_fen(freight_minor, currency, rate)
-        groups.append(
-            GroupQuote(
-                group,
-                lines,
-                ship_fen,
-                ship_minor,
-                lane,
-                estimate,
-                duty_fen,
-                to_charge(duty_fen, currency, rate),
-            )
-        )
+        duty_minor = to_charge(duty_fen, currency, rate)
+        groups.append(GroupQuote(group, lines, ship_fen, ship_minor, lane, estimate, duty_fen, duty_minor))
     return Quote(tuple(groups), currency, rate, zone, terms, found, option)
+
+
+def _line_quotes(group: MerchantGroup, currency: str, rate: Decimal) -> tuple[LineQuote, ...]:
+    """The group's lines priced in the charge currency (a quoted line keeps its quoted price)."""
+    return tuple(
+        LineQuote(
+            line, line.quoted_minor if line.quoted_minor is not None else to_charge(line.unit_fen, currency, rate)
+        )
+        for line in group.lines
+    )
+
+
+def _freight_charged_fen(rule: incoterms.Rule, group: MerchantGroup, freight: int) -> int:
+    """Freight charged with the goods under the terms (plus the insurance premium under CIF), in fen."""
+    if not rule.charges_freight:
+        return 0
+    return freight + (incoterms.insurance_fen(group.goods_fen, freight) if rule.code == "CIF" else 0)
+
+
+def _duty_estimate(
+    group: MerchantGroup,
+    freight: int,
+    country: str,
+    rates: Mapping[str, Decimal],
+    duty_rules: Mapping[str, landed.DutyRule] | None,
+) -> landed.Estimate:
+    """The import duty and VAT estimate of the group's parcel at the destination."""
+    return landed.estimate(
+        country,
+        ((line.product.hs_code, line.total_fen) for line in group.lines),
+        freight,
+        group.gross_weight_g,
+        rates,
+        duty_rules,
+    )
 
 
 def today() -> date:

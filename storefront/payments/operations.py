@@ -256,10 +256,9 @@ def apply_intent(info: IntentInfo, *, source: str, actor: str = "stripe", event_
     if payable is None:
         log.error("payable %s:%s of intent %s is gone", rec.payable_kind, rec.payable_id, info.ref)
         return "unknown"
-    paid = info.amount
     result = PaymentResult(
         ref=info.ref,
-        amount=paid,
+        amount=info.amount,
         source=source,
         actor=actor,
         code=info.error_code,
@@ -273,46 +272,63 @@ def apply_intent(info: IntentInfo, *, source: str, actor: str = "stripe", event_
         "actor": actor,
     }
     if info.status == "succeeded":
-        due = hooks.amount_due(payable)
-        if (paid.minor, paid.currency) != (rec.amount_minor, rec.currency) or paid != due:
-            if not _cas(rec, IntentStatus.MISMATCH, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}):
-                return "duplicate"
-            _log(
-                rec,
-                rec.payable_kind,
-                rec.payable_id,
-                "mismatch",
-                paid if paid.minor > 0 else rec.amount,
-                code="amount_mismatch",
-                message=f"paid {paid.minor} {paid.currency}, due {due.minor} {due.currency}",
-                **common,
-            )
-            hooks.on_mismatch(payable, result)
-            if paid.minor > 0:
-                post_received(rec.payable_kind, payable, paid, info.ref, "mismatch", cash=ledger.CASH_STRIPE)
-            return "mismatch"
-        if not _cas(rec, IntentStatus.SUCCEEDED, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}):
-            return "duplicate"
-        _log(rec, rec.payable_kind, rec.payable_id, "succeeded", paid, **common)
-        outcome = hooks.on_succeeded(payable, result)
-        post_received(rec.payable_kind, payable, paid, info.ref, outcome, cash=ledger.CASH_STRIPE)
-        return outcome
+        return _intent_succeeded(rec, hooks, payable, result, common)
     if info.status == "failed":
-        if not _cas(rec, IntentStatus.FAILED, {IntentStatus.OPEN}):
-            return "duplicate"
-        _log(
-            rec,
-            rec.payable_kind,
-            rec.payable_id,
-            "failed",
-            rec.amount,
-            code=info.error_code or "card_declined",
-            message=info.error_message,
-            **common,
-        )
-        hooks.on_failed(payable, result)
-        return "failed"
+        return _intent_failed(rec, hooks, payable, result, common)
     return "pending"
+
+
+def _intent_succeeded(rec: PaymentIntentRecord, hooks, payable, result: PaymentResult, common: dict) -> str:
+    """The intent succeeded: mark it paid (or a mismatch when it is not what is due), log and book the money."""
+    paid = result.amount
+    due = hooks.amount_due(payable)
+    if (paid.minor, paid.currency) != (rec.amount_minor, rec.currency) or paid != due:
+        return _intent_mismatch(rec, hooks, payable, result, due, common)
+    if not _cas(rec, IntentStatus.SUCCEEDED, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}):
+        return "duplicate"
+    _log(rec, rec.payable_kind, rec.payable_id, "succeeded", paid, **common)
+    outcome = hooks.on_succeeded(payable, result)
+    post_received(rec.payable_kind, payable, paid, result.ref, outcome, cash=ledger.CASH_STRIPE)
+    return outcome
+
+
+def _intent_mismatch(rec: PaymentIntentRecord, hooks, payable, result: PaymentResult, due: Money, common: dict) -> str:
+    """The intent paid another amount than the record or the payable asks: mismatch, logged, money booked."""
+    paid = result.amount
+    if not _cas(rec, IntentStatus.MISMATCH, {IntentStatus.OPEN, IntentStatus.FAILED, IntentStatus.SUPERSEDED}):
+        return "duplicate"
+    _log(
+        rec,
+        rec.payable_kind,
+        rec.payable_id,
+        "mismatch",
+        paid if paid.minor > 0 else rec.amount,
+        code="amount_mismatch",
+        message=f"paid {paid.minor} {paid.currency}, due {due.minor} {due.currency}",
+        **common,
+    )
+    hooks.on_mismatch(payable, result)
+    if paid.minor > 0:
+        post_received(rec.payable_kind, payable, paid, result.ref, "mismatch", cash=ledger.CASH_STRIPE)
+    return "mismatch"
+
+
+def _intent_failed(rec: PaymentIntentRecord, hooks, payable, result: PaymentResult, common: dict) -> str:
+    """The intent failed: mark it failed once, log it and tell the payable."""
+    if not _cas(rec, IntentStatus.FAILED, {IntentStatus.OPEN}):
+        return "duplicate"
+    _log(
+        rec,
+        rec.payable_kind,
+        rec.payable_id,
+        "failed",
+        rec.amount,
+        code=result.code or "card_declined",
+        message=result.message,
+        **common,
+    )
+    hooks.on_failed(payable, result)
+    return "failed"
 
 
 def seen_event(provider: str, event_id: str) -> bool:

@@ -146,23 +146,10 @@ def refund(
     # The sequence is read BEFORE what is left: a refund committed in between either took this sequence
     # (our insert fails on the unique key) or is already counted in ``left``. The other order would let a
     # refund read a stale ``left`` and a fresh sequence, and both refunds would pass.
-    sequence = 1 + int(
-        db.session.scalar(
-            select(func.coalesce(func.max(Refund.sequence), 0)).where(
-                Refund.payable_kind == kind, Refund.payable_id == payable.id
-            )
-        )
-        or 0
-    )
-    left = refundable(kind, payable, sub_order, payment_ref)
-    if left is None or left.minor <= 0:
-        raise RefundError("not_paid")
-    if amount_minor > left.minor:
-        raise RefundError("too_much", left=left.format())
+    sequence = _next_sequence(kind, payable.id)
+    left = _checked_left(kind, payable, amount_minor, sub_order, payment_ref)
     method = "card" if payment_ref.startswith("pi_") else "bank"
-    bank_ref = (bank_ref or "").strip()[:60]
-    if method == "bank" and not bank_ref:
-        raise RefundError("bank_ref")
+    bank_ref = _checked_bank_ref(method, bank_ref)
     row = Refund(
         payable_kind=kind,
         payable_id=payable.id,
@@ -178,15 +165,56 @@ def refund(
         reason=(reason or "").strip()[:500],
         actor=actor[:40],
     )
+    _commit_pending(row)
+    if method == "bank":
+        complete(row)
+        return row
+    _refund_by_card(row, kind, payable, payment_ref)
+    return row
+
+
+def _next_sequence(kind: str, payable_id: int) -> int:
+    """The payable's next refund sequence (unique: a racing refund that takes it first makes ours fail)."""
+    return 1 + int(
+        db.session.scalar(
+            select(func.coalesce(func.max(Refund.sequence), 0)).where(
+                Refund.payable_kind == kind, Refund.payable_id == payable_id
+            )
+        )
+        or 0
+    )
+
+
+def _checked_left(kind: str, payable, amount_minor: int, sub_order, payment_ref: str) -> Money:
+    """What is left to refund, when ``amount_minor`` fits in it (raises RefundError otherwise)."""
+    left = refundable(kind, payable, sub_order, payment_ref)
+    if left is None or left.minor <= 0:
+        raise RefundError("not_paid")
+    if amount_minor > left.minor:
+        raise RefundError("too_much", left=left.format())
+    return left
+
+
+def _checked_bank_ref(method: str, bank_ref: str) -> str:
+    """The bank reference trimmed to fit, required for bank refunds (raises RefundError)."""
+    bank_ref = (bank_ref or "").strip()[:60]
+    if method == "bank" and not bank_ref:
+        raise RefundError("bank_ref")
+    return bank_ref
+
+
+def _commit_pending(row: Refund) -> None:
+    """Write the pending refund; RefundError "busy" when a racing refund took its sequence first."""
     db.session.add(row)
     try:
         db.session.commit()  # the refund exists before the gateway is asked; a racing one fails here
     except (IntegrityError, OperationalError) as exc:
         db.session.rollback()
         raise RefundError("busy") from exc
-    if method == "bank":
-        complete(row)
-        return row
+
+
+def _refund_by_card(row: Refund, kind: str, payable, payment_ref: str) -> None:
+    """Ask the gateway for the committed card refund; on refusal mark it failed, commit and raise RefundError."""
     try:
         info = get_gateway().create_refund(
             payment_ref,
@@ -202,7 +230,6 @@ def refund(
     row.provider_ref = info.ref
     db.session.flush()
     apply_refund(row, info)
-    return row
 
 
 def apply_refund(row: Refund, info: RefundInfo) -> str:
