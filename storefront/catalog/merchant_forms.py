@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
@@ -118,60 +120,14 @@ class ProductForm(FlaskForm):
     def to_input(self) -> tuple[ProductInput, dict[str, object]]:
         """The parsed input and the errors of values that could not be parsed."""
         errors: dict[str, object] = {}
-
-        def whole(name: str, text: str) -> int | None:
-            cleaned = (text or "").strip().replace(",", "").replace(" ", "")
-            if cleaned.isdigit() and len(cleaned) <= 12:
-                return int(cleaned)
-            errors[name] = _l("Enter a whole number.")
-            return None
-
         unit = self.unit.data or ""
-
-        def amount(name: str, text: str) -> int | None:
-            """A quantity in the unit of sale, stored scaled (0.5 t → 500); piece units as whole numbers."""
-            if scale(unit) == 1:
-                return whole(name, text)
-            try:
-                return parse_quantity(text, unit)
-            except QuantityError as refused:
-                errors[name] = refused.message
-                return None
-
-        package_mm = None
-        try:
-            package_mm = parse_dims(self.package_mm.data or "")
-        except ValueError:
-            errors["package_mm"] = _l("Write the size as length x width x height in mm, e.g. 600x400x300.")
-        price = sample_price = None
-        try:
-            price = parse_amount(self.price.data, "CNY")
-        except ValueError:
-            errors["price"] = _l("Enter a price in yuan, for example 128.50.")
-        try:
-            sample_price = parse_amount(self.sample_price.data, "CNY")
-        except ValueError:
-            errors["sample_price"] = _l("Enter a price in yuan, for example 128.50.")
-        tiers = []
-        for entry in self.tiers:
-            qty_text, price_text = (
-                (entry.form.min_qty.data or "").strip(),
-                (entry.form.price.data or "").strip(),
-            )
-            if not qty_text and not price_text:
-                continue
-            try:
-                tier_price = parse_amount(price_text, "CNY")
-                qty = int(qty_text) if scale(unit) == 1 else parse_quantity(qty_text, unit)
-                if tier_price is None:
-                    raise ValueError(price_text)
-                tiers.append((qty, tier_price))
-            except ValueError:
-                errors["tiers"] = quantity_rule("tiers", unit)
-        texts = {}
-        for code in LANGS:
-            sub = self.text(code).form
-            texts[code] = TextInput(sub.name.data or "", sub.description.data or "", parse_specs(sub.specs.data))
+        whole = partial(_whole, errors)
+        amount = partial(_amount, errors, unit=unit)
+        package_mm = _package_mm(errors, self.package_mm.data)
+        price = _price(errors, "price", self.price.data)
+        sample_price = _price(errors, "sample_price", self.sample_price.data)
+        tiers = self._tiers(errors, unit)
+        texts = self._texts()
         data = ProductInput(
             sku=self.sku.data or "",
             category_id=self.category_id.data,
@@ -199,6 +155,72 @@ class ProductForm(FlaskForm):
             packages_per_unit=whole("packages_per_unit", self.packages_per_unit.data or "1"),
         )
         return data, errors
+
+    def _tiers(self, errors: dict[str, object], unit: str) -> list[tuple[int, int]]:
+        """The filled-in wholesale tiers as (quantity, price in fen); a bad row sets ``errors["tiers"]``."""
+        tiers = []
+        for entry in self.tiers:
+            qty_text, price_text = (
+                (entry.form.min_qty.data or "").strip(),
+                (entry.form.price.data or "").strip(),
+            )
+            if not qty_text and not price_text:
+                continue
+            try:
+                tier_price = parse_amount(price_text, "CNY")
+                qty = int(qty_text) if scale(unit) == 1 else parse_quantity(qty_text, unit)
+                if tier_price is None:
+                    raise ValueError(price_text)
+                tiers.append((qty, tier_price))
+            except ValueError:
+                errors["tiers"] = quantity_rule("tiers", unit)
+        return tiers
+
+    def _texts(self) -> dict[str, TextInput]:
+        """The product's text in each language, from the language sub-forms."""
+        texts = {}
+        for code in LANGS:
+            sub = self.text(code).form
+            texts[code] = TextInput(sub.name.data or "", sub.description.data or "", parse_specs(sub.specs.data))
+        return texts
+
+
+def _whole(errors: dict[str, object], name: str, text: str) -> int | None:
+    """A whole number written with optional thousands separators; ``None`` and an error otherwise."""
+    cleaned = (text or "").strip().replace(",", "").replace(" ", "")
+    if cleaned.isdigit() and len(cleaned) <= 12:
+        return int(cleaned)
+    errors[name] = _l("Enter a whole number.")
+    return None
+
+
+def _amount(errors: dict[str, object], name: str, text: str, unit: str) -> int | None:
+    """A quantity in the unit of sale, stored scaled (0.5 t → 500); piece units as whole numbers."""
+    if scale(unit) == 1:
+        return _whole(errors, name, text)
+    try:
+        return parse_quantity(text, unit)
+    except QuantityError as refused:
+        errors[name] = refused.message
+        return None
+
+
+def _price(errors: dict[str, object], name: str, text: str | None) -> int | None:
+    """A price in yuan as fen; ``None`` and an error when it cannot be read."""
+    try:
+        return parse_amount(text, "CNY")
+    except ValueError:
+        errors[name] = _l("Enter a price in yuan, for example 128.50.")
+        return None
+
+
+def _package_mm(errors: dict[str, object], text: str | None) -> tuple[int, int, int] | None:
+    """The package size as (length, width, height) in mm; ``None`` and an error when it cannot be read."""
+    try:
+        return parse_dims(text or "")
+    except ValueError:
+        errors["package_mm"] = _l("Write the size as length x width x height in mm, e.g. 600x400x300.")
+        return None
 
 
 def parse_specs(text: str | None) -> list[list[str]]:

@@ -206,12 +206,39 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
     Keys are the spreadsheet column names (``sku``, ``price``, ``name_zh``, …), shared by forms and imports.
     """
     e: dict[str, object] = {}
+    _check_sku_category(data, refs, sku_taken, e)
+    _check_customs(data, refs, e)
+    if not _int_in(data.price_fen, 1, MAX_PRICE_FEN):
+        e["price"] = _l("Enter a price above 0 in yuan, for example 128.50.")
+    if not _int_in(data.moq, 1, MAX_QTY):
+        e["moq"] = quantity_rule("moq", data.unit)
+    if not _int_in(data.stock, 0, MAX_QTY):
+        e["stock"] = quantity_rule("stock", data.unit)
+    _check_package(data, e)
+    if data.unit not in SALE_UNITS:
+        e["unit"] = _l("Choose a unit of sale from the list.")
+    if not _int_in(data.unit_size, 1, MAX_UNIT_SIZE):
+        e["unit_size"] = _l("Pieces per carton: a whole number from 1 to 10,000.")
+    if not _int_in(data.qty_step, 1, MAX_QTY):
+        e["qty_step"] = quantity_rule("qty_step", data.unit)
+    _check_samples(data, e)
+    _check_texts(data, e)
+    _check_tiers(data, e)
+    return e
+
+
+def _check_sku_category(data: ProductInput, refs: Refs, sku_taken: bool, e: dict[str, object]) -> None:
+    """A valid SKU the merchant does not use yet, and a known category."""
     if not is_valid_sku(data.sku):
         e["sku"] = _l("SKU: 1–20 letters, digits, dots, dashes or underscores.")
     elif sku_taken:
         e["sku"] = _l("You already have a product with this SKU.")
     if data.category_id not in refs.categories:
         e["category"] = _l("Choose a category from the list.")
+
+
+def _check_customs(data: ProductInput, refs: Refs, e: dict[str, object]) -> None:
+    """What customs is told: HS code, declared name, unit and model, origin city, net and gross weight."""
     if not is_valid_hs_code(data.hs_code):
         e["hs_code"] = _l("The HS code has 10 digits and starts with an HS chapter (01–97).")
     if not data.customs_name or len(data.customs_name) > 250:
@@ -228,19 +255,11 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
         e["gross_weight_g"] = _l("Enter the gross weight in grams (a whole number above 0).")
     elif "net_weight_g" not in e and data.gross_weight_g < data.net_weight_g:
         e["gross_weight_g"] = _l("The gross weight cannot be less than the net weight.")
-    if not _int_in(data.price_fen, 1, MAX_PRICE_FEN):
-        e["price"] = _l("Enter a price above 0 in yuan, for example 128.50.")
-    if not _int_in(data.moq, 1, MAX_QTY):
-        e["moq"] = quantity_rule("moq", data.unit)
-    if not _int_in(data.stock, 0, MAX_QTY):
-        e["stock"] = quantity_rule("stock", data.unit)
-    _check_package(data, e)
-    if data.unit not in SALE_UNITS:
-        e["unit"] = _l("Choose a unit of sale from the list.")
-    if not _int_in(data.unit_size, 1, MAX_UNIT_SIZE):
-        e["unit_size"] = _l("Pieces per carton: a whole number from 1 to 10,000.")
-    if not _int_in(data.qty_step, 1, MAX_QTY):
-        e["qty_step"] = quantity_rule("qty_step", data.unit)
+
+
+def _check_samples(data: ProductInput, e: dict[str, object]) -> None:
+    """Sample price (optional), most samples per order (below the minimum order when sold by weight or length)
+    and lead time."""
     if data.sample_price_fen is not None and not _int_in(data.sample_price_fen, 1, MAX_PRICE_FEN):
         e["sample_price"] = _l("Enter a sample price above 0 in yuan, or leave it empty for no samples.")
     if not _int_in(data.sample_max_qty, 1, MAX_UNIT_SIZE * sale_scale(data.unit)):
@@ -258,9 +277,6 @@ def check(data: ProductInput, refs: Refs, *, sku_taken: bool = False) -> dict[st
         )
     if not _int_in(data.sample_lead_days, 0, 365):
         e["sample_lead_days"] = _l("Sample lead time: whole days, 0 to 365.")
-    _check_texts(data, e)
-    _check_tiers(data, e)
-    return e
 
 
 def _check_package(data: ProductInput, e: dict[str, object]) -> None:

@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
 from storefront.core.locales import LANGS
 
@@ -369,6 +370,23 @@ def read_xlsx(data: bytes, layout: Layout | None = None) -> Sheet:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         sheet.errors.append((0, "", _l("This is not a valid XLSX workbook. Save it from Excel or WPS as .xlsx.")))
         return sheet
+    ws = _layout_sheet(sheet, workbook, layout)
+    if ws is None:
+        return sheet
+    _report_merged(sheet, ws)
+    rows, numeric, formulas = _cell_texts(sheet, ws)
+    if not rows:
+        sheet.errors.append((0, "", _l("The sheet “%(name)s” is empty.", name=ws.title)))
+        return sheet
+    _check_header(sheet, rows[0][1], layout)
+    _add_rows(sheet, rows[1:], layout)
+    sheet.numeric.update(_keyed(sheet.header, numeric))
+    sheet.reported.update(_keyed(sheet.header, formulas))
+    return sheet
+
+
+def _layout_sheet(sheet: Sheet, workbook: Workbook, layout: Layout) -> Worksheet | None:
+    """The worksheet the layout names (the active one when it names none); None, with an error, if it is missing."""
     if layout.sheet_name is not None and layout.sheet_name not in workbook.sheetnames:
         sheet.errors.append(
             (
@@ -382,8 +400,12 @@ def read_xlsx(data: bytes, layout: Layout | None = None) -> Sheet:
                 ),
             )
         )
-        return sheet
-    ws = workbook[layout.sheet_name] if layout.sheet_name is not None else workbook.active
+        return None
+    return workbook[layout.sheet_name] if layout.sheet_name is not None else workbook.active
+
+
+def _report_merged(sheet: Sheet, ws: Worksheet) -> None:
+    """An error for every range of merged cells, top to bottom, left to right."""
     for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
         sheet.errors.append(
             (
@@ -392,6 +414,13 @@ def read_xlsx(data: bytes, layout: Layout | None = None) -> Sheet:
                 _l("Cells %(range)s are merged. Unmerge them and fill every cell.", range=merged.coord),
             )
         )
+
+
+def _cell_texts(
+    sheet: Sheet, ws: Worksheet
+) -> tuple[list[tuple[int, list[str]]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """(row number, cell texts) of every row, with the (row, column index) of numeric and formula cells;
+    a formula is reported and read as an empty cell."""
     rows = []
     numeric: list[tuple[int, int]] = []
     formulas: list[tuple[int, int]] = []
@@ -416,18 +445,12 @@ def read_xlsx(data: bytes, layout: Layout | None = None) -> Sheet:
                 numeric.append((cell.row, cell.column - 1))
             texts.append(cell_text(cell.value))
         rows.append((row[0].row if row else 0, texts))
-    if not rows:
-        sheet.errors.append((0, "", _l("The sheet “%(name)s” is empty.", name=ws.title)))
-        return sheet
-    _check_header(sheet, rows[0][1], layout)
-    _add_rows(sheet, rows[1:], layout)
-    for number, index in numeric:
-        if index < len(sheet.header):
-            sheet.numeric.add((number, sheet.header[index]))
-    for number, index in formulas:
-        if index < len(sheet.header):
-            sheet.reported.add((number, sheet.header[index]))
-    return sheet
+    return rows, numeric, formulas
+
+
+def _keyed(header: list[str], cells: list[tuple[int, int]]) -> set[tuple[int, str]]:
+    """(row, column index) pairs as (row, column key), leaving out cells beyond the header."""
+    return {(number, header[index]) for number, index in cells if index < len(header)}
 
 
 def read(data: bytes, fmt: str, layout: Layout | None = None) -> Sheet:

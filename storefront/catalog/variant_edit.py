@@ -240,22 +240,11 @@ def taken_skus(product: Product) -> set[str]:
 
 
 def _check_row(i: int, row: VariantInput, product: Product, options: list[dict], e: dict[str, object]) -> dict:
+    """The column values of one variant row; its problems go into ``e`` as ``variants-{i}-<field>``."""
     key = f"variants-{i}-"
     values: dict = {}
-    chosen = parse_options(row.combination) if row.combination.strip() else {}
-    if chosen is None:
-        e[key + "combination"] = _l("Write the combination as code=value; code=value, e.g. size=M; colour=blue.")
-    else:
-        by_code = {o["code"]: {v["code"] for v in o["values"]} for o in options}
-        unknown = [c for c in chosen if c not in by_code]
-        missing = [o["code"] for o in options if o["code"] not in chosen]
-        if unknown:
-            e[key + "combination"] = _l("This product has no option type %(code)s.", code=unknown[0])
-        elif missing:
-            e[key + "combination"] = _l("Give this variant a value for %(code)s.", code=missing[0])
-        elif any(value not in by_code[code] for code, value in chosen.items()):
-            bad = next(value for code, value in chosen.items() if value not in by_code[code])
-            e[key + "combination"] = _l("%(value)s is not one of the values of its option type.", value=bad)
+    chosen = _row_combination(row, options, e, key)
+    if chosen is not None:
         values["options"] = chosen
     sku = row.sku.strip()
     if sku and not is_valid_sku(sku):
@@ -268,40 +257,80 @@ def _check_row(i: int, row: VariantInput, product: Product, options: list[dict],
     stock = _amount(row.stock, product.unit, 0, MAX_QTY)
     if stock is None:
         e[key + "stock"] = quantity_rule("stock", product.unit)
-    values["stock"] = stock
-    variant = product.variant(row.id) if row.id is not None else None
-    if variant is not None and stock is not None and row.stock.strip() == row.stock_was.strip():
-        del values["stock"]  # unchanged on the page: keep the live figure (buyers may have bought since)
-    net, gross = row.net_weight_g.strip(), row.gross_weight_g.strip()
-    values["net_weight_g"] = values["gross_weight_g"] = None
-    if net or gross:
-        net_n, gross_n = _whole(net, 1, MAX_WEIGHT_G), _whole(gross, 1, MAX_WEIGHT_G)
-        if net_n is None or gross_n is None:
-            e[key + "net_weight_g"] = _l("Give both weights in grams (whole numbers above 0), or neither.")
-        elif gross_n < net_n:
-            e[key + "gross_weight_g"] = _l("The gross weight cannot be less than the net weight.")
-        else:
-            values["net_weight_g"], values["gross_weight_g"] = net_n, gross_n
-    try:
-        dims = parse_dims(row.dims)
-    except ValueError:
-        e[key + "dims"] = _l("Enter length × width × height in whole millimetres, e.g. 300 × 200 × 50.")
-        dims = None
-    if dims is not None and not all(dims):
-        e[key + "dims"] = _l("Enter length × width × height in whole millimetres, e.g. 300 × 200 × 50.")
-    values["length_mm"], values["width_mm"], values["height_mm"] = dims or (None, None, None)
+    if not _stock_unchanged(row, product, stock):
+        values["stock"] = stock
+    values["net_weight_g"], values["gross_weight_g"] = _row_weights(row, e, key)
+    values["length_mm"], values["width_mm"], values["height_mm"] = _row_dims(row, e, key) or (None, None, None)
     hs = row.hs_code.strip()
     if hs and not is_valid_hs_code(hs):
         e[key + "hs_code"] = _l("The HS code has 10 digits and starts with an HS chapter (01–97).")
     values["hs_code"] = hs or None
-    image = row.image_id.strip()
-    values["image_id"] = None
-    if image:
-        if not image.isdigit() or int(image) not in {img.id for img in product.images}:
-            e[key + "image_id"] = _l("Choose one of this product's images.")
-        else:
-            values["image_id"] = int(image)
+    values["image_id"] = _row_image(row, product, e, key)
     return values
+
+
+def _row_combination(row: VariantInput, options: list[dict], e: dict[str, object], key: str) -> dict | None:
+    """The option values the row names ({} when none); None when the combination cannot be read."""
+    chosen = parse_options(row.combination) if row.combination.strip() else {}
+    if chosen is None:
+        e[key + "combination"] = _l("Write the combination as code=value; code=value, e.g. size=M; colour=blue.")
+        return None
+    by_code = {o["code"]: {v["code"] for v in o["values"]} for o in options}
+    unknown = [c for c in chosen if c not in by_code]
+    missing = [o["code"] for o in options if o["code"] not in chosen]
+    if unknown:
+        e[key + "combination"] = _l("This product has no option type %(code)s.", code=unknown[0])
+    elif missing:
+        e[key + "combination"] = _l("Give this variant a value for %(code)s.", code=missing[0])
+    elif any(value not in by_code[code] for code, value in chosen.items()):
+        bad = next(value for code, value in chosen.items() if value not in by_code[code])
+        e[key + "combination"] = _l("%(value)s is not one of the values of its option type.", value=bad)
+    return chosen
+
+
+def _stock_unchanged(row: VariantInput, product: Product, stock: int | None) -> bool:
+    """True when an existing variant's stock was left as the page showed it: the live figure is kept (buyers may
+    have bought since)."""
+    variant = product.variant(row.id) if row.id is not None else None
+    return variant is not None and stock is not None and row.stock.strip() == row.stock_was.strip()
+
+
+def _row_weights(row: VariantInput, e: dict[str, object], key: str) -> tuple[int | None, int | None]:
+    """(net, gross) weight in grams; (None, None) when not given or not usable."""
+    net, gross = row.net_weight_g.strip(), row.gross_weight_g.strip()
+    if not (net or gross):
+        return None, None
+    net_n, gross_n = _whole(net, 1, MAX_WEIGHT_G), _whole(gross, 1, MAX_WEIGHT_G)
+    if net_n is None or gross_n is None:
+        e[key + "net_weight_g"] = _l("Give both weights in grams (whole numbers above 0), or neither.")
+    elif gross_n < net_n:
+        e[key + "gross_weight_g"] = _l("The gross weight cannot be less than the net weight.")
+    else:
+        return net_n, gross_n
+    return None, None
+
+
+def _row_dims(row: VariantInput, e: dict[str, object], key: str) -> tuple[int, int, int] | None:
+    """Length, width and height in mm as typed (None when empty or unreadable); a zero side is an error too."""
+    try:
+        dims = parse_dims(row.dims)
+        usable = dims is None or all(dims)
+    except ValueError:
+        dims, usable = None, False
+    if not usable:
+        e[key + "dims"] = _l("Enter length × width × height in whole millimetres, e.g. 300 × 200 × 50.")
+    return dims
+
+
+def _row_image(row: VariantInput, product: Product, e: dict[str, object], key: str) -> int | None:
+    """The id of the product image the row chooses, None when it chooses none or one not of this product."""
+    image = row.image_id.strip()
+    if not image:
+        return None
+    if not image.isdigit() or int(image) not in {img.id for img in product.images}:
+        e[key + "image_id"] = _l("Choose one of this product's images.")
+        return None
+    return int(image)
 
 
 def check(product: Product, option_rows: list[OptionInput], rows: list[VariantInput], in_open_orders: set[int]) -> Plan:

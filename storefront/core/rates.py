@@ -272,43 +272,67 @@ def read_csv(data: bytes) -> RateImport:
             continue
         cells = [cell.strip() for cell in row]
         if legacy:
-            code = (cells[0] if cells else "").upper()
-            if code not in EDITABLE:
-                result.errors.append((line, "currency", _l("Unknown currency %(code)s.", code=code or "—")))
-                continue
-            try:
-                rate = parse_rate(cells[1] if len(cells) > 1 else "")
-            except RateError as exc:
-                result.errors.append((line, "rate", exc.message))
-                continue
+            parsed = _currency_line(result, line, cells)
         else:
-            pair = cells[pair_col] if pair_col < len(cells) else ""
-            try:
-                value = parse_rate(cells[rate_col] if rate_col < len(cells) else "")
-            except RateError as exc:
-                result.errors.append((line, "rate", exc.message))
-                continue
-            try:
-                code, rate = stored_from_pair(pair, value)
-            except RateError as exc:
-                result.errors.append((line, "pair", exc.message))
-                continue
-            if code not in EDITABLE:
-                result.skipped.append(pair)
-                continue
-        if code in result.rates:
-            result.errors.append((line, "currency", _l("%(code)s appears twice.", code=code)))
-            continue
-        if rate <= 0 or rate >= MAX_RATE:
-            result.errors.append((line, "rate", _l("Enter a positive number, for example 12.85.")))
-            continue
-        result.rates[code] = rate
-        change = jump(code, rate)
-        if change is not None:
-            result.jumps.append((line, code, change))
+            parsed = _pair_line(result, line, cells, pair_col, rate_col)
+        if parsed is not None:
+            _add_rate(result, line, *parsed)
     if not result.rates and not result.errors:
         result.errors.append((2, "", _l("The file has no rates.")))
     return result
+
+
+def _currency_line(result: RateImport, line: int, cells: list[str]) -> tuple[str, Decimal] | None:
+    """(currency, rate) of a ``currency,rate`` line; None, with an error, when it cannot be read."""
+    code = (cells[0] if cells else "").upper()
+    if code not in EDITABLE:
+        result.errors.append((line, "currency", _l("Unknown currency %(code)s.", code=code or "—")))
+        return None
+    rate = _rate_cell(result, line, cells[1] if len(cells) > 1 else "")
+    return None if rate is None else (code, rate)
+
+
+def _pair_line(
+    result: RateImport, line: int, cells: list[str], pair_col: int, rate_col: int
+) -> tuple[str, Decimal] | None:
+    """(currency, units per 1 CNY) of a central parity line; None when it has an error or a currency the
+    platform does not show (skipped)."""
+    pair = cells[pair_col] if pair_col < len(cells) else ""
+    value = _rate_cell(result, line, cells[rate_col] if rate_col < len(cells) else "")
+    if value is None:
+        return None
+    try:
+        code, rate = stored_from_pair(pair, value)
+    except RateError as exc:
+        result.errors.append((line, "pair", exc.message))
+        return None
+    if code not in EDITABLE:
+        result.skipped.append(pair)
+        return None
+    return code, rate
+
+
+def _rate_cell(result: RateImport, line: int, text: str) -> Decimal | None:
+    """The rate a cell holds; None, with an error, when it is not one."""
+    try:
+        return parse_rate(text)
+    except RateError as exc:
+        result.errors.append((line, "rate", exc.message))
+        return None
+
+
+def _add_rate(result: RateImport, line: int, code: str, rate: Decimal) -> None:
+    """Take a line's rate unless its currency came before or it is out of range; note a large change."""
+    if code in result.rates:
+        result.errors.append((line, "currency", _l("%(code)s appears twice.", code=code)))
+        return
+    if rate <= 0 or rate >= MAX_RATE:
+        result.errors.append((line, "rate", _l("Enter a positive number, for example 12.85.")))
+        return
+    result.rates[code] = rate
+    change = jump(code, rate)
+    if change is not None:
+        result.jumps.append((line, code, change))
 
 
 def import_csv(data: bytes, actor, *, confirmed: bool = False) -> RateImport:

@@ -240,8 +240,24 @@ def _check_text(text, where: str, problems: list[str]) -> None:
 def check_content(content) -> list[str]:
     """Every problem found in a demo catalogue (a namespace with CLUSTERS, CITIES, MERCHANTS and PRODUCTS)."""
     problems: list[str] = []
+    category_cluster = _check_clusters(content.CLUSTERS, problems)
+    for slug, names in content.CITIES.items():
+        _ml(names, f"city {slug}", problems)
+    cluster_slugs = {c.get("slug") for c in content.CLUSTERS}
+    merchants = _check_merchants(content.MERCHANTS, cluster_slugs, content.CITIES, problems)
+    known = {"merchants": merchants, "category_cluster": category_cluster, "cities": content.CITIES}
+    seen: set[str] = set()
+    for p in content.PRODUCTS:
+        if p.get("sku") in seen:
+            problems.append(f"product {p.get('sku')}: duplicate SKU")
+        seen.add(p.get("sku"))
+        _check_product(p, known, problems)
+    _check_coverage(content.PRODUCTS, category_cluster, problems)
+    return problems
 
-    clusters = content.CLUSTERS
+
+def _check_clusters(clusters, problems: list[str]) -> dict[str, str]:
+    """Five clusters, each with its slug, texts, colour and 3-4 categories; returns category slug → cluster slug."""
     if len(clusters) != 5:
         problems.append(f"expected 5 clusters, found {len(clusters)}")
     category_cluster: dict[str, str] = {}
@@ -263,50 +279,50 @@ def check_content(content) -> list[str]:
                 problems.append(f"category {cat.get('slug')}: bad slug")
             category_cluster[cat.get("slug")] = c.get("slug")
             _ml(cat.get("name"), f"category {cat.get('slug')} name", problems)
+    return category_cluster
 
-    for slug, names in content.CITIES.items():
-        _ml(names, f"city {slug}", problems)
 
+def _check_merchants(merchant_list, cluster_slugs: set, cities, problems: list[str]) -> dict[str, dict]:
+    """Merchants with unique slugs, each sound, and one at least in every cluster; returns them by slug."""
     merchants: dict[str, dict] = {}
-    cluster_slugs = {c.get("slug") for c in clusters}
-    for m in content.MERCHANTS:
+    for m in merchant_list:
         slug = m.get("slug")
-        where = f"merchant {slug}"
         if slug in merchants:
-            problems.append(f"{where}: duplicate slug")
+            problems.append(f"merchant {slug}: duplicate slug")
         merchants[slug] = m
-        if not SLUG_RE.match(str(slug)):
-            problems.append(f"{where}: bad slug")
-        _ml(m.get("name"), f"{where} name", problems)
-        _ml(m.get("description"), f"{where} description", problems)
-        if m.get("cluster") not in cluster_slugs:
-            problems.append(f"{where}: unknown cluster {m.get('cluster')!r}")
-        if m.get("city") not in content.CITIES:
-            problems.append(f"{where}: unknown city {m.get('city')!r}")
-        issue = uscc_problem(m.get("uscc"))
-        if issue:
-            problems.append(f"{where}: USCC {m.get('uscc')!r} {issue}")
-        customs = m.get("customs_code")
-        customs = customs if isinstance(customs, str) else ""
-        if not (len(customs) == 10 and customs[:2] == "21" and customs.isalnum()):
-            problems.append(f"{where}: customs code {customs!r} should be 10 characters starting with 21")
-        if "@" not in str(m.get("contact_email")) or not str(m.get("phone", "")).startswith("+86 "):
-            problems.append(f"{where}: needs contact_email and a +86 phone")
-        if not isinstance(m.get("founded"), int) or not 1949 <= m["founded"] <= 2026:
-            problems.append(f"{where}: implausible founding year")
+        _check_merchant(m, cluster_slugs, cities, problems)
     for c in cluster_slugs:
         if not any(m.get("cluster") == c for m in merchants.values()):
             problems.append(f"cluster {c}: has no merchant")
+    return merchants
 
-    known = {"merchants": merchants, "category_cluster": category_cluster, "cities": content.CITIES}
-    products = content.PRODUCTS
-    seen: set[str] = set()
-    for p in products:
-        if p.get("sku") in seen:
-            problems.append(f"product {p.get('sku')}: duplicate SKU")
-        seen.add(p.get("sku"))
-        _check_product(p, known, problems)
 
+def _check_merchant(m: dict, cluster_slugs: set, cities, problems: list[str]) -> None:
+    """One merchant's slug, texts, cluster, city, USCC, customs code, contacts and founding year."""
+    where = f"merchant {m.get('slug')}"
+    if not SLUG_RE.match(str(m.get("slug"))):
+        problems.append(f"{where}: bad slug")
+    _ml(m.get("name"), f"{where} name", problems)
+    _ml(m.get("description"), f"{where} description", problems)
+    if m.get("cluster") not in cluster_slugs:
+        problems.append(f"{where}: unknown cluster {m.get('cluster')!r}")
+    if m.get("city") not in cities:
+        problems.append(f"{where}: unknown city {m.get('city')!r}")
+    issue = uscc_problem(m.get("uscc"))
+    if issue:
+        problems.append(f"{where}: USCC {m.get('uscc')!r} {issue}")
+    customs = m.get("customs_code")
+    customs = customs if isinstance(customs, str) else ""
+    if not (len(customs) == 10 and customs[:2] == "21" and customs.isalnum()):
+        problems.append(f"{where}: customs code {customs!r} should be 10 characters starting with 21")
+    if "@" not in str(m.get("contact_email")) or not str(m.get("phone", "")).startswith("+86 "):
+        problems.append(f"{where}: needs contact_email and a +86 phone")
+    if not isinstance(m.get("founded"), int) or not 1949 <= m["founded"] <= 2026:
+        problems.append(f"{where}: implausible founding year")
+
+
+def _check_coverage(products, category_cluster: dict[str, str], problems: list[str]) -> None:
+    """The catalogue as a whole: enough products and translations, every category used, the search terms present."""
     if len(products) < MIN_PRODUCTS:
         problems.append(f"only {len(products)} products, expected at least {MIN_PRODUCTS}")
     full = sum(1 for p in products if all(lang in p.get("text", {}) for lang in LANGS))
@@ -326,4 +342,3 @@ def check_content(content) -> list[str]:
         haystack = " ".join(t["name"] + (" " + t["description"] if field == "text" else "") for t in texts)
         if term.casefold() not in haystack.casefold():
             problems.append(f"no {lang} product {field} contains {term!r}")
-    return problems
