@@ -15,6 +15,7 @@ from storefront.catalog import reviews, sheet_options, sheet_variants
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.models import PriceTier, Product, ProductTranslation, ProductVariant
 from storefront.catalog.units import QuantityError, parse_quantity, scale
+from storefront.core.locales import LANGS
 from storefront.core.money import parse_amount
 from storefront.extensions import db
 from storefront.search.sync import mark_changed
@@ -206,7 +207,7 @@ class _Row:
             self.errors.setdefault(key, message)
 
     def _texts(self) -> None:
-        for code in sheets.LANGS:
+        for code in LANGS:
             keys = (f"name_{code}", f"description_{code}", f"specs_{code}")
             if not any(k in self.values for k in keys):
                 continue

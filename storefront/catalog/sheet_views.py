@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from storefront.accounts.backoffice import bp, merchant_required
-from storefront.catalog import sheet_export, sheet_import
+from storefront.catalog import sheet_columns, sheet_export, sheet_import
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.merchant_forms import ImportForm
 from storefront.catalog.models import City
@@ -147,7 +147,7 @@ def catalog_export(fmt: str):
     """The merchant's whole catalogue as CSV or XLSX (importing it back changes nothing)."""
     if fmt not in sheets.FORMATS:
         abort(404)
-    data = sheet_export.export_sheet(g.merchant.id, fmt, sheets.headers())
+    data = sheet_export.export_sheet(g.merchant.id, fmt, sheet_columns.headers())
     return _download(data, fmt, f"kuajing-{g.merchant.slug}-{date.today():%Y%m%d}")
 
 
@@ -159,5 +159,5 @@ def catalog_template(fmt: str):
         abort(404)
     example = request.args.get("example") == "1"
     rows = sheet_export.example_rows() if example else []
-    data = sheet_export.write_sheet(rows, fmt, sheets.headers())
+    data = sheet_export.write_sheet(rows, fmt, sheet_columns.headers())
     return _download(data, fmt, "kuajing-products-example" if example else "kuajing-products-template")
