@@ -65,7 +65,7 @@ def _setup(data_dir: Path):
     from flask_migrate import upgrade
 
     from storefront.accounts.models import Merchant, User
-    from storefront.catalog.models import Category, City, Cluster
+    from storefront.catalog.taxonomy import Category, City, Cluster
 
     with app.app_context():
         upgrade(revision="heads")

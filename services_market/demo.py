@@ -20,7 +20,7 @@ from services_market.voucher_models import VoucherBatch, VoucherKind
 from storefront.accounts import operations as accounts
 from storefront.accounts.models import FilingStatus, Merchant, Role
 from storefront.catalog.images import save_image
-from storefront.catalog.models import City
+from storefront.catalog.taxonomy import City
 from storefront.core.validators import uscc_check_char
 from storefront.demo.datafiles import check_records, load
 from storefront.demo.seed import DEMO_OPERATOR, DEMO_PASSWORD

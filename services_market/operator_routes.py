@@ -19,8 +19,8 @@ from services_market.order_models import ServiceOrder
 from services_market.voucher_models import VoucherBatch
 from storefront.accounts.backoffice_forms import ReasonForm
 from storefront.accounts.models import Role
-from storefront.catalog.models import City, Cluster
 from storefront.catalog.queries import paginate, parse_page
+from storefront.catalog.taxonomy import City, Cluster
 from storefront.core.money import parse_amount
 from storefront.core.security import roles_required
 from storefront.extensions import db

@@ -24,7 +24,7 @@ from services_market.forms import DocumentForm, ImageForm, PackageForm, Provider
 from services_market.packages import PackageData, TierData
 from storefront.accounts import documents
 from storefront.accounts.models import Role
-from storefront.catalog.models import City
+from storefront.catalog.taxonomy import City
 from storefront.core.locales import LANGS
 from storefront.core.money import parse_amount
 from storefront.core.security import roles_required

@@ -14,7 +14,7 @@ from services_market.models import Provider
 from services_market.util import now, slugify
 from storefront.accounts import filing_review, team
 from storefront.accounts.models import FilingStatus, Role, User
-from storefront.catalog.models import City
+from storefront.catalog.taxonomy import City
 from storefront.core import audit
 from storefront.core.locales import LANGS
 from storefront.core.validators import is_valid_uscc

@@ -16,7 +16,7 @@ from services_market.order_models import ServiceOrder
 from services_market.util import aware, now
 from services_market.voucher_models import Voucher, VoucherBatch, VoucherKind
 from storefront.accounts.models import FilingStatus, Merchant
-from storefront.catalog.models import City, Cluster
+from storefront.catalog.taxonomy import City, Cluster
 from storefront.core import audit
 from storefront.extensions import db
 

@@ -6,18 +6,11 @@ from storefront.accounts.documents import Document  # noqa: F401,E402
 from storefront.accounts.models import Merchant, User  # noqa: F401
 from storefront.accounts.team import TeamMember  # noqa: F401,E402
 from storefront.catalog.appeals import ModerationAppeal  # noqa: F401,E402
-from storefront.catalog.models import (  # noqa: F401
-    Category,
-    City,
-    Cluster,
-    PriceTier,
-    Product,
-    ProductImage,
-    ProductTranslation,
-)
+from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation  # noqa: F401
 from storefront.catalog.promotions import Promotion  # noqa: F401,E402
 from storefront.catalog.ratings import ProductRating  # noqa: F401,E402
 from storefront.catalog.reviews import ListingReview  # noqa: F401,E402
+from storefront.catalog.taxonomy import Category, City, Cluster  # noqa: F401
 from storefront.clearance.models import (  # noqa: F401,E402
     CaseEvent,
     CaseLine,

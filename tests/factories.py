@@ -5,15 +5,8 @@ from __future__ import annotations
 import itertools
 
 from storefront.accounts.models import FilingStatus, Merchant, Role, User
-from storefront.catalog.models import (
-    Category,
-    City,
-    Cluster,
-    PriceTier,
-    Product,
-    ProductTranslation,
-    ProductVariant,
-)
+from storefront.catalog.models import PriceTier, Product, ProductTranslation, ProductVariant
+from storefront.catalog.taxonomy import Category, City, Cluster
 from storefront.core.models import ExchangeRate
 from storefront.core.money import SEED_RATES
 from storefront.core.validators import uscc_check_char

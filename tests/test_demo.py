@@ -3,7 +3,8 @@
 from sqlalchemy import func, select
 
 from storefront.accounts.models import Merchant
-from storefront.catalog.models import Cluster, Product, ProductTranslation
+from storefront.catalog.models import Product, ProductTranslation
+from storefront.catalog.taxonomy import Cluster
 from storefront.core.validators import is_valid_hs_code, is_valid_uscc
 from storefront.extensions import db
 

@@ -8,7 +8,8 @@ from sqlalchemy import select, update
 
 from storefront import search
 from storefront.accounts.models import FilingStatus, Merchant
-from storefront.catalog.models import Category, Product, ProductTranslation
+from storefront.catalog.models import Product, ProductTranslation
+from storefront.catalog.taxonomy import Category
 from storefront.extensions import db
 from storefront.search import SearchQuery, events, kinds
 from storefront.search.documents import load_docs, product_doc

@@ -115,7 +115,7 @@ def test_hsts_only_over_https(demo_client):
 
 
 def test_unsafe_cluster_colour_is_left_out(app, make, client):
-    from storefront.catalog.models import Cluster
+    from storefront.catalog.taxonomy import Cluster
     from storefront.extensions import db
 
     make.rates()

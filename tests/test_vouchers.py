@@ -16,7 +16,7 @@ from services_market.models import Package
 from services_market.order_models import ServiceOrder
 from services_market.voucher_models import Voucher, VoucherBatch
 from storefront.accounts.models import Merchant, Role
-from storefront.catalog.models import Cluster
+from storefront.catalog.taxonomy import Cluster
 from storefront.extensions import db
 from tests import factories
 from tests.fixtures import make_app, migrate_schema

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from storefront.accounts import documents, filing_review, notices
 from storefront.accounts.models import FilingStatus, Merchant, Role, User
-from storefront.catalog.models import City, Cluster
+from storefront.catalog.taxonomy import City, Cluster
 from storefront.core import audit
 from storefront.core.validators import is_valid_customs_code, is_valid_uscc
 from storefront.extensions import db

@@ -7,8 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from storefront.catalog import queries
-from storefront.catalog.models import Category, Cluster, Product
+from storefront.catalog.models import Product
 from storefront.catalog.promotions import clock, list_price
+from storefront.catalog.taxonomy import Category, Cluster
 from storefront.catalog.units import json_quantity
 from storefront.core.locales import DEFAULT_LANG, LANGS
 from storefront.core.money import BASE_CURRENCY, Money

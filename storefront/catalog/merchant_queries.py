@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from storefront.catalog.models import Category, City, Cluster, Product, ProductTranslation
+from storefront.catalog.models import Product, ProductTranslation
 from storefront.catalog.operations import UNITS
+from storefront.catalog.taxonomy import Category, City, Cluster
 from storefront.core.locales import LANGS
 from storefront.extensions import db
 

@@ -10,7 +10,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from storefront.catalog import images as image_files
-from storefront.catalog.models import Category, City, PriceTier, Product, ProductTranslation
+from storefront.catalog.models import PriceTier, Product, ProductTranslation
+from storefront.catalog.taxonomy import Category, City
 from storefront.catalog.units import DEFAULT_UNIT as SALE_UNIT
 from storefront.catalog.units import UNITS as SALE_UNITS
 from storefront.catalog.units import quantity_rule, small_quantity

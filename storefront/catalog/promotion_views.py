@@ -17,8 +17,9 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from storefront.accounts.backoffice import bp, merchant_required
 from storefront.catalog import promotions
-from storefront.catalog.models import Category, Product
+from storefront.catalog.models import Product
 from storefront.catalog.promotions import Promotion, PromotionError
+from storefront.catalog.taxonomy import Category
 from storefront.core.money import parse_amount
 from storefront.extensions import db
 

@@ -31,7 +31,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import GenericFunction
 
-from storefront.catalog.models import Category, Product, ProductVariant
+from storefront.catalog.models import Product, ProductVariant
+from storefront.catalog.taxonomy import Category
 from storefront.core import audit
 from storefront.core.timestamps import UTCDateTime
 from storefront.core.versions import GLOBAL, versions

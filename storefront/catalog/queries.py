@@ -10,8 +10,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, case, func, select
 
 from storefront.accounts.models import FilingStatus, Merchant
-from storefront.catalog.models import Category, Product, load_variant_tiers, with_variants
+from storefront.catalog.models import Product, load_variant_tiers, with_variants
 from storefront.catalog.promotions import price_now_sql, running_promotions
+from storefront.catalog.taxonomy import Category
 from storefront.catalog.units import SCALE
 from storefront.core.money import parse_price_range
 from storefront.core.paging import Paged

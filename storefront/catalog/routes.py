@@ -11,7 +11,8 @@ from sqlalchemy import select
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog import facets, queries, variants
 from storefront.catalog.cards import product_cards
-from storefront.catalog.models import Category, City, Cluster, Product
+from storefront.catalog.models import Product
+from storefront.catalog.taxonomy import Category, City, Cluster
 from storefront.core.http import page_fragment
 from storefront.core.money import DISPLAY_CURRENCIES, display_currency
 from storefront.core.security import safe_next_url

@@ -7,17 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storefront.accounts.models import Merchant
-from storefront.catalog.models import (
-    Category,
-    City,
-    Cluster,
-    PriceTier,
-    Product,
-    ProductImage,
-    ProductTranslation,
-    ProductVariant,
-)
+from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation, ProductVariant
 from storefront.catalog.promotions import Promotion, init_session_events, list_price, promotion_token
+from storefront.catalog.taxonomy import Category, City, Cluster
 from storefront.core import versions
 
 

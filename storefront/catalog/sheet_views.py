@@ -15,8 +15,8 @@ from storefront.accounts.backoffice import bp, merchant_required
 from storefront.catalog import sheet_columns, sheet_export, sheet_import
 from storefront.catalog import spreadsheet as sheets
 from storefront.catalog.merchant_forms import ImportForm
-from storefront.catalog.models import City
 from storefront.catalog.operations import UNITS, Refs
+from storefront.catalog.taxonomy import City
 from storefront.core.uploads import UploadRejected, clean_filename, read_limited
 from storefront.extensions import db
 

@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from storefront.accounts.models import Merchant
-from storefront.catalog.models import Category, Product
+from storefront.catalog.models import Product
 from storefront.catalog.promotions import Promotion, save
+from storefront.catalog.taxonomy import Category
 from storefront.demo.datafiles import DATA_DIR, DemoDataError, check_records, load
 from storefront.extensions import db
 

@@ -14,16 +14,8 @@ from sqlalchemy import select
 from storefront.accounts import operations as accounts
 from storefront.accounts.models import FilingStatus, Merchant, Role
 from storefront.catalog.images import SIZES, media_dir, save_image
-from storefront.catalog.models import (
-    Category,
-    City,
-    Cluster,
-    PriceTier,
-    Product,
-    ProductImage,
-    ProductTranslation,
-    ProductVariant,
-)
+from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation, ProductVariant
+from storefront.catalog.taxonomy import Category, City, Cluster
 from storefront.catalog.units import stored
 from storefront.clearance.demo_seed import seed_clearance_demo
 from storefront.config import ROOT

@@ -14,16 +14,8 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from storefront.accounts.models import Merchant
-from storefront.catalog.models import (
-    Category,
-    City,
-    Cluster,
-    PriceTier,
-    Product,
-    ProductImage,
-    ProductTranslation,
-    ProductVariant,
-)
+from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation, ProductVariant
+from storefront.catalog.taxonomy import Category, City, Cluster
 
 
 def _changed(obj, *attrs: str) -> bool:

@@ -14,8 +14,9 @@ from sqlalchemy.orm import selectinload
 
 from storefront import search
 from storefront.catalog.facets import OPTION_PREFIX, Facet, FacetOption, ListingFacets, option_filters
-from storefront.catalog.models import Category, City, Cluster, Product
+from storefront.catalog.models import Product
 from storefront.catalog.queries import parse_page, promoted_prices, public_products
+from storefront.catalog.taxonomy import Category, City, Cluster
 from storefront.core.content import Localized, pick
 from storefront.core.locales import LANGS
 from storefront.core.money import BASE_CURRENCY, Money

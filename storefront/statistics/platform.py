@@ -12,7 +12,7 @@ from storefront.accounts.backoffice import operator_bp as bp
 from storefront.accounts.backoffice import operator_required
 from storefront.accounts.models import FilingStatus, Merchant
 from storefront.catalog import merchant_queries
-from storefront.catalog.models import Cluster
+from storefront.catalog.taxonomy import Cluster
 from storefront.core import charts
 from storefront.extensions import db
 from storefront.ordering.models import Order, SubOrder

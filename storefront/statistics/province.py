@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from storefront.accounts.backoffice import operator_bp as bp
 from storefront.accounts.backoffice import operator_required
 from storefront.accounts.models import Merchant
-from storefront.catalog.models import City, Cluster
+from storefront.catalog.taxonomy import City, Cluster
 from storefront.core import statistics
 from storefront.core.money import Money
 from storefront.core.pdf import pdf_response
