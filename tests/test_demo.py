@@ -1,5 +1,6 @@
 """Demo data: content rules and idempotent seeding."""
 
+from flask import current_app
 from sqlalchemy import func, select
 
 from storefront.accounts.models import Merchant
@@ -7,6 +8,8 @@ from storefront.catalog.models import Product, ProductTranslation
 from storefront.catalog.taxonomy import Cluster
 from storefront.core.validators import is_valid_hs_code, is_valid_uscc
 from storefront.extensions import db
+from storefront.search import events as search_events
+from storefront.search import kinds, sync
 
 
 def _count(model):
@@ -16,6 +19,12 @@ def _count(model):
 def test_seed_twice_leaves_one_copy(runner, ctx):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
+    for kind in kinds.states():  # the seed rebuilds every index (here when it is next read, as tests run)
+        sync.before_read(current_app._get_current_object(), kind)
+    assert {kind: lag["built"] for kind, lag in search_events.lag_by_kind().items()} == {
+        "products": True,
+        "packages": True,
+    }
     counts = [_count(m) for m in (Cluster, Merchant, Product, ProductTranslation)]
     images = sorted(s for (s,) in db.session.execute(db.text("SELECT stem FROM product_images")))
     second = runner.invoke(args=["seed-demo", "--reset-demo"])

@@ -27,6 +27,7 @@ from storefront.demo.images import SOURCES, render_product_image
 from storefront.demo.promotion_seed import seed_promotions
 from storefront.demo.rfq_seed import seed_rfqs
 from storefront.extensions import db
+from storefront.search.kinds import states as index_kinds
 from storefront.search.sync import reindex_after_commit
 
 #: Password of every demo account (documented in the README; demo data only).
@@ -233,7 +234,8 @@ def seed_demo() -> dict[str, int]:
     _user(DEMO_OPERATOR, "Platform operator", Role.OPERATOR.value, "zh")
     _user(DEMO_BUYER, "Anna Petrova", Role.BUYER.value, "ru")
 
-    reindex_after_commit(db.session)  # a complete, fresh search index once the caller commits
+    for kind in index_kinds():  # every index (products, service packages) rebuilt once the caller commits,
+        reindex_after_commit(db.session, kind)  # its event cursor set: the node counts as built and follows events
     stats = {"clusters": len(content.CLUSTERS), "merchants": len(merchants), "products": products}
 
     stats.update(seed_clearance_demo(DEMO_BUYER))  # demo orders in every clearance state + a summary declaration
