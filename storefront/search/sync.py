@@ -107,26 +107,24 @@ def _after_commit(session: Session) -> None:
     p = session.info.pop(_KEY, None)
     if not has_app_context():
         return
+    if p is not None:
+        for state in _states():
+            state.owe(p.resolved.get(state.kind.name, set()), state.kind.name in p.full)
     if not current_app.config["SEARCH_INDEX_ON_COMMIT"]:
-        if p is not None:
-            for state in _states():
-                state.owe(p.resolved.get(state.kind.name, set()), state.kind.name in p.full)
         return
     failed: Exception | None = None
     for state in _states():
-        failed = apply(state, p) or failed
+        failed = apply(state) or failed
     if failed is not None and current_app.testing:
         raise failed
 
 
-def apply(state: KindState, p: Pending | None, wait: float = 0.0) -> Exception | None:
-    """Bring one index up to date with a committed transaction and what it still owed; returns the error.
+def apply(state: KindState, wait: float = 0.0) -> Exception | None:
+    """Write what one index owes (committed transactions' ids, failed earlier writes); returns the error.
 
     One thread of a process writes an index at a time. Another that commits meanwhile does not wait (``wait``
     0): it leaves its ids owed and the writer writes them before it lets go. A reader that must see them waits
     up to ``wait`` seconds."""
-    if p is not None:
-        state.owe(p.resolved.get(state.kind.name, set()), state.kind.name in p.full)
     while state.retry or state.rebuild_owed:
         if not state.lock.acquire(timeout=wait):
             return None  # the thread holding it writes what is owed before it lets go
@@ -158,7 +156,7 @@ def before_read(app: Flask, kind: str = PRODUCTS) -> None:
     # With the setting on, failed ids wait for the next commit and the events, as before: a read must not
     # queue behind a stuck write lock (SEARCH_WRITE_TIMEOUT).
     if not app.config["SEARCH_INDEX_ON_COMMIT"] and (state.retry or state.rebuild_owed):
-        failed = apply(state, None, wait=float(app.config.get("SEARCH_WRITE_TIMEOUT", 10)))
+        failed = apply(state, wait=float(app.config.get("SEARCH_WRITE_TIMEOUT", 10)))
         if failed is not None and app.testing:
             raise failed
     follow_if_due(app, kind)
