@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select
 
 from storefront.catalog.images import SIZES, media_dir
-from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation
+from storefront.catalog.models import PriceTier, Product, ProductImage, ProductTranslation, ProductVariant
 from storefront.extensions import db
 
 
@@ -32,10 +32,17 @@ def grow_catalog(target: int, seed: int = 7, batch: int = 2000) -> int:
     folder = media_dir()
     next_id = (db.session.scalar(select(func.max(Product.id))) or 0) + 1
     now = datetime.now(UTC)
-    rows, texts, tiers, images = [], [], [], []
+    rows, variants, texts, tiers, images = [], [], [], [], []
+    tables = (
+        (Product, rows),
+        (ProductVariant, variants),
+        (ProductTranslation, texts),
+        (PriceTier, tiers),
+        (ProductImage, images),
+    )
 
     def flush():
-        for model, values in ((Product, rows), (ProductTranslation, texts), (PriceTier, tiers), (ProductImage, images)):
+        for model, values in tables:
             if values:
                 db.session.execute(insert(model), values)
                 values.clear()
@@ -60,7 +67,9 @@ def grow_catalog(target: int, seed: int = 7, batch: int = 2000) -> int:
                 "gross_weight_g": t.gross_weight_g,
                 "price_fen": max(100, int(t.price_fen * factor)),
                 "moq": t.moq,
-                "stock": rng.randint(0, 5000),
+                "unit": t.unit,
+                "unit_size": t.unit_size,
+                "qty_step": t.qty_step,
                 "featured": False,
                 "hidden": False,
                 "moderation_reason": "",
@@ -68,6 +77,8 @@ def grow_catalog(target: int, seed: int = 7, batch: int = 2000) -> int:
                 "updated_at": now,
             }
         )
+        # one default variant holding the stock, as Product() makes for a product without options
+        variants.append({"product_id": pid, "position": 0, "options": {}, "stock": rng.randint(0, 5000)})
         suffix = f" #{n + 1}"
         for lang, tr in t.translations.items():
             texts.append(
@@ -102,6 +113,7 @@ def grow_catalog(target: int, seed: int = 7, batch: int = 2000) -> int:
             flush()
     flush()
     if db.engine.dialect.name == "postgresql":
-        db.session.execute(db.text("SELECT setval('products_id_seq', (SELECT max(id) FROM products))"))
+        for table in ("products", "product_variants"):
+            db.session.execute(db.text(f"SELECT setval('{table}_id_seq', (SELECT max(id) FROM {table}))"))
         db.session.commit()
     return db.session.scalar(select(func.count(Product.id)))

@@ -18,6 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+#: Flash messages and field errors of a page (what a failed checkout said).
+MESSAGE = re.compile(r'class="[^"]*(?:flash|error|invalid-feedback)[^"]*"[^>]*>([^<]{1,200})')
 
 
 class Browser:
@@ -27,6 +29,8 @@ class Browser:
         self.base = base
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.http_5xx = 0
+        #: The address the last request ended at (after redirects).
+        self.last_url = ""
 
     def get(self, path: str) -> str:
         """GET a page and return its text."""
@@ -40,20 +44,25 @@ class Browser:
     def _open(self, request) -> str:
         try:
             with self.opener.open(request, timeout=30) as response:
+                self.last_url = response.geturl()
                 return response.read().decode("utf-8", "replace")
         except urllib.error.HTTPError as exc:
+            self.last_url = exc.geturl()
             if exc.code >= 500:
                 self.http_5xx += 1
             return exc.read().decode("utf-8", "replace")
 
 
-def checkout(browser: Browser, product_id: int, qty: int) -> str:
-    """Add to cart and place an order paid by bank transfer; returns 'ok', 'sold_out' or 'error'."""
+def checkout(browser: Browser, product_id: int, variant_id: int, qty: int) -> str:
+    """Add to cart and place an order paid by bank transfer; returns 'ok', 'sold_out' (sent back to the cart)
+    or 'error' (anything else: the checkout form again, an error page)."""
     page = browser.get(f"/en/p/{product_id}")
     token = TOKEN.search(page)
     if not token:
         return "error"
-    browser.post("/en/cart/add", {"csrf_token": token.group(1), "product_id": product_id, "qty": qty})
+    browser.post(
+        "/en/cart/add", {"csrf_token": token.group(1), "product_id": product_id, "variant_id": variant_id, "qty": qty}
+    )
     form = browser.get("/en/checkout")
     token = TOKEN.search(form)
     if not token:
@@ -73,9 +82,15 @@ def checkout(browser: Browser, product_id: int, qty: int) -> str:
             "action": "place",
         },
     )
-    if "/orders/" in done or "bank transfer" in done.lower():
+    # placed: the order's page (or its payment page); refused for stock or a changed price: back to the cart
+    path = urllib.parse.urlsplit(browser.last_url).path
+    if "/orders/" in path:
         return "ok"
-    return "sold_out"
+    if path.rstrip("/").endswith("/cart"):
+        return "sold_out"
+    said = [m.strip() for m in MESSAGE.findall(done) if m.strip()]
+    print(f"writer: checkout ended at {path}: {said[:3]}", file=sys.stderr)
+    return "error"
 
 
 def main() -> None:
@@ -85,37 +100,41 @@ def main() -> None:
     parser.add_argument("--base-url", required=True)
     args = parser.parse_args()
 
-    from sqlalchemy import select, update
+    from sqlalchemy import select
 
     from storefront.app import create_app
-    from storefront.catalog.models import Product
+    from storefront.catalog.models import Product, ProductVariant
     from storefront.extensions import db
 
     app = create_app()
     stats = {"price_updates": 0, "orders": 0, "sold_out": 0, "errors": 0, "http_5xx": 0}
     rng = random.Random(11)
     with app.app_context():
-        ids = list(db.session.scalars(select(Product.id).where(Product.moq <= 20, Product.stock > 100).limit(2000)))
+        # (product, its variant) of products sold by the piece with enough stock; the variants hold the stock
+        rows = db.session.execute(
+            select(Product.id, ProductVariant.id)
+            .join(ProductVariant, ProductVariant.product_id == Product.id)
+            .where(Product.moq <= 20, Product.unit == "piece", ProductVariant.stock > 100)
+            .limit(2000)
+        ).all()
         db.session.remove()
         browser = Browser(args.base_url)
         deadline = time.monotonic() + args.seconds
         while time.monotonic() < deadline:
             try:
-                for _ in range(5):  # short write transactions, one row each
-                    pid = rng.choice(ids)
-                    db.session.execute(
-                        update(Product)
-                        .where(Product.id == pid)
-                        .values(
-                            price_fen=Product.price_fen + rng.choice((-100, 100)),
-                            stock=Product.stock + rng.randint(0, 3),
-                        )
-                    )
+                for _ in range(5):  # short write transactions: a product's price and its variant's stock
+                    # through the ORM, as the merchant's form, the API and the spreadsheet import change them
+                    # (a bulk UPDATE would invalidate every cached page, not just this product's)
+                    pid, vid = rng.choice(rows)
+                    product = db.session.get(Product, pid)
+                    product.price_fen = max(100, product.price_fen + rng.choice((-100, 100)))
+                    db.session.get(ProductVariant, vid).stock += rng.randint(0, 3)
                     db.session.commit()
                     stats["price_updates"] += 1
-                product = db.session.get(Product, rng.choice(ids))
+                pid, vid = rng.choice(rows)
+                moq = db.session.get(Product, pid).moq
                 db.session.remove()
-                result = checkout(browser, product.id, max(product.moq, 1))
+                result = checkout(browser, pid, vid, max(moq, 1))
                 stats["orders" if result == "ok" else "sold_out" if result == "sold_out" else "errors"] += 1
             except Exception as exc:  # noqa: BLE001 - count every failure, keep writing
                 db.session.rollback()
