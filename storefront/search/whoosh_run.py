@@ -57,6 +57,14 @@ class Columns:
         return found
 
     @cached_property
+    def docs_by_id(self) -> dict[int, int] | None:
+        """Live document number per product id (None for an index built before ``id`` had a column)."""
+        if not self.reader.has_column("id"):
+            return None
+        ids = self._column("id")
+        return {int(ids[d]): d for d in self.reader.all_doc_ids()}
+
+    @cached_property
     def price(self) -> list[int]:
         """Price in fen per document number."""
         return self._column("price")
@@ -94,7 +102,13 @@ _BAND = FACETS.index("price")
 
 
 def prices_by_doc(searcher: Searcher, prices_now: dict[int, int]) -> dict[int, int]:
-    """Document number → price paid now, for the products of :attr:`SearchQuery.prices_now` in this index."""
+    """Document number → price paid now, for the products of :attr:`SearchQuery.prices_now` in this index.
+
+    Thousands of products can be on promotion; a lookup by term costs one probe per segment, and an index that
+    is being written has many small segments (a search under a merchant's edits took 0.3 s here)."""
+    docs = columns(searcher).docs_by_id
+    if docs is not None:
+        return {docs[product_id]: fen for product_id, fen in prices_now.items() if product_id in docs}
     found = {}
     for product_id, fen in prices_now.items():
         d = searcher.document_number(id=str(product_id))

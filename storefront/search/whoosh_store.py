@@ -46,7 +46,9 @@ class SearchBusyError(RuntimeError):
 def build_schema() -> Schema:
     """The product schema: one text field per language and kind, ids, facets and sort keys."""
     fields: dict = {
-        "id": ID(stored=True, unique=True),
+        #: Also a column: search maps the products whose price differs now (promotions) to their documents through
+        #: it, once per searcher, instead of a term lookup per product and segment per search.
+        "id": ID(stored=True, unique=True, sortable=True),
         "merchant": ID(),
         "sku": KEYWORD(lowercase=True),
         "hs": ID(),
