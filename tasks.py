@@ -6,7 +6,8 @@ python3 tasks.py run     # venv + install + translations + migrate + demo data (
                          # (--reset-demo: re-apply the demo; refused when real orders exist)
 python3 tasks.py test    # venv + install + translations, run the whole test suite (extra args go to pytest)
 python3 tasks.py audit   # pip-audit of the venv: fails on known vulnerabilities that have a fix
-python3 tasks.py serve   # production: migrate, gunicorn (WEB_CONCURRENCY workers), clearance and mail workers
+python3 tasks.py serve   # production: migrate, gunicorn (WEB_CONCURRENCY workers), search follower, clearance,
+                         # mail and webhook workers
 python3 tasks.py lock    # re-resolve requirements.lock from pyproject.toml (uv), after changing dependencies
 python3 tasks.py lock-check  # fail when requirements.lock does not satisfy pyproject.toml
 """
@@ -295,7 +296,7 @@ def audit(argv: list[str]) -> None:
 
 
 def serve(argv: list[str]) -> None:
-    """Production serving: migrations, gunicorn with gunicorn.conf.py, and the clearance worker beside it."""
+    """Production serving: migrations, gunicorn with gunicorn.conf.py, and the workers beside it."""
     ensure_env()
     env = dict(os.environ)
     if not env.get("SECRET_KEY"):
@@ -303,8 +304,12 @@ def serve(argv: list[str]) -> None:
     if not env.get("PUBLIC_BASE_URL"):
         sys.exit("serve: set PUBLIC_BASE_URL (the public address; other hosts get 400); see docs/security.md")
     flask("db", "upgrade", env=env)
+    # The search follower keeps this node's indexes current from the index events (building them on a new
+    # node); with SEARCH_FOLLOWER the web and worker processes leave index writes to it (docs/search.md).
+    env.setdefault("SEARCH_FOLLOWER", "1")
     supervisor = Supervisor(grace=30)
     supervisor.start("gunicorn", [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", *argv], env)
+    supervisor.start("search follower", [BIN / "flask", "--app", "wsgi", "search", "follow"], env)
     supervisor.start("clearance worker", [BIN / "flask", "--app", "wsgi", "clearance", "run"], env)
     supervisor.start("mail worker", [BIN / "flask", "--app", "wsgi", "mail", "run"], env)
     supervisor.start("webhook worker", [BIN / "flask", "--app", "wsgi", "webhooks", "run"], env)

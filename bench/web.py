@@ -95,7 +95,7 @@ def seed(env: dict, products: int) -> None:
 class Server:
     """gunicorn with the production settings file, on an ephemeral port."""
 
-    def __init__(self, app: str, env: dict, log: Path):
+    def __init__(self, app: str, env: dict, log: Path, follower: bool = False):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -113,6 +113,16 @@ class Server:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        self.follower = None
+        if follower:
+            self.follower = subprocess.Popen(
+                [str(VENV_BIN / "flask"), "--app", "wsgi", "search", "follow"],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
 
     def wait(self, path: str = "/") -> Server:
         """Block until the server answers (at most 60 s)."""
@@ -127,9 +137,11 @@ class Server:
         raise SystemExit(f"server on {self.url} did not start; see {self.log}")
 
     def stop(self) -> None:
-        """Stop gunicorn and its workers."""
-        os.killpg(self.proc.pid, signal.SIGTERM)
-        self.proc.wait(timeout=30)
+        """Stop gunicorn and its workers (and the search follower)."""
+        for proc in (self.proc, self.follower):
+            if proc is not None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=30)
 
 
 def wrk(binary: str, url: str, duration: int, connections: int, script: str | None = None) -> dict:
@@ -289,7 +301,9 @@ def main() -> None:
         if mode == "cached" and args.uncached_only:
             measured[mode] = {}
             continue
-        shop = Server("wsgi:app", {**env, "PAGE_CACHE_SIZE": cache_size}, data_dir / f"kuajing-{mode}.log")
+        # as `tasks.py serve` runs it: a search follower writes the indexes, the web workers never do
+        shop_env = {**env, "PAGE_CACHE_SIZE": cache_size, "SEARCH_FOLLOWER": "1"}
+        shop = Server("wsgi:app", shop_env, data_dir / f"kuajing-{mode}.log", follower=True)
         shop.wait("/healthz")
         try:
             urls = pages(shop.url)
@@ -302,7 +316,7 @@ def main() -> None:
                 results[name] = wrk(binary, shop.url + path, args.duration, args.connections)
                 print(f"  {mode:<9}{name:<17}{results[name]['rps']:>7.0f} req/s", flush=True)
             if mode == "cached" and not args.skip_mixed:
-                mixed(binary, shop, env, urls, args.duration * 2, args.connections)
+                mixed(binary, shop, shop_env, urls, args.duration * 2, args.connections)
         finally:
             shop.stop()
     print_table(ceiling, measured["cached"], measured["uncached"])

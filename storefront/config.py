@@ -114,7 +114,11 @@ def _search(env: dict[str, str]) -> dict:
         "SEARCH_FOLLOW_SECONDS": float(env.get("SEARCH_FOLLOW_SECONDS", "2")),
         #: Apply index changes right after each commit. The test suite turns it off: a process then applies
         #: them when it next reads that index (most tests never search; a Whoosh write was 12 % of their time).
-        "SEARCH_INDEX_ON_COMMIT": True,
+        "SEARCH_INDEX_ON_COMMIT": _bool(env.get("SEARCH_INDEX_ON_COMMIT"), True),
+        #: A ``flask search follow`` worker on this node keeps its indexes current from the index events, and the
+        #: web and worker processes leave every index write to it (no Whoosh write in a request; a change is
+        #: searchable about a second after its commit). ``tasks.py serve`` sets it and starts that worker.
+        "SEARCH_FOLLOWER": _bool(env.get("SEARCH_FOLLOWER")),
         #: Writer processes for a full search reindex; 0 means min(4, CPU count).
         "SEARCH_INDEX_PROCS": int(env.get("SEARCH_INDEX_PROCS", "0")),
     }

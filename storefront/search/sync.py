@@ -101,11 +101,12 @@ def _before_commit(session: Session) -> None:
 def _after_commit(session: Session) -> None:
     """Apply the collected changes to the current app's indexes (failed ids are kept for retry).
 
-    With ``SEARCH_INDEX_ON_COMMIT`` off they are only owed, until this app next reads that index."""
+    With ``SEARCH_INDEX_ON_COMMIT`` off they are only owed, until this app next reads that index. With
+    ``SEARCH_FOLLOWER`` on, the node's follower applies them from the events recorded before the commit."""
     if session.get_nested_transaction() is not None:
         return  # a SAVEPOINT was released: nothing is committed until the outer transaction is
     p = session.info.pop(_KEY, None)
-    if not has_app_context():
+    if not has_app_context() or current_app.config.get("SEARCH_FOLLOWER"):
         return
     if p is not None:
         for state in _states():
@@ -151,7 +152,10 @@ def apply(state: KindState, wait: float = 0.0) -> Exception | None:
 
 def before_read(app: Flask, kind: str = PRODUCTS) -> None:
     """What every read of an index does first: apply the changes this app still owes it (with
-    ``SEARCH_INDEX_ON_COMMIT`` off), then catch up with other nodes' index events when due."""
+    ``SEARCH_INDEX_ON_COMMIT`` off), then catch up with other nodes' index events when due. Nothing with
+    ``SEARCH_FOLLOWER`` on."""
+    if app.config.get("SEARCH_FOLLOWER"):
+        return  # the node's follower keeps the index current; a read never writes it
     state = kind_state(kind, app)
     # With the setting on, failed ids wait for the next commit and the events, as before: a read must not
     # queue behind a stuck write lock (SEARCH_WRITE_TIMEOUT).
