@@ -75,3 +75,26 @@ def test_an_index_built_before_ids_had_a_column_is_looked_up_by_term():
         assert not searcher.reader().has_column("id")
         expected = {searcher.document_number(id="2"): 500, searcher.document_number(id="3"): 700}
         assert prices_by_doc(searcher, {2: 500, 3: 700, 9: 100}) == expected
+
+
+def test_a_listing_rendered_before_the_follower_caught_up_is_not_served_after(client, make, follower):
+    """The listing's option facets (and an option filter's products) come from the index, which follows the
+    commit a moment later: its cached fragment must not outlive that moment."""
+    make.rates()
+    category = make.category("swimA", cluster_slug="swimwear")
+    product = make.product(category_=category, texts={"en": {"name": "Swimsuit A"}})
+    make.with_variants(product, {"size": ["M"]}, stock=5)
+    db.session.commit()
+    events.catch_up()
+    assert '<option value="M" >M (1)</option>' in client.get("/en/c/swimwear/").get_data(as_text=True)
+
+    other = make.product(category_=category, texts={"en": {"name": "Swimsuit B"}})
+    make.with_variants(other, {"size": ["XL"]}, stock=5)
+    db.session.commit()
+    early = client.get("/en/c/swimwear/").get_data(as_text=True)  # the index does not know XL yet
+    assert f"/en/p/{other.id}" in early and 'value="XL"' not in early
+    events.catch_up()  # the follower's next round; nothing changes in the database
+    later = client.get("/en/c/swimwear/").get_data(as_text=True)
+    assert '<option value="XL" >XL (1)</option>' in later
+    filtered = client.get("/en/c/swimwear/?opt-size=XL").get_data(as_text=True)
+    assert f"/en/p/{other.id}" in filtered and f"/en/p/{product.id}" not in filtered

@@ -24,6 +24,7 @@ from flask import Flask, current_app
 from sqlalchemy import JSON, Boolean, DateTime, Index, String, delete, func, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from storefront.core import versions
 from storefront.extensions import db
 from storefront.search.kinds import PRODUCTS, KindState, selected, states
 from storefront.search.kinds import state as kind_state
@@ -140,8 +141,25 @@ def _catch_up(app: Flask, kind: str, limit: int) -> int:
         state = kind_state(kind, app)
         state.kind.sync(ids)
         state.touched = True
+        _shown_again(kind, ids)
     write_cursor(upto, app, kind)
     return len(rows)
+
+
+def _shown_again(kind: str, ids: set[int]) -> None:
+    """Invalidate again the cached pages of products this node's index has just caught up with.
+
+    A listing's option facets, and the products an option filter keeps, come from the index; its cache key holds
+    the versions bumped at commit. A listing rendered between the commit and this catch-up (a second with the
+    search follower, longer on other nodes) holds the old facets under the new versions and would stay cached
+    until the next change; a second bump, once the index has the change, replaces it."""
+    if kind != PRODUCTS:
+        return
+    with Session(db.engine) as session:
+        names = versions.Changes(products=set(ids)).names(session)
+        if names:
+            versions.bump(session, *names)
+            session.commit()
 
 
 def rebuild(app: Flask | None = None, upto: int | None = None, kind: str | None = None) -> int:
