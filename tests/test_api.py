@@ -39,3 +39,27 @@ def test_products_api_filters_and_pagination(client, make):
     assert paged["page"] == 2 and len(paged["items"]) == 2 and paged["pages"] == 2
     assert client.get("/api/v1/products?per_page=2&page=3").status_code == 404
     assert client.get("/api/v1/products?page=abc").json == {"error": 404}
+
+
+def test_products_api_count_follows_new_hidden_and_moved_products(client, make):
+    """The total is kept in the shared cache (storefront.catalog.queries.counted) until the listings change."""
+    steel = make.category("bars", cluster_slug="steel")
+    agri = make.category("berries", cluster_slug="agri")
+    first = make.product(category_=steel)
+    db.session.commit()
+
+    def totals():
+        return [client.get(f"/api/v1/products{q}").json["total"] for q in ("", "?cluster=steel", "?category=berries")]
+
+    assert totals() == [1, 1, 0]
+    second = make.product(category_=steel)
+    db.session.commit()
+    assert totals() == [2, 2, 0]
+    second.category_id = agri.id
+    db.session.commit()
+    assert totals() == [2, 1, 1]
+    first.hidden = True
+    db.session.commit()
+    assert totals() == [1, 0, 1]
+    hostile = client.get("/api/v1/products", query_string={"cluster": "steel' OR 1=1 --" + "x" * 300})
+    assert hostile.status_code == 200 and hostile.json["total"] == 0

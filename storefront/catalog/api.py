@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, jsonify, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -14,7 +16,11 @@ from storefront.catalog.units import json_quantity
 from storefront.core.locales import DEFAULT_LANG, LANGS
 from storefront.core.money import BASE_CURRENCY, Money
 from storefront.core.urls import public_url
+from storefront.core.versions import GLOBAL, LISTINGS
 from storefront.search import lookup, service
+
+#: A cluster or category slug the products list may cache its count under (empty: no filter).
+_SLUG = re.compile(r"[a-z0-9-]{0,60}")
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -70,13 +76,17 @@ def products():
     lang = api_lang()
     page = queries.parse_page(request.args.get("page"))
     stmt = queries.public_products().options(selectinload(Product.variants))
-    if slug := request.args.get("cluster"):
-        stmt = stmt.join(Product.category).join(Category.cluster).where(Cluster.slug == slug)
-    if slug := request.args.get("category"):
-        ids = select(Category.id).where(Category.slug == slug)
+    cluster, category = request.args.get("cluster", ""), request.args.get("category", "")
+    if cluster:
+        stmt = stmt.join(Product.category).join(Category.cluster).where(Cluster.slug == cluster)
+    if category:
+        ids = select(Category.id).where(Category.slug == category)
         stmt = stmt.where(Product.category_id.in_(ids))
     per_page = min(max(request.args.get("per_page", 24, type=int) or 24, 1), 100)
-    result = queries.paginate(stmt, page, per_page, queries.sort_order("newest"))
+    total = None
+    if _SLUG.fullmatch(cluster) and _SLUG.fullmatch(category):  # (a hostile value is counted, not cached)
+        total = queries.counted(stmt, (GLOBAL, LISTINGS), f"api-count:{cluster}:{category}")
+    result = queries.paginate(stmt, page, per_page, queries.sort_order("newest"), total=total)
     return jsonify(
         {
             "lang": lang,

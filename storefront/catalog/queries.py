@@ -158,13 +158,18 @@ def listing(
         stmt = stmt.where(Product.id.in_(sorted(only)))
     total = None
     if version_names and not f.active and only is None:
-        key = "count:" + ",".join(map(str, sorted(category_ids or [])))
-        total = memoize(
-            version_names,
-            key,
-            lambda: db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0,
-        )
+        total = counted(stmt, version_names, "count:" + ",".join(map(str, sorted(category_ids or []))))
     return paginate(stmt, page, per_page, sort_order(f.sort), ids=ids, total=total)
+
+
+def counted(stmt: Select, version_names: tuple[str, ...], key: str) -> int:
+    """The number of rows of ``stmt``, kept in the shared cache until one of ``version_names`` changes (a count of
+    20,000 public products is 5 ms: most of a listing's or an API page's queries)."""
+    return memoize(
+        version_names,
+        key,
+        lambda: db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0,
+    )
 
 
 def promoted_prices() -> dict[int, int]:
