@@ -98,3 +98,19 @@ def test_a_listing_rendered_before_the_follower_caught_up_is_not_served_after(cl
     assert '<option value="XL" >XL (1)</option>' in later
     filtered = client.get("/en/c/swimwear/?opt-size=XL").get_data(as_text=True)
     assert f"/en/p/{other.id}" in filtered and f"/en/p/{product.id}" not in filtered
+
+
+def test_a_rebuild_by_the_follower_invalidates_every_cached_page(make, follower):
+    from storefront.core import versions
+    from storefront.search.sync import reindex_after_commit
+
+    make.rates()
+    make.product(texts={"en": {"name": "Zirconium widget"}})
+    db.session.commit()
+    events.catch_up()
+    before, _at = versions.current_version(versions.GLOBAL)
+    reindex_after_commit(db.session)  # as the demo seeder does: the follower rebuilds the whole index
+    db.session.commit()
+    events.catch_up()
+    assert versions.current_version(versions.GLOBAL)[0] > before
+    assert _ids("zirconium") != []

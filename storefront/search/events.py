@@ -6,7 +6,8 @@ event exists exactly when its change does. Every node keeps a cursor per index, 
 has applied to that index), and catches up from the table: the ids are re-read from the database and synced
 (public ones indexed, the rest removed), so applying an event twice is harmless and a failed update is simply
 retried from the same cursor. The node that made the change also updates its indexes right after the commit
-(:mod:`storefront.search.sync`), so its own searches never wait.
+(:mod:`storefront.search.sync`), so its own searches never wait, unless ``SEARCH_FOLLOWER`` leaves every write to
+the node's ``flask search follow`` worker.
 
 Catching up happens on search requests (at most every ``SEARCH_FOLLOW_SECONDS`` per process) and with
 ``flask search follow``. A server engine shared by all nodes (OpenSearch) needs one follower, not one per node.
@@ -117,12 +118,14 @@ def _catch_up(app: Flask, kind: str, limit: int) -> int:
         newest = last_event_id(session)
         if cursor is None or cursor > newest:
             rebuild(app, newest, kind)
+            _shown_again(kind, None)
             return 1
         if cursor == newest:
             return 0
         oldest = session.scalar(select(func.min(SearchEvent.id))) or 0
         if oldest > cursor + 1:  # events this node never saw were pruned: only a rebuild is complete
             rebuild(app, newest, kind)
+            _shown_again(kind, None)
             return newest - cursor
         rows = session.execute(
             select(SearchEvent.id, SearchEvent.ids, SearchEvent.full)
@@ -135,6 +138,7 @@ def _catch_up(app: Flask, kind: str, limit: int) -> int:
     upto = rows[-1][0] if len(rows) == limit else newest
     if any(full for _id, _ids, full in rows):
         rebuild(app, upto, kind)
+        _shown_again(kind, None)
         return len(rows)
     ids = {int(i) for _id, event_ids, _full in rows for i in event_ids or ()}
     if ids:
@@ -146,8 +150,9 @@ def _catch_up(app: Flask, kind: str, limit: int) -> int:
     return len(rows)
 
 
-def _shown_again(kind: str, ids: set[int]) -> None:
-    """Invalidate again the cached pages of products this node's index has just caught up with.
+def _shown_again(kind: str, ids: set[int] | None) -> None:
+    """Invalidate again the cached pages of products this node's index has just caught up with (``None``: it was
+    rebuilt, every page).
 
     A listing's option facets, and the products an option filter keeps, come from the index; its cache key holds
     the versions bumped at commit. A listing rendered between the commit and this catch-up (a second with the
@@ -156,7 +161,7 @@ def _shown_again(kind: str, ids: set[int]) -> None:
     if kind != PRODUCTS:
         return
     with Session(db.engine) as session:
-        names = versions.Changes(products=set(ids)).names(session)
+        names = [versions.GLOBAL] if ids is None else versions.Changes(products=set(ids)).names(session)
         if names:
             versions.bump(session, *names)
             session.commit()
