@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, jsonify, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -18,9 +16,6 @@ from storefront.core.money import BASE_CURRENCY, Money
 from storefront.core.urls import public_url
 from storefront.core.versions import GLOBAL, LISTINGS
 from storefront.search import lookup, service
-
-#: A cluster or category slug the products list may cache its count under (empty: no filter).
-_SLUG = re.compile(r"[a-z0-9-]{0,60}")
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -84,7 +79,7 @@ def products():
         stmt = stmt.where(Product.category_id.in_(ids))
     per_page = min(max(request.args.get("per_page", 24, type=int) or 24, 1), 100)
     total = None
-    if _SLUG.fullmatch(cluster) and _SLUG.fullmatch(category):  # (a hostile value is counted, not cached)
+    if all(queries.is_slug(slug, 60) for slug in (cluster, category) if slug):  # a hostile value: counted, not kept
         total = queries.counted(stmt, (GLOBAL, LISTINGS), f"api-count:{cluster}:{category}")
     result = queries.paginate(stmt, page, per_page, queries.sort_order("newest"), total=total)
     return jsonify(

@@ -23,7 +23,12 @@ from storefront.extensions import db
 SORTS = ("newest", "price_asc", "price_desc")
 SORT_LABELS = {"newest": _l("Newest"), "price_asc": _l("Price: low to high"), "price_desc": _l("Price: high to low")}
 MAX_PAGE = 100_000
-_SLUG_RE = re.compile(r"^[a-z0-9-]{1,40}$")
+_SLUG_CHARS = re.compile(r"[a-z0-9-]+")
+
+
+def is_slug(value: str, longest: int = 40) -> bool:
+    """A city, cluster or category slug as the catalogue writes them (not a hostile or overlong value)."""
+    return len(value) <= longest and _SLUG_CHARS.fullmatch(value) is not None
 
 
 def public_products() -> Select:
@@ -74,7 +79,7 @@ def parse_filters(args, currency: str) -> Filters:
             f.max_moq = int(raw["moq"])
         else:
             f.errors["moq"] = str(_l("Enter a whole number of units."))
-    f.city = raw["city"] if _SLUG_RE.match(raw["city"]) else None
+    f.city = raw["city"] if is_slug(raw["city"]) else None
     f.sort = raw["sort"] if raw["sort"] in SORTS else "newest"
     return f
 
