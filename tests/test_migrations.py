@@ -27,7 +27,9 @@ def test_migrations_match_models(app):
 BEFORE_VARIANTS = "k1m2a3i4l5o6"  # the downgrade walks back through every later revision too
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def scratch_app(request, tmp_path):
     """A separate app on its own database, for walking the migrations down and up with data in it."""
     if request.param == "postgres":

@@ -3,8 +3,9 @@ what one node changes, the other shows on its next request (page cache, page fra
 search: each node's own index follows the index events), and the sign-in rate limit counts attempts on both
 nodes together.
 
-Runs in the normal suite when ``redis-server`` and PostgreSQL are installed (``.ci/run`` installs both);
-skips with the reason otherwise. Marked ``multinode``: ``pytest -m multinode`` runs it alone."""
+Runs in the PostgreSQL run (``TEST_DB=postgres python3 tasks.py test``, as ``.ci/run`` does) when
+``redis-server`` and PostgreSQL are installed; skips with the reason otherwise. Marked ``multinode``:
+``TEST_DB=postgres pytest -m multinode`` runs it alone."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from tests.fixtures import make_app, migrate_schema
 from tests.node import Node
 from tests.redis_server import RedisServer, redis_binary
 
-pytestmark = pytest.mark.multinode
+pytestmark = [pytest.mark.multinode, pytest.mark.postgres]  # runs in the PostgreSQL run (TEST_DB=postgres)
 
 LOGIN_LIMIT = 5
 #: The public host name a load balancer forwards to every node (page-cache keys include the host).

@@ -328,7 +328,9 @@ def test_service_order_declined_by_provider_is_refunded_through_the_same_functio
     assert check(gateway)[1] == []
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def race_app(request, tmp_path):
     if request.param == "postgres":
         url = request.getfixturevalue("pg_cluster").createdb(f"kj_refund_{tmp_path.name[-20:].lower()}")

@@ -20,7 +20,9 @@ UNITS = 5
 OUT_OF_STOCK = "there is not enough stock left for a product in your cart"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def race_app(request, tmp_path):
     """A separate app and database per backend (PostgreSQL skips when the server is not installed)."""
     if request.param == "postgres":

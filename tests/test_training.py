@@ -224,7 +224,9 @@ def test_a_policy_role_operator_may_publish_but_not_see_finance(app, make):
     assert client.get("/zh/operator/rates/").status_code == 403
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def race_app(request, tmp_path):
     """A separate app and database per backend (PostgreSQL skips when the server is not installed)."""
     if request.param == "postgres":

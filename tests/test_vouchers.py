@@ -54,7 +54,9 @@ def _place(merchant, package, code, level="basic"):
 # concurrency --------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(
+    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def race_app(request, tmp_path):
     """A separate app and database per backend (PostgreSQL skips when the server is not installed)."""
     if request.param == "postgres":
