@@ -3,7 +3,11 @@ hooks and template helpers. ``storefront.web`` calls :func:`init_app`; nothing e
 
 from __future__ import annotations
 
+from datetime import timedelta
+from types import SimpleNamespace
+
 from flask import Flask
+from sqlalchemy import func, select
 
 # Route modules register their views on the blueprints when imported; tables register on the metadata.
 from services_market import (  # noqa: F401
@@ -76,7 +80,6 @@ def _seed_demo() -> dict[str, int]:
 
 def _real_service_orders(demo_suffix: str) -> int:
     """Service orders bought by anyone but the demo accounts (the seed guard refuses to reset over them)."""
-    from sqlalchemy import func, select
 
     return (
         db.session.scalar(
@@ -90,8 +93,6 @@ def _real_service_orders(demo_suffix: str) -> int:
 
 def _template_helpers() -> dict:
     """Helpers the marketplace templates (and the merchant dashboard's gaps include) use."""
-    from datetime import timedelta
-    from types import SimpleNamespace
 
     return {
         "services_gaps": catalogue_gaps,

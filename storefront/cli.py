@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
 import threading
+import time
+from datetime import UTC, datetime, timedelta
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from storefront import search
@@ -102,7 +105,6 @@ def translate_init(lang: str):
 @click.argument("lang")
 def translate_missing(lang: str):
     """Print the msgids LANG lacks as JSON ({msgid: ""}, plural: a list), to fill in and pass to `fill`."""
-    import json
 
     click.echo(json.dumps(missing(ROOT / "translations", lang), ensure_ascii=False, indent=1))
 
@@ -112,7 +114,6 @@ def translate_missing(lang: str):
 @click.argument("json_file", type=click.File("rb"))
 def translate_fill(lang: str, json_file):
     """Write translations from a JSON file ({msgid: msgstr or [plural forms]}) into LANG's catalogue."""
-    import json
 
     try:
         updated, appended = fill(ROOT / "translations", lang, json.load(json_file))
@@ -133,7 +134,6 @@ def search_reindex(kind: str | None):
     """Build complete new indexes from the database and swap them in (searches keep working meanwhile).
 
     Run it on every node when it is deployed: the indexes then follow the index events from the newest one."""
-    import time
 
     for name in [kind] if kind else list(kinds.states()):
         if name not in kinds.states():
@@ -148,7 +148,6 @@ def search_reindex(kind: str | None):
 @with_appcontext
 def search_status():
     """Show where the product index is, how many products it holds and how far each index is behind."""
-    from flask import current_app
 
     click.echo(f"{current_app.config['SEARCH_DIR']}: {search.get_index().doc_count()} products")
     for name, lag in events.lag_by_kind().items():
@@ -166,7 +165,6 @@ def search_follow(once: bool, interval: float):
     """Keep this node's indexes current from the index events (an index never built here is built first).
 
     An index update that fails is retried at the next check (its cursor stays where it was)."""
-    import time
 
     while True:
         try:
@@ -190,7 +188,6 @@ def search_follow(once: bool, interval: float):
 @with_appcontext
 def search_prune_events(days: int):
     """Delete old index events (a node further behind than this rebuilds its index when it catches up)."""
-    from datetime import UTC, datetime, timedelta
 
     count = events.prune(datetime.now(UTC) - timedelta(days=days))
     db.session.commit()
@@ -250,7 +247,6 @@ def mail_retry(ids: tuple[int, ...]):
 @with_appcontext
 def doctor_command():
     """Check this deployment's settings and say what is wrong in plain words (exit 1 on errors)."""
-    from flask import current_app
 
     if report(diagnose(current_app.config), click.echo):
         sys.exit(1)

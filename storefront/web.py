@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask, g, jsonify, redirect, render_template, request, send_from_directory, url_for
 from flask.globals import request_ctx
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
-from sqlalchemy import text
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from services_market.setup import init_app as init_services_market
 from storefront import models  # noqa: F401  (registers every table on the metadata)
@@ -67,8 +71,6 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message_category = "info"
 
-    from flask_babel import lazy_gettext as _l
-
     login_manager.login_message = _l("Please sign in to see this page.")
 
     @login_manager.user_loader
@@ -76,8 +78,6 @@ def init_extensions(app: Flask) -> None:
         return user_for_session(user_id)
 
     if app.config.get("PROXY_FIX"):
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
     search_setup.init_app(app)  # product search: engine config and the after-commit index hook
@@ -92,7 +92,6 @@ def init_extensions(app: Flask) -> None:
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     """SQLite only: WAL (readers never block the writer), enforced foreign keys, safe-enough fsync."""
-    import sqlite3
 
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
@@ -103,8 +102,6 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def _sqlite_pragmas_on_connect() -> None:
     """Install the SQLite pragma listener once for every engine (a no-op on PostgreSQL)."""
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
 
     if not event.contains(Engine, "connect", _set_sqlite_pragmas):
         event.listen(Engine, "connect", _set_sqlite_pragmas)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
+from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
 MAX_LENGTH = 200
@@ -41,7 +42,6 @@ def password_problem(password: str, *, email: str = "", name: str = ""):
     lowered = password.lower()
     if any(len(part) >= 4 and part in lowered for part in personal):
         return TOO_PERSONAL
-    from zxcvbn import zxcvbn
 
     if zxcvbn(password[:100], user_inputs=personal)["score"] < MIN_SCORE:
         return TOO_COMMON

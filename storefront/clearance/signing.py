@@ -14,6 +14,7 @@ a card device or a signing service implements ``sign(bytes) -> bytes`` and repla
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Mapping
@@ -349,7 +350,6 @@ def generate_identity(kind: str, common_name: str) -> tuple[bytes, bytes]:
         return key.to_pem(), gm.pem("CERTIFICATE", gm.self_signed_certificate(key, common_name))
     if kind != "rsa":
         raise SigningError(f"unknown signer kind {kind!r}")
-    import datetime as dt
 
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])

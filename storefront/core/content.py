@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import escape
+
 from storefront.core.locales import CONTENT_FALLBACK, CONTENT_FALLBACK_FIRST
 
 
@@ -26,7 +28,6 @@ class Localized:
         return "" if self.value is None else str(self.value)
 
     def __html__(self) -> str:
-        from markupsafe import escape
 
         return str(escape(str(self)))
 

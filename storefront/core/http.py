@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from flask import Flask, current_app, g, request, session
+from flask_compress import Compress
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from storefront.core import versions
@@ -60,8 +62,6 @@ def page_fragment(render: Callable[[], dict[str, str]]) -> dict[str, str]:
         return parts
     fills = []
     if any(markup and _CSRF_HOLE in text for text, markup in stored.values()):
-        from flask_wtf.csrf import generate_csrf
-
         fills.append((_CSRF_HOLE, generate_csrf()))
     if any(markup and NONCE_HOLE in text for text, markup in stored.values()):
         fills.append((NONCE_HOLE, csp_nonce()))  # this response's own CSP nonce
@@ -188,7 +188,6 @@ def init_cache(app: Flask) -> None:
 
 def init_compression(app: Flask) -> None:
     """Brotli or gzip for text responses of 600 bytes or more (static files are sent as they are)."""
-    from flask_compress import Compress
 
     app.config.setdefault(
         "COMPRESS_MIMETYPES",
@@ -245,8 +244,6 @@ def init_app(app: Flask) -> None:
             return None
         body, mimetype = hit
         if _CSRF_HOLE.encode() in body:
-            from flask_wtf.csrf import generate_csrf
-
             body = body.replace(_CSRF_HOLE.encode(), generate_csrf().encode())
         if NONCE_HOLE.encode() in body:  # each response gets its own CSP nonce, cached or not
             body = body.replace(NONCE_HOLE.encode(), csp_nonce().encode())

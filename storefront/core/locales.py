@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from flask import Flask, abort, g, request, url_for
 from flask_babel import lazy_gettext as _l
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 
 class Lang(StrEnum):
@@ -44,8 +46,6 @@ BABEL_LOCALE = {"zh": "zh_Hans_CN", "ru": "ru_RU", "ko": "ko_KR", "en": "en_US",
 def negotiate(accept_language_header: str | None) -> str:
     """Pick a UI language from an Accept-Language header (zh-CN → zh, ru-RU → ru, ko-KR → ko, mn-MN → mn,
     else en)."""
-    from werkzeug.datastructures import LanguageAccept
-    from werkzeug.http import parse_accept_header
 
     accept = parse_accept_header(accept_language_header or "", LanguageAccept)
     for value, _quality in accept:

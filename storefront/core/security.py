@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import abort
+from flask import abort, request
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from flask_wtf.form import _Auto, _is_submitted
 from werkzeug.datastructures import ImmutableMultiDict
 
 
@@ -67,9 +69,6 @@ def without_nul(data):
 def harden_forms() -> None:
     """Flask-WTF fills forms from a JSON body as it is (numbers, lists, objects), which validators written for
     strings crash on (a 500). Feed them :func:`form_data_from_json` instead; form posts are unchanged."""
-    from flask import request
-    from flask_wtf import FlaskForm
-    from flask_wtf.form import _Auto, _is_submitted
 
     original = FlaskForm.Meta.wrap_formdata
     if getattr(original, "_kuajing", False):

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from secrets import token_hex
 
 from sqlalchemy import select
 
@@ -166,8 +167,6 @@ def _demo_image(data: dict, color: str, render) -> tuple[str, int, int]:
     cached = _image_cache() / key
     meta = cached.with_suffix(".json")
     if meta.exists() and all((cached.parent / f"{key}-{w}.webp").exists() for w in SIZES):
-        from secrets import token_hex
-
         stem = token_hex(8)
         for width in SIZES:
             shutil.copyfile(cached.parent / f"{key}-{width}.webp", media_dir() / f"{stem}-{width}.webp")

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
@@ -148,8 +149,6 @@ def request_payout(account: str, actor: str, layout: str, urls: dict):
         message = exc.message if isinstance(exc, payouts.PayoutError) else str(payouts.MESSAGES["amount"])
         return money_page(account, layout, urls, form, message), 400
     except Exception as exc:  # noqa: BLE001 - a racing request lost the unique sequence: tell, change nothing
-        from sqlalchemy.exc import IntegrityError, OperationalError
-
         db.session.rollback()
         if not isinstance(exc, IntegrityError | OperationalError):
             raise

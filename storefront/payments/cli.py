@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from storefront.extensions import db
@@ -22,7 +23,6 @@ def payments_group():
 @with_appcontext
 def reconcile_command(days: int | None):
     """Settle card payments that succeeded at Stripe but are not marked here (e.g. after a crash)."""
-    from flask import current_app
 
     try:
         report = reconcile(days if days is not None else current_app.config["PAYMENTS_RECONCILE_DAYS"])

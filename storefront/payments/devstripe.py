@@ -22,6 +22,7 @@ EVENTS = ("payment_intent.succeeded", "payment_intent.payment_failed")
 
 def serve(port: int, host: str = "127.0.0.1") -> None:
     """Run localstripe until interrupted."""
+    # here: the development Stripe fake and its server are loaded by `tasks.py run` only, never in production
     from aiohttp import web
     from localstripe import resources, server
 

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
+from sqlalchemy import select
 
 from storefront.clearance import legal_units
 from storefront.clearance.messages.common import NS, now
@@ -401,7 +402,6 @@ class Simulator:
 
 def db_lookup(*, invt_no: str | None = None, logistics_no: str | None = None) -> bytes | None:
     """The last inventory list sent for a case, by inventory or waybill number (the simulator's memory)."""
-    from sqlalchemy import select
 
     if invt_no:
         where = ClearanceCase.invt_no == invt_no
