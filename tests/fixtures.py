@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 import tempfile
 import threading
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -177,6 +177,30 @@ def migrate_schema(app) -> None:
     if url.get_backend_name() == "postgresql" and _pg_from_template(app, url):
         return
     _upgrade(app)
+
+
+#: Parameters of a fixture whose tests run on both backends. Each side runs in its own backend's run
+#: (``tests/conftest.py: pytest_collection_modifyitems``), so CI runs it once.
+BACKENDS = [pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def backend_app(request, tmp_path, name: str, pool: int = 5):
+    """A migrated app on a database of its own, of the backend ``request.param`` names (:data:`BACKENDS`): a
+    throwaway PostgreSQL database whose pool holds ``pool`` connections (the racing threads of a test), or a SQLite
+    file that waits up to 30 s for a lock. Its connections are closed at the end."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("pg_cluster").createdb(f"kj_{name}_{tmp_path.name[-16:].lower()}")
+        engine = {"pool_size": pool, "max_overflow": 5, "pool_pre_ping": True}
+    else:
+        url = f"sqlite:///{tmp_path / (name + '.sqlite3')}"
+        engine = {"connect_args": {"timeout": 30}}
+    application = make_app(tmp_path, url, SQLALCHEMY_ENGINE_OPTIONS=engine)
+    migrate_schema(application)
+    try:
+        yield application
+    finally:
+        _dispose(application)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from storefront.extensions import db
 from storefront.ordering.models import CartItem
 from tests import factories
-from tests.fixtures import make_app, migrate_schema
+from tests.fixtures import BACKENDS, backend_app, make_app
 
 
 def test_migrations_match_models(app):
@@ -27,21 +27,11 @@ def test_migrations_match_models(app):
 BEFORE_VARIANTS = "k1m2a3i4l5o6"  # the downgrade walks back through every later revision too
 
 
-@pytest.fixture(
-    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(params=BACKENDS)
 def scratch_app(request, tmp_path):
     """A separate app on its own database, for walking the migrations down and up with data in it."""
-    if request.param == "postgres":
-        url = request.getfixturevalue("pg_cluster").createdb(f"kj_mig_{tmp_path.name[-20:].lower()}")
-    else:
-        url = f"sqlite:///{tmp_path / 'mig.sqlite3'}"
-    application = make_app(tmp_path, url)
-    migrate_schema(application)
-    yield application
-    with application.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with backend_app(request, tmp_path, "mig") as application:
+        yield application
 
 
 def _rows(sql: str) -> list[tuple]:

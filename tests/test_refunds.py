@@ -21,7 +21,7 @@ from storefront.payments import refunds
 from storefront.payments.models import PaymentEvent, Refund, RefundProposal
 from tests import factories
 from tests.fake_stripe import FakeStripe
-from tests.fixtures import make_app, migrate_schema
+from tests.fixtures import BACKENDS, backend_app
 from tests.stripe_server import sign
 from tests.test_ledger import pay_by_card
 
@@ -328,24 +328,13 @@ def test_service_order_declined_by_provider_is_refunded_through_the_same_functio
     assert check(gateway)[1] == []
 
 
-@pytest.fixture(
-    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(params=BACKENDS)
 def race_app(request, tmp_path):
-    if request.param == "postgres":
-        url = request.getfixturevalue("pg_cluster").createdb(f"kj_refund_{tmp_path.name[-20:].lower()}")
-        options = {"pool_size": 4, "max_overflow": 2}
-    else:
-        url = f"sqlite:///{tmp_path / 'refund-race.sqlite3'}"
-        options = {"connect_args": {"timeout": 30}}
-    application = make_app(tmp_path, url, SQLALCHEMY_ENGINE_OPTIONS=options)
-    migrate_schema(application)
-    gw = FakeStripe.from_app(application, prefix="pi_race_")
-    application.extensions["kj_payment_gateway"] = gw
-    yield application, gw
-    with application.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    """A separate app and database per backend, with the fake Stripe gateway of the payments tests."""
+    with backend_app(request, tmp_path, "refund", pool=4) as application:
+        gw = FakeStripe.from_app(application, prefix="pi_race_")
+        application.extensions["kj_payment_gateway"] = gw
+        yield application, gw
 
 
 def test_two_refunds_racing_exactly_one_succeeds(race_app):

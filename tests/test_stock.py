@@ -13,34 +13,18 @@ from storefront.extensions import db
 from storefront.ordering import operations as ops
 from storefront.ordering.models import Order, StockReservation
 from tests import factories
-from tests.fixtures import LiveServer, make_app, migrate_schema
+from tests.fixtures import BACKENDS, LiveServer, backend_app
 
 BUYERS = 20
 UNITS = 5
 OUT_OF_STOCK = "there is not enough stock left for a product in your cart"
 
 
-@pytest.fixture(
-    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(params=BACKENDS)
 def race_app(request, tmp_path):
     """A separate app and database per backend (PostgreSQL skips when the server is not installed)."""
-    if request.param == "postgres":
-        url = request.getfixturevalue("pg_cluster").createdb(f"kj_race_{tmp_path.name[-20:].lower()}")
-    else:
-        url = f"sqlite:///{tmp_path / 'race.sqlite3'}"
-    application = make_app(tmp_path, url, SQLALCHEMY_ENGINE_OPTIONS=_engine_options(url))
-    migrate_schema(application)
-    yield application
-    with application.app_context():
-        db.session.remove()
-        db.engine.dispose()
-
-
-def _engine_options(url: str) -> dict:
-    if url.startswith("sqlite"):
-        return {"connect_args": {"timeout": 30}}
-    return {"pool_size": BUYERS, "max_overflow": 5, "pool_pre_ping": True}
+    with backend_app(request, tmp_path, "race", pool=BUYERS) as application:
+        yield application
 
 
 def _race(race_app, product_id: int, add: dict) -> list[tuple[int, str, str]]:

@@ -28,7 +28,7 @@ from storefront.training import stats as training_stats
 from storefront.training.models import Policy, Registration, TrainingSession
 from tests import factories
 from tests.backoffice_helpers import PDF, client_as
-from tests.fixtures import make_app, migrate_schema
+from tests.fixtures import BACKENDS, backend_app
 
 RACERS = 8
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -224,23 +224,11 @@ def test_a_policy_role_operator_may_publish_but_not_see_finance(app, make):
     assert client.get("/zh/operator/rates/").status_code == 403
 
 
-@pytest.fixture(
-    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(params=BACKENDS)
 def race_app(request, tmp_path):
     """A separate app and database per backend (PostgreSQL skips when the server is not installed)."""
-    if request.param == "postgres":
-        url = request.getfixturevalue("pg_cluster").createdb(f"kj_training_{tmp_path.name[-16:].lower()}")
-        engine = {"pool_size": RACERS, "max_overflow": 4, "pool_pre_ping": True}
-    else:
-        url = f"sqlite:///{tmp_path / 'training.sqlite3'}"
-        engine = {"connect_args": {"timeout": 30}}
-    application = make_app(tmp_path, url, SQLALCHEMY_ENGINE_OPTIONS=engine)
-    migrate_schema(application)
-    yield application
-    with application.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with backend_app(request, tmp_path, "training", pool=RACERS) as application:
+        yield application
 
 
 def test_seats_hold_under_concurrent_registrations(race_app):

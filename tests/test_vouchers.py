@@ -19,7 +19,7 @@ from storefront.accounts.models import Merchant, Role
 from storefront.catalog.taxonomy import Cluster
 from storefront.extensions import db
 from tests import factories
-from tests.fixtures import make_app, migrate_schema
+from tests.fixtures import BACKENDS, backend_app
 from tests.test_services import as_user
 
 RACERS = 12
@@ -54,23 +54,11 @@ def _place(merchant, package, code, level="basic"):
 # concurrency --------------------------------------------------------------------------------------
 
 
-@pytest.fixture(
-    params=[pytest.param("sqlite", marks=pytest.mark.sqlite), pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(params=BACKENDS)
 def race_app(request, tmp_path):
     """A separate app and database per backend (PostgreSQL skips when the server is not installed)."""
-    if request.param == "postgres":
-        url = request.getfixturevalue("pg_cluster").createdb(f"kj_voucher_{tmp_path.name[-16:].lower()}")
-        engine = {"pool_size": RACERS, "max_overflow": 4, "pool_pre_ping": True}
-    else:
-        url = f"sqlite:///{tmp_path / 'vouchers.sqlite3'}"
-        engine = {"connect_args": {"timeout": 30}}
-    application = make_app(tmp_path, url, SQLALCHEMY_ENGINE_OPTIONS=engine)
-    migrate_schema(application)
-    yield application
-    with application.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with backend_app(request, tmp_path, "voucher", pool=RACERS) as application:
+        yield application
 
 
 def test_a_voucher_is_redeemed_once_under_concurrent_checkouts(race_app):
