@@ -167,3 +167,44 @@ def test_a_signed_in_page_holds_one_database_connection_at_a_time(app, shop, mak
         event.remove(db.engine, "checkout", checkout)
         event.remove(db.engine, "checkin", checkin)
     assert most[0] == 1
+
+
+def _api_items(client, url="/api/v1/products?lang=en&per_page=100"):
+    response = client.get(url)
+    assert response.status_code == 200
+    return {item["id"]: item for item in response.json["items"]}
+
+
+def test_products_api_items_follow_stock_names_and_prices_without_page_cache(client, shop, uncached):
+    from storefront.ordering import stock
+
+    a, b, c = shop["a"].id, shop["b"].id, shop["c"].id
+    before = _api_items(client)
+    assert stock.take(shop["a"].default_variant.id, 7)
+    shop["b"].translations["en"].name = "Renamed round bar"
+    shop["c"].price_fen = 12345
+    db.session.commit()
+    after = _api_items(client)
+    assert after[a]["stock"] == before[a]["stock"] - 7
+    assert after[b]["name"] == "Renamed round bar" != before[b]["name"]
+    assert after[c]["price"]["amount"] == "123.45" != before[c]["price"]["amount"]
+    shop["c"].hidden = True
+    db.session.commit()
+    assert c not in _api_items(client)
+
+
+def test_products_api_loads_only_the_products_it_has_not_built_in_this_version(app, client, shop, uncached):
+    from storefront.extensions import cache
+    from tests.test_query_count import count_queries
+
+    def loads_products(statements):
+        return [s for s in statements if "products.sku" in s]
+
+    cache.clear()
+    with count_queries(app) as cold:
+        first = _api_items(client)
+    with count_queries(app) as warm:
+        second = _api_items(client)
+    assert second == first and len(first) == 3
+    assert loads_products(cold) and not loads_products(warm)
+    assert len(warm) < len(cold)

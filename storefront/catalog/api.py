@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from storefront.catalog import queries
+from storefront.catalog.cards import cached_fragments, fragment_keys
 from storefront.catalog.models import Product
 from storefront.catalog.promotions import clock, list_price
 from storefront.catalog.taxonomy import Category, Cluster
@@ -70,7 +71,7 @@ def products():
     """Public products, paginated, filtered by cluster/category slug."""
     lang = api_lang()
     page = queries.parse_page(request.args.get("page"))
-    stmt = queries.public_products().options(selectinload(Product.variants))
+    stmt = queries.public_products()
     cluster, category = request.args.get("cluster", ""), request.args.get("category", "")
     if cluster:
         stmt = stmt.join(Product.category).join(Category.cluster).where(Cluster.slug == cluster)
@@ -81,16 +82,28 @@ def products():
     total = None
     if all(queries.is_slug(slug, 60) for slug in (cluster, category) if slug):  # a hostile value: counted, not kept
         total = queries.counted(stmt, (GLOBAL, LISTINGS), f"api-count:{cluster}:{category}")
-    result = queries.paginate(stmt, page, per_page, queries.sort_order("newest"), total=total)
+    result = queries.paginate(stmt, page, per_page, queries.sort_order("newest"), ids=True, total=total)
     return jsonify(
         {
             "lang": lang,
             "page": result.page,
             "pages": result.pages,
             "total": result.total,
-            "items": [product_json(p, lang) for p in result.items],
+            "items": product_items(result.items, lang),
         }
     )
+
+
+def product_items(ids: list[int], lang: str) -> list[dict]:
+    """The JSON items of these public products, each kept in the shared cache until the product (its variants'
+    stock included) or the catalogue changes, as the listings' cards are: an uncached page of 24 products
+    loads and builds only those it has not seen in this version."""
+
+    def build(products: list[Product]) -> dict[int, dict]:
+        return {p.id: product_json(p, lang) for p in products}
+
+    keys = fragment_keys(ids, "json", lang)
+    return cached_fragments(ids, keys, build, options=(selectinload(Product.variants), selectinload(Product.tiers)))
 
 
 @bp.get("/products/<int:product_id>")

@@ -1,14 +1,17 @@
-"""Product cards as cached HTML fragments, per product version, language and display currency.
+"""Per-product fragments in the shared cache: the HTML product cards of the listings (per language and display
+currency) and the products API's JSON items (per language).
 
-A listing asks the database only for the ids of its page; each card's HTML comes from the shared cache
-(Flask-Caching: one ``get_many``) and only the missing ones load their products and render the
-``product_card`` macro. A card's key holds the product's version and the catalogue-wide version (names of
-merchants and cities, exchange rates), so a change anywhere a card shows makes a new key on every node.
+A listing asks the database only for the ids of its page; each fragment comes from the shared cache
+(Flask-Caching: one ``get_many``) and only the missing ones load their products and are built (cards: one
+render of the ``product_card`` macro for all of them). A fragment's key holds the product's version and the
+catalogue-wide version (names of merchants and cities, exchange rates), so a change anywhere a fragment shows
+makes a new key on every node.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from flask import g, render_template
 from markupsafe import Markup
@@ -24,11 +27,31 @@ from storefront.extensions import cache, db
 _SEPARATOR = "\x1e\x1d\x1e"
 
 
-def card_keys(ids: Sequence[int], lang: str, currency: str) -> list[str]:
-    """Cache keys of the cards of these products (one versions query)."""
+def fragment_keys(ids: Sequence[int], kind: str, lang: str) -> list[str]:
+    """Cache keys of one kind of fragment of these products (one versions query). ``kind`` says what else the
+    fragment depends on: ``card:<display currency>`` for the HTML cards, ``json`` for the API's items."""
     found = versions(GLOBAL, *(product_key(i) for i in ids))
-    clock = clock_token()  # e.g. the promotions running now: a card shows the price of this moment
-    return [f"card:{lang}:{currency}:{found[GLOBAL]}:{clock}:{i}:{found[product_key(i)]}" for i in ids]
+    clock = clock_token()  # e.g. the promotions running now: a fragment shows the price of this moment
+    return [f"{kind}:{lang}:{found[GLOBAL]}:{clock}:{i}:{found[product_key(i)]}" for i in ids]
+
+
+def cached_fragments(
+    ids: Sequence[int], keys: Sequence[str], build: Callable[[list[Product]], dict[int, Any]], options=()
+) -> list[Any]:
+    """The fragments of public products under ``keys``, in the order of ``ids``: cache hits as they are, the
+    missing ones built from their products (loaded in one query, with loader ``options``) and stored. Products
+    no longer public are left out."""
+    hits = dict(zip(ids, cache.get_many(*keys), strict=True))
+    missing = [i for i in ids if hits[i] is None]
+    if missing:
+        query = public_products().where(Product.id.in_(missing)).options(*options)
+        found = {p.id: p for p in db.session.scalars(query)}
+        products = [found[i] for i in missing if i in found]
+        if products:
+            fresh = build(products)
+            cache.set_many({k: fresh[i] for i, k in zip(ids, keys, strict=True) if i in fresh})
+            hits.update(fresh)
+    return [hits[i] for i in ids if hits.get(i) is not None]
 
 
 def product_cards(ids: Sequence[int]) -> list[Markup]:
@@ -36,19 +59,12 @@ def product_cards(ids: Sequence[int]) -> list[Markup]:
     if not ids:
         return []
 
-    lang = g.lang
-    keys = card_keys(ids, lang, display_currency())
-    hits = dict(zip(ids, cache.get_many(*keys), strict=True))
-    missing = [i for i in ids if hits[i] is None]
-    if missing:
-        found = {p.id: p for p in db.session.scalars(public_products().where(Product.id.in_(missing)))}
-        products = [found[i] for i in missing if i in found]
-        if products:
-            html = render_template("catalog/_cards.html", products=products, separator=_SEPARATOR)
-            fresh = dict(zip((p.id for p in products), html.split(_SEPARATOR), strict=True))
-            cache.set_many({k: fresh[i] for i, k in zip(ids, keys, strict=True) if i in fresh})
-            hits.update(fresh)
-    return [Markup(hits[i]) for i in ids if hits.get(i) is not None]  # noqa: S704 - rendered by our template
+    def render(products: list[Product]) -> dict[int, str]:
+        html = render_template("catalog/_cards.html", products=products, separator=_SEPARATOR)
+        return dict(zip((p.id for p in products), html.split(_SEPARATOR), strict=True))
+
+    cards = cached_fragments(ids, fragment_keys(ids, f"card:{display_currency()}", g.lang), render)
+    return [Markup(card) for card in cards]  # noqa: S704 - rendered by our template
 
 
 def ids_of(stmt: Select) -> Select:
