@@ -305,8 +305,9 @@ def serve(argv: list[str]) -> None:
         sys.exit("serve: set PUBLIC_BASE_URL (the public address; other hosts get 400); see docs/security.md")
     flask("db", "upgrade", env=env)
     # The search follower keeps this node's indexes current from the index events (building them on a new
-    # node); with SEARCH_FOLLOWER the web and worker processes leave index writes to it (docs/search.md).
-    env.setdefault("SEARCH_FOLLOWER", "1")
+    # node); with SEARCH_INDEX_WRITES=follower the web and worker processes leave index writes to it
+    # (docs/search.md).
+    env.setdefault("SEARCH_INDEX_WRITES", "follower")
     supervisor = Supervisor(grace=30)
     supervisor.start("gunicorn", [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app", *argv], env)
     supervisor.start("search follower", [BIN / "flask", "--app", "wsgi", "search", "follow"], env)

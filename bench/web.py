@@ -302,7 +302,7 @@ def main() -> None:
             measured[mode] = {}
             continue
         # as `tasks.py serve` runs it: a search follower writes the indexes, the web workers never do
-        shop_env = {**env, "PAGE_CACHE_SIZE": cache_size, "SEARCH_FOLLOWER": "1"}
+        shop_env = {**env, "PAGE_CACHE_SIZE": cache_size, "SEARCH_INDEX_WRITES": "follower"}
         shop = Server("wsgi:app", shop_env, data_dir / f"kuajing-{mode}.log", follower=True)
         shop.wait("/healthz")
         try:

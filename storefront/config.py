@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -112,13 +113,12 @@ def _search(env: dict[str, str]) -> dict:
         "SEARCH_WRITE_TIMEOUT": float(env.get("SEARCH_WRITE_TIMEOUT", "10")),
         #: Seconds between a process's catch-ups with other nodes' index events on search requests (0: never).
         "SEARCH_FOLLOW_SECONDS": float(env.get("SEARCH_FOLLOW_SECONDS", "2")),
-        #: Apply index changes right after each commit. The test suite turns it off: a process then applies
-        #: them when it next reads that index (most tests never search; a Whoosh write was 12 % of their time).
-        "SEARCH_INDEX_ON_COMMIT": _bool(env.get("SEARCH_INDEX_ON_COMMIT"), True),
-        #: A ``flask search follow`` worker on this node keeps its indexes current from the index events, and the
-        #: web and worker processes leave every index write to it (no Whoosh write in a request; a change is
-        #: searchable about a second after its commit). ``tasks.py serve`` sets it and starts that worker.
-        "SEARCH_FOLLOWER": _bool(env.get("SEARCH_FOLLOWER")),
+        #: Who writes this node's search indexes (docs/search.md): ``commit``, the process that commits, right
+        #: after the commit (the default; ``tasks.py run``); ``follower``, a ``flask search follow`` worker on
+        #: the node, from the index events, so no request waits for a Whoosh write and a change is searchable
+        #: about a second after its commit (``tasks.py serve`` sets it and starts that worker); ``read``, the
+        #: process that commits, when it next reads that index (the test suite: most tests never search).
+        "SEARCH_INDEX_WRITES": search_index_writes(env),
         #: Writer processes for a full search reindex; 0 means min(4, CPU count).
         "SEARCH_INDEX_PROCS": int(env.get("SEARCH_INDEX_PROCS", "0")),
     }
@@ -169,6 +169,21 @@ def _browser(env: dict[str, str]) -> dict:
         #: Extra CSP sources for scripts/frames/connections (space-separated), e.g. an analytics origin.
         "CSP_EXTRA_SOURCES": env.get("CSP_EXTRA_SOURCES", ""),
     }
+
+
+#: The values of SEARCH_INDEX_WRITES.
+SEARCH_INDEX_WRITERS = ("commit", "follower", "read")
+
+
+def search_index_writes(env: Mapping[str, str]) -> str:
+    """SEARCH_INDEX_WRITES from the environment; the two settings it replaced are refused with the new spelling."""
+    for old, new in (("SEARCH_FOLLOWER", "follower"), ("SEARCH_INDEX_ON_COMMIT", "commit or read")):
+        if old in env:
+            raise ValueError(f"{old} is no longer read: set SEARCH_INDEX_WRITES={new} instead")
+    value = env.get("SEARCH_INDEX_WRITES", "commit").strip().lower()
+    if value not in SEARCH_INDEX_WRITERS:
+        raise ValueError(f"SEARCH_INDEX_WRITES must be one of {', '.join(SEARCH_INDEX_WRITERS)}, not {value!r}")
+    return value
 
 
 def _engine_options(url: str, env: dict[str, str]) -> dict:

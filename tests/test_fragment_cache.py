@@ -152,7 +152,7 @@ def test_a_signed_in_page_holds_one_database_connection_at_a_time(app, shop, mak
     def checkin(*_args):
         held[0] -= 1
 
-    for url in urls:  # the index owes the shop's products until read (tests' SEARCH_INDEX_ON_COMMIT off)
+    for url in urls:  # the index owes the shop's products until read (tests' SEARCH_INDEX_WRITES=read)
         g.pop("page_versions", None)
         client.get(url)
     db.session.remove()  # the test's own session gives its connection back first

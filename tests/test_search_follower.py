@@ -1,5 +1,5 @@
-"""SEARCH_FOLLOWER (what `tasks.py serve` runs): the node's `search follow` worker writes the indexes, requests
-never do; and the per-searcher map from product id to document that promoted prices are looked up through."""
+"""SEARCH_INDEX_WRITES=follower (what `tasks.py serve` runs): the node's `search follow` worker writes the indexes,
+requests never do; and the per-searcher map from product id to document that promoted prices are looked up through."""
 
 import pytest
 from whoosh.fields import ID, NUMERIC, Schema
@@ -20,9 +20,9 @@ def _ids(text: str) -> list[int]:
 def follower(app):
     """The app as a web process of a node whose follower keeps the indexes (built, with its cursor set)."""
     events.rebuild()
-    app.config["SEARCH_FOLLOWER"] = True
+    app.config["SEARCH_INDEX_WRITES"] = "follower"
     yield app
-    app.config["SEARCH_FOLLOWER"] = False
+    app.config["SEARCH_INDEX_WRITES"] = "read"
 
 
 def test_with_a_follower_a_commit_and_a_search_write_nothing_until_the_follower_catches_up(make, follower):
@@ -114,3 +114,16 @@ def test_a_rebuild_by_the_follower_invalidates_every_cached_page(make, follower)
     events.catch_up()
     assert versions.current_version(versions.GLOBAL)[0] > before
     assert _ids("zirconium") != []
+
+
+def test_search_index_writes_is_one_of_three_and_the_old_settings_are_refused():
+    from storefront.config import search_index_writes
+
+    assert search_index_writes({}) == "commit"
+    assert search_index_writes({"SEARCH_INDEX_WRITES": " Follower "}) == "follower"
+    with pytest.raises(ValueError, match="must be one of commit, follower, read"):
+        search_index_writes({"SEARCH_INDEX_WRITES": "yes"})
+    with pytest.raises(ValueError, match="set SEARCH_INDEX_WRITES=follower instead"):
+        search_index_writes({"SEARCH_FOLLOWER": "1"})
+    with pytest.raises(ValueError, match="SEARCH_INDEX_ON_COMMIT is no longer read"):
+        search_index_writes({"SEARCH_INDEX_ON_COMMIT": "0"})

@@ -227,10 +227,10 @@ def _index_is_empty() -> bool:
     return store.open(store.current_path()).is_empty()
 
 
-def test_with_index_on_commit_off_a_change_waits_for_the_next_read(app, make):
+def test_with_index_writes_on_read_a_change_waits_for_the_next_read(app, make):
     """The test suite's setting: a commit records the event but writes no index; the next read applies it
     (a rebuild too), and a read finds exactly what the after-commit path would have indexed."""
-    app.config["SEARCH_INDEX_ON_COMMIT"] = False
+    app.config["SEARCH_INDEX_WRITES"] = "read"
     state = kinds.state(PRODUCTS)
     product = make.product(texts={"zh": {"name": "泳帽"}, "en": {"name": "Swim cap"}, "ru": {"name": "Шапочка"}})
     db.session.commit()

@@ -6,8 +6,8 @@ event exists exactly when its change does. Every node keeps a cursor per index, 
 has applied to that index), and catches up from the table: the ids are re-read from the database and synced
 (public ones indexed, the rest removed), so applying an event twice is harmless and a failed update is simply
 retried from the same cursor. The node that made the change also updates its indexes right after the commit
-(:mod:`storefront.search.sync`), so its own searches never wait, unless ``SEARCH_FOLLOWER`` leaves every write to
-the node's ``flask search follow`` worker.
+(:mod:`storefront.search.sync`), so its own searches never wait, unless ``SEARCH_INDEX_WRITES = "follower"`` leaves
+every write to the node's ``flask search follow`` worker.
 
 Catching up happens on search requests (at most every ``SEARCH_FOLLOW_SECONDS`` per process) and with
 ``flask search follow``. A server engine shared by all nodes (OpenSearch) needs one follower, not one per node.

@@ -71,9 +71,9 @@ class KindState:
     kind: IndexKind
     #: Ids this app's index still owes: their update after a commit failed (retried after the next commit; the
     #: events retry them too), another thread was writing the index (it writes them before it lets go), or
-    #: they wait for the next read (``SEARCH_INDEX_ON_COMMIT`` off). Changed only through the methods below.
+    #: they wait for the next read (``SEARCH_INDEX_WRITES = "read"``). Changed only through the methods below.
     retry: set[int] = field(default_factory=set)
-    #: A rebuild is owed (``SEARCH_INDEX_ON_COMMIT`` off, or a failed one).
+    #: A rebuild is owed (``SEARCH_INDEX_WRITES = "read"``, or a failed one).
     rebuild_owed: bool = False
     #: Held by the one thread writing owed changes to the index. A committing thread never waits for it: it
     #: would wait holding its database connection while the writer needs one to re-read documents (with as

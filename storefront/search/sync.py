@@ -101,17 +101,17 @@ def _before_commit(session: Session) -> None:
 def _after_commit(session: Session) -> None:
     """Apply the collected changes to the current app's indexes (failed ids are kept for retry).
 
-    With ``SEARCH_INDEX_ON_COMMIT`` off they are only owed, until this app next reads that index. With
-    ``SEARCH_FOLLOWER`` on, the node's follower applies them from the events recorded before the commit."""
+    With ``SEARCH_INDEX_WRITES = "read"`` they are only owed, until this app next reads that index. With
+    ``"follower"``, the node's follower applies them from the events recorded before the commit."""
     if session.get_nested_transaction() is not None:
         return  # a SAVEPOINT was released: nothing is committed until the outer transaction is
     p = session.info.pop(_KEY, None)
-    if not has_app_context() or current_app.config.get("SEARCH_FOLLOWER"):
+    if not has_app_context() or current_app.config["SEARCH_INDEX_WRITES"] == "follower":
         return
     if p is not None:
         for state in _states():
             state.owe(p.resolved.get(state.kind.name, set()), state.kind.name in p.full)
-    if not current_app.config["SEARCH_INDEX_ON_COMMIT"]:
+    if current_app.config["SEARCH_INDEX_WRITES"] == "read":
         return
     failed: Exception | None = None
     for state in _states():
@@ -152,14 +152,14 @@ def apply(state: KindState, wait: float = 0.0) -> Exception | None:
 
 def before_read(app: Flask, kind: str = PRODUCTS) -> None:
     """What every read of an index does first: apply the changes this app still owes it (with
-    ``SEARCH_INDEX_ON_COMMIT`` off), then catch up with other nodes' index events when due. Nothing with
-    ``SEARCH_FOLLOWER`` on."""
-    if app.config.get("SEARCH_FOLLOWER"):
+    ``SEARCH_INDEX_WRITES = "read"``), then catch up with other nodes' index events when due. Nothing with
+    ``"follower"``."""
+    if app.config["SEARCH_INDEX_WRITES"] == "follower":
         return  # the node's follower keeps the index current; a read never writes it
     state = kind_state(kind, app)
-    # With the setting on, failed ids wait for the next commit and the events, as before: a read must not
-    # queue behind a stuck write lock (SEARCH_WRITE_TIMEOUT).
-    if not app.config["SEARCH_INDEX_ON_COMMIT"] and (state.retry or state.rebuild_owed):
+    # Written on commit, failed ids wait for the next commit and the events, as before: a read must not queue
+    # behind a stuck write lock (SEARCH_WRITE_TIMEOUT).
+    if app.config["SEARCH_INDEX_WRITES"] == "read" and (state.retry or state.rebuild_owed):
         failed = apply(state, wait=float(app.config.get("SEARCH_WRITE_TIMEOUT", 10)))
         if failed is not None and app.testing:
             raise failed
