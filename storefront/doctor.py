@@ -246,4 +246,8 @@ if __name__ == "__main__":  # python -m storefront.doctor: works even when the a
 
     from storefront.config import load_config
 
-    sys.exit(report(diagnose(load_config())))
+    try:
+        loaded = load_config()
+    except ValueError as exc:  # a setting that cannot be read at all: say which, in its own words
+        sys.exit(report([Finding("error", "settings", str(exc))]))
+    sys.exit(report(diagnose(loaded)))

@@ -80,6 +80,16 @@ def test_module_runs_when_the_app_would_refuse_to_start(tmp_path):
     assert "STRIPE_WEBHOOK_SECRET" in done.stdout
 
 
+def test_module_names_a_setting_that_cannot_be_read(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), "SEARCH_FOLLOWER": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "storefront.doctor"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert "ERROR  settings: SEARCH_FOLLOWER is no longer read: set SEARCH_INDEX_WRITES=follower" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
 def test_more_request_threads_than_the_pool_can_serve_is_a_warning(tmp_path):
     base = {"DATA_DIR": str(tmp_path), "DATABASE_URL": "postgresql+psycopg://kj@db/kuajing"}
     crowded = load_config({**base, "GUNICORN_THREADS": "16"})
