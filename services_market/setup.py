@@ -80,7 +80,6 @@ def _seed_demo() -> dict[str, int]:
 
 def _real_service_orders(demo_suffix: str) -> int:
     """Service orders bought by anyone but the demo accounts (the seed guard refuses to reset over them)."""
-
     return (
         db.session.scalar(
             select(func.count(ServiceOrder.id))
@@ -93,7 +92,6 @@ def _real_service_orders(demo_suffix: str) -> int:
 
 def _template_helpers() -> dict:
     """Helpers the marketplace templates (and the merchant dashboard's gaps include) use."""
-
     return {
         "services_gaps": catalogue_gaps,
         "money_cny": lambda fen: Money(int(fen or 0), "CNY").format(),

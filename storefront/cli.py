@@ -105,7 +105,6 @@ def translate_init(lang: str):
 @click.argument("lang")
 def translate_missing(lang: str):
     """Print the msgids LANG lacks as JSON ({msgid: ""}, plural: a list), to fill in and pass to `fill`."""
-
     click.echo(json.dumps(missing(ROOT / "translations", lang), ensure_ascii=False, indent=1))
 
 
@@ -114,7 +113,6 @@ def translate_missing(lang: str):
 @click.argument("json_file", type=click.File("rb"))
 def translate_fill(lang: str, json_file):
     """Write translations from a JSON file ({msgid: msgstr or [plural forms]}) into LANG's catalogue."""
-
     try:
         updated, appended = fill(ROOT / "translations", lang, json.load(json_file))
     except ValueError as exc:
@@ -134,7 +132,6 @@ def search_reindex(kind: str | None):
     """Build complete new indexes from the database and swap them in (searches keep working meanwhile).
 
     Run it on every node when it is deployed: the indexes then follow the index events from the newest one."""
-
     for name in [kind] if kind else list(kinds.states()):
         if name not in kinds.states():
             raise click.BadParameter(f"no index named {name!r}", param_hint="--kind")
@@ -148,7 +145,6 @@ def search_reindex(kind: str | None):
 @with_appcontext
 def search_status():
     """Show where the product index is, how many products it holds and how far each index is behind."""
-
     click.echo(f"{current_app.config['SEARCH_DIR']}: {search.get_index().doc_count()} products")
     for name, lag in events.lag_by_kind().items():
         if lag["built"]:
@@ -165,7 +161,6 @@ def search_follow(once: bool, interval: float):
     """Keep this node's indexes current from the index events (an index never built here is built first).
 
     An index update that fails is retried at the next check (its cursor stays where it was)."""
-
     while True:
         try:
             applied = events.catch_up()
@@ -188,7 +183,6 @@ def search_follow(once: bool, interval: float):
 @with_appcontext
 def search_prune_events(days: int):
     """Delete old index events (a node further behind than this rebuilds its index when it catches up)."""
-
     count = events.prune(datetime.now(UTC) - timedelta(days=days))
     db.session.commit()
     click.echo(f"search: deleted {count} index events older than {days} days")
@@ -247,7 +241,6 @@ def mail_retry(ids: tuple[int, ...]):
 @with_appcontext
 def doctor_command():
     """Check this deployment's settings and say what is wrong in plain words (exit 1 on errors)."""
-
     if report(diagnose(current_app.config), click.echo):
         sys.exit(1)
 

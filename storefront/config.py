@@ -208,7 +208,6 @@ DEV_WEBHOOK_SECRET = "whsec_localstripe_dev"  # noqa: S105 - public by design, r
 
 def stripe_is_fake(api_base: str, declared: bool = False) -> bool:
     """True when ``STRIPE_API_BASE`` is a fake Stripe (localstripe on loopback, or ``STRIPE_FAKE=1``)."""
-
     host = (urlsplit(api_base).hostname or "").lower()
     return declared or host in {"127.0.0.1", "localhost", "::1"}
 

@@ -92,7 +92,6 @@ def init_extensions(app: Flask) -> None:
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     """SQLite only: WAL (readers never block the writer), enforced foreign keys, safe-enough fsync."""
-
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
@@ -102,7 +101,6 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def _sqlite_pragmas_on_connect() -> None:
     """Install the SQLite pragma listener once for every engine (a no-op on PostgreSQL)."""
-
     if not event.contains(Engine, "connect", _set_sqlite_pragmas):
         event.listen(Engine, "connect", _set_sqlite_pragmas)
 

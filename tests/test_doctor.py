@@ -71,20 +71,22 @@ def test_flask_command_exits_non_zero_on_errors(tmp_path):
     assert "SECRET_KEY is not set" in result.output
 
 
-def test_module_runs_when_the_app_would_refuse_to_start(tmp_path):
-    env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), "STRIPE_SECRET_KEY": "sk_live_abc"}
-    done = subprocess.run(
+def _run_module(tmp_path, **settings) -> subprocess.CompletedProcess:
+    """``python -m storefront.doctor`` in a clean environment holding only these settings."""
+    env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), **settings}
+    return subprocess.run(
         [sys.executable, "-m", "storefront.doctor"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
+
+
+def test_module_runs_when_the_app_would_refuse_to_start(tmp_path):
+    done = _run_module(tmp_path, STRIPE_SECRET_KEY="sk_live_abc")
     assert done.returncode == 1
     assert "STRIPE_WEBHOOK_SECRET" in done.stdout
 
 
 def test_module_names_a_setting_that_cannot_be_read(tmp_path):
-    env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), "SEARCH_FOLLOWER": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "storefront.doctor"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
+    done = _run_module(tmp_path, SEARCH_FOLLOWER="1")
     assert done.returncode == 1
     assert "ERROR  settings: SEARCH_FOLLOWER is no longer read: set SEARCH_INDEX_WRITES=follower" in done.stdout
     assert "Traceback" not in done.stderr

@@ -28,7 +28,6 @@ class Localized:
         return "" if self.value is None else str(self.value)
 
     def __html__(self) -> str:
-
         return str(escape(str(self)))
 
 

@@ -188,7 +188,6 @@ def init_cache(app: Flask) -> None:
 
 def init_compression(app: Flask) -> None:
     """Brotli or gzip for text responses of 600 bytes or more (static files are sent as they are)."""
-
     app.config.setdefault(
         "COMPRESS_MIMETYPES",
         [

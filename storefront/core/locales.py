@@ -46,7 +46,6 @@ BABEL_LOCALE = {"zh": "zh_Hans_CN", "ru": "ru_RU", "ko": "ko_KR", "en": "en_US",
 def negotiate(accept_language_header: str | None) -> str:
     """Pick a UI language from an Accept-Language header (zh-CN → zh, ru-RU → ru, ko-KR → ko, mn-MN → mn,
     else en)."""
-
     accept = parse_accept_header(accept_language_header or "", LanguageAccept)
     for value, _quality in accept:
         primary = value.replace("_", "-").split("-")[0].lower()

@@ -69,7 +69,6 @@ def without_nul(data):
 def harden_forms() -> None:
     """Flask-WTF fills forms from a JSON body as it is (numbers, lists, objects), which validators written for
     strings crash on (a 500). Feed them :func:`form_data_from_json` instead; form posts are unchanged."""
-
     original = FlaskForm.Meta.wrap_formdata
     if getattr(original, "_kuajing", False):
         return

@@ -23,7 +23,6 @@ def payments_group():
 @with_appcontext
 def reconcile_command(days: int | None):
     """Settle card payments that succeeded at Stripe but are not marked here (e.g. after a crash)."""
-
     try:
         report = reconcile(days if days is not None else current_app.config["PAYMENTS_RECONCILE_DAYS"])
         db.session.commit()

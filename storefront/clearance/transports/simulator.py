@@ -402,7 +402,6 @@ class Simulator:
 
 def db_lookup(*, invt_no: str | None = None, logistics_no: str | None = None) -> bytes | None:
     """The last inventory list sent for a case, by inventory or waybill number (the simulator's memory)."""
-
     if invt_no:
         where = ClearanceCase.invt_no == invt_no
     elif logistics_no:
